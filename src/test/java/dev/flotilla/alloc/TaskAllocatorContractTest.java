@@ -17,7 +17,10 @@ class TaskAllocatorContractTest {
 
   static Stream<Arguments> allocators() {
     return Stream.of(
-        Arguments.of("greedy", new GreedyAllocator()));
+        Arguments.of("greedy", new GreedyAllocator()),
+        Arguments.of("potential-game", new PotentialGameAllocator()),
+        Arguments.of("potential-game-seed-9", new PotentialGameAllocator(9, 4)),
+        Arguments.of("exhaustive", new ExhaustiveAllocator()));
   }
 
   @ParameterizedTest(name = "{0}")
