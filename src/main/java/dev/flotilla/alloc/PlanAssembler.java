@@ -22,8 +22,7 @@ final class PlanAssembler {
   static Timeline.Anchor[] initialAnchors(Instance in) {
     Timeline.Anchor[] anchors = new Timeline.Anchor[in.n];
     for (int i = 0; i < in.n; i++) {
-      anchors[i] = new Timeline.Anchor(
-          in.startDist[i], in.robots[i].availableFrom(), 0, -1, Double.NaN, Double.NaN);
+      anchors[i] = Timeline.Anchor.at(in.startDist[i], in.robots[i].availableFrom(), 0);
     }
     return anchors;
   }
@@ -91,7 +90,12 @@ final class PlanAssembler {
 
   /** Reason a task has no feasible crew in a fleet state (NO_CAPABLE, NOT_ENOUGH, DEADLINE). */
   static UnassignedTask reason(Instance in, FleetState state, int j) {
-    int capable = in.capableCount(j, state.alive);
+    return reason(in, state.alive, j);
+  }
+
+  /** Same, for a set of live robots. */
+  static UnassignedTask reason(Instance in, boolean[] alive, int j) {
+    int capable = in.capableCount(j, alive);
     String id = in.tasks[j].id();
     int need = in.need[j];
     if (capable == 0) {

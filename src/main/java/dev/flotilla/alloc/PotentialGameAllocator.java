@@ -65,8 +65,7 @@ public final class PotentialGameAllocator implements TaskAllocator {
     for (int i = 0; i < in.n; i++) {
       double prior = executedStartSums.getOrDefault(in.robots[i].id(), 0.0);
       state.prior[i] = prior;
-      anchors[i] = new Timeline.Anchor(in.startDist[i], in.robots[i].availableFrom(), prior, -1,
-          Double.NaN, Double.NaN);
+      anchors[i] = Timeline.Anchor.at(in.startDist[i], in.robots[i].availableFrom(), prior);
     }
     Random rng = new Random(seed);
     List<Integer> open = new ArrayList<>();

@@ -25,10 +25,16 @@ final class Timeline {
    *     with that task it keeps the planned arrival instead of restarting from rest
    * @param keepArrival the planned arrival at {@code keepTask}, seconds
    * @param keepDeparture the planned departure towards {@code keepTask}, seconds
+   * @param keepDistance the planned leg length to {@code keepTask} (d_ij of Eq. 2), metres
    */
   record Anchor(
       double[] distRow, double time, double prior, int keepTask, double keepArrival,
-      double keepDeparture) {}
+      double keepDeparture, double keepDistance) {
+
+    static Anchor at(double[] distRow, double time, double prior) {
+      return new Anchor(distRow, time, prior, -1, Double.NaN, Double.NaN, Double.NaN);
+    }
+  }
 
   /** Times of a strategy profile. {@code ok} is false on deadlock. */
   record Result(
@@ -90,6 +96,7 @@ final class Timeline {
         if (pos == 0 && anchors[i].keepTask() == j) {
           leave = anchors[i].keepDeparture();
           reach = anchors[i].keepArrival();
+          dist[k] = anchors[i].keepDistance();
         }
         depart[i][pos] = leave;
         arrival[i][pos] = reach;
