@@ -4,6 +4,7 @@ import com.eprosima.xmlschemas.fastrtps_profiles.DurabilityQosKindType;
 import com.eprosima.xmlschemas.fastrtps_profiles.HistoryQosKindType;
 import com.eprosima.xmlschemas.fastrtps_profiles.ReliabilityQosKindType;
 import dev.flotilla.msgs.MessageType;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,19 +32,43 @@ public final class DdsBus implements Bus {
   private final List<AutoCloseable> endpoints = new ArrayList<>();
 
   /**
-   * Joins a DDS domain.
+   * Joins a DDS domain, confined to the loopback interface when the environment asks for it as
+   * ROS 2 does ({@code ROS_LOCALHOST_ONLY=1} or {@code ROS_AUTOMATIC_DISCOVERY_RANGE=LOCALHOST}).
    *
    * @param nodeName ROS 2 node name (letters, digits, underscores)
    * @param namespace node namespace, e.g. {@code /} or {@code /fleet_a}
    * @param domainId ROS_DOMAIN_ID, 0 to 232
    */
   public DdsBus(String nodeName, String namespace, int domainId) {
+    this(nodeName, namespace, domainId, localhostOnlyFromEnvironment());
+  }
+
+  /**
+   * Joins a DDS domain.
+   *
+   * @param nodeName ROS 2 node name (letters, digits, underscores)
+   * @param namespace node namespace, e.g. {@code /} or {@code /fleet_a}
+   * @param domainId ROS_DOMAIN_ID, 0 to 232
+   * @param localhostOnly whether RTPS traffic stays on 127.0.0.1 (discovery included)
+   */
+  public DdsBus(String nodeName, String namespace, int domainId, boolean localhostOnly) {
     if (domainId < 0 || domainId > 232) {
       throw new IllegalArgumentException("ROS_DOMAIN_ID must be within 0..232, got " + domainId
           + ".");
     }
+    InetAddress[] interfaces = localhostOnly
+        ? new InetAddress[] {InetAddress.getLoopbackAddress()} : new InetAddress[0];
     this.node = new ROS2Node(DomainFactory.getDomain(PubSubImplementation.FAST_RTPS), nodeName,
-        namespace.equals("/") ? "" : namespace, domainId);
+        namespace.equals("/") ? "" : namespace, domainId, interfaces);
+  }
+
+  /**
+   * @return whether ROS 2's environment variables confine discovery to this host
+   */
+  public static boolean localhostOnlyFromEnvironment() {
+    String only = System.getenv("ROS_LOCALHOST_ONLY");
+    String range = System.getenv("ROS_AUTOMATIC_DISCOVERY_RANGE");
+    return "1".equals(only) || "LOCALHOST".equalsIgnoreCase(range);
   }
 
   static ROS2QosProfile toIhmc(QosProfile qos) {
@@ -78,15 +103,15 @@ public final class DdsBus implements Bus {
     MessageTopicType<T> dataType = new MessageTopicType<>(type);
     ROS2Subscription<MessageTopicType.Holder<T>> subscription = node.createSubscription(dataType,
         subscriber -> {
-          MessageTopicType.Holder<T> holder;
-          while ((holder = subscriber.takeNextData()) != null) {
-            // A sample that did not decode arrives empty; MessageTopicType logged it.
-            if (holder.value != null) {
-              try {
-                handler.accept(holder.value);
-              } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Handler for " + topic + " failed; message dropped.", e);
-              }
+          // Fast-DDS calls back once per new sample; taking more would find none and make the
+          // native layer print an error, so take exactly one.
+          MessageTopicType.Holder<T> holder = subscriber.takeNextData();
+          // A sample that did not decode arrives empty; MessageTopicType logged it.
+          if (holder != null && holder.value != null) {
+            try {
+              handler.accept(holder.value);
+            } catch (RuntimeException e) {
+              LOG.log(Level.SEVERE, "Handler for " + topic + " failed; message dropped.", e);
             }
           }
         }, topic, toIhmc(qos));
