@@ -13,6 +13,7 @@ import dev.flotilla.bag.mcap.McapRecord.Schema;
 import dev.flotilla.bag.mcap.McapRecord.Statistics;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -288,7 +289,7 @@ public final class McapReader implements Closeable {
    * Messages matching a query: in log-time order when indexed, in file order otherwise.
    *
    * @param q topics and time window
-   * @return an iterator; its {@code next()} throws {@link McapIoException} wrapping damage
+   * @return an iterator; its {@code hasNext()} throws {@link UncheckedIOException} wrapping damage
    */
   public Iterator<McapMessage> messages(McapQuery q) {
     return indexed() ? new IndexedIterator(q) : new LinearIterator(q);
@@ -406,18 +407,6 @@ public final class McapReader implements Closeable {
   private static final Comparator<McapMessage> BY_TIME =
       Comparator.comparingLong(McapMessage::logTime);
 
-  /** Unchecked wrapper so iterators can report damage; {@link #getCause()} is the real error. */
-  public static final class McapIoException extends RuntimeException {
-    McapIoException(IOException cause) {
-      super(cause.getMessage(), cause);
-    }
-
-    @Override
-    public synchronized IOException getCause() {
-      return (IOException) super.getCause();
-    }
-  }
-
   private final class IndexedIterator implements Iterator<McapMessage> {
     private final McapQuery q;
     private final List<ChunkIndex> chunks = new ArrayList<>();
@@ -468,7 +457,7 @@ public final class McapReader implements Closeable {
           pendingPos = 0;
         }
       } catch (IOException e) {
-        throw new McapIoException(e);
+        throw new UncheckedIOException(e);
       }
       return pendingPos < pending.size();
     }
@@ -528,7 +517,7 @@ public final class McapReader implements Closeable {
         return false;
       } catch (IOException e) {
         finished = true;
-        throw new McapIoException(e);
+        throw new UncheckedIOException(e);
       }
     }
 

@@ -3,6 +3,7 @@ package dev.flotilla.bag.sqlite;
 import dev.flotilla.bag.meta.TopicMetadata;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -215,13 +216,6 @@ public final class Db3Reader implements Closeable {
     }
   }
 
-  /** Unchecked wrapper so iterators can report database errors. */
-  public static final class Db3IoException extends RuntimeException {
-    Db3IoException(IOException cause) {
-      super(cause.getMessage(), cause);
-    }
-  }
-
   private final class RowIterator implements Iterator<Db3Message> {
     private final PreparedStatement ps;
     private final ResultSet rs;
@@ -253,7 +247,7 @@ public final class Db3Reader implements Closeable {
         return false;
       } catch (SQLException e) {
         done = true;
-        throw new Db3IoException(new Db3FormatException(file, "messages", e.getMessage(), e));
+        throw new UncheckedIOException(new Db3FormatException(file, "messages", e.getMessage(), e));
       }
     }
 
