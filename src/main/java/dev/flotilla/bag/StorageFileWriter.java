@@ -65,7 +65,7 @@ abstract class StorageFileWriter implements Closeable {
 
     @Override
     long size() {
-      return w.position();
+      return w.position() + w.pendingChunkBytes();
     }
 
     @Override

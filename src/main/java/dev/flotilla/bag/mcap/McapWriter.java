@@ -356,4 +356,9 @@ public final class McapWriter implements AutoCloseable {
   public long position() {
     return pos;
   }
+
+  /** Uncompressed bytes waiting in the open chunk. */
+  public long pendingChunkBytes() {
+    return chunk.size();
+  }
 }
