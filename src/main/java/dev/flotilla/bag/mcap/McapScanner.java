@@ -59,9 +59,13 @@ public final class McapScanner implements AutoCloseable {
     this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 20);
     byte[] magic = readFully(8, "leading magic");
     if (!Arrays.equals(magic, Opcode.MAGIC)) {
-      in.close();
-      throw new McapFormatException(file, 0, "not an MCAP file: wrong magic bytes "
-          + hex(magic));
+      McapFormatException e = new McapFormatException(file, 0,
+          "not an MCAP file: wrong magic bytes " + hex(magic));
+      if (onDamage == null) {
+        in.close();
+        throw e;
+      }
+      onDamage.accept(e); // salvage: the records after the magic may still be intact
     }
     dataCrc.update(magic);
   }
