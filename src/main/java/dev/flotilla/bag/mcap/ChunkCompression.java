@@ -65,7 +65,7 @@ public enum ChunkCompression {
         try {
           ByteArrayOutputStream bos = new ByteArrayOutputStream(len / 2 + 64);
           try (LZ4FrameOutputStream out = new LZ4FrameOutputStream(bos,
-              LZ4FrameOutputStream.BLOCKSIZE.SIZE_4MB)) {
+              LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB)) {
             out.write(data, 0, len);
           }
           return bos.toByteArray();

@@ -49,6 +49,7 @@ public final class McapReader implements Closeable {
   private final List<ChunkIndex> chunkIndexes = new ArrayList<>();
   private final List<AttachmentIndex> attachmentIndexes = new ArrayList<>();
   private final List<MetadataIndex> metadataIndexes = new ArrayList<>();
+  private final List<McapScanner> openScanners = new ArrayList<>();
   private List<Metadata> scannedMetadata;
   private List<Attachment> scannedAttachments;
 
@@ -494,6 +495,7 @@ public final class McapReader implements Closeable {
       try {
         if (scanner == null) {
           scanner = new McapScanner(file, true, null);
+          openScanners.add(scanner);
         }
         for (McapScanner.Located l = scanner.next(); l != null; l = scanner.next()) {
           McapRecord r = l.record();
@@ -532,8 +534,12 @@ public final class McapReader implements Closeable {
     }
   }
 
+  /** Closes the file and any linear scans still open. */
   @Override
   public void close() throws IOException {
+    for (McapScanner s : openScanners) {
+      s.close();
+    }
     ch.close();
   }
 }
