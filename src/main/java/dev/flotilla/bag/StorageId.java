@@ -41,7 +41,7 @@ public enum StorageId {
     throw new IllegalArgumentException("unknown storage '" + id + "'; expected mcap or sqlite3");
   }
 
-  /** The storage of a file by its extension, or null when neither {@code .mcap} nor {@code .db3}. */
+  /** The storage of a file by its extension; null when neither {@code .mcap} nor {@code .db3}. */
   public static StorageId forFile(Path file) {
     String n = file.getFileName().toString();
     for (StorageId s : values()) {

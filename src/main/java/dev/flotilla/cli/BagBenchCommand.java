@@ -83,7 +83,7 @@ public final class BagBenchCommand implements Callable<Integer> {
         new Case("sqlite3", StorageId.SQLITE3, ChunkCompression.NONE));
     // Warm-up (JIT, native libraries), not reported.
     for (Case c : cases) {
-      run(c, dir.resolve("warmup-" + c.name()), pool, Math.min(8L, sizeMb) << 20);
+      run(c, dir.resolve("warmup-" + c.name()), pool, Math.min(32L, sizeMb) << 20);
     }
     List<Row> rows = new ArrayList<>();
     for (Case c : cases) {

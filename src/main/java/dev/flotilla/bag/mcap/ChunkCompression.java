@@ -104,7 +104,8 @@ public enum ChunkCompression {
           throw new IOException("zstd: " + Zstd.getErrorName(n));
         }
         if (n != uncompressedSize) {
-          throw new IOException("zstd produced " + n + " bytes, chunk declares " + uncompressedSize);
+          throw new IOException("zstd produced " + n + " bytes, chunk declares "
+              + uncompressedSize);
         }
         return out;
       }

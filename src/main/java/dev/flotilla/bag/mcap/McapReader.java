@@ -50,6 +50,8 @@ public final class McapReader implements Closeable {
   private final List<AttachmentIndex> attachmentIndexes = new ArrayList<>();
   private final List<MetadataIndex> metadataIndexes = new ArrayList<>();
   private final List<McapScanner> openScanners = new ArrayList<>();
+  private Channel[] byId;
+  private Schema[] schemaOf;
   private List<Metadata> scannedMetadata;
   private List<Attachment> scannedAttachments;
 
@@ -361,6 +363,15 @@ public final class McapReader implements Closeable {
       end = data.length;
     }
     List<McapMessage> out = new ArrayList<>();
+    if (byId == null) {
+      // Array lookups instead of boxed map lookups on this per-message path.
+      byId = new Channel[0x10000];
+      schemaOf = new Schema[0x10000];
+      for (Channel c : channels.values()) {
+        byId[c.id()] = c;
+        schemaOf[c.id()] = schemas.get(c.schemaId());
+      }
+    }
     int p = off;
     while (p < end) {
       if (end - p < Opcode.RECORD_PREFIX) {
@@ -382,13 +393,13 @@ public final class McapReader implements Closeable {
         }
         int channelId = (data[cs] & 0xFF) | (data[cs + 1] & 0xFF) << 8;
         long logTime = Le.u64(data, cs + 6);
-        Channel c = channels.get(channelId);
+        Channel c = byId[channelId];
         if (c == null) {
           throw new McapFormatException(file, at, "message at uncompressed offset " + (p - off)
               + " refers to unknown channel " + channelId);
         }
         if (q.accepts(c.topic(), logTime)) {
-          out.add(new McapMessage(c, schemas.get(c.schemaId()), Le.u32(data, cs + 2), logTime,
+          out.add(new McapMessage(c, schemaOf[channelId], Le.u32(data, cs + 2), logTime,
               Le.u64(data, cs + 14), Arrays.copyOfRange(data, cs + 22, ce)));
         }
       } else if (rop == Opcode.SCHEMA || rop == Opcode.CHANNEL) {
@@ -397,6 +408,8 @@ public final class McapReader implements Closeable {
           schemas.putIfAbsent(s.id(), s);
         } else if (r instanceof Channel c) {
           channels.putIfAbsent(c.id(), c);
+          byId[c.id()] = channels.get(c.id());
+          schemaOf[c.id()] = schemas.get(byId[c.id()].schemaId());
         }
       }
       p = ce;
