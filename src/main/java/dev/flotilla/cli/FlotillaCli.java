@@ -1,5 +1,6 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.ros.params.ParamsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,8 +10,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "flotilla 0.1.0",
     description = "Plans, allocates and re-allocates work for heterogeneous ROS 2 robot fleets.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+        NodeCommand.class,
+        UpCommand.class,
+        CommandLine.HelpCommand.class
+    })
 public final class FlotillaCli implements Runnable {
+
+  /** Exit code for bad input (parameters, files, arguments). */
+  public static final int EXIT_BAD_INPUT = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -20,11 +28,29 @@ public final class FlotillaCli implements Runnable {
   }
 
   /**
+   * Builds the command line with Flotilla's error handling: bad input is one plain sentence on
+   * stderr and exit code 2, never a stack trace.
+   *
+   * @return the configured command line
+   */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new FlotillaCli());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof ParamsException || e instanceof RosOptions.UsageError) {
+        cmd.getErr().println("flotilla: " + e.getMessage());
+        return EXIT_BAD_INPUT;
+      }
+      throw e;
+    });
+    return cli;
+  }
+
+  /**
    * Runs the CLI and exits with its code.
    *
    * @param args command-line arguments
    */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new FlotillaCli()).execute(args));
+    System.exit(commandLine().execute(args));
   }
 }

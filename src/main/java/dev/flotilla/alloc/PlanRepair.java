@@ -1,0 +1,418 @@
+package dev.flotilla.alloc;
+
+import dev.flotilla.alloc.api.AllocationPlan;
+import dev.flotilla.alloc.api.Assignment;
+import dev.flotilla.alloc.api.TaskAssignment;
+import dev.flotilla.alloc.api.TrapezoidalProfile;
+import dev.flotilla.alloc.api.UnassignedTask;
+import dev.flotilla.model.Point3;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Local repair of a plan being executed at time {@code now} (seed 001 §3). Tasks that started by
+ * {@code now} are frozen; every live robot gets an anchor (its place and time at {@code now}, or
+ * the leg it is driving if its next task stays the same); tasks taken from dead robots are removed
+ * from every strategy, which lets later tasks move earlier when Eq. (1) allows; then pending tasks
+ * are re-inserted: for each of the p = (open tasks + 1) positions in execution order, Algorithm 1
+ * picks the crew maximising Δu_g^E of Eq. (22), §2.2's linear table keeps the other pending tasks
+ * feasible, and Eq. (21)'s weights choose which pending task goes first. Each scoring re-times the
+ * open part of the plan, O(Σ|s_i|); one insertion costs O(p·s·N²·n·Σ|s_i|).
+ */
+final class PlanRepair {
+  final Instance in;
+  final double now;
+  final boolean[] alive;
+  private final List<List<Assignment>> executed = new ArrayList<>();
+  private final List<TaskAssignment> executedTasks = new ArrayList<>();
+  private final Timeline.Anchor[] anchors;
+  private final int[][] seqs;
+  private final List<UnassignedTask> unassigned = new ArrayList<>();
+  private final List<List<Assignment>> oldOpen = new ArrayList<>();
+  private final Random rng;
+  private final int maxExpansions;
+  private final boolean[] frozen;
+  final List<Integer> pending = new ArrayList<>();
+  final List<Integer> orphaned = new ArrayList<>();
+  long iterations;
+
+  /**
+   * Splits a plan at {@code now}.
+   *
+   * @param dead robots that failed at {@code now}: their open tasks (and tasks they were
+   *     executing) become pending
+   * @param moved robots whose actual position at {@code now} differs from the plan (odometry)
+   */
+  PlanRepair(Instance in, AllocationPlan plan, double now, Set<String> dead,
+      Map<String, Point3> moved, Random rng, int maxExpansions) {
+    this.in = in;
+    this.now = now;
+    this.rng = rng;
+    this.maxExpansions = maxExpansions;
+    alive = new boolean[in.n];
+    anchors = new Timeline.Anchor[in.n];
+    seqs = new int[in.n][];
+    frozen = new boolean[in.m];
+    Map<String, Integer> index = new HashMap<>();
+    for (int j = 0; j < in.m; j++) {
+      index.put(in.tasks[j].id(), j);
+    }
+    Set<String> terminated = new HashSet<>();
+    Set<String> known = new HashSet<>();
+    for (TaskAssignment a : plan.assignments()) {
+      known.add(a.taskId());
+      boolean running = a.startTime() <= now && now < a.finishTime();
+      if (running && a.robotIds().stream().anyMatch(dead::contains)) {
+        terminated.add(a.taskId());
+      } else if (a.startTime() <= now) {
+        executedTasks.add(a);
+        frozen[index.get(a.taskId())] = true;
+      }
+    }
+    for (UnassignedTask u : plan.unassigned()) {
+      known.add(u.taskId());
+      if (index.containsKey(u.taskId())) {
+        pending.add(index.get(u.taskId()));
+      }
+    }
+    for (int j = 0; j < in.m; j++) {
+      if (!known.contains(in.tasks[j].id())) {
+        pending.add(j);
+      }
+    }
+    Set<Integer> orphans = new HashSet<>();
+    for (int i = 0; i < in.n; i++) {
+      String id = in.robots[i].id();
+      alive[i] = !dead.contains(id);
+      List<Assignment> done = new ArrayList<>();
+      List<Assignment> open = new ArrayList<>();
+      for (Assignment a : plan.schedule(id).assignments()) {
+        if (frozen[index.get(a.taskId())]) {
+          done.add(a);
+        } else {
+          open.add(a);
+        }
+      }
+      executed.add(done);
+      oldOpen.add(open);
+      if (!alive[i]) {
+        open.forEach(a -> orphans.add(index.get(a.taskId())));
+      }
+    }
+    for (int i = 0; i < in.n; i++) {
+      List<Integer> seq = new ArrayList<>();
+      if (alive[i]) {
+        for (Assignment a : oldOpen.get(i)) {
+          int j = index.get(a.taskId());
+          if (!orphans.contains(j)) {
+            seq.add(j);
+          }
+        }
+      }
+      seqs[i] = seq.stream().mapToInt(x -> x).toArray();
+      anchors[i] = anchor(i, index, terminated, moved.get(in.robots[i].id()));
+    }
+    List<Integer> sortedOrphans = new ArrayList<>(orphans);
+    sortedOrphans.sort((a, b) -> Double.compare(startIn(plan, a), startIn(plan, b)));
+    pending.addAll(0, sortedOrphans);
+    orphaned.addAll(sortedOrphans);
+  }
+
+  private double startIn(AllocationPlan plan, int j) {
+    return plan.assignment(in.tasks[j].id()).map(TaskAssignment::startTime).orElse(0.0);
+  }
+
+  /** Where robot i's open strategy begins (see class comment). */
+  private Timeline.Anchor anchor(int i, Map<String, Integer> index, Set<String> terminated,
+      Point3 movedTo) {
+    double prior = 0;
+    Point3 place = in.robots[i].position();
+    double free = in.robots[i].availableFrom();
+    double[] row = in.startDist[i];
+    for (Assignment a : executed.get(i)) {
+      int j = index.get(a.taskId());
+      prior += a.startTime();
+      place = in.tasks[j].location();
+      free = a.finishTime();
+      row = in.taskDist[j];
+    }
+    for (Assignment a : oldOpen.get(i)) {
+      if (terminated.contains(a.taskId()) && a.startTime() <= now) {
+        int j = index.get(a.taskId());
+        return Timeline.Anchor.at(in.taskDist[j], now, prior);
+      }
+    }
+    if (movedTo != null) {
+      return Timeline.Anchor.at(in.distancesFrom(movedTo), Math.max(now, free), prior);
+    }
+    if (free >= now || oldOpen.get(i).isEmpty()) {
+      return Timeline.Anchor.at(row, Math.max(now, free), prior);
+    }
+    Assignment next = oldOpen.get(i).get(0);
+    int o = index.get(next.taskId());
+    double legLength = in.problem.travel().distance(place, in.tasks[o].location());
+    double[] hereRow;
+    if (now >= next.arrivalTime()) {
+      hereRow = in.taskDist[o];
+    } else {
+      double covered = TrapezoidalProfile.travelled(legLength, now - next.departureTime(),
+          in.robots[i].maxSpeed(), in.robots[i].maxAcceleration());
+      Point3 here = in.problem.travel().pointAlong(place, in.tasks[o].location(), covered);
+      hereRow = in.distancesFrom(here);
+    }
+    return new Timeline.Anchor(hereRow, now, prior, o, next.arrivalTime(),
+        next.departureTime(), row[o]);
+  }
+
+  /** Marks pending tasks that nobody alive can do, then re-inserts the rest (§3). */
+  void reinsertPending() {
+    Timeline.Result base = Timeline.compute(in, anchors, seqs);
+    List<Integer> open = new ArrayList<>(pending);
+    pending.clear();
+    while (!open.isEmpty()) {
+      Insertion[] best = new Insertion[in.m];
+      List<Integer> dropped = new ArrayList<>();
+      for (int r : open) {
+        best[r] = bestInsertion(r, open, base, seqs);
+        if (best[r] == null) {
+          dropped.add(r);
+        }
+      }
+      for (int r : dropped) {
+        unassigned.add(PlanAssembler.reason(in, alive, r));
+        open.remove(Integer.valueOf(r));
+      }
+      if (open.isEmpty()) {
+        break;
+      }
+      int pick = open.get(0);
+      if (open.size() > 1) {
+        double bestWeight = Double.POSITIVE_INFINITY;
+        for (int r : open) {
+          int[][] tried = best[r].apply(seqs);
+          Timeline.Result after = Timeline.compute(in, anchors, tried);
+          double worst = Double.NEGATIVE_INFINITY;
+          for (int k : open) {
+            if (k == r) {
+              continue;
+            }
+            Insertion later = bestInsertion(k, without(open, r), after, tried);
+            double afterDelta = later == null ? Double.NEGATIVE_INFINITY : later.delta();
+            worst = Math.max(worst, best[k].delta() - afterDelta);
+          }
+          if (worst < bestWeight - 1e-12) {
+            bestWeight = worst;
+            pick = r;
+          }
+        }
+      }
+      int[][] applied = best[pick].apply(seqs);
+      System.arraycopy(applied, 0, seqs, 0, seqs.length);
+      base = Timeline.compute(in, anchors, seqs);
+      open.remove(Integer.valueOf(pick));
+    }
+  }
+
+  private static List<Integer> without(List<Integer> list, int x) {
+    List<Integer> copy = new ArrayList<>(list);
+    copy.remove(Integer.valueOf(x));
+    return copy;
+  }
+
+  /** A crew for task r, where each member inserts it, and Δu_g^E. */
+  record Insertion(int task, int[] crew, int[] at, double delta) {
+    int[][] apply(int[][] seqs) {
+      int[][] out = seqs.clone();
+      for (int k = 0; k < crew.length; k++) {
+        out[crew[k]] = insert(seqs[crew[k]], at[crew[k]], task);
+      }
+      return out;
+    }
+  }
+
+  static int[] insert(int[] seq, int at, int task) {
+    int[] out = new int[seq.length + 1];
+    System.arraycopy(seq, 0, out, 0, at);
+    out[at] = task;
+    System.arraycopy(seq, at, out, at + 1, seq.length - at);
+    return out;
+  }
+
+  /** The best insertion of r over all positions, or null when no crew is feasible anywhere. */
+  private Insertion bestInsertion(int r, List<Integer> open, Timeline.Result base, int[][] cur) {
+    List<Integer> order = new ArrayList<>();
+    for (int j = 0; j < in.m; j++) {
+      if (base.crew()[j] != null) {
+        order.add(j);
+      }
+    }
+    order.sort((a, b) -> Double.compare(base.start()[a], base.start()[b]));
+    int[] rank = new int[in.m];
+    for (int k = 0; k < order.size(); k++) {
+      rank[order.get(k)] = k;
+    }
+    Insertion best = null;
+    Set<String> seenPlacements = new HashSet<>();
+    for (int g = 0; g <= order.size(); g++) {
+      int[] at = new int[in.n];
+      for (int i = 0; i < in.n; i++) {
+        int count = 0;
+        for (int j : cur[i]) {
+          if (rank[j] < g) {
+            count++;
+          }
+        }
+        at[i] = count;
+      }
+      if (!seenPlacements.add(Arrays.toString(at))) {
+        continue;
+      }
+      InsertScorer scorer = new InsertScorer(r, at, base, cur);
+      SingleTaskGame.Outcome o = SingleTaskGame.play(in.need[r], scorer, rng);
+      iterations += o.iterations();
+      if (!o.found() || o.utility() == Double.NEGATIVE_INFINITY) {
+        continue;
+      }
+      List<Integer> others = without(open, r);
+      ConflictElimination.Result resolved = ConflictElimination.resolve(o, scorer,
+          crew -> conflicts(others, new Insertion(r, crew, at, 0).apply(cur)), maxExpansions);
+      iterations += resolved.iterations();
+      SingleTaskGame.Outcome chosen = resolved.outcome().found() ? resolved.outcome() : o;
+      if (best == null || chosen.utility() > best.delta() + 1e-12) {
+        best = new Insertion(r, chosen.crew(), at, chosen.utility());
+      }
+    }
+    return best;
+  }
+
+  /** §2.2 for re-insertion: does this profile leave another pending task without N_k robots? */
+  private boolean conflicts(List<Integer> others, int[][] profile) {
+    if (others.isEmpty()) {
+      return false;
+    }
+    Timeline.Result t = Timeline.compute(in, anchors, profile);
+    for (int k : others) {
+      if (reachable(k, t, seqs) >= in.need[k] && reachable(k, t, profile) < in.need[k]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Live capable robots that could reach task k before its deadline at some gap of theirs. */
+  private int reachable(int k, Timeline.Result t, int[][] profile) {
+    int count = 0;
+    for (int i = 0; i < in.n; i++) {
+      if (!alive[i] || in.lambda[i][k] <= 0) {
+        continue;
+      }
+      for (int pos = 0; pos <= profile[i].length; pos++) {
+        if (arrivalAt(i, pos, k, t, profile) <= in.deadline[k] + 1e-9) {
+          count++;
+          break;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** When robot i would reach task r if r were inserted at index pos of its strategy. */
+  private double arrivalAt(int i, int pos, int r, Timeline.Result t, int[][] profile) {
+    if (pos == 0) {
+      return anchors[i].time() + in.tau(i, anchors[i].distRow()[r]);
+    }
+    int prev = profile[i][pos - 1];
+    if (Double.isNaN(t.start()[prev])) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return t.start()[prev] + in.duration[prev] + in.tau(i, in.taskDist[prev][r]);
+  }
+
+  /** Δu_g^E of Eq. (22) for inserting r at fixed per-robot positions. */
+  private final class InsertScorer implements CrewScorer {
+    private final int task;
+    private final int[] at;
+    private final Timeline.Result base;
+    private final int[][] cur;
+    private final int[] candidates;
+
+    InsertScorer(int task, int[] at, Timeline.Result base, int[][] cur) {
+      this.task = task;
+      this.at = at;
+      this.base = base;
+      this.cur = cur;
+      int[] c = new int[in.n];
+      int count = 0;
+      for (int i = 0; i < in.n; i++) {
+        if (alive[i] && in.lambda[i][task] > 0
+            && arrivalAt(i, at[i], task, base, cur) <= in.deadline[task] + 1e-9) {
+          c[count++] = i;
+        }
+      }
+      candidates = Arrays.copyOf(c, count);
+    }
+
+    @Override
+    public int[] candidates() {
+      return candidates;
+    }
+
+    @Override
+    public double score(int[] crew) {
+      int[][] profile = new Insertion(task, crew, at, 0).apply(cur);
+      Timeline.Result t = Timeline.compute(in, anchors, profile);
+      if (!t.ok()) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      double delta = t.utility()[task];
+      if (delta == Double.NEGATIVE_INFINITY) {
+        return delta;
+      }
+      for (int j = 0; j < in.m; j++) {
+        if (j == task || base.crew()[j] == null) {
+          continue;
+        }
+        if (t.start()[j] > in.deadline[j] + 1e-9) {
+          return Double.NEGATIVE_INFINITY;
+        }
+        double lag = t.start()[j] - base.start()[j];
+        if (lag > 1e-9) {
+          delta += (Math.exp(-in.decay[j] * lag) - 1) * base.utility()[j];
+        }
+      }
+      return delta;
+    }
+  }
+
+  /** The repaired plan. */
+  AllocationPlan toPlan() {
+    return PlanAssembler.assemble(in, executed, executedTasks, anchors, seqs, unassigned,
+        iterations);
+  }
+
+  /** Robots whose open tasks or their planned starts differ between the old plan and {@code p}. */
+  Set<String> changedRobots(AllocationPlan p, boolean orderOnly) {
+    Set<String> changed = new HashSet<>();
+    for (int i = 0; i < in.n; i++) {
+      String id = in.robots[i].id();
+      List<Assignment> before = oldOpen.get(i);
+      List<Assignment> after = p.schedule(id).assignments()
+          .subList(executed.get(i).size(), p.schedule(id).assignments().size());
+      boolean same = before.size() == after.size();
+      for (int k = 0; same && k < before.size(); k++) {
+        same = before.get(k).taskId().equals(after.get(k).taskId())
+            && (orderOnly || Math.abs(before.get(k).startTime() - after.get(k).startTime()) < 1e-6);
+      }
+      if (!same || (!alive[i] && !orderOnly)) {
+        changed.add(id);
+      }
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,246 @@
+package dev.flotilla.alloc;
+
+import dev.flotilla.alloc.api.AllocationPlan;
+import dev.flotilla.alloc.api.AllocationProblem;
+import dev.flotilla.alloc.api.TaskAllocator;
+import dev.flotilla.alloc.api.UnassignedTask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Initial allocation of seed 001 §2. Each round, every unassigned task plays the potential game of
+ * Algorithm 1 (Theorem 1, Eqs. 14–20) for its best crew, which §2.2's linear table (Fig. 1)
+ * replaces by the best sub-optimal crew that leaves every other unassigned task enough robots
+ * before its deadline (or defers the task to a later round). Algorithm 2 then weighs every task by
+ * the worst loss its crew inflicts on another task's best utility in the next round (Eq. 21), and
+ * the minimum-weight task is appended to its robots' strategies, whose states and timestamps
+ * advance. Tasks with a higher user priority go in earlier rounds; if every remaining task is
+ * deferred, the round falls back to the unconstrained crews. Tasks without N_j eligible robots are
+ * reported with their reason.
+ *
+ * <p>Time: m rounds × m² games (Algorithm 2) × O(s·N_j²·n) per game (s sweeps, usually 2–3) plus
+ * O(m·n) conflict bookkeeping per state, i.e. O(m³·n·N²) as in §4 of the paper.
+ */
+public final class PotentialGameAllocator implements TaskAllocator {
+  private final long seed;
+  private final int maxConflictExpansions;
+
+  /** Seed 1, at most 32 linear-table expansions per conflict. */
+  public PotentialGameAllocator() {
+    this(1, 32);
+  }
+
+  /**
+   * @param seed seeds the random initial crews P_j^0 of Algorithm 1
+   * @param maxConflictExpansions cap on the §2.2 linear-table walk per task and state (&ge; 1)
+   */
+  public PotentialGameAllocator(long seed, int maxConflictExpansions) {
+    if (maxConflictExpansions < 1) {
+      throw new IllegalArgumentException(
+          "maxConflictExpansions must be >= 1, got " + maxConflictExpansions + ".");
+    }
+    this.seed = seed;
+    this.maxConflictExpansions = maxConflictExpansions;
+  }
+
+  @Override
+  public AllocationPlan allocate(AllocationProblem problem) {
+    return allocate(problem, Map.of());
+  }
+
+  /**
+   * Allocates with robots that already executed tasks (used by global re-plans).
+   *
+   * @param problem robots (at their current places and times) and the tasks still to do
+   * @param executedStartSums per robot id, Σ t_k over tasks it executed before (Eq. 5), seconds;
+   *     missing robots count 0
+   * @return the plan
+   */
+  public AllocationPlan allocate(AllocationProblem problem, Map<String, Double> executedStartSums) {
+    Instance in = new Instance(problem);
+    FleetState state = new FleetState(in);
+    Timeline.Anchor[] anchors = PlanAssembler.initialAnchors(in);
+    for (int i = 0; i < in.n; i++) {
+      double prior = executedStartSums.getOrDefault(in.robots[i].id(), 0.0);
+      state.prior[i] = prior;
+      anchors[i] = Timeline.Anchor.at(in.startDist[i], in.robots[i].availableFrom(), prior);
+    }
+    Random rng = new Random(seed);
+    List<Integer> open = new ArrayList<>();
+    for (int j = 0; j < in.m; j++) {
+      open.add(j);
+    }
+    List<UnassignedTask> unassigned = new ArrayList<>();
+    long[] iterations = {0};
+    while (!open.isEmpty()) {
+      Round round = new Round(in, state, open, rng, maxConflictExpansions, iterations);
+      Decision[] decisions = new Decision[in.m];
+      List<Integer> dropped = new ArrayList<>();
+      for (int j : open) {
+        decisions[j] = round.decide(j);
+        if (!decisions[j].plain().found()) {
+          dropped.add(j);
+        }
+      }
+      for (int j : dropped) {
+        unassigned.add(PlanAssembler.reason(in, state, j));
+        open.remove(Integer.valueOf(j));
+      }
+      if (open.isEmpty()) {
+        break;
+      }
+      int topPriority = open.stream().mapToInt(j -> in.tasks[j].priority()).max().orElseThrow();
+      List<Integer> choices = new ArrayList<>();
+      for (int j : open) {
+        if (in.tasks[j].priority() == topPriority && decisions[j].resolved().found()) {
+          choices.add(j);
+        }
+      }
+      boolean fallback = choices.isEmpty();
+      if (fallback) {
+        for (int j : open) {
+          if (in.tasks[j].priority() == topPriority) {
+            choices.add(j);
+          }
+        }
+      }
+      int pick = choices.get(0);
+      if (choices.size() > 1) {
+        double bestWeight = Double.POSITIVE_INFINITY;
+        double bestUtility = Double.NEGATIVE_INFINITY;
+        for (int j : choices) {
+          SingleTaskGame.Outcome mine = decisions[j].chosen(fallback);
+          double w = weight(in, state, open, j, mine.crew(), decisions, rng, iterations);
+          if (w < bestWeight - 1e-12
+              || (Math.abs(w - bestWeight) <= 1e-12 && mine.utility() > bestUtility)) {
+            bestWeight = w;
+            bestUtility = mine.utility();
+            pick = j;
+          }
+        }
+      }
+      state.assign(pick, decisions[pick].chosen(fallback).crew());
+      open.remove(Integer.valueOf(pick));
+    }
+    return PlanAssembler.assemble(in, PlanAssembler.noneExecuted(in.n), List.of(), anchors,
+        PlanAssembler.toArrays(state.sequences), unassigned, iterations[0]);
+  }
+
+  /** Eq. (21) via Algorithm 2: the worst next-round loss that assigning j inflicts. */
+  private double weight(Instance in, FleetState state, List<Integer> open, int j, int[] crew,
+      Decision[] now, Random rng, long[] iterations) {
+    FleetState.Saved saved = state.save(crew);
+    state.assign(j, crew);
+    List<Integer> rest = new ArrayList<>(open);
+    rest.remove(Integer.valueOf(j));
+    Round next = new Round(in, state, rest, rng, maxConflictExpansions, iterations);
+    double worst = Double.NEGATIVE_INFINITY;
+    for (int k : rest) {
+      double before = now[k].best().utility();
+      if (before == Double.NEGATIVE_INFINITY) {
+        continue;
+      }
+      double after = next.decide(k).best().utility();
+      worst = Math.max(worst, before - after);
+    }
+    state.undo(j, saved);
+    return rest.isEmpty() ? 0 : worst;
+  }
+
+  /**
+   * Algorithm 1 alone for one task, from the robots' initial states (Figs. 5–6).
+   *
+   * @param problem the problem
+   * @param taskId the task
+   * @return the crew, its utility and the comparisons made
+   */
+  public SingleTaskResult bestCrew(AllocationProblem problem, String taskId) {
+    Instance in = new Instance(problem);
+    FleetState state = new FleetState(in);
+    int j = problem.taskIndex(taskId);
+    SingleTaskGame.Outcome o = SingleTaskGame.play(in.need[j], state.view(j), new Random(seed));
+    List<String> ids = new ArrayList<>();
+    if (o.found()) {
+      for (int i : o.crew()) {
+        ids.add(in.robots[i].id());
+      }
+    }
+    return new SingleTaskResult(ids, o.utility(), o.iterations());
+  }
+
+  /** A task's unconstrained best crew and its conflict-free replacement (may be none). */
+  record Decision(SingleTaskGame.Outcome plain, SingleTaskGame.Outcome resolved) {
+    SingleTaskGame.Outcome chosen(boolean fallback) {
+      return fallback ? plain : resolved;
+    }
+
+    SingleTaskGame.Outcome best() {
+      return resolved.found() ? resolved : plain;
+    }
+  }
+
+  /** One fleet state x(l) with the eligibility counts that the §2.2 conflict test needs. */
+  private static final class Round {
+    private final Instance in;
+    private final FleetState state;
+    private final List<Integer> open;
+    private final Random rng;
+    private final int maxExpansions;
+    private final long[] iterations;
+    private final int[] eligibleCount;
+
+    Round(Instance in, FleetState state, List<Integer> open, Random rng, int maxExpansions,
+        long[] iterations) {
+      this.in = in;
+      this.state = state;
+      this.open = open;
+      this.rng = rng;
+      this.maxExpansions = maxExpansions;
+      this.iterations = iterations;
+      eligibleCount = new int[in.m];
+      for (int k : open) {
+        eligibleCount[k] = state.eligibleCount(k);
+      }
+    }
+
+    Decision decide(int j) {
+      TaskView view = state.view(j);
+      SingleTaskGame.Outcome plain = SingleTaskGame.play(in.need[j], view, rng);
+      iterations[0] += plain.iterations();
+      ConflictElimination.Result r = ConflictElimination.resolve(plain, view,
+          crew -> conflicts(j, crew, view), maxExpansions);
+      iterations[0] += r.iterations();
+      return new Decision(plain, r.outcome());
+    }
+
+    /** §2.2: would this crew leave another open task with fewer than N_k eligible robots? */
+    private boolean conflicts(int j, int[] crew, TaskView view) {
+      double start = in.appear[j];
+      for (int i : crew) {
+        start = Math.max(start, view.arrival(i));
+      }
+      double free = start + in.duration[j];
+      for (int k : open) {
+        if (k == j || eligibleCount[k] < in.need[k]) {
+          continue;
+        }
+        int count = eligibleCount[k];
+        for (int i : crew) {
+          if (state.eligible(i, k)) {
+            count--;
+          }
+          if (in.lambda[i][k] > 0
+              && free + in.tau(i, in.taskDist[j][k]) <= in.deadline[k] + 1e-9) {
+            count++;
+          }
+        }
+        if (count < in.need[k]) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.flotilla.alloc;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Algorithm 1 of seed 001: the pairwise replacement game for one task. A random crew of N_j
+ * eligible robots starts; each member slot in turn is offered to every eligible robot outside the
+ * crew, and the pair (member, outsider) swaps when the potential — the expected task utility, by
+ * Theorem 1 / Eq. (20) — increases. The crew size stays N_j at every step. The paper's single
+ * sweep is repeated until a sweep changes nothing, i.e. until a Nash equilibrium of Definition 2
+ * (Theorem 1's finite improvement property guarantees termination). One sweep costs N_j·n
+ * comparisons, each O(N_j).
+ */
+final class SingleTaskGame {
+  private SingleTaskGame() {}
+
+  /** A crew and its potential; {@code crew == null} when fewer than N_j robots are eligible. */
+  record Outcome(int[] crew, double utility, long iterations) {
+    static Outcome none(long iterations) {
+      return new Outcome(null, Double.NEGATIVE_INFINITY, iterations);
+    }
+
+    boolean found() {
+      return crew != null;
+    }
+  }
+
+  static Outcome play(int need, CrewScorer scorer, Random rng) {
+    int[] pool = scorer.candidates();
+    if (pool.length < need) {
+      return Outcome.none(0);
+    }
+    int[] shuffled = pool.clone();
+    for (int k = 0; k < need; k++) {
+      int pick = k + rng.nextInt(shuffled.length - k);
+      int tmp = shuffled[k];
+      shuffled[k] = shuffled[pick];
+      shuffled[pick] = tmp;
+    }
+    int[] crew = Arrays.copyOf(shuffled, need);
+    double best = scorer.score(crew);
+    long iterations = 0;
+    boolean improved = true;
+    while (improved) {
+      improved = false;
+      for (int slot = 0; slot < need; slot++) {
+        for (int i : pool) {
+          if (contains(crew, i)) {
+            continue;
+          }
+          iterations++;
+          int previous = crew[slot];
+          crew[slot] = i;
+          double u = scorer.score(crew);
+          if (u > best + 1e-12) {
+            best = u;
+            improved = true;
+          } else {
+            crew[slot] = previous;
+          }
+        }
+      }
+    }
+    return new Outcome(sorted(crew), best, iterations);
+  }
+
+  static boolean contains(int[] crew, int i) {
+    for (int c : crew) {
+      if (c == i) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static int[] sorted(int[] crew) {
+    int[] copy = crew.clone();
+    Arrays.sort(copy);
+    return copy;
+  }
+}

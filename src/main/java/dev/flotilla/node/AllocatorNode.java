@@ -1,0 +1,160 @@
+package dev.flotilla.node;
+
+import dev.flotilla.alloc.api.UtilityMode;
+import dev.flotilla.alloc.api.UtilityParams;
+import dev.flotilla.msgs.flotilla_msgs.Allocation;
+import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
+import dev.flotilla.msgs.flotilla_msgs.Reassignment;
+import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
+import dev.flotilla.msgs.nav_msgs.Odometry;
+import dev.flotilla.ros.Bus;
+import dev.flotilla.ros.QosProfile;
+import dev.flotilla.ros.TopicNames;
+import dev.flotilla.ros.params.ParamReader;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * The allocator: keeps the current allocation and republishes it (with a {@code Reassignment}
+ * naming only the robots whose plans changed) when a robot fails or recovers, a task arrives or a
+ * task is done. Thin adapter over {@link AllocationSession} and the {@code alloc} library.
+ */
+public final class AllocatorNode implements FlotillaNode {
+
+  /**
+   * Validated parameters of the {@code allocator} node.
+   *
+   * @param fleet the fleet
+   * @param algorithm {@code greedy} (nearest capable robots) or {@code potential_game} (seed 001)
+   * @param utility α, β, σ_f, δ of seed 001 Eqs. (2)–(6)
+   */
+  public record Params(FleetParams fleet, String algorithm, UtilityParams utility) {
+    /**
+     * @param p the node's parameters
+     * @return the validated record
+     */
+    public static Params read(ParamReader p) {
+      FleetParams fleet = FleetParams.read(p);
+      String algorithm = p.string("algorithm", "potential_game",
+          Set.of("greedy", "potential_game"));
+      UtilityParams utility = new UtilityParams(p.number("alpha", 1.0, 0, 1e6),
+          p.number("beta", 0.001, 0, 1e6), p.number("sigma_f", 1e-5, 0, 1e6),
+          p.number("delta", 1.0, 1e-9, 1e9), UtilityMode.EXPECTED_UTILITY);
+      p.finish();
+      return new Params(fleet, algorithm, utility);
+    }
+  }
+
+  private final NodeContext ctx;
+  private final Params params;
+  private final Logger log;
+  private final InputRejections rejections;
+  private final Set<String> odometrySubscribed = new HashSet<>();
+  private AllocationSession session;
+  private Bus.Publisher<Allocation> allocations;
+  private Bus.Publisher<Reassignment> reassignments;
+  private Consumer<PlanUpdate> observer = u -> {};
+
+  /**
+   * @param ctx host services
+   * @param params validated parameters
+   */
+  public AllocatorNode(NodeContext ctx, Params params) {
+    this.ctx = ctx;
+    this.params = params;
+    this.log = ctx.log();
+    this.rejections = new InputRejections(log);
+  }
+
+  @Override
+  public String name() {
+    return ctx.name();
+  }
+
+  @Override
+  public void start() {
+    session = new AllocationSession(params, ctx.clock().now());
+    allocations = ctx.bus().publisher(ctx.topic(TopicNames.ALLOCATION), Allocation.TYPE,
+        FlotillaQos.ALLOCATION);
+    reassignments = ctx.bus().publisher(ctx.topic(TopicNames.REASSIGNMENT), Reassignment.TYPE,
+        FlotillaQos.REASSIGNMENT);
+    for (RobotConfig r : params.fleet().robots()) {
+      subscribeOdometry(r.id());
+    }
+    ctx.bus().subscribe(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE, FlotillaQos.EVENTS,
+        e -> ctx.executor().execute(() -> onEvent(e)));
+    ctx.bus().subscribe(ctx.topic(TopicNames.ACCEPTED_TASKS), TaskRequest.TYPE,
+        FlotillaQos.ACCEPTED_TASKS, t -> ctx.executor().execute(
+            () -> apply(session.taskAdded(t, ctx.clock().now()))));
+    log.info("allocator (" + params.algorithm() + ") planning for "
+        + params.fleet().robots().size() + " configured robots");
+  }
+
+  private void subscribeOdometry(String robotId) {
+    if (!odometrySubscribed.add(robotId)) {
+      return;
+    }
+    String topic = TopicNames.odometry(ctx.namespace(), robotId);
+    ctx.bus().subscribe(topic, Odometry.TYPE, QosProfile.SENSOR_DATA,
+        o -> ctx.executor().execute(() -> onOdometry(robotId, topic, o)));
+  }
+
+  void onOdometry(String robotId, String topic, Odometry o) {
+    var p = o.pose().pose().position();
+    if (!Double.isFinite(p.x()) || !Double.isFinite(p.y()) || !Double.isFinite(p.z())) {
+      rejections.reject(topic, robotId, "non_finite_pose",
+          "odometry position (" + p.x() + ", " + p.y() + ", " + p.z() + ") is not finite");
+      return;
+    }
+    session.setPosition(robotId, params.fleet().robot(robotId).odomToMap(p.x(), p.y(), p.z()));
+  }
+
+  void onEvent(FleetEvent e) {
+    double now = ctx.clock().now();
+    switch (e.kind()) {
+      case FleetEvent.ROBOT_JOINED, FleetEvent.ROBOT_RECOVERED -> {
+        if (!session.knows(e.robotId()) && !params.fleet().discoverRobots()) {
+          rejections.reject(ctx.topic(TopicNames.EVENTS), e.robotId(), "unknown_robot",
+              "robot '" + e.robotId() + "' is not in the fleet");
+          return;
+        }
+        subscribeOdometry(e.robotId());
+        apply(session.robotAvailable(e.robotId(), now, e.kind() == FleetEvent.ROBOT_RECOVERED));
+      }
+      case FleetEvent.ROBOT_FAILED -> apply(session.robotFailed(e.robotId(), now));
+      case FleetEvent.TASK_COMPLETED -> apply(session.taskDone(e.taskId(), now));
+      default -> {
+        // Other events (task accepted/started, rejections) do not change the plan.
+      }
+    }
+  }
+
+  private void apply(PlanUpdate update) {
+    if (update == null) {
+      return;
+    }
+    allocations.publish(update.allocation());
+    reassignments.publish(update.reassignment());
+    log.info("allocation v" + update.allocation().planVersion() + " (cause "
+        + update.reassignment().cause() + ", subject " + update.reassignment().subject()
+        + "): affected robots " + update.reassignment().affectedRobots());
+    observer.accept(update);
+  }
+
+  /** @param observer called after each published update (demo output, tests) */
+  public void onUpdate(Consumer<PlanUpdate> observer) {
+    this.observer = observer;
+  }
+
+  /** @return the last published allocation, or null */
+  public Allocation current() {
+    return session == null ? null : session.current();
+  }
+
+  /** @return rejected-input counters */
+  public InputRejections rejections() {
+    return rejections;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.flotilla.node;
+
+import dev.flotilla.model.Point3;
+import dev.flotilla.ros.TopicNames;
+import dev.flotilla.ros.params.ParamReader;
+import dev.flotilla.ros.params.ParamsException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fleet and the map every node shares, usually under {@code /**} in the parameter file:
+ *
+ * <pre>
+ * robots:
+ *   tb3_1: {x: 0.0, y: 0.0, yaw: 0.0, max_speed: 0.22, max_acceleration: 0.5,
+ *           reliability: 0.001, cost_rate: 0.0, capabilities: [camera]}
+ * regions:
+ *   dock: {x: 5.0, y: 2.0}
+ * discover_robots: false
+ * </pre>
+ *
+ * @param robots configured robots, in file order
+ * @param regions named places in the map frame
+ * @param discoverRobots whether robots not listed join when they first heartbeat
+ */
+public record FleetParams(List<RobotConfig> robots, Map<String, Point3> regions,
+    boolean discoverRobots) {
+
+  /** Defaults for a robot that joined by discovery, sized for a small wheeled base. */
+  public static final double DEFAULT_MAX_SPEED = 0.5;
+  public static final double DEFAULT_MAX_ACCELERATION = 0.5;
+
+  public FleetParams {
+    robots = List.copyOf(robots);
+    regions = Map.copyOf(regions);
+  }
+
+  /**
+   * Reads and validates the fleet section; consumes its keys.
+   *
+   * @param p the node's parameters
+   * @return the fleet
+   * @throws ParamsException naming the file and key of the first bad value
+   */
+  public static FleetParams read(ParamReader p) {
+    List<RobotConfig> robots = new ArrayList<>();
+    for (String id : p.children("robots")) {
+      String k = "robots." + id + ".";
+      if (!TopicNames.isValidRobotId(id)) {
+        throw new ParamsException("robots." + id + ": a robot id must be a valid ROS 2 name "
+            + "(letters, digits, underscores, not starting with a digit).");
+      }
+      double big = 1e6;
+      robots.add(new RobotConfig(id,
+          new Point3(p.number(k + "x", 0, -big, big), p.number(k + "y", 0, -big, big),
+              p.number(k + "z", 0, -big, big)),
+          p.number(k + "yaw", 0, -2 * Math.PI, 2 * Math.PI),
+          p.number(k + "max_speed", DEFAULT_MAX_SPEED, 1e-3, 100),
+          p.number(k + "max_acceleration", DEFAULT_MAX_ACCELERATION, 1e-3, 100),
+          p.number(k + "reliability", 0, 0, 1),
+          p.number(k + "cost_rate", 0, 0, big),
+          new LinkedHashSet<>(p.strings(k + "capabilities", List.of()))));
+    }
+    Map<String, Point3> regions = new LinkedHashMap<>();
+    for (String name : p.children("regions")) {
+      String k = "regions." + name + ".";
+      regions.put(name, new Point3(p.number(k + "x", 0, -1e6, 1e6),
+          p.number(k + "y", 0, -1e6, 1e6), p.number(k + "z", 0, -1e6, 1e6)));
+    }
+    return new FleetParams(robots, regions, p.bool("discover_robots", false));
+  }
+
+  /** @return the configured robot ids, in file order */
+  public List<String> robotIds() {
+    return robots.stream().map(RobotConfig::id).toList();
+  }
+
+  /**
+   * @param id a robot id
+   * @return its configuration, or the discovery defaults (origin, no capabilities)
+   */
+  public RobotConfig robot(String id) {
+    return robots.stream().filter(r -> r.id().equals(id)).findFirst()
+        .orElse(new RobotConfig(id, Point3.ORIGIN, 0, DEFAULT_MAX_SPEED,
+            DEFAULT_MAX_ACCELERATION, 0, 0, java.util.Set.of()));
+  }
+}

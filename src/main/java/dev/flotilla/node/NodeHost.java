@@ -1,0 +1,159 @@
+package dev.flotilla.node;
+
+import dev.flotilla.ros.Bus;
+import dev.flotilla.ros.DdsBus;
+import dev.flotilla.ros.NodeClock;
+import dev.flotilla.ros.params.ParamReader;
+import dev.flotilla.ros.params.RosParamsFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs Flotilla nodes over DDS, one participant and one callback thread per node, as
+ * {@code flotilla node} and {@code flotilla up} do. Closing the host stops the nodes cleanly.
+ */
+public final class NodeHost implements AutoCloseable {
+  /** The node names this host can start. */
+  public static final Set<String> NODE_NAMES = Set.of("planner", "allocator", "synchronizer");
+  private static final Logger LOG = Logger.getLogger(NodeHost.class.getName());
+
+  private final List<Bus> buses = new ArrayList<>();
+  private final List<ScheduledExecutorService> executors = new ArrayList<>();
+  private final List<FlotillaNode> nodes = new ArrayList<>();
+
+  /**
+   * Creates and validates a node from the parameter file. Nothing touches DDS until
+   * {@link #start}, so a bad parameter fails fast with no side effects.
+   *
+   * @param name one of {@link #NODE_NAMES}
+   * @param file the parameter file
+   * @param namespace node namespace
+   * @return a factory bound to the validated parameters
+   * @throws dev.flotilla.ros.params.ParamsException when a parameter is invalid
+   */
+  public static NodeSpec spec(String name, RosParamsFile file, String namespace) {
+    ParamReader reader = file.forNode(namespace, name);
+    boolean simTime = file.forNode(namespace, name).bool("use_sim_time", false);
+    return switch (name) {
+      case "planner" -> new NodeSpec(name, namespace, simTime,
+          PlannerNode.Params.read(reader));
+      case "allocator" -> new NodeSpec(name, namespace, simTime,
+          AllocatorNode.Params.read(reader));
+      case "synchronizer" -> new NodeSpec(name, namespace, simTime,
+          SynchronizerNode.Params.read(reader));
+      default -> throw new IllegalArgumentException("Unknown node '" + name + "'; expected one of "
+          + NODE_NAMES + ".");
+    };
+  }
+
+  /**
+   * A node's validated configuration.
+   *
+   * @param name node name
+   * @param namespace node namespace
+   * @param useSimTime whether the node follows {@code /clock}
+   * @param params the node's parameters record
+   */
+  public record NodeSpec(String name, String namespace, boolean useSimTime, Record params) {
+
+    /**
+     * @param ctx host services
+     * @return the node, not started
+     */
+    public FlotillaNode create(NodeContext ctx) {
+      if (params instanceof PlannerNode.Params p) {
+        return new PlannerNode(ctx, p);
+      }
+      if (params instanceof AllocatorNode.Params p) {
+        return new AllocatorNode(ctx, p);
+      }
+      return new SynchronizerNode(ctx, (SynchronizerNode.Params) params);
+    }
+  }
+
+  /**
+   * Starts a node on its own DDS participant and thread.
+   *
+   * @param spec validated node configuration
+   * @param domainId ROS_DOMAIN_ID
+   * @return the running node
+   */
+  public synchronized FlotillaNode start(NodeSpec spec, int domainId) {
+    Bus bus = new DdsBus(spec.name(), spec.namespace(), domainId);
+    buses.add(bus);
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "flotilla-" + spec.name());
+      t.setDaemon(true);
+      return t;
+    });
+    executors.add(executor);
+    NodeClock clock = spec.useSimTime() ? NodeClock.simulated(bus) : NodeClock.SYSTEM;
+    FlotillaNode node = spec.create(new NodeContext(spec.name(), spec.namespace(), bus, clock,
+        guarded(executor, spec.name())));
+    try {
+      executor.submit(node::start).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("Node " + spec.name() + " failed to start: "
+          + e.getMessage(), e);
+    }
+    if (node.tickPeriod() > 0) {
+      long micros = Math.round(node.tickPeriod() * 1e6);
+      executor.scheduleAtFixedRate(guardedRunnable(node::tick, spec.name()), micros, micros,
+          TimeUnit.MICROSECONDS);
+    }
+    nodes.add(node);
+    return node;
+  }
+
+  private static java.util.concurrent.Executor guarded(ExecutorService executor, String name) {
+    return command -> {
+      if (!executor.isShutdown()) {
+        executor.execute(guardedRunnable(command, name));
+      }
+    };
+  }
+
+  /** A failing callback is logged and the node goes on: one bad message must not stop it. */
+  private static Runnable guardedRunnable(Runnable command, String name) {
+    return () -> {
+      try {
+        command.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "Node " + name + ": a callback failed and was skipped: "
+            + e.getMessage(), e);
+      }
+    };
+  }
+
+  /** @return the running nodes */
+  public synchronized List<FlotillaNode> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  @Override
+  public synchronized void close() {
+    for (ScheduledExecutorService e : executors) {
+      e.shutdown();
+    }
+    for (ScheduledExecutorService e : executors) {
+      try {
+        e.awaitTermination(2, TimeUnit.SECONDS);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (Bus b : buses) {
+      b.close();
+    }
+    executors.clear();
+    buses.clear();
+    nodes.clear();
+  }
+}

@@ -1,0 +1,139 @@
+package dev.flotilla.node;
+
+import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
+import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
+import dev.flotilla.ros.Bus;
+import dev.flotilla.ros.NodeClock.Stamps;
+import dev.flotilla.ros.QosProfile;
+import dev.flotilla.ros.TopicNames;
+import dev.flotilla.ros.params.ParamReader;
+import dev.flotilla.sync.HeartbeatMonitor;
+import dev.flotilla.sync.HeartbeatVerdict;
+import dev.flotilla.sync.Liveness;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * The synchronizer: tracks heartbeats with a {@link HeartbeatMonitor} and publishes
+ * {@code robot_joined}, {@code robot_failed} and {@code robot_recovered} on
+ * {@code /flotilla/events}. Thin adapter: the decisions are the monitor's.
+ */
+public final class SynchronizerNode implements FlotillaNode {
+
+  /**
+   * Validated parameters of the {@code synchronizer} node.
+   *
+   * @param fleet the fleet
+   * @param heartbeatTimeout seconds of silence before a robot is failed
+   * @param checkPeriod seconds between liveness checks
+   */
+  public record Params(FleetParams fleet, double heartbeatTimeout, double checkPeriod) {
+    /**
+     * @param p the node's parameters
+     * @return the validated record
+     */
+    public static Params read(ParamReader p) {
+      Params params = new Params(FleetParams.read(p),
+          p.number("heartbeat_timeout", 1.0, 0.01, 3600),
+          p.number("check_period", 0.05, 0.001, 60));
+      p.finish();
+      return params;
+    }
+  }
+
+  private final NodeContext ctx;
+  private final Params params;
+  private final Logger log;
+  private final InputRejections rejections;
+  private final HeartbeatMonitor monitor;
+  private final String heartbeatTopic;
+  private Bus.Publisher<FleetEvent> events;
+
+  /**
+   * @param ctx host services
+   * @param params validated parameters
+   */
+  public SynchronizerNode(NodeContext ctx, Params params) {
+    this.ctx = ctx;
+    this.params = params;
+    this.log = ctx.log();
+    this.rejections = new InputRejections(log);
+    this.monitor = new HeartbeatMonitor(params.heartbeatTimeout(), params.fleet().robotIds(),
+        params.fleet().discoverRobots());
+    this.heartbeatTopic = ctx.topic(TopicNames.HEARTBEAT);
+  }
+
+  @Override
+  public String name() {
+    return ctx.name();
+  }
+
+  @Override
+  public void start() {
+    events = ctx.bus().publisher(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE,
+        FlotillaQos.EVENTS);
+    ctx.bus().subscribe(heartbeatTopic, Heartbeat.TYPE, QosProfile.SENSOR_DATA,
+        hb -> ctx.executor().execute(() -> onHeartbeat(hb)));
+    log.info(String.format(Locale.ROOT, "synchronizer watching %d robots, timeout %.2f s",
+        params.fleet().robots().size(), params.heartbeatTimeout()));
+  }
+
+  /** @return the period at which the host must call {@link #tick()}, in seconds */
+  @Override
+  public double tickPeriod() {
+    return params.checkPeriod();
+  }
+
+  /** Declares silent robots failed; called every {@link #tickPeriod()}. */
+  @Override
+  public void tick() {
+    for (Liveness l : monitor.poll(ctx.clock().now())) {
+      publish(l);
+    }
+  }
+
+  void onHeartbeat(Heartbeat hb) {
+    if (hb.robotId().isEmpty()) {
+      rejections.reject(heartbeatTopic, "", "empty_robot_id", "a heartbeat has no robot_id");
+      return;
+    }
+    List<Liveness> transitions = new ArrayList<>();
+    HeartbeatVerdict verdict =
+        monitor.onHeartbeat(hb.robotId(), hb.sequenceNumber(), ctx.clock().now(), transitions);
+    switch (verdict) {
+      case ACCEPTED -> transitions.forEach(this::publish);
+      case UNKNOWN_ROBOT -> rejections.reject(heartbeatTopic, hb.robotId(), "unknown_robot",
+          "robot '" + hb.robotId() + "' is not in the fleet and discover_robots is false");
+      case DUPLICATE -> rejections.reject(heartbeatTopic, hb.robotId(), "duplicate_sequence",
+          "sequence number " + hb.sequenceNumber() + " was already received");
+      case OUT_OF_ORDER -> rejections.reject(heartbeatTopic, hb.robotId(), "out_of_order",
+          "sequence number " + hb.sequenceNumber() + " is older than the last accepted one");
+      default -> throw new IllegalStateException("Unhandled verdict " + verdict + ".");
+    }
+  }
+
+  private void publish(Liveness l) {
+    byte kind = switch (l.kind()) {
+      case JOINED -> FleetEvent.ROBOT_JOINED;
+      case FAILED -> FleetEvent.ROBOT_FAILED;
+      case RECOVERED -> FleetEvent.ROBOT_RECOVERED;
+    };
+    String reason = switch (l.kind()) {
+      case JOINED -> "first heartbeat";
+      case FAILED -> String.format(Locale.ROOT, "no heartbeat for %.3f s (timeout %.3f s)",
+          l.silence(), params.heartbeatTimeout());
+      case RECOVERED -> String.format(Locale.ROOT, "heartbeat again after %.3f s", l.silence());
+    };
+    log.info("robot " + l.robotId() + " " + l.kind().name().toLowerCase(Locale.ROOT) + ": "
+        + reason);
+    events.publish(FleetEvent.builder().stamp(Stamps.time(l.time())).kind(kind)
+        .robotId(l.robotId()).stepIndex(-1).source(ctx.name()).reason(reason).build());
+  }
+
+  /** @return rejected-input counters, for tests and diagnostics */
+  public InputRejections rejections() {
+    return rejections;
+  }
+}
