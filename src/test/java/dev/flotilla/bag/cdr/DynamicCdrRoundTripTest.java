@@ -76,7 +76,7 @@ class DynamicCdrRoundTripTest {
     Map<String, Object> hb = new DynamicCdrDecoder(ts, "flotilla_msgs/msg/Heartbeat")
         .decode(w.toByteArray());
     assertEquals("tb3_1", hb.get("robot_id"));
-    assertEquals(42L, hb.get("sequence"));
+    assertEquals(42L, hb.get("sequence_number"));
     assertEquals(Map.of("sec", 1_700_000_000, "nanosec", 5L), hb.get("stamp"));
     assertEquals(2, hb.get("state"));
     assertEquals(-1, hb.get("current_step"));
