@@ -1,0 +1,100 @@
+package dev.flotilla.bag;
+
+import dev.flotilla.bag.mcap.McapMessage;
+import dev.flotilla.bag.mcap.McapQuery;
+import dev.flotilla.bag.mcap.McapReader;
+import dev.flotilla.bag.mcap.McapRecord.Channel;
+import dev.flotilla.bag.mcap.McapRecord.Schema;
+import dev.flotilla.bag.mcap.McapRecord.Statistics;
+import dev.flotilla.bag.meta.TopicMetadata;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** rosbag2 view of an MCAP file: channels are topics, schemas carry the definitions. */
+final class McapFileReader implements StorageFileReader {
+  private final McapReader mcap;
+  private final List<BagTopic> topics = new ArrayList<>();
+
+  private McapFileReader(McapReader mcap) {
+    this.mcap = mcap;
+    Map<String, BagTopic> byName = new LinkedHashMap<>();
+    for (Channel c : mcap.channels().values()) {
+      byName.putIfAbsent(c.topic(), topicOf(c, mcap.schemas().get(c.schemaId())));
+    }
+    topics.addAll(byName.values());
+  }
+
+  static McapFileReader open(Path file) throws IOException {
+    return new McapFileReader(McapReader.open(file));
+  }
+
+  static BagTopic topicOf(Channel c, Schema s) {
+    String type = s == null ? "" : s.name();
+    return new BagTopic(new TopicMetadata(c.topic(), type, c.messageEncoding(),
+        c.metadata().getOrDefault("offered_qos_profiles", ""),
+        c.metadata().getOrDefault("topic_type_hash", "")), s == null ? "" : s.encoding(),
+        s == null ? "" : new String(s.data(), StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public Path file() {
+    return mcap.file();
+  }
+
+  @Override
+  public List<BagTopic> topics() {
+    return topics;
+  }
+
+  @Override
+  public Map<String, TopicStats> stats() throws IOException {
+    Map<String, TopicStats> out = new LinkedHashMap<>();
+    Statistics st = mcap.statistics();
+    if (st != null && st.messageCount() == 0) {
+      return out;
+    }
+    // Per-channel times are not in the statistics record, so count by reading: exact either way.
+    for (Iterator<McapMessage> it = mcap.messages(McapQuery.all()); it.hasNext(); ) {
+      McapMessage m;
+      try {
+        m = it.next();
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      out.merge(m.channel().topic(), new TopicStats(1, m.logTime(), m.logTime()),
+          TopicStats::plus);
+    }
+    return out;
+  }
+
+  @Override
+  public Iterator<BagMessage> messages(BagFilter f) {
+    Iterator<McapMessage> it = mcap.messages(new McapQuery(f.topics(), f.startNanos(),
+        f.endNanos()));
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public BagMessage next() {
+        McapMessage m = it.next();
+        return new BagMessage(m.channel().topic(), m.schema() == null ? "" : m.schema().name(),
+            m.data(), m.logTime(), m.publishTime());
+      }
+    };
+  }
+
+  @Override
+  public void close() throws IOException {
+    mcap.close();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.flotilla.bag;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** One storage file of a bag, whatever its format. */
+interface StorageFileReader extends Closeable {
+  Path file();
+
+  List<BagTopic> topics();
+
+  /** Message count and time range per topic name. */
+  Map<String, TopicStats> stats() throws IOException;
+
+  /** Messages in log-time order (file order when the file has no index). */
+  Iterator<BagMessage> messages(BagFilter filter) throws IOException;
+
+  static StorageFileReader open(Path file, StorageId storage) throws IOException {
+    return storage == StorageId.MCAP ? McapFileReader.open(file) : Db3FileReader.open(file);
+  }
+}

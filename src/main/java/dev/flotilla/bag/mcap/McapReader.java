@@ -1,0 +1,558 @@
+package dev.flotilla.bag.mcap;
+
+import dev.flotilla.bag.mcap.McapRecord.Attachment;
+import dev.flotilla.bag.mcap.McapRecord.AttachmentIndex;
+import dev.flotilla.bag.mcap.McapRecord.Channel;
+import dev.flotilla.bag.mcap.McapRecord.ChunkIndex;
+import dev.flotilla.bag.mcap.McapRecord.Footer;
+import dev.flotilla.bag.mcap.McapRecord.Header;
+import dev.flotilla.bag.mcap.McapRecord.Message;
+import dev.flotilla.bag.mcap.McapRecord.Metadata;
+import dev.flotilla.bag.mcap.McapRecord.MetadataIndex;
+import dev.flotilla.bag.mcap.McapRecord.Schema;
+import dev.flotilla.bag.mcap.McapRecord.Statistics;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.zip.CRC32;
+
+/**
+ * Random-access MCAP reader. When the file has a summary with chunk indexes, messages are read
+ * chunk by chunk straight from the index (only chunks that overlap the query's time window and
+ * hold a wanted channel), merged into log-time order; otherwise it falls back to a linear scan in
+ * file order. Every damage is a {@link McapFormatException} naming the file and byte offset.
+ *
+ * <p>Time: O(summary) to open with a summary, O(file) without; reading is O(bytes of the chunks
+ * touched + m log m) for m messages per overlapping chunk group.
+ */
+public final class McapReader implements Closeable {
+  private final Path file;
+  private final FileChannel ch;
+  private final long size;
+  private Header header;
+  private boolean hasSummary;
+  private Statistics statistics;
+  private final Map<Integer, Schema> schemas = new LinkedHashMap<>();
+  private final Map<Integer, Channel> channels = new LinkedHashMap<>();
+  private final List<ChunkIndex> chunkIndexes = new ArrayList<>();
+  private final List<AttachmentIndex> attachmentIndexes = new ArrayList<>();
+  private final List<MetadataIndex> metadataIndexes = new ArrayList<>();
+  private final List<McapScanner> openScanners = new ArrayList<>();
+  private Channel[] byId;
+  private Schema[] schemaOf;
+  private List<Metadata> scannedMetadata;
+  private List<Attachment> scannedAttachments;
+
+  private McapReader(Path file) throws IOException {
+    this.file = file;
+    this.ch = FileChannel.open(file, StandardOpenOption.READ);
+    this.size = ch.size();
+  }
+
+  /**
+   * Opens a file: checks the magic and header, reads the summary if there is one (checking its
+   * CRC), otherwise scans the file once for schemas, channels, metadata and attachments.
+   *
+   * @param file the MCAP file
+   * @return the reader
+   * @throws IOException when the file is unreadable or damaged
+   */
+  public static McapReader open(Path file) throws IOException {
+    McapReader r = new McapReader(file);
+    try {
+      r.init();
+      return r;
+    } catch (IOException | RuntimeException e) {
+      r.close();
+      throw e;
+    }
+  }
+
+  private void init() throws IOException {
+    if (size < 8 + Opcode.RECORD_PREFIX) {
+      throw new McapFormatException(file, 0, "file of " + size + " bytes is too short for MCAP");
+    }
+    byte[] start = read(0, (int) Math.min(size, 4096));
+    if (!Arrays.equals(Arrays.copyOf(start, 8), Opcode.MAGIC)) {
+      throw new McapFormatException(file, 0, "not an MCAP file: wrong magic bytes "
+          + McapScanner.hex(Arrays.copyOf(start, 8)));
+    }
+    McapInput hin = new McapInput(file, start, 8, start.length, 0);
+    int op = hin.u8("header opcode");
+    long len = hin.u64("header length");
+    if (op != Opcode.HEADER) {
+      throw new McapFormatException(file, 8, "first record is opcode 0x" + Integer.toHexString(op)
+          + ", expected a header (0x01)");
+    }
+    byte[] hbytes = len <= hin.remaining() ? start : read(8, (int) Math.min(len + 9, size - 8));
+    int hoff = hbytes == start ? 8 : 0;
+    header = (Header) McapRecordCodec.decode(Opcode.HEADER,
+        new McapInput(file, hbytes, hoff + 9, hoff + 9 + (int) len, hbytes == start ? 0 : 8));
+    Footer footer = readFooter();
+    if (footer != null && footer.summaryStart() != 0) {
+      readSummary(footer);
+    }
+    if (!hasSummary || chunkIndexes.isEmpty() || (channels.isEmpty() && !noChannels())) {
+      scanForDefinitions();
+    }
+  }
+
+  private boolean noChannels() {
+    return statistics != null && statistics.channelCount() == 0;
+  }
+
+  /** Returns the footer, or null when the end of the file is not an intact footer + magic. */
+  private Footer readFooter() throws IOException {
+    int tail = Opcode.RECORD_PREFIX + 20 + 8;
+    if (size < 8 + tail) {
+      return null;
+    }
+    byte[] t = read(size - tail, tail);
+    if (!Arrays.equals(Arrays.copyOfRange(t, tail - 8, tail), Opcode.MAGIC)
+        || t[0] != Opcode.FOOTER || Le.u64(t, 1) != 20) {
+      return null;
+    }
+    return (Footer) McapRecordCodec.decode(Opcode.FOOTER,
+        new McapInput(file, t, Opcode.RECORD_PREFIX, Opcode.RECORD_PREFIX + 20, size - tail));
+  }
+
+  private void readSummary(Footer footer) throws IOException {
+    long footerAt = size - 8 - Opcode.RECORD_PREFIX - 20;
+    long start = footer.summaryStart();
+    if (start < 8 || start > footerAt || footerAt - start > Integer.MAX_VALUE - 64) {
+      throw new McapFormatException(file, footerAt, "footer summary_start " + start
+          + " points outside the file");
+    }
+    byte[] s = read(start, (int) (footerAt - start + Opcode.RECORD_PREFIX + 16));
+    int summaryLen = (int) (footerAt - start);
+    if (footer.summaryCrc() != 0) {
+      CRC32 crc = new CRC32();
+      crc.update(s);
+      if (crc.getValue() != footer.summaryCrc()) {
+        throw new McapFormatException(file, start, "summary CRC mismatch: stored "
+            + Long.toHexString(footer.summaryCrc()) + ", computed "
+            + Long.toHexString(crc.getValue()));
+      }
+    }
+    McapInput in = new McapInput(file, s, 0, summaryLen, start);
+    while (in.remaining() > 0) {
+      long at = in.fileOffset();
+      int op = in.u8("summary record opcode");
+      long len = in.u64("summary record length");
+      if (len < 0 || len > in.remaining()) {
+        throw new McapFormatException(file, at, "summary record declares " + len
+            + " bytes, only " + in.remaining() + " remain before the footer");
+      }
+      int p = in.position();
+      McapRecord r = McapRecordCodec.decode(op, new McapInput(file, s, p, p + (int) len, start));
+      in = new McapInput(file, s, p + (int) len, summaryLen, start);
+      if (r instanceof Schema x) {
+        schemas.put(x.id(), x);
+      } else if (r instanceof Channel x) {
+        channels.put(x.id(), x);
+      } else if (r instanceof ChunkIndex x) {
+        chunkIndexes.add(x);
+      } else if (r instanceof AttachmentIndex x) {
+        attachmentIndexes.add(x);
+      } else if (r instanceof MetadataIndex x) {
+        metadataIndexes.add(x);
+      } else if (r instanceof Statistics x) {
+        statistics = x;
+      }
+    }
+    hasSummary = true;
+  }
+
+  private void scanForDefinitions() throws IOException {
+    scannedMetadata = new ArrayList<>();
+    scannedAttachments = new ArrayList<>();
+    try (McapScanner sc = new McapScanner(file, true, null)) {
+      for (McapScanner.Located l = sc.next(); l != null; l = sc.next()) {
+        McapRecord r = l.record();
+        if (r instanceof McapRecord.DataEnd) {
+          break;
+        } else if (r instanceof Schema x) {
+          schemas.putIfAbsent(x.id(), x);
+        } else if (r instanceof Channel x) {
+          channels.putIfAbsent(x.id(), x);
+        } else if (r instanceof Metadata x) {
+          scannedMetadata.add(x);
+        } else if (r instanceof Attachment x) {
+          scannedAttachments.add(x);
+        }
+      }
+    }
+  }
+
+  /** The file being read. */
+  public Path file() {
+    return file;
+  }
+
+  /** The header record (profile {@code ros2} for rosbag2 files). */
+  public Header header() {
+    return header;
+  }
+
+  /** Whether messages are read through chunk indexes (true) or a linear scan (false). */
+  public boolean indexed() {
+    return hasSummary && !chunkIndexes.isEmpty();
+  }
+
+  /** Schemas by id. */
+  public Map<Integer, Schema> schemas() {
+    return schemas;
+  }
+
+  /** Channels by id. */
+  public Map<Integer, Channel> channels() {
+    return channels;
+  }
+
+  /** The summary's statistics record, or null when the file has none. */
+  public Statistics statistics() {
+    return statistics;
+  }
+
+  /** The summary's chunk indexes (empty without a summary). */
+  public List<ChunkIndex> chunkIndexes() {
+    return chunkIndexes;
+  }
+
+  /**
+   * Every metadata record, through the metadata index when there is one.
+   *
+   * @return metadata records in file order
+   * @throws IOException on damage
+   */
+  public List<Metadata> metadata() throws IOException {
+    if (scannedMetadata != null && (metadataIndexes.isEmpty() || !hasSummary)) {
+      return scannedMetadata;
+    }
+    List<Metadata> out = new ArrayList<>();
+    for (MetadataIndex mi : metadataIndexes) {
+      out.add((Metadata) recordAt(mi.offset(), mi.length(), Opcode.METADATA));
+    }
+    if (metadataIndexes.isEmpty() && scannedMetadata == null) {
+      scanForDefinitions();
+      return scannedMetadata;
+    }
+    return out;
+  }
+
+  /**
+   * Every attachment (CRC-checked), through the attachment index when there is one.
+   *
+   * @return attachments in file order
+   * @throws IOException on damage
+   */
+  public List<Attachment> attachments() throws IOException {
+    if (scannedAttachments != null && (attachmentIndexes.isEmpty() || !hasSummary)) {
+      return scannedAttachments;
+    }
+    List<Attachment> out = new ArrayList<>();
+    for (AttachmentIndex ai : attachmentIndexes) {
+      out.add((Attachment) recordAt(ai.offset(), ai.length(), Opcode.ATTACHMENT));
+    }
+    if (attachmentIndexes.isEmpty() && scannedAttachments == null) {
+      scanForDefinitions();
+      return scannedAttachments;
+    }
+    return out;
+  }
+
+  private McapRecord recordAt(long offset, long length, int opcode) throws IOException {
+    if (offset < 8 || length < Opcode.RECORD_PREFIX || offset + length > size
+        || length > Integer.MAX_VALUE) {
+      throw new McapFormatException(file, offset, "index points at a record outside the file");
+    }
+    byte[] b = read(offset, (int) length);
+    if ((b[0] & 0xFF) != opcode || Le.u64(b, 1) != length - Opcode.RECORD_PREFIX) {
+      throw new McapFormatException(file, offset, "index points at opcode 0x"
+          + Integer.toHexString(b[0] & 0xFF) + " of length " + Le.u64(b, 1)
+          + ", expected opcode 0x" + Integer.toHexString(opcode));
+    }
+    return McapRecordCodec.decode(opcode,
+        new McapInput(file, b, Opcode.RECORD_PREFIX, b.length, offset));
+  }
+
+  /**
+   * Messages matching a query: in log-time order when indexed, in file order otherwise.
+   *
+   * @param q topics and time window
+   * @return an iterator; its {@code hasNext()} throws {@link UncheckedIOException} wrapping damage
+   */
+  public Iterator<McapMessage> messages(McapQuery q) {
+    return indexed() ? new IndexedIterator(q) : new LinearIterator(q);
+  }
+
+  byte[] read(long at, int n) throws IOException {
+    byte[] b = new byte[n];
+    ByteBuffer bb = ByteBuffer.wrap(b);
+    while (bb.hasRemaining()) {
+      int k = ch.read(bb, at + bb.position());
+      if (k < 0) {
+        throw new McapFormatException(file, at + bb.position(), "file truncated: needed " + n
+            + " bytes from offset " + at);
+      }
+    }
+    return b;
+  }
+
+  /** Reads one chunk through its index entry and returns its wanted messages, sorted by time. */
+  private List<McapMessage> loadChunk(ChunkIndex ci, McapQuery q) throws IOException {
+    long at = ci.chunkStartOffset();
+    if (at < 8 || ci.chunkLength() < Opcode.RECORD_PREFIX || at + ci.chunkLength() > size
+        || ci.chunkLength() > Integer.MAX_VALUE - 64) {
+      throw new McapFormatException(file, at, "chunk index points outside the file (length "
+          + ci.chunkLength() + ")");
+    }
+    byte[] b = read(at, (int) ci.chunkLength());
+    McapInput in = new McapInput(file, b, 0, b.length, at);
+    int op = in.u8("chunk opcode");
+    long len = in.u64("chunk length");
+    if (op != Opcode.CHUNK || len != b.length - Opcode.RECORD_PREFIX) {
+      throw new McapFormatException(file, at, "chunk index points at opcode 0x"
+          + Integer.toHexString(op) + " of length " + len + ", expected a chunk");
+    }
+    in.u64("chunk message_start_time");
+    in.u64("chunk message_end_time");
+    long usize = in.u64("chunk uncompressed_size");
+    long crc = in.u32("chunk uncompressed_crc");
+    String compression = in.string("chunk compression");
+    long clen = in.u64("chunk records length");
+    if (clen < 0 || clen > in.remaining()) {
+      throw new McapFormatException(file, at, "corrupt chunk: records length " + clen
+          + " exceeds the record");
+    }
+    byte[] data;
+    int off;
+    int end;
+    if (compression.isEmpty()) {
+      if (clen != usize) {
+        throw new McapFormatException(file, at, "corrupt chunk: uncompressed chunk holds " + clen
+            + " bytes, declares " + usize);
+      }
+      data = b;
+      off = in.position();
+      end = off + (int) clen;
+      if (crc != 0) {
+        CRC32 c = new CRC32();
+        c.update(b, off, (int) clen);
+        if (c.getValue() != crc) {
+          throw new McapFormatException(file, at, "chunk CRC mismatch: stored "
+              + Long.toHexString(crc) + ", computed " + Long.toHexString(c.getValue()));
+        }
+      }
+    } else {
+      data = ChunkReading.decompress(file, at, compression, b, in.position(), (int) clen, usize,
+          crc);
+      off = 0;
+      end = data.length;
+    }
+    List<McapMessage> out = new ArrayList<>();
+    if (byId == null) {
+      // Array lookups instead of boxed map lookups on this per-message path.
+      byId = new Channel[0x10000];
+      schemaOf = new Schema[0x10000];
+      for (Channel c : channels.values()) {
+        byId[c.id()] = c;
+        schemaOf[c.id()] = schemas.get(c.schemaId());
+      }
+    }
+    int p = off;
+    while (p < end) {
+      if (end - p < Opcode.RECORD_PREFIX) {
+        throw new McapFormatException(file, at, "corrupt chunk: " + (end - p)
+            + " stray bytes at uncompressed offset " + (p - off));
+      }
+      int rop = data[p] & 0xFF;
+      long rlen = Le.u64(data, p + 1);
+      int cs = p + Opcode.RECORD_PREFIX;
+      if (rlen < 0 || rlen > end - cs) {
+        throw new McapFormatException(file, at, "corrupt chunk: record at uncompressed offset "
+            + (p - off) + " declares " + rlen + " bytes, " + (end - cs) + " left");
+      }
+      int ce = cs + (int) rlen;
+      if (rop == Opcode.MESSAGE) {
+        if (rlen < 22) {
+          throw new McapFormatException(file, at, "corrupt chunk: message at uncompressed offset "
+              + (p - off) + " is " + rlen + " bytes long");
+        }
+        int channelId = (data[cs] & 0xFF) | (data[cs + 1] & 0xFF) << 8;
+        long logTime = Le.u64(data, cs + 6);
+        Channel c = byId[channelId];
+        if (c == null) {
+          throw new McapFormatException(file, at, "message at uncompressed offset " + (p - off)
+              + " refers to unknown channel " + channelId);
+        }
+        if (q.accepts(c.topic(), logTime)) {
+          out.add(new McapMessage(c, schemaOf[channelId], Le.u32(data, cs + 2), logTime,
+              Le.u64(data, cs + 14), Arrays.copyOfRange(data, cs + 22, ce)));
+        }
+      } else if (rop == Opcode.SCHEMA || rop == Opcode.CHANNEL) {
+        McapRecord r = McapRecordCodec.decode(rop, new McapInput(file, data, cs, ce, 0));
+        if (r instanceof Schema s) {
+          schemas.putIfAbsent(s.id(), s);
+        } else if (r instanceof Channel c) {
+          channels.putIfAbsent(c.id(), c);
+          byId[c.id()] = channels.get(c.id());
+          schemaOf[c.id()] = schemas.get(byId[c.id()].schemaId());
+        }
+      }
+      p = ce;
+    }
+    out.sort(BY_TIME);
+    return out;
+  }
+
+  private static final Comparator<McapMessage> BY_TIME =
+      Comparator.comparingLong(McapMessage::logTime);
+
+  private final class IndexedIterator implements Iterator<McapMessage> {
+    private final McapQuery q;
+    private final List<ChunkIndex> chunks = new ArrayList<>();
+    private int nextChunk;
+    private List<McapMessage> pending = new ArrayList<>();
+    private int pendingPos;
+
+    IndexedIterator(McapQuery q) {
+      this.q = q;
+      java.util.Set<Integer> wanted = null;
+      if (q.topics() != null) {
+        wanted = new java.util.HashSet<>();
+        for (Channel c : channels.values()) {
+          if (q.topics().contains(c.topic())) {
+            wanted.add(c.id());
+          }
+        }
+      }
+      for (ChunkIndex ci : chunkIndexes) {
+        if (!q.overlaps(ci.messageStartTime(), ci.messageEndTime())) {
+          continue;
+        }
+        if (wanted != null && !ci.messageIndexOffsets().isEmpty()
+            && ci.messageIndexOffsets().keySet().stream().noneMatch(wanted::contains)) {
+          continue;
+        }
+        chunks.add(ci);
+      }
+      chunks.sort(Comparator.comparingLong(ChunkIndex::messageStartTime)
+          .thenComparingLong(ChunkIndex::chunkStartOffset));
+    }
+
+    @Override
+    public boolean hasNext() {
+      try {
+        while (nextChunk < chunks.size() && (pendingPos == pending.size()
+            || chunks.get(nextChunk).messageStartTime() <= pending.get(pendingPos).logTime())) {
+          List<McapMessage> loaded = loadChunk(chunks.get(nextChunk++), q);
+          if (pendingPos == pending.size()) {
+            pending = loaded;
+          } else {
+            List<McapMessage> merged = new ArrayList<>(pending.subList(pendingPos,
+                pending.size()));
+            merged.addAll(loaded);
+            merged.sort(BY_TIME);
+            pending = merged;
+          }
+          pendingPos = 0;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return pendingPos < pending.size();
+    }
+
+    @Override
+    public McapMessage next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      McapMessage m = pending.get(pendingPos);
+      pending.set(pendingPos++, null);
+      return m;
+    }
+  }
+
+  private final class LinearIterator implements Iterator<McapMessage> {
+    private final McapQuery q;
+    private McapScanner scanner;
+    private McapMessage next;
+    private boolean finished;
+
+    LinearIterator(McapQuery q) {
+      this.q = q;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next != null) {
+        return true;
+      }
+      if (finished) {
+        return false;
+      }
+      try {
+        if (scanner == null) {
+          scanner = new McapScanner(file, true, null);
+          openScanners.add(scanner);
+        }
+        for (McapScanner.Located l = scanner.next(); l != null; l = scanner.next()) {
+          McapRecord r = l.record();
+          if (r instanceof Message m) {
+            Channel c = channels.get(m.channelId());
+            if (c == null) {
+              throw new McapFormatException(file, l.offset(), "message refers to unknown channel "
+                  + m.channelId());
+            }
+            if (q.accepts(c.topic(), m.logTime())) {
+              next = new McapMessage(c, schemas.get(c.schemaId()), m.sequence(), m.logTime(),
+                  m.publishTime(), m.data());
+              return true;
+            }
+          } else if (r instanceof McapRecord.DataEnd) {
+            break;
+          }
+        }
+        finished = true;
+        scanner.close();
+        return false;
+      } catch (IOException e) {
+        finished = true;
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public McapMessage next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      McapMessage m = next;
+      next = null;
+      return m;
+    }
+  }
+
+  /** Closes the file and any linear scans still open. */
+  @Override
+  public void close() throws IOException {
+    for (McapScanner s : openScanners) {
+      s.close();
+    }
+    ch.close();
+  }
+}

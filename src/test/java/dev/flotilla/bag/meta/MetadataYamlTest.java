@@ -1,0 +1,54 @@
+package dev.flotilla.bag.meta;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class MetadataYamlTest {
+  static List<Path> samples() throws IOException {
+    Path root = Path.of(System.getProperty("flotilla.shared", "../shared"), "data", "rosbag2");
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(p -> p.getFileName().toString().equals("metadata.yaml")).sorted().toList();
+    }
+  }
+
+  @Test
+  void everySampleParsesAndSurvivesFormatThenParse() throws IOException {
+    List<Path> files = samples();
+    assertTrue(files.size() >= 8);
+    for (Path f : files) {
+      BagMetadata m = MetadataYaml.read(f);
+      assertTrue(m.version() >= 4 && m.version() <= 9, f.toString());
+      assertEquals(m.messageCount(), m.topics().stream().mapToLong(TopicMessageCount::messageCount)
+          .sum(), f.toString());
+      assertEquals(m, MetadataYaml.parse(MetadataYaml.format(m, true), "again"));
+      assertEquals(m, MetadataYaml.parse(MetadataYaml.format(m, false), "embedded"));
+    }
+  }
+
+  @Test
+  void qosProfilesKeepTheirMultiLineText() throws IOException {
+    Path talker = samples().stream().filter(p -> p.toString().contains("sqlite3/talker"))
+        .findFirst().orElseThrow();
+    BagMetadata m = MetadataYaml.read(talker);
+    assertTrue(m.topics().get(0).topic().offeredQosProfiles().startsWith("- history: 3\n"));
+  }
+
+  @Test
+  void missingOrMistypedFieldsAreNamed() {
+    MetadataFormatException e = assertThrows(MetadataFormatException.class,
+        () -> MetadataYaml.parse("rosbag2_bagfile_information:\n  version: 5\n", "m.yaml"));
+    assertTrue(e.getMessage().startsWith("m.yaml: field 'rosbag2_bagfile_information."),
+        e.getMessage());
+    MetadataFormatException n = assertThrows(MetadataFormatException.class,
+        () -> MetadataYaml.parse("version: five\n", "x"));
+    assertTrue(n.getMessage().contains("'version'"), n.getMessage());
+  }
+}

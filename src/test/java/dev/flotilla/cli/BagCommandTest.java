@@ -1,0 +1,86 @@
+package dev.flotilla.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flotilla.bag.BagReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BagCommandTest {
+  @TempDir Path tmp;
+
+  private static Path sample(String rel) {
+    return Path.of(System.getProperty("flotilla.shared", "../shared"), "data", "rosbag2", rel);
+  }
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new BagCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void infoListsTopicsWithTypesAndCounts() {
+    Run r = run("info", sample("mcap/nav2_turtlebot/nav2_turtlebot.mcap").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("Messages:          8197"), r.out());
+    assertTrue(r.out().contains("Topic: /odom | Type: nav_msgs/msg/Odometry | Count: 2639"),
+        r.out());
+    assertTrue(r.out().contains("Duration:          97.355296000s"), r.out());
+  }
+
+  @Test
+  void catPrintsOneDecodedJsonObjectPerMessage() throws IOException {
+    Run r = run("cat", sample("sqlite3/talker").toString(), "--topic", "/topic");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(10, lines.size());
+    JsonNode first = new ObjectMapper().readTree(lines.get(0));
+    assertEquals("/topic", first.get("topic").asText());
+    assertEquals("std_msgs/msg/String", first.get("type").asText());
+    assertEquals("Hello, world! 0", first.get("message").get("data").asText());
+    assertEquals(1585866235112609068L, first.get("log_time").asLong());
+  }
+
+  @Test
+  void recoverWritesANewBagFromADamagedOne() throws IOException {
+    Path damaged = tmp.resolve("talker.mcap");
+    byte[] all = Files.readAllBytes(sample("mcap/talker/talker.mcap"));
+    Files.write(damaged, java.util.Arrays.copyOf(all, all.length - 100));
+    Run r = run("recover", damaged.toString(), "-o", tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("recovered 20 messages"), r.out());
+    assertTrue(r.out().contains("damage: "), r.out());
+    try (BagReader bag = BagReader.open(tmp.resolve("out"))) {
+      assertEquals(20, bag.metadata().messageCount());
+    }
+  }
+
+  @Test
+  void badInputExitsWithCode2NamingFileAndOffset() throws IOException {
+    assertEquals(2, run("info", tmp.resolve("missing").toString()).code());
+    Path bad = tmp.resolve("bad.mcap");
+    byte[] all = Files.readAllBytes(sample("mcap/talker/talker.mcap"));
+    all[0] = 0;
+    Files.write(bad, all);
+    Run r = run("cat", bad.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains(bad + ": byte 0: not an MCAP file"), r.err());
+  }
+}
