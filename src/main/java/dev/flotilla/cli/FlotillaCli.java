@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
     subcommands = {
         NodeCommand.class,
         UpCommand.class,
+        LtlCommand.class,
+        BagCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class FlotillaCli implements Runnable {

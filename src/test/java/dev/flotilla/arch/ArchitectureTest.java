@@ -1,0 +1,68 @@
+package dev.flotilla.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the dependency direction of DEVELOPERS.md: model ← algorithms ← nodes/ros ← cli.
+ * Algorithms are plain Java and know nothing of ROS or DDS.
+ */
+class ArchitectureTest {
+  static final String[] MODEL = {"dev.flotilla.model..", "dev.flotilla.cdr.."};
+  static final String[] ALGORITHMS = {"dev.flotilla.urdf..", "dev.flotilla.resume..",
+      "dev.flotilla.ltl..", "dev.flotilla.plan..", "dev.flotilla.alloc..", "dev.flotilla.sync..",
+      "dev.flotilla.bag..", "dev.flotilla.sim.."};
+  static final String[] ROS = {"dev.flotilla.ros..", "dev.flotilla.node..",
+      "dev.flotilla.msgs.."};
+  static final String[] CLI = {"dev.flotilla.cli.."};
+
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importProduction() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.flotilla");
+  }
+
+  @Test
+  void layersDependOnlyDownwards() {
+    layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("Model").definedBy(MODEL)
+        .layer("Algorithms").definedBy(ALGORITHMS)
+        .layer("Ros").definedBy(ROS)
+        .layer("Cli").definedBy(CLI)
+        .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("Ros").mayOnlyBeAccessedByLayers("Cli")
+        .whereLayer("Algorithms").mayOnlyBeAccessedByLayers("Ros", "Cli")
+        .whereLayer("Model").mayOnlyBeAccessedByLayers("Algorithms", "Ros", "Cli")
+        .check(classes);
+  }
+
+  @Test
+  void algorithmsAndModelKnowNothingOfDds() {
+    noClasses().that().resideInAnyPackage(concat(MODEL, ALGORITHMS))
+        .should().dependOnClassesThat().resideInAnyPackage("us.ihmc..", "com.eprosima..")
+        .check(classes);
+  }
+
+  @Test
+  void everyClassBelongsToALayer() {
+    classes().should().resideInAnyPackage(concat(concat(MODEL, ALGORITHMS), concat(ROS, CLI)))
+        .check(classes);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = new String[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}

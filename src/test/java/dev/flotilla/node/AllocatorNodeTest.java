@@ -1,0 +1,165 @@
+package dev.flotilla.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flotilla.msgs.flotilla_msgs.Allocation;
+import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
+import dev.flotilla.msgs.flotilla_msgs.PlanStep;
+import dev.flotilla.msgs.flotilla_msgs.Reassignment;
+import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
+import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
+import dev.flotilla.msgs.geometry_msgs.Point;
+import dev.flotilla.msgs.nav_msgs.Odometry;
+import dev.flotilla.ros.Bus;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AllocatorNodeTest {
+  private final NodeFixture f = new NodeFixture();
+  private final List<Allocation> allocations =
+      f.record("/flotilla/allocation", Allocation.TYPE);
+  private final List<Reassignment> reassignments =
+      f.record("/flotilla/reassignment", Reassignment.TYPE);
+  private Bus.Publisher<FleetEvent> events;
+  private Bus.Publisher<TaskRequest> tasks;
+  private AllocatorNode node;
+
+  private void start(String algorithm) {
+    String yaml = NodeFixture.FLEET.replace("algorithm: potential_game", "algorithm: " + algorithm);
+    node = new AllocatorNode(f.context("allocator"),
+        AllocatorNode.Params.read(NodeFixture.params(yaml).forNode("/", "allocator")));
+    node.start();
+    events = f.publisher("/flotilla/events", FleetEvent.TYPE);
+    tasks = f.publisher("/flotilla/accepted_tasks", TaskRequest.TYPE);
+  }
+
+  private void event(byte kind, String robot, String task) {
+    events.publish(FleetEvent.builder().kind(kind).robotId(robot).taskId(task).stepIndex(-1)
+        .build());
+  }
+
+  private void task(String id, double x, double y) {
+    tasks.publish(TaskRequest.builder().taskId(id).kind(TaskRequest.KIND_MULTI_ROBOT)
+        .location(new Point(x, y, 0)).requiredRobots(1).baseUtility(100).decayRate(0.001)
+        .duration(60).build());
+  }
+
+  private static Map<String, List<String>> plans(Allocation a) {
+    return a.plans().stream().collect(Collectors.toMap(RobotPlan::robotId,
+        p -> p.steps().stream().map(PlanStep::taskId).toList()));
+  }
+
+  private void fleetWithOneTaskEach() {
+    for (String r : List.of("r1", "r2", "r3")) {
+      event(FleetEvent.ROBOT_JOINED, r, "");
+    }
+    task("near1", 1, 0);
+    task("near2", 11, 0);
+    task("near3", 0, 11);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"greedy", "potential_game"})
+  void eachNewTaskPublishesANewVersionAndItsDiff(String algorithm) {
+    start(algorithm);
+    fleetWithOneTaskEach();
+    assertEquals(3, allocations.size());
+    assertEquals(List.of(1L, 2L, 3L),
+        allocations.stream().map(Allocation::planVersion).toList());
+    Allocation last = allocations.get(2);
+    assertEquals(Map.of("r1", List.of("near1"), "r2", List.of("near2"), "r3",
+        List.of("near3")), plans(last));
+    Reassignment third = reassignments.get(2);
+    assertEquals(Reassignment.CAUSE_NEW_TASK, third.cause());
+    assertEquals("near3", third.subject());
+    assertEquals(List.of("r3"), third.affectedRobots(), "only the robot whose plan changed");
+    assertEquals(2, third.previousVersion());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"greedy", "potential_game"})
+  void failedRobotsWorkMovesAndOnlyChangedRobotsAreNamed(String algorithm) {
+    start(algorithm);
+    fleetWithOneTaskEach();
+    f.now += 5;
+    event(FleetEvent.ROBOT_FAILED, "r2", "");
+    Allocation before = allocations.get(allocations.size() - 2);
+    Allocation after = allocations.get(allocations.size() - 1);
+    Reassignment diff = reassignments.get(reassignments.size() - 1);
+    assertEquals(Reassignment.CAUSE_ROBOT_FAILED, diff.cause());
+    assertEquals("r2", diff.subject());
+    Map<String, List<String>> plans = plans(after);
+    assertEquals(List.of(), plans.get("r2"));
+    String taker = plans.get("r1").contains("near2") ? "r1" : "r3";
+    assertTrue(plans.get(taker).contains("near2"), "the failed robot's task moved: " + plans);
+    Map<String, List<String>> old = plans(before);
+    List<String> changed = plans.keySet().stream()
+        .filter(r -> !plans.get(r).equals(old.get(r))).sorted().toList();
+    assertEquals(changed, diff.affectedRobots().stream().sorted().toList(),
+        "the diff names exactly the robots whose plans changed");
+    var move = diff.moves().stream().filter(m -> m.taskId().equals("near2")).findFirst()
+        .orElseThrow();
+    assertEquals(List.of("r2"), move.removedRobots());
+    assertEquals(List.of(taker), move.addedRobots());
+    if (algorithm.equals("potential_game")) {
+      // Seed 001 §3: only the affected part of the plan changes.
+      assertEquals(List.of("r2", taker).stream().sorted().toList(), changed);
+      assertEquals(1, diff.moves().size());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"greedy"})
+  void nonFiniteOdometryAndUnknownRobotsNeverTouchThePlan(String algorithm) {
+    start(algorithm);
+    fleetWithOneTaskEach();
+    Allocation before = node.current();
+    Bus.Publisher<Odometry> odom = f.publisher("/r1/odom", Odometry.TYPE);
+    Odometry good = Odometry.builder().build();
+    var badPose = good.pose().toBuilder().pose(good.pose().pose().toBuilder()
+        .position(new Point(Double.NaN, Double.POSITIVE_INFINITY, 0)).build()).build();
+    odom.publish(good.toBuilder().pose(badPose).build());
+    odom.publish(good.toBuilder().pose(badPose).build());
+    event(FleetEvent.ROBOT_JOINED, "ghost", "");
+    event(FleetEvent.ROBOT_FAILED, "ghost", "");
+    assertEquals(2, node.rejections().count("non_finite_pose"));
+    assertEquals(1, node.rejections().count("unknown_robot"));
+    assertEquals(before, node.current());
+    assertEquals(3, allocations.size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"greedy", "potential_game"})
+  void taskWithNoRobotIsReportedUnassignedNotDropped(String algorithm) {
+    start(algorithm);
+    task("lonely", 3, 3);
+    assertEquals("lonely", allocations.get(0).unassigned().get(0).taskId(),
+        "with no robot yet the task is reported unassigned, not dropped");
+    event(FleetEvent.ROBOT_JOINED, "r1", "");
+    tasks.publish(TaskRequest.builder().taskId("crowd").kind(TaskRequest.KIND_MULTI_ROBOT)
+        .location(new Point(1, 1, 0)).requiredRobots(3).baseUtility(100).decayRate(0.001)
+        .duration(10).build());
+    Allocation last = allocations.get(allocations.size() - 1);
+    assertFalse(last.unassigned().isEmpty());
+    assertEquals("crowd", last.unassigned().get(0).taskId());
+    assertTrue(plans(last).get("r1").contains("lonely"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"greedy"})
+  void completedTaskLeavesThePlan(String algorithm) {
+    start(algorithm);
+    fleetWithOneTaskEach();
+    event(FleetEvent.TASK_COMPLETED, "r1", "near1");
+    Allocation last = allocations.get(allocations.size() - 1);
+    assertEquals(List.of(), plans(last).get("r1"));
+    assertEquals(Reassignment.CAUSE_TASK_DONE, reassignments.get(3).cause());
+    event(FleetEvent.TASK_COMPLETED, "r1", "near1");
+    assertEquals(4, allocations.size(), "a repeated completion changes nothing");
+  }
+}

@@ -1,0 +1,66 @@
+package dev.flotilla.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
+import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SynchronizerNodeTest {
+  private final NodeFixture f = new NodeFixture();
+  private final List<FleetEvent> events = f.record("/flotilla/events", FleetEvent.TYPE);
+  private final SynchronizerNode node = new SynchronizerNode(f.context("synchronizer"),
+      SynchronizerNode.Params.read(NodeFixture.params(NodeFixture.FLEET)
+          .forNode("/", "synchronizer")));
+  private final dev.flotilla.ros.Bus.Publisher<Heartbeat> hb =
+      f.publisher("/flotilla/heartbeat", Heartbeat.TYPE);
+
+  SynchronizerNodeTest() {
+    node.start();
+  }
+
+  private void beat(String robot, long seq) {
+    hb.publish(Heartbeat.builder().robotId(robot).sequenceNumber(seq).battery(Float.NaN)
+        .build());
+  }
+
+  @Test
+  void joinFailAndRecoverAreEachPublishedOnce() {
+    beat("r1", 1);
+    beat("r2", 1);
+    f.now += 0.5;
+    beat("r1", 2);
+    f.now += 0.6;
+    node.tick();
+    node.tick();
+    List<Byte> kinds = events.stream().map(FleetEvent::kind).toList();
+    assertEquals(List.of(FleetEvent.ROBOT_JOINED, FleetEvent.ROBOT_JOINED,
+        FleetEvent.ROBOT_FAILED), kinds);
+    FleetEvent failed = events.get(2);
+    assertEquals("r2", failed.robotId());
+    assertTrue(failed.reason().contains("no heartbeat for 1.100 s"), failed.reason());
+    beat("r2", 1);
+    assertEquals(FleetEvent.ROBOT_RECOVERED, events.get(3).kind());
+    assertEquals("r2", events.get(3).robotId());
+  }
+
+  @Test
+  void badHeartbeatsAreCountedAndNeverRefreshLiveness() {
+    beat("r1", 5);
+    beat("intruder", 1);
+    beat("intruder", 2);
+    beat("r1", 5);
+    beat("r1", 3);
+    beat("", 9);
+    f.now += 1.5;
+    node.tick();
+    assertEquals(2, node.rejections().count("unknown_robot"));
+    assertEquals(1, node.rejections().count("duplicate_sequence"));
+    assertEquals(1, node.rejections().count("out_of_order"));
+    assertEquals(1, node.rejections().count("empty_robot_id"));
+    assertEquals(List.of(FleetEvent.ROBOT_JOINED, FleetEvent.ROBOT_FAILED),
+        events.stream().map(FleetEvent::kind).toList());
+  }
+}
