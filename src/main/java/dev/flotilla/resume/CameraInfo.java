@@ -8,7 +8,8 @@ package dev.flotilla.resume;
  * @param kind {@code camera} or {@code depth_camera}
  * @param heightM height above ground at the default pose, metres
  * @param minHeightM lowest height the joints between base and camera allow, metres
- * @param maxHeightM highest height the joints between base and camera allow, metres
+ * @param maxHeightM highest height the joints between base and camera allow, metres (for an
+ *     aerial robot: at least the flight ceiling of the parameters)
  * @param onMovableJoint true when a movable joint lies between the base and the camera
  * @param horizontalFovRad horizontal field of view, radians
  * @param fovFromSensor true when the FOV came from a Gazebo sensor block, false for the default

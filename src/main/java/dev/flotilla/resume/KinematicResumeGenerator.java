@@ -49,6 +49,16 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
 
     PerceptionAnalyzer pa = new PerceptionAnalyzer(body, params);
     List<CameraInfo> cameras = pa.cameras();
+    if (c == MobilityClass.AERIAL) {
+      // A flying camera can be anywhere between its resting height and the flight ceiling.
+      cameras =
+          cameras.stream()
+              .map(cam -> new CameraInfo(cam.link(), cam.kind(), cam.heightM(), cam.minHeightM(),
+                  Math.max(cam.maxHeightM(), params.maxAltitudeM()), cam.onMovableJoint(),
+                  cam.horizontalFovRad(), cam.fovFromSensor(), cam.pitchRad(), cam.minPitchRad(),
+                  cam.maxPitchRad()))
+              .toList();
+    }
     List<LidarInfo> lidars = pa.lidars();
     Perception perception =
         new Perception(cameras, lidars, ResumeSummaries.perception(cameras, lidars));
