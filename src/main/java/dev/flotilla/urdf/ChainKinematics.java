@@ -8,7 +8,7 @@ import org.ejml.data.DMatrix4x4;
 /**
  * Allocation-free forward kinematics of one {@link Chain}, for sampling thousands of
  * configurations: the fixed origins are precomputed as EJML 4×4 matrices and each call multiplies
- * two matrices per joint. O(n) per call for an n-joint chain.
+ * two rigid transforms (3×4 products) per joint. O(n) per call for an n-joint chain.
  */
 public final class ChainKinematics {
 
@@ -36,7 +36,10 @@ public final class ChainKinematics {
   public ChainKinematics(UrdfRobot robot, Chain chain) {
     this.chain = chain;
     this.variables = chain.independentJoints();
-    this.base = new ForwardKinematics(robot).linkPoses().get(chain.baseLink());
+    this.base =
+        chain.baseLink().equals(robot.tree().root())
+            ? Transforms.identity()
+            : new ForwardKinematics(robot).linkPoses().get(chain.baseLink());
     int n = chain.joints().size();
     this.origins = new DMatrix4x4[n];
     this.joints = chain.joints().toArray(new Joint[0]);
@@ -92,7 +95,7 @@ public final class ChainKinematics {
   public void tipPose(double[] q, DMatrix4x4 out) {
     Transforms.copy(base, a);
     for (int i = 0; i < joints.length; i++) {
-      Transforms.compose(a, origins[i], b);
+      Transforms.composeRigid(a, origins[i], b);
       Joint j = joints[i];
       if (j.type().isMovable()) {
         double p =
@@ -100,7 +103,7 @@ public final class ChainKinematics {
                 ? mimicMultiplier[i] * q[variableIndex[i]] + mimicOffset[i]
                 : constant[i];
         Transforms.jointMotion(j.type(), j.axis(), p, motion);
-        Transforms.compose(b, motion, a);
+        Transforms.composeRigid(b, motion, a);
       } else {
         Transforms.copy(b, a);
       }

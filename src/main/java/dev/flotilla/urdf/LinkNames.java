@@ -1,8 +1,8 @@
 package dev.flotilla.urdf;
 
-import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Splits link names into lower-case words ({@code r_gripper_palm_link} → r, gripper, palm, link;
@@ -28,10 +28,24 @@ public final class LinkNames {
 
   /** The words of a name, lower case, trailing digits dropped. */
   public static Set<String> words(String name) {
-    return Arrays.stream(name.split("[^A-Za-z0-9]+"))
-        .map(w -> w.replaceAll("[0-9]+$", "").toLowerCase(java.util.Locale.ROOT))
-        .filter(w -> !w.isEmpty())
-        .collect(Collectors.toSet());
+    Set<String> out = new HashSet<>();
+    int start = -1;
+    for (int i = 0; i <= name.length(); i++) {
+      boolean alnum = i < name.length() && Character.isLetterOrDigit(name.charAt(i));
+      if (alnum && start < 0) {
+        start = i;
+      } else if (!alnum && start >= 0) {
+        int end = i;
+        while (end > start && Character.isDigit(name.charAt(end - 1))) {
+          end--;
+        }
+        if (end > start) {
+          out.add(name.substring(start, end).toLowerCase(Locale.ROOT));
+        }
+        start = -1;
+      }
+    }
+    return out;
   }
 
   /** True when the name contains any of the words. */

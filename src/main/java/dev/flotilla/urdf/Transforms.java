@@ -95,6 +95,33 @@ public final class Transforms {
   }
 
   /**
+   * Composes two rigid transforms, {@code out = a · b}, skipping the constant bottom row (36
+   * multiplications instead of 64); {@code out} must differ from both inputs.
+   *
+   * @param a left rigid transform
+   * @param b right rigid transform
+   * @param out receives the product
+   */
+  public static void composeRigid(DMatrix4x4 a, DMatrix4x4 b, DMatrix4x4 out) {
+    out.a11 = a.a11 * b.a11 + a.a12 * b.a21 + a.a13 * b.a31;
+    out.a12 = a.a11 * b.a12 + a.a12 * b.a22 + a.a13 * b.a32;
+    out.a13 = a.a11 * b.a13 + a.a12 * b.a23 + a.a13 * b.a33;
+    out.a14 = a.a11 * b.a14 + a.a12 * b.a24 + a.a13 * b.a34 + a.a14;
+    out.a21 = a.a21 * b.a11 + a.a22 * b.a21 + a.a23 * b.a31;
+    out.a22 = a.a21 * b.a12 + a.a22 * b.a22 + a.a23 * b.a32;
+    out.a23 = a.a21 * b.a13 + a.a22 * b.a23 + a.a23 * b.a33;
+    out.a24 = a.a21 * b.a14 + a.a22 * b.a24 + a.a23 * b.a34 + a.a24;
+    out.a31 = a.a31 * b.a11 + a.a32 * b.a21 + a.a33 * b.a31;
+    out.a32 = a.a31 * b.a12 + a.a32 * b.a22 + a.a33 * b.a32;
+    out.a33 = a.a31 * b.a13 + a.a32 * b.a23 + a.a33 * b.a33;
+    out.a34 = a.a31 * b.a14 + a.a32 * b.a24 + a.a33 * b.a34 + a.a34;
+    out.a41 = 0;
+    out.a42 = 0;
+    out.a43 = 0;
+    out.a44 = 1;
+  }
+
+  /**
    * Copies a transform (EJML's own copy methods differ between the versions on the classpath).
    *
    * @param src the transform to copy

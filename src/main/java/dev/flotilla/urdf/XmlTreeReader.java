@@ -26,7 +26,22 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class XmlTreeReader {
 
+  /** Looking up and configuring the factory costs more than parsing a URDF: do it once. */
+  private static SAXParserFactory factory;
+
   private XmlTreeReader() {}
+
+  private static synchronized SAXParser newParser()
+      throws ParserConfigurationException, SAXException {
+    if (factory == null) {
+      SAXParserFactory f = SAXParserFactory.newInstance();
+      f.setNamespaceAware(false);
+      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory = f;
+    }
+    return factory.newSAXParser();
+  }
 
   /**
    * Parses a document.
@@ -39,11 +54,7 @@ final class XmlTreeReader {
   static XmlElement read(String xml, String source) {
     Handler handler = new Handler();
     try {
-      SAXParserFactory factory = SAXParserFactory.newInstance();
-      factory.setNamespaceAware(false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      SAXParser parser = factory.newSAXParser();
+      SAXParser parser = newParser();
       parser.parse(new InputSource(new StringReader(xml)), handler);
     } catch (SAXParseException e) {
       throw new UrdfException(
