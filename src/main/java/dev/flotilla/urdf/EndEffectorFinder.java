@@ -13,7 +13,8 @@ import org.ejml.data.DMatrix4x4;
  * a chain with at least {@value #MIN_ARM_JOINTS} limited movable joints, whose name contains an
  * end-effector word ({@link LinkNames#END_EFFECTOR_WORDS}); (3) when no link is so named, the tip
  * of each such chain that does not hang below the root at the default pose (legs do) and carries
- * no camera. Fingers below an end effector belong to it. O(L · depth).
+ * no camera. Fingers below or beside (same parent link) an end effector belong to it.
+ * O(L · depth).
  */
 public final class EndEffectorFinder {
 
@@ -72,8 +73,14 @@ public final class EndEffectorFinder {
       if (limitedJoints(tree.pathFromRoot(link)) < MIN_ARM_JOINTS) {
         continue;
       }
-      boolean underAnother = out.stream().anyMatch(t -> tree.isAncestor(t, link));
-      if (!underAnother) {
+      // Fingers belong to the end effector above them or beside them (same parent link).
+      String parent = tree.parentJoint(link).map(Joint::parent).orElse("");
+      boolean partOfAnother =
+          out.stream()
+              .anyMatch(
+                  t -> tree.isAncestor(t, link)
+                      || tree.parentJoint(t).map(Joint::parent).orElse("").equals(parent));
+      if (!partOfAnother) {
         out.add(link);
       }
     }
