@@ -15,15 +15,16 @@ import java.util.Locale;
  *       least d at z ({@link ReachProfile}). Score 0.25 + 0.75 · min(1, margin / 0.25 m).
  *   <li>View: a camera at any height in its range, any standoff in [max(d, 0.3 m), max distance]
  *       (aerial robots may also come closer), must see the target within half the FOV of its
- *       optical axis, the camera being assumed symmetric about the up axis (Eq. 1). Score 0.25 +
- *       0.75 · angular margin / half FOV.
+ *       optical axis at some pitch in its range, the camera being assumed symmetric about the up
+ *       axis (Eq. 1). Score 0.25 + 0.75 · (half FOV − angular gap) / half FOV, so 1 when the
+ *       target can sit on the optical axis.
  *   <li>Change floor: legged or aerial. Score 1.
  *   <li>Payload: mass ≤ payload capacity of a mobile robot. Score 1 − 0.75 · mass / capacity.
  *   <li>Travel: mobile. Score v / (v + 1 m/s), v the top speed.
  *   <li>Named capability: listed in the resume. Score 1.
  * </ul>
  *
- * O(arms + cameras · 144) per requirement.
+ * O(arms + cameras) per requirement.
  */
 public final class GeometricCapabilityScorer implements CapabilityScorer {
 
@@ -33,9 +34,6 @@ public final class GeometricCapabilityScorer implements CapabilityScorer {
   public static final double MIN_VIEW_DISTANCE_M = 0.3;
   /** Score of a requirement met with no margin. */
   public static final double BASE_SCORE = 0.25;
-
-  private static final int HEIGHT_STEPS = 9;
-  private static final int DISTANCE_STEPS = 16;
 
   @Override
   public double lambda(RobotResume robot, TaskRequirements task) {
@@ -144,29 +142,27 @@ public final class GeometricCapabilityScorer implements CapabilityScorer {
           dMax));
     }
     double best = Double.NEGATIVE_INFINITY;
-    double bestHalfFov = 1;
     for (CameraInfo cam : robot.perception().cameras()) {
       double half = cam.horizontalFovRad() / 2;
-      for (int i = 0; i < HEIGHT_STEPS; i++) {
-        double h = lerp(cam.minHeightM(), cam.maxHeightM(), i / (HEIGHT_STEPS - 1.0));
-        for (int k = 0; k < DISTANCE_STEPS; k++) {
-          double dist = lerp(dMin, dMax, k / (DISTANCE_STEPS - 1.0));
-          double elevation = Math.atan2(z - h, dist);
-          double off =
-              Math.max(0, Math.max(cam.minPitchRad() - elevation, elevation - cam.maxPitchRad()));
-          double margin = half - off;
-          if (margin / half > best / bestHalfFov) {
-            best = margin;
-            bestHalfFov = half;
-          }
+      // atan2(z - h, d) is monotonic in h and d: over the box of camera heights and standoffs
+      // the target's elevation covers exactly the interval between its corner values.
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (double h : new double[] {cam.minHeightM(), cam.maxHeightM()}) {
+        for (double dist : new double[] {dMin, dMax}) {
+          double e = Math.atan2(z - h, dist);
+          lo = Math.min(lo, e);
+          hi = Math.max(hi, e);
         }
       }
+      double gap = Math.max(0, Math.max(lo - cam.maxPitchRad(), cam.minPitchRad() - hi));
+      best = Math.max(best, (half - gap) / half);
     }
     if (best < 0) {
       return Score.fail(String.format(Locale.ROOT,
           "no camera can bring the point at %.2f m height into its field of view", z));
     }
-    return Score.ok(BASE_SCORE + (1 - BASE_SCORE) * best / bestHalfFov);
+    return Score.ok(BASE_SCORE + (1 - BASE_SCORE) * best);
   }
 
   private static Score changeFloor(RobotResume robot) {
@@ -198,7 +194,4 @@ public final class GeometricCapabilityScorer implements CapabilityScorer {
         : Score.fail("lacks the capability \"" + n.name() + "\"");
   }
 
-  private static double lerp(double a, double b, double t) {
-    return a + (b - a) * t;
-  }
 }

@@ -149,7 +149,7 @@ final class PerceptionAnalyzer {
   }
 
   /** Elevation of the optical axis: x of a body-convention camera frame, z of an optical frame. */
-  private static double pitch(DMatrix4x4 pose, boolean optical) {
+  static double pitch(DMatrix4x4 pose, boolean optical) {
     double dx = optical ? pose.a13 : pose.a11;
     double dy = optical ? pose.a23 : pose.a21;
     double dz = optical ? pose.a33 : pose.a31;
