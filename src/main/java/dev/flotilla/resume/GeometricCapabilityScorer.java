@@ -168,7 +168,8 @@ public final class GeometricCapabilityScorer implements CapabilityScorer {
   private static Score changeFloor(RobotResume robot) {
     return robot.mobility().canChangeFloors()
         ? Score.ok(1)
-        : Score.fail("a " + robot.mobility().mobilityClass().json() + " robot cannot change floors");
+        : Score.fail(
+            "a " + robot.mobility().mobilityClass().json() + " robot cannot change floors");
   }
 
   private static Score payload(RobotResume robot, Requirement.Payload p) {

@@ -2,7 +2,7 @@ package dev.flotilla.resume;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How a robot moves, per appendix A.1 of seed 002 (EMOS): aerial, legged, wheeled or not at all. */
+/** How a robot moves (appendix A.1 of seed 002, EMOS): aerial, legged, wheeled or not at all. */
 public enum MobilityClass {
   WHEELED_DIFFERENTIAL("wheeled_differential", false),
   WHEELED_HOLONOMIC("wheeled_holonomic", false),

@@ -32,7 +32,8 @@ public final class ResumeJson {
     try {
       return MAPPER.writeValueAsString(resume);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A resume could not be written as JSON: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "A resume could not be written as JSON: " + e.getMessage(), e);
     }
   }
 

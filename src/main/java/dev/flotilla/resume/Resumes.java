@@ -17,7 +17,7 @@ public final class Resumes {
    *
    * @param robotId the fleet identifier to put in the resume
    * @param urdfXml the URDF document
-   * @param source file name or topic used in error messages (e.g. {@code /robot1/robot_description})
+   * @param source file name or topic used in error messages, e.g. {@code /r1/robot_description}
    * @param params sampling and mobility parameters
    * @return the resume
    * @throws UrdfException when the URDF is invalid (message names source, line and element)

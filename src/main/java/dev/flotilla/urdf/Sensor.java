@@ -9,4 +9,5 @@ package dev.flotilla.urdf;
  * @param horizontalFovRad horizontal field of view in radians, or NaN when the block gives none
  * @param line 1-based line of the {@code <sensor>} tag
  */
-public record Sensor(String name, String link, SensorKind kind, double horizontalFovRad, int line) {}
+public record Sensor(
+    String name, String link, SensorKind kind, double horizontalFovRad, int line) {}

@@ -75,8 +75,8 @@ class ForwardKinematicsTest {
 
   @Test
   void chainKinematicsAgreesWithWholeTreeOnSeededConfigurations() {
-    for (String file : List.of("panda.urdf", "fetch.urdf", "stretch_RE1V0_tool_stretch_dex_wrist.urdf",
-        "spot_with_arm.urdf", "ur5.urdf")) {
+    for (String file : List.of("panda.urdf", "fetch.urdf",
+        "stretch_RE1V0_tool_stretch_dex_wrist.urdf", "spot_with_arm.urdf", "ur5.urdf")) {
       UrdfRobot r = UrdfParser.parse(SharedUrdfs.file(file));
       Chain chain = new EndEffectorFinder(r).chains(java.util.Set.of()).get(0);
       ChainKinematics ck = new ChainKinematics(r, chain);

@@ -24,7 +24,8 @@ class KinematicTreeTest {
     assertTrue(t.isAncestor("torso_lift_link", "gripper_link"));
     assertFalse(t.isAncestor("gripper_link", "torso_lift_link"));
     assertEquals(List.of(), t.pathBetween("gripper_link", "gripper_link"));
-    assertThrows(IllegalArgumentException.class, () -> t.pathBetween("l_wheel_link", "gripper_link"));
+    assertThrows(IllegalArgumentException.class,
+        () -> t.pathBetween("l_wheel_link", "gripper_link"));
     assertTrue(t.descendants("torso_lift_link").contains("head_camera_link"));
     assertEquals(0, t.graph().inDegreeOf("base_link"));
   }
