@@ -145,7 +145,7 @@ class CapabilityLambdaTest {
       double[][] rz = denseSamples(file, 40_000);
       SplittableRandom rnd = new SplittableRandom(99);
       int checked = 0;
-      for (int trial = 0; trial < 300; trial++) {
+      for (int trial = 0; trial < 200; trial++) {
         double d = rnd.nextDouble() * 1.4;
         double z = rnd.nextDouble() * 2.3;
         double below = 0;
@@ -174,7 +174,7 @@ class CapabilityLambdaTest {
         assertEquals(clearlyFeasible, CapabilityLambda.lambda(resume, reach(d, z)) > 0,
             file + " d=" + d + " z=" + z);
       }
-      assertTrue(checked > 150, file + ": only " + checked + " clear cases");
+      assertTrue(checked > 100, file + ": only " + checked + " clear cases");
     }
   }
 
