@@ -201,8 +201,14 @@ final class ArmAnalyzer {
     }
     Workspace ws =
         new Workspace(
-            new Point3(cx, cy, cz), radius, new Point3(minX, minY, minZ),
-            new Point3(maxX, maxY, maxZ));
+            Rounding.r(new Point3(cx, cy, cz)), Rounding.r(radius),
+            Rounding.r(new Point3(minX, minY, minZ)), Rounding.r(new Point3(maxX, maxY, maxZ)));
+    maxZ = Rounding.r(maxZ);
+    minZ = Rounding.r(minZ);
+    maxHorizontal = Rounding.r(maxHorizontal);
+    reach = Rounding.r(reach);
+    lift = Rounding.r(lift);
+    extension = Rounding.r(extension);
     List<String> names = vars.stream().map(Joint::name).toList();
     int n = vars.size();
     boolean gripper = hasGripper(chain.tipLink());

@@ -42,8 +42,10 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
     double accel = orDefault(params.maxAccelerationMps2(), c.defaultMaxAccelerationMps2());
     double payload =
         orDefault(params.payloadKg(), c.defaultPayloadFractionOfMass() * robot.totalMassKg());
+    payload = Rounding.r(payload);
     Mobility mobility =
-        new Mobility(c, c.canChangeFloors(), speed, accel, payload, robot.totalMassKg(),
+        new Mobility(c, c.canChangeFloors(), speed, accel, payload,
+            Rounding.r(robot.totalMassKg()),
             s.wheels(), s.steerable(), s.legs(), s.rotors(),
             ResumeSummaries.mobility(c, s.wheels(), s.legs(), s.rotors(), speed, accel, payload));
 

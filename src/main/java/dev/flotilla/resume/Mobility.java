@@ -1,6 +1,7 @@
 package dev.flotilla.resume;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The mobility section of a resume (appendix A.1 of seed 002).
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param rotors number of rotors found (vertical-axis spinning joints above the ground)
  * @param summary one deterministic English sentence
  */
+@JsonPropertyOrder({"class"})
 public record Mobility(
     @JsonProperty("class") MobilityClass mobilityClass,
     boolean canChangeFloors,

@@ -106,15 +106,15 @@ final class PerceptionAnalyzer {
     return new CameraInfo(
         top,
         depth ? "depth_camera" : "camera",
-        height,
-        minH,
-        maxH,
+        Rounding.r(height),
+        Rounding.r(minH),
+        Rounding.r(maxH),
         movable,
         fov,
         fovFromSensor,
-        pitch,
-        minP,
-        maxP);
+        Rounding.r(pitch),
+        Rounding.r(minP),
+        Rounding.r(maxP));
   }
 
   /** A grid of {lower, middle, upper} per joint when small, else seeded uniform samples. */
@@ -172,6 +172,6 @@ final class PerceptionAnalyzer {
         tops.add(link);
       }
     }
-    return tops.stream().map(l -> new LidarInfo(l, body.heightOf(l))).toList();
+    return tops.stream().map(l -> new LidarInfo(l, Rounding.r(body.heightOf(l)))).toList();
   }
 }

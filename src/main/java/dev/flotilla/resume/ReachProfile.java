@@ -9,11 +9,11 @@ import java.util.List;
  * {@code maxHorizontalAt(z) >= d}.
  *
  * @param bandM band height in metres
- * @param lowestZM height above ground of the bottom of the first band, metres
+ * @param bottomM height above ground of the bottom of the first band, metres
  * @param maxHorizontalM per band, largest horizontal distance in metres (0 when no sample fell in
  *     the band)
  */
-public record ReachProfile(double bandM, double lowestZM, List<Double> maxHorizontalM) {
+public record ReachProfile(double bandM, double bottomM, List<Double> maxHorizontalM) {
 
   /** Defensive copy. */
   public ReachProfile {
@@ -27,7 +27,7 @@ public record ReachProfile(double bandM, double lowestZM, List<Double> maxHorizo
    * @return metres; 0 outside the sampled heights
    */
   public double maxHorizontalAt(double zM) {
-    int band = (int) Math.floor((zM - lowestZM) / bandM);
+    int band = (int) Math.floor((zM - bottomM) / bandM);
     if (band < 0 || band >= maxHorizontalM.size()) {
       return 0;
     }
