@@ -12,11 +12,11 @@ import java.util.Set;
 
 /**
  * Classifies how a robot moves from its structure alone (never from names): ground wheels are
- * continuous joints off the arms with a horizontal axis, nothing movable below, whose link touches
- * the ground; steerable
+ * continuous joints off the arms with a horizontal axis, nothing movable below, whose link (a
+ * cylinder when modelled with primitives) touches the ground; steerable
  * wheels hang below a vertical-axis joint (casters); rotors are at least three vertical-axis
  * continuous joints above the ground with nothing movable below them; legs are chains of at least
- * two joints from a hip at least {@value #MIN_HIP_HEIGHT_M} m up to a foot on the ground; a
+ * two non-continuous joints from a hip at least {@value #MIN_HIP_HEIGHT_M} m up to a foot on the ground; a
  * floating root joint with none of these is a free flyer. Precedence: rotors → aerial, wheels →
  * wheeled, legs → legged, floating root → aerial, else static. O(L · depth).
  */
@@ -81,11 +81,12 @@ final class MobilityAnalyzer {
   private boolean isGroundWheel(String link) {
     double hub = body.heightOf(link);
     double bottom = body.lowestHeightOf(link);
-    boolean hasPrimitive =
-        body.robot().links().get(link).shapes().stream()
-            .map(Shape::geometry)
-            .anyMatch(g -> !(g instanceof Geometry.Mesh));
-    boolean touches = hasPrimitive ? bottom < GROUND_TOLERANCE_M : hub < 0.2;
+    List<Geometry> shapes =
+        body.robot().links().get(link).shapes().stream().map(Shape::geometry).toList();
+    boolean hasPrimitive = shapes.stream().anyMatch(g -> !(g instanceof Geometry.Mesh));
+    // Modelled with primitives, a wheel is a cylinder (a hanging ball is a load, not a wheel).
+    boolean cylinder = shapes.stream().anyMatch(g -> g instanceof Geometry.Cylinder);
+    boolean touches = hasPrimitive ? cylinder && bottom < GROUND_TOLERANCE_M : hub < 0.2;
     return touches && hub < MAX_WHEEL_HUB_HEIGHT_M;
   }
 
@@ -127,7 +128,10 @@ final class MobilityAnalyzer {
         continue;
       }
       List<Joint> path = tree.pathBetween(base, leaf);
-      if (path.size() < 2 || path.stream().anyMatch(j -> wheelLinks.contains(j.child()))) {
+      // Free-spinning (continuous) joints make a tether or a wheel train, not a leg.
+      boolean spins = path.stream().anyMatch(j -> j.type() == JointType.CONTINUOUS);
+      if (path.size() < 2 || spins
+          || path.stream().anyMatch(j -> wheelLinks.contains(j.child()))) {
         continue;
       }
       Joint hip = path.get(0);
