@@ -13,12 +13,12 @@ import java.util.Set;
 /**
  * Classifies how a robot moves from its structure alone (never from names): ground wheels are
  * continuous joints off the arms with a horizontal axis, nothing movable below, whose link (a
- * cylinder when modelled with primitives) touches the ground; steerable
- * wheels hang below a vertical-axis joint (casters); rotors are at least three vertical-axis
- * continuous joints above the ground with nothing movable below them; legs are chains of at least
- * two non-continuous joints from a hip at least {@value #MIN_HIP_HEIGHT_M} m up to a foot on the ground; a
- * floating root joint with none of these is a free flyer. Precedence: rotors → aerial, wheels →
- * wheeled, legs → legged, floating root → aerial, else static. O(L · depth).
+ * cylinder when modelled with primitives) touches the ground; steerable wheels hang below a
+ * vertical-axis joint (casters); rotors are at least three vertical-axis continuous joints above
+ * the ground with nothing movable below them; legs are chains of at least two non-continuous
+ * joints from a hip at least {@value #MIN_HIP_HEIGHT_M} m up to a foot on the ground; a floating
+ * root joint with none of these is a free flyer. Precedence: rotors → aerial, wheels → wheeled,
+ * legs → legged, floating root → aerial, else static. O(L · depth).
  */
 final class MobilityAnalyzer {
 
