@@ -1,0 +1,88 @@
+package dev.flotilla.cli;
+
+import dev.flotilla.resume.ResumeJson;
+import dev.flotilla.resume.ResumeParams;
+import dev.flotilla.resume.Resumes;
+import dev.flotilla.resume.RobotResume;
+import dev.flotilla.urdf.UrdfException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code flotilla resume <file.urdf>}: prints the robot resume (seed 002, section 3.3) as JSON. */
+@Command(
+    name = "resume",
+    mixinStandardHelpOptions = true,
+    description = "Prints the JSON resume (mobility, perception, manipulation) of a URDF.")
+public final class ResumeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The .urdf file.")
+  Path file;
+
+  @Option(names = "--id", description = "Robot id for the resume (default: the file's base name).")
+  String robotId;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Workspace sampling seed.")
+  long seed;
+
+  @Option(names = "--samples", defaultValue = "2048", description = "Configurations per arm.")
+  int samples;
+
+  @Option(names = "--ee", split = ",", description = "End-effector link(s) instead of searching.")
+  List<String> endEffectors = List.of();
+
+  @Option(names = "--max-speed", defaultValue = "NaN", description = "Top speed, m/s.")
+  double maxSpeed;
+
+  @Option(names = "--max-accel", defaultValue = "NaN", description = "Acceleration, m/s².")
+  double maxAccel;
+
+  @Option(names = "--payload", defaultValue = "NaN", description = "Payload, kg.")
+  double payload;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String id = robotId;
+    if (id == null) {
+      String name = file.getFileName().toString();
+      id = name.endsWith(".urdf") ? name.substring(0, name.length() - 5) : name;
+    }
+    ResumeParams params;
+    try {
+      params =
+          ResumeParams.defaults()
+              .withSeed(seed)
+              .withWorkspaceSamples(samples)
+              .withEndEffectorLinks(Set.copyOf(endEffectors))
+              .withMotion(maxSpeed, maxAccel, payload);
+    } catch (IllegalArgumentException e) {
+      err.println("flotilla resume: " + e.getMessage());
+      return 2;
+    }
+    try {
+      RobotResume resume = Resumes.resumeFromFile(id, file, params);
+      out.println(ResumeJson.toJson(resume));
+      out.flush();
+      return 0;
+    } catch (UrdfException e) {
+      err.println("flotilla resume: " + e.getMessage());
+      err.flush();
+      return 2;
+    } catch (IllegalArgumentException e) {
+      err.println("flotilla resume: " + file + ": " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+  }
+}

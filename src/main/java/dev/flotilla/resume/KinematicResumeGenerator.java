@@ -1,0 +1,134 @@
+package dev.flotilla.resume;
+
+import dev.flotilla.urdf.Chain;
+import dev.flotilla.urdf.EndEffectorFinder;
+import dev.flotilla.urdf.Joint;
+import dev.flotilla.urdf.KinematicTree;
+import dev.flotilla.urdf.UrdfRobot;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds resumes from the URDF alone plus {@link ResumeParams}, replacing the LLM summary and the
+ * hard-coded workspaces of EMOS (seed 002, section 3.3, appendix A.1) with deterministic rules and
+ * seeded forward-kinematics sampling. Structure is read from geometry and joint types, never from
+ * robot or file names. O(L · depth + A · S · n) for A arms, S samples, n joints per arm.
+ */
+public final class KinematicResumeGenerator implements ResumeGenerator {
+
+  private final ResumeParams params;
+
+  /**
+   * Creates a generator.
+   *
+   * @param params sampling seed and size, end-effector overrides and mobility defaults
+   */
+  public KinematicResumeGenerator(ResumeParams params) {
+    this.params = params;
+  }
+
+  @Override
+  public RobotResume generate(String robotId, UrdfRobot robot) {
+    List<Chain> chains = new EndEffectorFinder(robot).chains(params.endEffectorLinks());
+    Set<String> armLinks = armLinks(robot.tree(), chains);
+    BodyGeometry body = new BodyGeometry(robot, armLinks);
+
+    MobilityAnalyzer.Structure s = new MobilityAnalyzer(body, armLinks).analyse();
+    MobilityClass c = s.mobilityClass();
+    double speed = orDefault(params.maxSpeedMps(), c.defaultMaxSpeedMps());
+    double accel = orDefault(params.maxAccelerationMps2(), c.defaultMaxAccelerationMps2());
+    double payload =
+        orDefault(params.payloadKg(), c.defaultPayloadFractionOfMass() * robot.totalMassKg());
+    payload = Rounding.r(payload);
+    Mobility mobility =
+        new Mobility(c, c.canChangeFloors(), speed, accel, payload,
+            Rounding.r(robot.totalMassKg()),
+            s.wheels(), s.steerable(), s.legs(), s.rotors(),
+            ResumeSummaries.mobility(c, s.wheels(), s.legs(), s.rotors(), speed, accel, payload));
+
+    PerceptionAnalyzer pa = new PerceptionAnalyzer(body, params);
+    List<CameraInfo> cameras = pa.cameras();
+    if (c == MobilityClass.AERIAL) {
+      // A flying camera can be anywhere between its resting height and the flight ceiling.
+      cameras =
+          cameras.stream()
+              .map(cam -> new CameraInfo(cam.link(), cam.kind(), cam.heightM(), cam.minHeightM(),
+                  Math.max(cam.maxHeightM(), params.maxAltitudeM()), cam.onMovableJoint(),
+                  cam.horizontalFovRad(), cam.fovFromSensor(), cam.pitchRad(), cam.minPitchRad(),
+                  cam.maxPitchRad()))
+              .toList();
+    }
+    List<LidarInfo> lidars = pa.lidars();
+    Perception perception =
+        new Perception(cameras, lidars, ResumeSummaries.perception(cameras, lidars));
+
+    ArmAnalyzer aa = new ArmAnalyzer(body, params);
+    List<ArmInfo> arms = new ArrayList<>();
+    for (Chain chain : chains) {
+      ArmInfo arm = aa.describe(chain, arms.size());
+      if (arm != null) {
+        arms.add(arm);
+      }
+    }
+    Manipulation manipulation = new Manipulation(arms, ResumeSummaries.manipulation(arms));
+
+    Set<String> caps = new TreeSet<>(params.extraCapabilities());
+    if (c.isMobile()) {
+      caps.add("navigate");
+    }
+    if (c.canChangeFloors()) {
+      caps.add("change_floors");
+    }
+    if (c == MobilityClass.AERIAL) {
+      caps.add("fly");
+    }
+    if (c == MobilityClass.LEGGED) {
+      caps.add("walk");
+    }
+    if (!arms.isEmpty()) {
+      caps.add("manipulate");
+    }
+    if (manipulation.hasGripper()) {
+      caps.add("grasp");
+    }
+    if (!cameras.isEmpty()) {
+      caps.add("perceive");
+    }
+    if (cameras.stream().anyMatch(cam -> cam.kind().equals("depth_camera"))) {
+      caps.add("depth_sensing");
+    }
+    if (!lidars.isEmpty()) {
+      caps.add("lidar");
+    }
+    if (c.isMobile() && payload > 0) {
+      caps.add("carry");
+    }
+    String type = ResumeSummaries.robotType(c, !arms.isEmpty());
+    String summary =
+        mobility.summary() + " " + perception.summary() + " " + manipulation.summary();
+    return new RobotResume(robotId, type, robot.name(), mobility, perception, manipulation,
+        List.copyOf(caps), summary);
+  }
+
+  private static double orDefault(double value, double fallback) {
+    return Double.isNaN(value) ? fallback : value;
+  }
+
+  /** Links moved by an arm: everything below the first limited joint of each chain. */
+  private static Set<String> armLinks(KinematicTree tree, List<Chain> chains) {
+    Set<String> out = new HashSet<>();
+    for (Chain chain : chains) {
+      for (Joint j : chain.joints()) {
+        if (j.type().isMovable() && j.mimic() == null) {
+          out.add(j.child());
+          out.addAll(tree.descendants(j.child()));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,177 @@
+package dev.flotilla.resume;
+
+import dev.flotilla.urdf.Chain;
+import dev.flotilla.urdf.ChainKinematics;
+import dev.flotilla.urdf.Joint;
+import dev.flotilla.urdf.KinematicTree;
+import dev.flotilla.urdf.LinkNames;
+import dev.flotilla.urdf.Sensor;
+import dev.flotilla.urdf.SensorKind;
+import dev.flotilla.urdf.UrdfRobot;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrix4x4;
+
+/**
+ * Finds cameras and laser scanners and describes each camera with the simplified frustum model of
+ * appendix A.1 of seed 002 (Eq. 1): height, optical-axis pitch and horizontal FOV. A camera is the
+ * topmost link of a subtree holding a Gazebo camera sensor or camera-named frames; its FOV comes
+ * from the sensor block or the default. Height and pitch ranges come from enumerating (≤ 729
+ * configurations) or sampling (512) the joints between base and camera. O(C · samples · depth).
+ */
+final class PerceptionAnalyzer {
+
+  private static final Set<String> LIDAR_WORDS =
+      Set.of("laser", "lidar", "scan", "hokuyo", "velodyne", "ouster", "rplidar");
+  private static final int GRID_LIMIT = 729;
+  private static final int RANDOM_SAMPLES = 512;
+
+  private final BodyGeometry body;
+  private final ResumeParams params;
+
+  PerceptionAnalyzer(BodyGeometry body, ResumeParams params) {
+    this.body = body;
+    this.params = params;
+  }
+
+  List<CameraInfo> cameras() {
+    UrdfRobot robot = body.robot();
+    KinematicTree tree = robot.tree();
+    Set<String> sensorCameraLinks = new HashSet<>();
+    for (Sensor s : robot.sensors()) {
+      if (s.kind().isCamera()) {
+        sensorCameraLinks.add(s.link());
+      }
+    }
+    List<String> tops = new ArrayList<>();
+    for (String link : tree.linksTopDown()) {
+      boolean isCamera =
+          sensorCameraLinks.contains(link) || LinkNames.hasAny(link, LinkNames.CAMERA_WORDS);
+      if (isCamera && tops.stream().noneMatch(t -> tree.isAncestor(t, link))) {
+        tops.add(link);
+      }
+    }
+    List<CameraInfo> out = new ArrayList<>();
+    for (String top : tops) {
+      out.add(describe(top));
+    }
+    return out;
+  }
+
+  private CameraInfo describe(String top) {
+    UrdfRobot robot = body.robot();
+    KinematicTree tree = robot.tree();
+    Set<String> subtree = new HashSet<>(tree.descendants(top));
+    subtree.add(top);
+    Sensor sensor = null;
+    for (Sensor s : robot.sensors()) {
+      if (s.kind().isCamera() && subtree.contains(s.link())) {
+        sensor = s;
+        break;
+      }
+    }
+    boolean depth =
+        (sensor != null && sensor.kind() == SensorKind.DEPTH_CAMERA)
+            || subtree.stream().anyMatch(l -> LinkNames.words(l).contains("depth"));
+    boolean fovFromSensor = sensor != null && !Double.isNaN(sensor.horizontalFovRad());
+    double fov = fovFromSensor ? sensor.horizontalFovRad() : params.defaultFovRad();
+    boolean optical = LinkNames.words(top).contains("optical");
+    double height = body.heightOf(top);
+    double pitch = pitch(body.pose(top), optical);
+
+    List<Joint> path = tree.pathFromRoot(top);
+    Chain chain = new Chain(tree.root(), top, path);
+    boolean movable = !chain.independentJoints().isEmpty();
+    double minH = height;
+    double maxH = height;
+    double minP = pitch;
+    double maxP = pitch;
+    if (movable) {
+      ChainKinematics fk = new ChainKinematics(robot, chain);
+      List<Joint> vars = fk.variables();
+      DMatrix4x4 pose = new DMatrix4x4();
+      for (double[] q : configurations(vars)) {
+        fk.tipPose(q, pose);
+        double h = pose.a34 - body.groundZ();
+        double p = pitch(pose, optical);
+        minH = Math.min(minH, h);
+        maxH = Math.max(maxH, h);
+        minP = Math.min(minP, p);
+        maxP = Math.max(maxP, p);
+      }
+    }
+    return new CameraInfo(
+        top,
+        depth ? "depth_camera" : "camera",
+        Rounding.r(height),
+        Rounding.r(minH),
+        Rounding.r(maxH),
+        movable,
+        fov,
+        fovFromSensor,
+        Rounding.r(pitch),
+        Rounding.r(minP),
+        Rounding.r(maxP));
+  }
+
+  /** A grid of {lower, middle, upper} per joint when small, else seeded uniform samples. */
+  private List<double[]> configurations(List<Joint> vars) {
+    int n = vars.size();
+    List<double[]> out = new ArrayList<>();
+    if (Math.pow(3, n) <= GRID_LIMIT) {
+      int total = (int) Math.pow(3, n);
+      for (int code = 0; code < total; code++) {
+        double[] q = new double[n];
+        int c = code;
+        for (int i = 0; i < n; i++) {
+          Joint j = vars.get(i);
+          double t = (c % 3) / 2.0;
+          c /= 3;
+          q[i] = j.sampleLower() + t * (j.sampleUpper() - j.sampleLower());
+        }
+        out.add(q);
+      }
+    } else {
+      SplittableRandom rnd = new SplittableRandom(params.seed());
+      for (int s = 0; s < RANDOM_SAMPLES; s++) {
+        double[] q = new double[n];
+        for (int i = 0; i < n; i++) {
+          Joint j = vars.get(i);
+          q[i] = j.sampleLower() + rnd.nextDouble() * (j.sampleUpper() - j.sampleLower());
+        }
+        out.add(q);
+      }
+    }
+    return out;
+  }
+
+  /** Elevation of the optical axis: x of a body-convention camera frame, z of an optical frame. */
+  static double pitch(DMatrix4x4 pose, boolean optical) {
+    double dx = optical ? pose.a13 : pose.a11;
+    double dy = optical ? pose.a23 : pose.a21;
+    double dz = optical ? pose.a33 : pose.a31;
+    return Math.atan2(dz, Math.hypot(dx, dy));
+  }
+
+  List<LidarInfo> lidars() {
+    UrdfRobot robot = body.robot();
+    KinematicTree tree = robot.tree();
+    Set<String> sensorLinks = new HashSet<>();
+    for (Sensor s : robot.sensors()) {
+      if (s.kind() == SensorKind.LIDAR) {
+        sensorLinks.add(s.link());
+      }
+    }
+    List<String> tops = new ArrayList<>();
+    for (String link : tree.linksTopDown()) {
+      boolean isLidar = sensorLinks.contains(link) || LinkNames.hasAny(link, LIDAR_WORDS);
+      if (isLidar && tops.stream().noneMatch(t -> tree.isAncestor(t, link))) {
+        tops.add(link);
+      }
+    }
+    return tops.stream().map(l -> new LidarInfo(l, Rounding.r(body.heightOf(l)))).toList();
+  }
+}

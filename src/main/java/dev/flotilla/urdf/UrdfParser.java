@@ -1,0 +1,312 @@
+package dev.flotilla.urdf;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses URDF text into a validated {@link UrdfRobot}. Reads links (mass, visual and collision
+ * geometry), joints of every type (origin, axis, limits, mimic), and Gazebo sensor blocks (both the
+ * SDF style {@code <sensor type="camera">} with {@code <horizontal_fov>} in radians and the old
+ * {@code <sensor:camera>} style with {@code <hfov>} in degrees). Mesh URIs such as
+ * {@code package://…} are kept as text; transmissions and unknown tags are ignored. Errors name the
+ * source, line and element. Linear in the document size.
+ */
+public final class UrdfParser {
+
+  private UrdfParser() {}
+
+  /**
+   * Parses a URDF file.
+   *
+   * @param file path to a {@code .urdf} file
+   * @return the validated robot
+   * @throws UrdfException when the file cannot be read or is not a valid URDF
+   */
+  public static UrdfRobot parse(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UrdfException(file.toString(), 0, "", "cannot read the file: " + e.getMessage());
+    }
+    return parse(text, file.toString());
+  }
+
+  /**
+   * Parses URDF text, e.g. a {@code robot_description} parameter or message.
+   *
+   * @param xml the URDF document
+   * @param source file name or topic used in error messages
+   * @return the validated robot
+   * @throws UrdfException when the text is not a valid URDF
+   */
+  public static UrdfRobot parse(String xml, String source) {
+    XmlElement root = XmlTreeReader.read(xml, source);
+    return new Reader(source).robot(root);
+  }
+
+  /** Turns the element tree into records; one instance per document. */
+  private static final class Reader {
+    private final String source;
+
+    Reader(String source) {
+      this.source = source;
+    }
+
+    UrdfRobot robot(XmlElement root) {
+      if (!root.name().equals("robot")) {
+        throw error(root, "the root element must be <robot>, found <" + root.name() + ">");
+      }
+      Map<String, Link> links = new LinkedHashMap<>();
+      Map<String, Joint> joints = new LinkedHashMap<>();
+      List<Sensor> sensors = new ArrayList<>();
+      for (XmlElement e : root.children()) {
+        switch (e.name()) {
+          case "link" -> {
+            Link l = link(e);
+            if (links.putIfAbsent(l.name(), l) != null) {
+              throw error(e, "duplicate link name \"" + l.name() + "\"");
+            }
+          }
+          case "joint" -> {
+            Joint j = joint(e);
+            if (joints.putIfAbsent(j.name(), j) != null) {
+              throw error(e, "duplicate joint name \"" + j.name() + "\"");
+            }
+          }
+          case "gazebo" -> sensors.addAll(sensors(e));
+          default -> {
+            // materials, transmissions, ros2_control and vendor tags carry nothing we use
+          }
+        }
+      }
+      KinematicTree tree = new KinematicTree(links, joints, source);
+      List<Sensor> attached =
+          sensors.stream().filter(s -> links.containsKey(s.link())).toList();
+      return new UrdfRobot(
+          root.attr("name") == null ? "" : root.attr("name"),
+          source,
+          Collections.unmodifiableMap(links),
+          Collections.unmodifiableMap(joints),
+          attached,
+          tree);
+    }
+
+    private Link link(XmlElement e) {
+      String name = required(e, "name");
+      double mass = 0;
+      var inertial = e.child("inertial");
+      if (inertial.isPresent()) {
+        var m = inertial.get().child("mass");
+        if (m.isPresent()) {
+          mass = number(m.get(), "value", 0.0);
+        }
+      }
+      List<Shape> shapes = new ArrayList<>();
+      for (XmlElement c : e.children()) {
+        if (c.name().equals("visual") || c.name().equals("collision")) {
+          var g = c.child("geometry");
+          if (g.isPresent()) {
+            Geometry geometry = geometry(g.get());
+            if (geometry != null) {
+              shapes.add(new Shape(pose(c.child("origin").orElse(null)), geometry));
+            }
+          }
+        }
+      }
+      return new Link(name, mass, shapes, e.line());
+    }
+
+    private Geometry geometry(XmlElement g) {
+      for (XmlElement s : g.children()) {
+        switch (s.name()) {
+          case "box":
+            double[] size = vector(s, "size", null);
+            return new Geometry.Box(size[0], size[1], size[2]);
+          case "cylinder":
+            return new Geometry.Cylinder(number(s, "radius", null), number(s, "length", null));
+          case "sphere":
+            return new Geometry.Sphere(number(s, "radius", null));
+          case "mesh":
+            return new Geometry.Mesh(s.attr("filename") == null ? "" : s.attr("filename"));
+          default:
+            break;
+        }
+      }
+      return null;
+    }
+
+    private Joint joint(XmlElement e) {
+      String name = required(e, "name");
+      String typeText = required(e, "type");
+      JointType type = JointType.fromUrdf(typeText);
+      if (type == null) {
+        throw error(e, "unknown joint type \"" + typeText + "\"");
+      }
+      String parent =
+          required(e.child("parent").orElseThrow(() -> error(e, "missing <parent>")), "link");
+      String child =
+          required(e.child("child").orElseThrow(() -> error(e, "missing <child>")), "link");
+      Pose origin = pose(e.child("origin").orElse(null));
+      Axis axis = Axis.X;
+      var axisElement = e.child("axis");
+      if (axisElement.isPresent()) {
+        double[] a = vector(axisElement.get(), "xyz", new double[] {1, 0, 0});
+        axis = Axis.normalised(a[0], a[1], a[2]);
+      }
+      Limits limits = null;
+      var limit = e.child("limit");
+      if (limit.isPresent()) {
+        XmlElement l = limit.get();
+        double lower = number(l, "lower", 0.0);
+        double upper = number(l, "upper", 0.0);
+        if (lower > upper) {
+          throw error(l, "lower limit " + lower + " > upper limit " + upper
+              + " in joint \"" + name + "\"");
+        }
+        limits = new Limits(lower, upper, number(l, "effort", 0.0), number(l, "velocity", 0.0));
+      }
+      Mimic mimic = null;
+      var m = e.child("mimic");
+      if (m.isPresent()) {
+        mimic =
+            new Mimic(
+                required(m.get(), "joint"),
+                number(m.get(), "multiplier", 1.0),
+                number(m.get(), "offset", 0.0));
+      }
+      return new Joint(name, type, parent, child, origin, axis, limits, mimic, e.line());
+    }
+
+    private List<Sensor> sensors(XmlElement gazebo) {
+      String link = gazebo.attr("reference");
+      List<Sensor> out = new ArrayList<>();
+      if (link == null) {
+        return out;
+      }
+      for (XmlElement c : gazebo.children()) {
+        if (c.name().equals("sensor") || c.name().startsWith("sensor:")) {
+          String type = c.name().equals("sensor") ? c.attr("type") : c.localName();
+          SensorKind kind = kind(type == null ? "" : type);
+          String name = c.attr("name") == null ? link : c.attr("name");
+          out.add(new Sensor(name, link, kind, fov(c), c.line()));
+        }
+      }
+      return out;
+    }
+
+    private static SensorKind kind(String type) {
+      return switch (type) {
+        case "camera", "multicamera", "wideanglecamera" -> SensorKind.CAMERA;
+        case "depth", "depth_camera", "rgbd", "rgbd_camera" -> SensorKind.DEPTH_CAMERA;
+        case "ray", "gpu_ray", "lidar", "gpu_lidar" -> SensorKind.LIDAR;
+        default -> SensorKind.OTHER;
+      };
+    }
+
+    /** Horizontal FOV in radians from the first {@code horizontal_fov} or {@code hfov} below. */
+    private double fov(XmlElement sensor) {
+      for (XmlElement c : sensor.children()) {
+        if (c.name().equals("horizontal_fov")) {
+          return text(c);
+        }
+        if (c.name().equals("hfov")) {
+          return Math.toRadians(text(c));
+        }
+        double nested = fov(c);
+        if (!Double.isNaN(nested)) {
+          return nested;
+        }
+      }
+      return Double.NaN;
+    }
+
+    private Pose pose(XmlElement origin) {
+      if (origin == null) {
+        return Pose.IDENTITY;
+      }
+      double[] xyz = vector(origin, "xyz", new double[3]);
+      double[] rpy = vector(origin, "rpy", new double[3]);
+      return new Pose(xyz[0], xyz[1], xyz[2], rpy[0], rpy[1], rpy[2]);
+    }
+
+    private double text(XmlElement e) {
+      try {
+        double v = Double.parseDouble(e.text());
+        if (Double.isFinite(v)) {
+          return v;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw error(e, "expected a number, found \"" + e.text() + "\"");
+    }
+
+    private double number(XmlElement e, String attr, Double fallback) {
+      String v = e.attr(attr);
+      if (v == null) {
+        if (fallback == null) {
+          throw error(e, "missing attribute " + attr);
+        }
+        return fallback;
+      }
+      try {
+        double d = Double.parseDouble(v.trim());
+        if (Double.isFinite(d)) {
+          return d;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw error(e, "attribute " + attr + "=\"" + v + "\" is not a number");
+    }
+
+    private double[] vector(XmlElement e, String attr, double[] fallback) {
+      String v = e.attr(attr);
+      if (v == null) {
+        if (fallback == null) {
+          throw error(e, "missing attribute " + attr);
+        }
+        return fallback.clone();
+      }
+      String[] parts = v.trim().split("\\s+");
+      if (parts.length != 3) {
+        throw error(e, "attribute " + attr + "=\"" + v + "\" needs three numbers");
+      }
+      double[] out = new double[3];
+      for (int i = 0; i < 3; i++) {
+        try {
+          out[i] = Double.parseDouble(parts[i]);
+        } catch (NumberFormatException ex) {
+          out[i] = Double.NaN;
+        }
+        if (!Double.isFinite(out[i])) {
+          throw error(e, "attribute " + attr + "=\"" + v + "\" is not three numbers");
+        }
+      }
+      return out;
+    }
+
+    private String required(XmlElement e, String attr) {
+      String v = e.attr(attr);
+      if (v == null || v.isBlank()) {
+        throw error(e, "missing attribute " + attr);
+      }
+      return v;
+    }
+
+    private UrdfException error(XmlElement e, String problem) {
+      String name = e.attr("name");
+      String element = name == null ? "<" + e.name() + ">" : "<" + e.name() + " name=\"" + name
+          + "\">";
+      return new UrdfException(source, e.line(), element, problem);
+    }
+  }
+}
