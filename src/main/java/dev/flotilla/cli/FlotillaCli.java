@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         UpCommand.class,
         LtlCommand.class,
         BagCommand.class,
+        ResumeCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class
     })
