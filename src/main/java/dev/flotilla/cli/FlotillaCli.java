@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         NodeCommand.class,
         UpCommand.class,
+        DemoCommand.class,
         LtlCommand.class,
         BagCommand.class,
         ResumeCommand.class,

@@ -24,9 +24,20 @@ public final class NodeHost implements AutoCloseable {
   public static final Set<String> NODE_NAMES = Set.of("planner", "allocator", "synchronizer");
   private static final Logger LOG = Logger.getLogger(NodeHost.class.getName());
 
+  private final boolean localhostOnly;
   private final List<Bus> buses = new ArrayList<>();
   private final List<ScheduledExecutorService> executors = new ArrayList<>();
   private final List<FlotillaNode> nodes = new ArrayList<>();
+
+  /** A host whose DDS traffic follows ROS 2's environment (ROS_LOCALHOST_ONLY etc.). */
+  public NodeHost() {
+    this(DdsBus.localhostOnlyFromEnvironment());
+  }
+
+  /** @param localhostOnly whether every participant stays on the loopback interface */
+  public NodeHost(boolean localhostOnly) {
+    this.localhostOnly = localhostOnly;
+  }
 
   /**
    * Creates and validates a node from the parameter file. Nothing touches DDS until
@@ -86,7 +97,7 @@ public final class NodeHost implements AutoCloseable {
    * @return the running node
    */
   public synchronized FlotillaNode start(NodeSpec spec, int domainId) {
-    Bus bus = new DdsBus(spec.name(), spec.namespace(), domainId);
+    Bus bus = new DdsBus(spec.name(), spec.namespace(), domainId, localhostOnly);
     buses.add(bus);
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "flotilla-" + spec.name());

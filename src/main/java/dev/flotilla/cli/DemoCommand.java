@@ -1,0 +1,38 @@
+package dev.flotilla.cli;
+
+import dev.flotilla.node.DemoRun;
+import dev.flotilla.ros.params.RosParamsFile;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flotilla demo}: the headless scenario of params/demo.yaml. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run a short headless scenario: the three nodes and simulated robots over DDS "
+        + "(loopback only), tasks, one robot failure; prints allocations and reassignments.")
+final class DemoCommand implements Callable<Integer> {
+  @Option(names = {"-p", "--params"}, paramLabel = "FILE",
+      description = "Scenario and node parameters (default: params/demo.yaml).")
+  Path params = Path.of("params/demo.yaml");
+
+  @Option(names = "--domain-id", paramLabel = "N",
+      description = "DDS domain for the run (default 142, away from the usual domain 0).")
+  int domainId = 142;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show the nodes' log.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    LogSetup.configure(verbose);
+    if (!verbose) {
+      java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    }
+    if (domainId < 0 || domainId > 232) {
+      throw new RosOptions.UsageError("--domain-id must be within 0..232, got " + domainId + ".");
+    }
+    DemoRun.Result result = new DemoRun(RosParamsFile.load(params), domainId, System.out).run();
+    return result.finished() ? 0 : 1;
+  }
+}

@@ -1,0 +1,294 @@
+package dev.flotilla.node;
+
+import dev.flotilla.msgs.flotilla_msgs.Allocation;
+import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
+import dev.flotilla.msgs.flotilla_msgs.PlanStep;
+import dev.flotilla.msgs.flotilla_msgs.Reassignment;
+import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
+import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
+import dev.flotilla.msgs.flotilla_msgs.UnassignedTask;
+import dev.flotilla.ros.Bus;
+import dev.flotilla.ros.DdsBus;
+import dev.flotilla.ros.NodeClock;
+import dev.flotilla.ros.QosProfile;
+import dev.flotilla.ros.TopicNames;
+import dev.flotilla.ros.params.ParamReader;
+import dev.flotilla.ros.params.RosParamsFile;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * The headless demo: the three nodes and a simulated fleet over real DDS (confined to loopback),
+ * an operator submitting tasks, and one robot dying mid-run. Prints every allocation and
+ * reassignment, then a summary.
+ */
+public final class DemoRun {
+  private static final double TICK = 0.1;
+
+  private final RosParamsFile file;
+  private final int domainId;
+  private final PrintStream out;
+
+  /**
+   * Outcome of a demo run.
+   *
+   * @param tasks tasks submitted
+   * @param completed tasks reported done
+   * @param unassigned tasks the allocator could not assign, with its reason
+   * @param versions plan versions published
+   * @param failoverSeconds robot death → reassignment received, NaN if no robot died
+   * @param finished whether every task was completed or reported unassignable in time
+   */
+  public record Result(int tasks, Set<String> completed, Map<String, String> unassigned,
+      long versions, double failoverSeconds, boolean finished) {}
+
+  /**
+   * @param file parameter file with the fleet, the nodes and a {@code demo} section
+   * @param domainId DDS domain for the run
+   * @param out where progress and the summary go
+   */
+  public DemoRun(RosParamsFile file, int domainId, PrintStream out) {
+    this.file = file;
+    this.domainId = domainId;
+    this.out = out;
+  }
+
+  /**
+   * Runs the scenario to completion or its time limit.
+   *
+   * @return what happened
+   * @throws InterruptedException when interrupted
+   * @throws dev.flotilla.ros.params.ParamsException when the file is invalid
+   */
+  public Result run() throws InterruptedException {
+    List<NodeHost.NodeSpec> specs = List.of(NodeHost.spec("synchronizer", file, "/"),
+        NodeHost.spec("allocator", file, "/"), NodeHost.spec("planner", file, "/"));
+    ParamReader demoParams = file.forNode("/", "demo");
+    FleetParams fleet = FleetParams.read(demoParams);
+    DemoScenario scenario = DemoScenario.read(demoParams, fleet);
+    demoParams.finish();
+
+    try (NodeHost host = new NodeHost(true);
+        DdsBus bus = new DdsBus("demo_fleet", "/", domainId, true)) {
+      out.printf(Locale.ROOT, "Starting planner, allocator and synchronizer on DDS domain %d "
+          + "(loopback only) with %d robots...%n", domainId, fleet.robots().size());
+      specs.forEach(s -> host.start(s, domainId));
+      Observer observer = new Observer(bus);
+      NodeClock clock = NodeClock.SYSTEM;
+      List<SimulatedRobot> robots = new ArrayList<>();
+      for (RobotConfig r : fleet.robots()) {
+        robots.add(new SimulatedRobot(r, bus, clock, "/"));
+      }
+      Bus.Publisher<TaskRequest> operator = bus.publisher(
+          TopicNames.resolve("/", TopicNames.TASKS), TaskRequest.TYPE, FlotillaQos.TASKS);
+
+      double deadline = clock.now() + 30;
+      while (observer.joined.size() < robots.size() && clock.now() < deadline) {
+        tick(robots);
+      }
+      out.printf(Locale.ROOT, "%d robots joined; submitting %d tasks.%n",
+          observer.joined.size(), scenario.tasks().size());
+      Set<String> taskIds = new LinkedHashSet<>();
+      for (TaskRequest t : scenario.tasks()) {
+        taskIds.add(t.taskId());
+      }
+      double submitted = clock.now();
+      double killedAt = Double.NaN;
+      while (observer.accepted.size() < taskIds.size() && clock.now() < submitted + 10) {
+        for (TaskRequest t : scenario.tasks()) {
+          if (!observer.accepted.contains(t.taskId())) {
+            operator.publish(t);
+          }
+        }
+        tick(robots);
+      }
+      boolean finished = false;
+      while (clock.now() < submitted + scenario.timeLimit()) {
+        if (Double.isNaN(killedAt) && !scenario.failRobot().isEmpty()
+            && clock.now() >= submitted + scenario.failAt()) {
+          robots.stream().filter(r -> r.id().equals(scenario.failRobot())).forEach(
+              SimulatedRobot::kill);
+          killedAt = clock.now();
+          observer.killedAt = killedAt;
+          out.printf(Locale.ROOT, "%8.2f s  robot %s dies (no more heartbeats or odometry)%n",
+              killedAt - submitted, scenario.failRobot());
+        }
+        observer.print(out, submitted);
+        if (observer.settled(taskIds)) {
+          finished = true;
+          break;
+        }
+        tick(robots);
+      }
+      observer.print(out, submitted);
+      Result result = new Result(taskIds.size(), observer.completedAmong(taskIds),
+          observer.unassigned(), observer.versions(), observer.failover(), finished);
+      summary(result, clock.now() - submitted);
+      return result;
+    }
+  }
+
+  private static void tick(List<SimulatedRobot> robots) throws InterruptedException {
+    for (SimulatedRobot r : robots) {
+      r.tick(TICK);
+    }
+    Thread.sleep((long) (TICK * 1000));
+  }
+
+  private void summary(Result r, double elapsed) {
+    out.println();
+    out.println("Summary");
+    out.println("-------");
+    out.printf(Locale.ROOT, "tasks submitted      %d%n", r.tasks());
+    out.printf(Locale.ROOT, "tasks completed      %d  %s%n", r.completed().size(),
+        r.completed());
+    out.printf(Locale.ROOT, "tasks unassigned     %d  %s%n", r.unassigned().size(),
+        r.unassigned());
+    out.printf(Locale.ROOT, "plan versions        %d%n", r.versions());
+    out.printf(Locale.ROOT, "failure → reassignment received  %s%n",
+        Double.isNaN(r.failoverSeconds()) ? "n/a"
+            : String.format(Locale.ROOT, "%.3f s (includes the 1.0 s heartbeat timeout)",
+                r.failoverSeconds()));
+    out.printf(Locale.ROOT, "elapsed              %.1f s  %s%n", elapsed,
+        r.finished() ? "(all tasks settled)" : "(time limit reached)");
+  }
+
+  /** Watches the fleet's public topics, as an operator's console would. */
+  private static final class Observer {
+    final Set<String> joined = ConcurrentHashMap.newKeySet();
+    final Set<String> accepted = ConcurrentHashMap.newKeySet();
+    final Set<String> completed = ConcurrentHashMap.newKeySet();
+    final List<Object> pending = new ArrayList<>();
+    final AtomicReference<Allocation> latest = new AtomicReference<>();
+    volatile double killedAt = Double.NaN;
+    volatile double failover = Double.NaN;
+
+    Observer(Bus bus) {
+      bus.subscribe(TopicNames.resolve("/", TopicNames.EVENTS), FleetEvent.TYPE,
+          FlotillaQos.EVENTS, e -> {
+            switch (e.kind()) {
+              case FleetEvent.ROBOT_JOINED -> joined.add(e.robotId());
+              case FleetEvent.TASK_ACCEPTED -> accepted.add(e.taskId());
+              case FleetEvent.TASK_COMPLETED -> completed.add(e.taskId());
+              default -> { }
+            }
+            if (e.kind() != FleetEvent.TASK_ACCEPTED && e.kind() != FleetEvent.ROBOT_JOINED) {
+              add(e);
+            }
+          });
+      bus.subscribe(TopicNames.resolve("/", TopicNames.ALLOCATION), Allocation.TYPE,
+          FlotillaQos.ALLOCATION, a -> {
+            Allocation prev = latest.get();
+            if (prev == null || a.planVersion() > prev.planVersion()) {
+              latest.set(a);
+              add(a);
+            }
+          });
+      bus.subscribe(TopicNames.resolve("/", TopicNames.REASSIGNMENT), Reassignment.TYPE,
+          QosProfile.DEFAULT, r -> {
+            if (r.cause() == Reassignment.CAUSE_ROBOT_FAILED && !Double.isNaN(killedAt)
+                && Double.isNaN(failover)) {
+              failover = NodeClock.SYSTEM.now() - killedAt;
+            }
+            add(r);
+          });
+    }
+
+    synchronized void add(Object message) {
+      pending.add(message);
+    }
+
+    synchronized void print(PrintStream out, double t0) {
+      for (Object m : pending) {
+        double t = NodeClock.SYSTEM.now() - t0;
+        if (m instanceof Allocation a) {
+          out.printf(Locale.ROOT, "%8.2f s  allocation v%d  utility %.1f  %s%s%n", t,
+              a.planVersion(), a.expectedUtility(), plans(a),
+              a.unassigned().isEmpty() ? "" : "  unassigned " + a.unassigned().stream()
+                  .map(UnassignedTask::taskId).toList());
+        } else if (m instanceof Reassignment r) {
+          out.printf(Locale.ROOT, "%8.2f s  reassignment v%d→v%d  cause %s (%s)  affected %s  "
+              + "moves %s%n", t, r.previousVersion(), r.planVersion(), cause(r.cause()),
+              r.subject(), r.affectedRobots(), r.moves().stream().map(mv -> mv.taskId() + ":"
+                  + mv.removedRobots() + "→" + mv.addedRobots()).toList());
+        } else if (m instanceof FleetEvent e) {
+          out.printf(Locale.ROOT, "%8.2f s  event %s %s%s  %s%n", t, kind(e.kind()),
+              e.robotId(), e.taskId().isEmpty() ? "" : " " + e.taskId(), e.reason());
+        }
+      }
+      pending.clear();
+    }
+
+    static String plans(Allocation a) {
+      return a.plans().stream().map(p -> p.robotId() + "=" + p.steps().stream()
+          .map(s -> s.taskId() + (s.role() == PlanStep.ROLE_MASTER ? "(M)"
+              : s.role() == PlanStep.ROLE_COLLABORATOR ? "(C)" : ""))
+          .collect(Collectors.toList())).collect(Collectors.joining(" "));
+    }
+
+    static String cause(byte c) {
+      return switch (c) {
+        case Reassignment.CAUSE_INITIAL -> "initial";
+        case Reassignment.CAUSE_ROBOT_FAILED -> "robot_failed";
+        case Reassignment.CAUSE_NEW_TASK -> "new_task";
+        case Reassignment.CAUSE_TASK_DONE -> "task_done";
+        case Reassignment.CAUSE_REBALANCE -> "rebalance";
+        case Reassignment.CAUSE_ROBOT_RECOVERED -> "robot_recovered";
+        default -> "cause_" + c;
+      };
+    }
+
+    static String kind(byte k) {
+      return switch (k) {
+        case FleetEvent.ROBOT_FAILED -> "robot_failed";
+        case FleetEvent.ROBOT_RECOVERED -> "robot_recovered";
+        case FleetEvent.TASK_STARTED -> "task_started";
+        case FleetEvent.TASK_COMPLETED -> "task_completed";
+        case FleetEvent.TASK_FAILED -> "task_failed";
+        case FleetEvent.TASK_REJECTED -> "task_rejected";
+        default -> "event_" + k;
+      };
+    }
+
+    /** Every task is done, or the latest plan reports it unassignable. */
+    boolean settled(Set<String> taskIds) {
+      Map<String, String> u = unassigned();
+      return taskIds.stream().allMatch(t -> completed.contains(t) || u.containsKey(t));
+    }
+
+    Set<String> completedAmong(Set<String> taskIds) {
+      return taskIds.stream().filter(completed::contains)
+          .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    Map<String, String> unassigned() {
+      Map<String, String> out = new LinkedHashMap<>();
+      Allocation a = latest.get();
+      if (a != null) {
+        a.unassigned().forEach(u -> out.put(u.taskId(), u.detail()));
+        for (RobotPlan p : a.plans()) {
+          p.steps().forEach(s -> out.remove(s.taskId()));
+        }
+      }
+      return out;
+    }
+
+    long versions() {
+      Allocation a = latest.get();
+      return a == null ? 0 : a.planVersion();
+    }
+
+    double failover() {
+      return failover;
+    }
+  }
+}

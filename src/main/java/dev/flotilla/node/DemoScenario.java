@@ -1,0 +1,58 @@
+package dev.flotilla.node;
+
+import dev.flotilla.model.Point3;
+import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
+import dev.flotilla.msgs.geometry_msgs.Point;
+import dev.flotilla.ros.params.ParamReader;
+import dev.flotilla.ros.params.ParamsException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The operator's side of the demo, read from the {@code demo} section of a parameter file: the
+ * tasks to submit and the robot that dies.
+ *
+ * @param tasks task requests, in file order
+ * @param failRobot id of the robot that dies, or empty for none
+ * @param failAt seconds after the tasks are submitted when it dies
+ * @param timeLimit seconds after which the demo gives up
+ */
+public record DemoScenario(List<TaskRequest> tasks, String failRobot, double failAt,
+    double timeLimit) {
+
+  public DemoScenario {
+    tasks = List.copyOf(tasks);
+  }
+
+  /**
+   * @param p the {@code demo} section
+   * @param fleet the fleet, to check the failing robot exists
+   * @return the validated scenario
+   */
+  public static DemoScenario read(ParamReader p, FleetParams fleet) {
+    List<TaskRequest> tasks = new ArrayList<>();
+    for (String id : p.children("tasks")) {
+      String k = "tasks." + id + ".";
+      Point3 at = new Point3(p.number(k + "x", 0, -1e6, 1e6), p.number(k + "y", 0, -1e6, 1e6),
+          p.number(k + "z", 0, -1e6, 1e6));
+      tasks.add(TaskRequest.builder().taskId(id).kind(TaskRequest.KIND_MULTI_ROBOT)
+          .location(new Point(at.x(), at.y(), at.z()))
+          .requiredRobots((int) p.integer(k + "required_robots", 1, 1, 1000))
+          .baseUtility(p.number(k + "base_utility", 100, 1e-9, 1e9))
+          .decayRate(p.number(k + "decay_rate", 0.01, 0, 1e3))
+          .duration(p.number(k + "duration", 1, 0, 1e6))
+          .requiredCapabilities(p.strings(k + "capabilities", List.of())).build());
+    }
+    if (tasks.isEmpty()) {
+      throw new ParamsException("demo.tasks: the demo needs at least one task.");
+    }
+    String failRobot = p.string("fail_robot", "", java.util.Set.of());
+    if (!failRobot.isEmpty() && !fleet.robotIds().contains(failRobot)) {
+      throw new ParamsException("demo.fail_robot: '" + failRobot + "' is not in the fleet "
+          + fleet.robotIds() + ".");
+    }
+    DemoScenario s = new DemoScenario(tasks, failRobot, p.number("fail_at", 3, 0, 3600),
+        p.number("time_limit", 60, 1, 3600));
+    return s;
+  }
+}
