@@ -102,7 +102,8 @@ public final class ActionPathChainBuilder {
     }
     for (String region : candidates.get(j)) {
       ChainStep step = new ChainStep(chain.get(j), region);
-      if (violates(labels(type, step), subtask.forbiddenUntilDone())) {
+      // sigma^s holds strictly before execution, so only steps before the core action matter.
+      if (j < core && violates(labels(type, step), subtask.forbiddenUntilDone())) {
         continue;
       }
       prefix.add(step);
