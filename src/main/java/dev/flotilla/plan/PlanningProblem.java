@@ -87,6 +87,8 @@ public final class PlanningProblem {
     this.weights = weights;
     this.chains = chains;
     this.indexById = tasks.indexById();
+    Set<String> present = new java.util.HashSet<>();
+    agents.forEach(a -> present.add(a.type().name()));
     int m = tasks.subtasks().size();
     predecessors = new int[m][];
     conflicts = new int[m][];
@@ -96,7 +98,8 @@ public final class PlanningProblem {
       Subtask s = tasks.subtasks().get(i);
       predecessors[i] = tasks.predecessors(s.id()).stream().mapToInt(indexById::get).toArray();
       conflicts[i] = tasks.conflictsOf(s.id()).stream().mapToInt(indexById::get).toArray();
-      List<ActionPathChain> list = chains.chains(s);
+      List<ActionPathChain> list =
+          chains.chains(s).stream().filter(c -> present.contains(c.agentType())).toList();
       chainsBySubtask.add(list);
       double minR = Double.POSITIVE_INFINITY;
       double minT = Double.POSITIVE_INFINITY;
