@@ -1,0 +1,18 @@
+package dev.flotilla.ltl.automaton;
+
+import dev.flotilla.ltl.syntax.Formula;
+
+/** Translates a co-safe LTL formula into an automaton of its good prefixes. */
+public interface LtlTranslator {
+
+  /**
+   * Builds the automaton.
+   *
+   * @param positiveNormalForm a co-safe formula in positive normal form, as returned by
+   *     {@link dev.flotilla.ltl.syntax.CoSafetyCheck#check}
+   * @return the good-prefix automaton
+   * @throws IllegalArgumentException when the formula is not co-safe positive normal form or has
+   *     too many propositions
+   */
+  GoodPrefixAutomaton translate(Formula positiveNormalForm);
+}

@@ -1,0 +1,241 @@
+package dev.flotilla.ltl.syntax;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recursive-descent parser for LTL formulas as written in seed 003 and by Spin.
+ *
+ * <p>Syntax: {@code true false ( ) ! && || -> <-> X U F G <> []} and propositions
+ * {@code [A-Za-z_][A-Za-z0-9_]*} (e.g. {@code sw_r1}, {@code om_t3}, {@code Do_f4}); the single
+ * letters X, U, F and G are operators. Precedence from weakest: {@code <->}, {@code ->} (right
+ * associative), {@code ||}, {@code &&}, {@code U} (right associative), then the prefix operators
+ * {@code ! X F G <> []}. So {@code a && b U c} is {@code a && (b U c)}; write parentheses for
+ * {@code (!Vo_f2 && !Re_f2) U gi_f2}. Time: O(n) in the text length.
+ */
+public final class LtlParser {
+
+  private enum Kind {
+    IDENT,
+    TRUE,
+    FALSE,
+    NOT,
+    AND,
+    OR,
+    IMPLIES,
+    IFF,
+    NEXT,
+    UNTIL,
+    EVENTUALLY,
+    ALWAYS,
+    LPAREN,
+    RPAREN,
+    END
+  }
+
+  private record Token(Kind kind, String text, int column) {}
+
+  private final String text;
+  private final List<Token> tokens;
+  private final Map<Formula, Integer> columns = new IdentityHashMap<>();
+  private int pos;
+
+  private LtlParser(String text) {
+    this.text = text;
+    this.tokens = tokenize(text);
+  }
+
+  /**
+   * Parses a formula.
+   *
+   * @param text the formula, e.g. {@code <> (dc_t3 && <> om_t3)}
+   * @return the syntax tree
+   * @throws LtlSyntaxException naming the column when the text is not a formula
+   */
+  public static Formula parse(String text) {
+    return parseWithColumns(text).formula();
+  }
+
+  /**
+   * Parses a formula and keeps the column of every node.
+   *
+   * @param text the formula
+   * @return the tree with columns
+   * @throws LtlSyntaxException naming the column when the text is not a formula
+   */
+  public static ParsedFormula parseWithColumns(String text) {
+    LtlParser parser = new LtlParser(text);
+    Formula f = parser.iff();
+    Token rest = parser.peek();
+    if (rest.kind() != Kind.END) {
+      throw new LtlSyntaxException(rest.column(), "unexpected '" + rest.text() + "'");
+    }
+    return new ParsedFormula(text, f, parser.columns);
+  }
+
+  private Formula iff() {
+    Formula left = implies();
+    while (peek().kind() == Kind.IFF) {
+      Token op = next();
+      left = at(new Formula.Iff(left, implies()), op);
+    }
+    return left;
+  }
+
+  private Formula implies() {
+    Formula left = or();
+    if (peek().kind() == Kind.IMPLIES) {
+      Token op = next();
+      return at(new Formula.Implies(left, implies()), op);
+    }
+    return left;
+  }
+
+  private Formula or() {
+    Formula left = and();
+    while (peek().kind() == Kind.OR) {
+      Token op = next();
+      left = at(new Formula.Or(left, and()), op);
+    }
+    return left;
+  }
+
+  private Formula and() {
+    Formula left = until();
+    while (peek().kind() == Kind.AND) {
+      Token op = next();
+      left = at(new Formula.And(left, until()), op);
+    }
+    return left;
+  }
+
+  private Formula until() {
+    Formula left = unary();
+    if (peek().kind() == Kind.UNTIL) {
+      Token op = next();
+      return at(new Formula.Until(left, until()), op);
+    }
+    return left;
+  }
+
+  private Formula unary() {
+    Token t = next();
+    switch (t.kind()) {
+      case NOT:
+        return at(new Formula.Not(unary()), t);
+      case NEXT:
+        return at(new Formula.Next(unary()), t);
+      case EVENTUALLY:
+        return at(new Formula.Eventually(unary()), t);
+      case ALWAYS:
+        return at(new Formula.Always(unary()), t);
+      case TRUE:
+        return at(new Formula.Const(true), t);
+      case FALSE:
+        return at(new Formula.Const(false), t);
+      case IDENT:
+        return at(new Formula.Prop(t.text()), t);
+      case LPAREN:
+        Formula inner = iff();
+        Token close = next();
+        if (close.kind() != Kind.RPAREN) {
+          throw new LtlSyntaxException(
+              close.column(),
+              "expected ')' to close the '(' at column " + t.column() + ", found "
+                  + describe(close));
+        }
+        return inner;
+      default:
+        throw new LtlSyntaxException(
+            t.column(), "expected a proposition, a constant, '(' or a prefix operator, found "
+                + describe(t));
+    }
+  }
+
+  private static String describe(Token t) {
+    return t.kind() == Kind.END ? "the end of the formula" : "'" + t.text() + "'";
+  }
+
+  private Formula at(Formula f, Token t) {
+    columns.put(f, t.column());
+    return f;
+  }
+
+  private Token peek() {
+    return tokens.get(pos);
+  }
+
+  private Token next() {
+    Token t = tokens.get(pos);
+    if (t.kind() != Kind.END) {
+      pos++;
+    }
+    return t;
+  }
+
+  private static List<Token> tokenize(String text) {
+    List<Token> out = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      int col = i + 1;
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (Character.isLetter(c) || c == '_') {
+        int end = i + 1;
+        while (end < text.length()
+            && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+          end++;
+        }
+        String word = text.substring(i, end);
+        out.add(new Token(keyword(word), word, col));
+        i = end;
+      } else {
+        String rest = text.substring(i);
+        Kind kind = null;
+        String sym = null;
+        for (String[] s : SYMBOLS) {
+          if (rest.startsWith(s[0])) {
+            sym = s[0];
+            kind = Kind.valueOf(s[1]);
+            break;
+          }
+        }
+        if (kind == null) {
+          throw new LtlSyntaxException(col, "unexpected character '" + c + "'");
+        }
+        out.add(new Token(kind, sym, col));
+        i += sym.length();
+      }
+    }
+    out.add(new Token(Kind.END, "", text.length() + 1));
+    return out;
+  }
+
+  /** Longest symbols first so that {@code <->} wins over {@code <>}. */
+  private static final String[][] SYMBOLS = {
+    {"<->", "IFF"}, {"->", "IMPLIES"}, {"<>", "EVENTUALLY"}, {"[]", "ALWAYS"}, {"&&", "AND"},
+    {"||", "OR"}, {"!", "NOT"}, {"(", "LPAREN"}, {")", "RPAREN"}
+  };
+
+  private static Kind keyword(String word) {
+    switch (word) {
+      case "true":
+        return Kind.TRUE;
+      case "false":
+        return Kind.FALSE;
+      case "X":
+        return Kind.NEXT;
+      case "U":
+        return Kind.UNTIL;
+      case "F":
+        return Kind.EVENTUALLY;
+      case "G":
+        return Kind.ALWAYS;
+      default:
+        return Kind.IDENT;
+    }
+  }
+}

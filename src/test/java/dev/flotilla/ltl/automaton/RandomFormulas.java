@@ -1,0 +1,91 @@
+package dev.flotilla.ltl.automaton;
+
+import dev.flotilla.ltl.syntax.Formula;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Seeded random formulas and words for cross-checks. */
+final class RandomFormulas {
+
+  private final Random random;
+  private final List<String> props;
+  private final boolean withNext;
+
+  RandomFormulas(long seed, List<String> props, boolean withNext) {
+    this.random = new Random(seed);
+    this.props = props;
+    this.withNext = withNext;
+  }
+
+  /** A formula over the full grammar (G, <->, negations included); callers filter co-safety. */
+  Formula formula(int depth) {
+    if (depth == 0 || random.nextInt(5) == 0) {
+      int r = random.nextInt(props.size() + 1);
+      return r == props.size()
+          ? new Formula.Const(random.nextInt(4) != 0)
+          : new Formula.Prop(props.get(r));
+    }
+    switch (random.nextInt(withNext ? 11 : 10)) {
+      case 0:
+        return new Formula.Not(formula(depth - 1));
+      case 1:
+      case 2:
+        return new Formula.And(formula(depth - 1), formula(depth - 1));
+      case 3:
+        return new Formula.Or(formula(depth - 1), formula(depth - 1));
+      case 4:
+        return new Formula.Implies(formula(depth - 1), formula(depth - 1));
+      case 5:
+        return new Formula.Until(formula(depth - 1), formula(depth - 1));
+      case 6:
+      case 7:
+        return new Formula.Eventually(formula(depth - 1));
+      case 8:
+        return new Formula.Always(formula(depth - 1));
+      case 9:
+        return new Formula.Iff(formula(depth - 1), formula(depth - 1));
+      default:
+        return new Formula.Next(formula(depth - 1));
+    }
+  }
+
+  Set<String> letter() {
+    Set<String> letter = new TreeSet<>();
+    for (String p : props) {
+      if (random.nextBoolean()) {
+        letter.add(p);
+      }
+    }
+    return letter;
+  }
+
+  List<Set<String>> word(int length) {
+    List<Set<String>> w = new ArrayList<>();
+    for (int i = 0; i < length; i++) {
+      w.add(letter());
+    }
+    return w;
+  }
+
+  int nextInt(int bound) {
+    return random.nextInt(bound);
+  }
+
+  /** All 2^|props| letters. */
+  static List<Set<String>> alphabet(List<String> props) {
+    List<Set<String>> out = new ArrayList<>();
+    for (int m = 0; m < 1 << props.size(); m++) {
+      Set<String> letter = new TreeSet<>();
+      for (int i = 0; i < props.size(); i++) {
+        if ((m & (1 << i)) != 0) {
+          letter.add(props.get(i));
+        }
+      }
+      out.add(letter);
+    }
+    return out;
+  }
+}
