@@ -3,11 +3,10 @@ package dev.flotilla.ltl.automaton;
 import dev.flotilla.ltl.syntax.Formula;
 import dev.flotilla.ltl.syntax.FormulaPrinter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -38,46 +37,56 @@ public final class ProgressionLtlTranslator implements LtlTranslator {
               + " are supported.");
     }
     int letters = 1 << props.size();
-    List<Set<String>> letterSets = new ArrayList<>();
-    for (int m = 0; m < letters; m++) {
-      Set<String> letter = new HashSet<>();
-      for (int i = 0; i < props.size(); i++) {
-        if ((m & (1 << i)) != 0) {
-          letter.add(props.get(i));
-        }
-      }
-      letterSets.add(letter);
-    }
-    List<Set<Set<Formula>>> states = new ArrayList<>();
-    Map<Set<Set<Formula>>, Integer> index = new HashMap<>();
+    Progression progression = new Progression(props);
+    List<long[]> states = new ArrayList<>();
+    Map<State, Integer> index = new HashMap<>();
     List<int[]> edges = new ArrayList<>();
-    Set<Set<Formula>> init = Progression.dnf(positiveNormalForm);
+    long[] init = progression.dnf(positiveNormalForm);
     states.add(init);
-    index.put(init, 0);
+    index.put(new State(init), 0);
     for (int s = 0; s < states.size(); s++) {
       int[] row = new int[letters];
       for (int m = 0; m < letters; m++) {
-        Set<Set<Formula>> succ = Progression.progress(states.get(s), letterSets.get(m));
-        Integer id = index.get(succ);
+        long[] succ = progression.progress(states.get(s), m);
+        Integer id = index.get(new State(succ));
         if (id == null) {
           id = states.size();
           states.add(succ);
-          index.put(succ, id);
+          index.put(new State(succ), id);
         }
         row[m] = id;
       }
       edges.add(row);
     }
     boolean[] good = goodStates(states, edges);
-    return collapse(FormulaPrinter.toText(positiveNormalForm), props, states, edges, good);
+    return collapse(
+        FormulaPrinter.toText(positiveNormalForm), props, progression, states, edges, good);
+  }
+
+  /** A DNF state as a hash key (sorted clause masks). */
+  private record State(long[] clauses) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof State other && Arrays.equals(clauses, other.clauses);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(clauses);
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(clauses);
+    }
   }
 
   /** Greatest set of states from which every infinite path meets a {@code true} state. */
-  private static boolean[] goodStates(List<Set<Set<Formula>>> states, List<int[]> edges) {
+  private static boolean[] goodStates(List<long[]> states, List<int[]> edges) {
     int n = states.size();
     boolean[] good = new boolean[n];
     for (int s = 0; s < n; s++) {
-      good[s] = states.get(s).contains(Set.of());
+      good[s] = states.get(s).length > 0 && states.get(s)[0] == 0L;
     }
     boolean changed = true;
     while (changed) {
@@ -99,8 +108,8 @@ public final class ProgressionLtlTranslator implements LtlTranslator {
   }
 
   private static GoodPrefixAutomaton collapse(
-      String text, List<String> props, List<Set<Set<Formula>>> states, List<int[]> edges,
-      boolean[] good) {
+      String text, List<String> props, Progression progression, List<long[]> states,
+      List<int[]> edges, boolean[] good) {
     int n = states.size();
     boolean[] live = new boolean[n];
     System.arraycopy(good, 0, live, 0, n);
@@ -141,7 +150,7 @@ public final class ProgressionLtlTranslator implements LtlTranslator {
         remap[s] = dead;
       } else {
         remap[s] = labels.size();
-        labels.add(render(states.get(s)));
+        labels.add(render(progression, states.get(s)));
         acc.add(false);
       }
     }
@@ -161,15 +170,15 @@ public final class ProgressionLtlTranslator implements LtlTranslator {
     return new GoodPrefixAutomaton(text, props, next, accepting, labels);
   }
 
-  private static String render(Set<Set<Formula>> dnf) {
+  private static String render(Progression progression, long[] dnf) {
     TreeSet<String> clauses = new TreeSet<>();
-    for (Set<Formula> clause : dnf) {
+    for (long clause : dnf) {
       TreeSet<String> parts = new TreeSet<>();
-      for (Formula f : clause) {
-        parts.add(FormulaPrinter.toText(f));
+      for (long rest = clause; rest != 0; rest &= rest - 1) {
+        parts.add(FormulaPrinter.toText(progression.obligation(Long.numberOfTrailingZeros(rest))));
       }
       String joined = String.join(" && ", parts);
-      clauses.add(dnf.size() > 1 && parts.size() > 1 ? "(" + joined + ")" : joined);
+      clauses.add(dnf.length > 1 && parts.size() > 1 ? "(" + joined + ")" : joined);
     }
     return String.join(" || ", clauses);
   }
