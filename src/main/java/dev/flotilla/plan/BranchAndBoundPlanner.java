@@ -24,11 +24,13 @@ import java.util.Set;
  * alpha dt_m, otherwise no collaboration could ever rank first. Collaborations that improve the
  * objective are tried first, then new chains, then the other collaborations.
  *
- * <p>The search is depth first, so the first plan arrives after one dive (O(N M C) timings for N
- * agents, M subtasks, chain length C, as in Section 4.3); it then keeps improving and prunes a
- * node when its lower bound (frozen makespan, resources and travel already committed plus the
- * cheapest chain of each open subtask) reaches the incumbent, until the time or node budget runs
- * out or the tree is exhausted (then the plan is optimal). Agents of one type that are free at
+ * <p>The search is depth first, so the first plan arrives after one greedy dive (O(N M C)
+ * timings for N agents, M subtasks, chain length C, as in Section 4.3). It then improves with
+ * limited discrepancy passes (up to 3 deviations among the 3 best-ranked children, so early
+ * decisions get revised too) followed by a complete depth-first search, pruning a node when its
+ * lower bound (frozen makespan, resources and travel already committed plus the cheapest chain of
+ * each open subtask) reaches the incumbent, until the time or node budget runs out or the tree is
+ * exhausted (then the plan is optimal). Agents of one type that are free at
  * the same time and place are interchangeable, so only one of them is branched on. Worst case
  * exponential in M and N.
  */
@@ -61,6 +63,8 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
   }
 
   private static final double EPS = 1e-9;
+  private static final int MAX_DISCREPANCIES = 3;
+  private static final int LDS_WIDTH = 3;
 
   private final PlanningProblem problem;
   private final Config config;
@@ -115,7 +119,14 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     }
     Timeline start = Timeline.initial(problem);
     Node root = new Node(start, null, null, start, 0, null, 0, 0, 0, 0, 0, 0);
-    search(root);
+    // Limited discrepancy passes first: they revise early decisions, where a plain depth-first
+    // search would only ever revisit the last ones before the budget runs out.
+    for (int d = 0; d <= MAX_DISCREPANCIES && !stopped; d++) {
+      search(root, d);
+    }
+    if (!stopped) {
+      search(root, -1);
+    }
     boolean optimal = !stopped;
     if (bestPlan == null) {
       String reason =
@@ -133,7 +144,13 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
         nodes, firstAt, bestAt, (System.nanoTime() - t0) / 1e9, optimal, firstObjective);
   }
 
-  private void search(Node node) {
+  /**
+   * Depth-first branch and bound below a node.
+   *
+   * @param discrepancies -1 for a complete search; otherwise only the {@value #LDS_WIDTH}
+   *     best-ranked children are tried and taking any but the first costs one discrepancy
+   */
+  private void search(Node node, int discrepancies) {
     nodes++;
     if (nodes >= config.nodeBudget() || System.nanoTime() > deadline) {
       stopped = true;
@@ -151,14 +168,22 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     List<Node> children = expand(node);
     children.sort(
         Comparator.comparingInt(Node::group).thenComparingDouble(Node::h));
-    for (Node child : children) {
+    for (int i = 0; i < children.size(); i++) {
       if (stopped) {
         return;
       }
+      int left = discrepancies;
+      if (discrepancies >= 0) {
+        if (i >= LDS_WIDTH || (i > 0 && discrepancies == 0)) {
+          break;
+        }
+        left = i > 0 ? discrepancies - 1 : discrepancies;
+      }
+      Node child = children.get(i);
       if (child.lb() >= best - EPS) {
         continue;
       }
-      search(child);
+      search(child, left);
     }
   }
 
@@ -257,13 +282,19 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
   /** Agents of a type, one per interchangeable group when symmetry breaking is on. */
   private List<Agent> candidates(Timeline t, String type, Set<Integer> exclude) {
     List<Agent> out = new ArrayList<>();
-    Set<List<Object>> seen = new HashSet<>();
-    for (Agent agent : problem.agents()) {
-      if (!agent.type().name().equals(type) || exclude.contains(agent.id())) {
+    for (Agent agent : problem.agentsOfType(type)) {
+      int id = agent.id();
+      if (exclude.contains(id)) {
         continue;
       }
-      if (!config.breakSymmetry()
-          || seen.add(List.of(type, t.ready[agent.id()], t.location[agent.id()]))) {
+      boolean twin = false;
+      if (config.breakSymmetry()) {
+        for (int k = 0; k < out.size() && !twin; k++) {
+          int o = out.get(k).id();
+          twin = t.ready[o] == t.ready[id] && t.location[o] == t.location[id];
+        }
+      }
+      if (!twin) {
         out.add(agent);
       }
     }
@@ -273,8 +304,8 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
   private List<Agent> candidatesFor(Timeline t, String action, Set<Integer> exclude) {
     List<Agent> out = new ArrayList<>();
     for (String type : problem.typeNames()) {
-      if (problem.agents().stream()
-          .anyMatch(a -> a.type().name().equals(type) && a.type().canPerform(action))) {
+      List<Agent> ofType = problem.agentsOfType(type);
+      if (!ofType.isEmpty() && problem.canPerform(ofType.get(0).id(), action)) {
         out.addAll(candidates(t, type, exclude));
       }
     }

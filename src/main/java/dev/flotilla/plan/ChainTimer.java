@@ -111,7 +111,7 @@ final class ChainTimer {
         int h = helpers.get(j);
         Agent helper = problem.agents().get(h);
         if (h == a.master()
-            || !helper.type().canPerform(step.action())
+            || !problem.canPerform(h, step.action())
             || (core && subtask.excludedTypeLabels().contains(helper.type().label()))) {
           return null;
         }
@@ -157,6 +157,9 @@ final class ChainTimer {
    */
   private double waitForSelfLoops(
       Timeline before, int self, boolean beforeCore, Agent agent, ChainStep step) {
+    if (!problem.anySelfLoop()) {
+      return 0;
+    }
     Set<String> labels = ActionPathChainBuilder.labels(agent.type(), step);
     double wait = 0;
     for (int i = 0; i < problem.subtaskCount(); i++) {

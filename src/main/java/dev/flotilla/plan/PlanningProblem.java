@@ -39,6 +39,10 @@ public final class PlanningProblem {
   private final List<Integer> stocks = new ArrayList<>();
   private final List<Double> unitCosts = new ArrayList<>();
   private final Map<ActionPathChain, ChainInfo> infos = new IdentityHashMap<>();
+  private final Map<String, boolean[]> capable = new HashMap<>();
+  private final Map<String, List<Agent>> agentsByType = new HashMap<>();
+  private final boolean anySelfLoop;
+  private final Set<String> typeNames;
   private final double[] minResourceCost;
   private final double[] minInternalTravel;
 
@@ -89,6 +93,21 @@ public final class PlanningProblem {
     this.indexById = tasks.indexById();
     Set<String> present = new java.util.HashSet<>();
     agents.forEach(a -> present.add(a.type().name()));
+    for (Agent a : agents) {
+      agentsByType.computeIfAbsent(a.type().name(), k -> new ArrayList<>()).add(a);
+    }
+    for (String action : actions.keySet()) {
+      boolean[] can = new boolean[agents.size()];
+      for (Agent a : agents) {
+        can[a.id()] = a.type().canPerform(action);
+      }
+      capable.put(action, can);
+    }
+    Set<String> names = new LinkedHashSet<>();
+    agents.forEach(a -> names.add(a.type().name()));
+    typeNames = Collections.unmodifiableSet(names);
+    anySelfLoop =
+        tasks.subtasks().stream().anyMatch(st -> !st.forbiddenUntilDone().isEmpty());
     int m = tasks.subtasks().size();
     predecessors = new int[m][];
     conflicts = new int[m][];
@@ -262,6 +281,37 @@ public final class PlanningProblem {
     return i;
   }
 
+  /**
+   * Whether an agent's type can take part in an action.
+   *
+   * @param agent agent id
+   * @param action action label
+   * @return true if its automaton has the action
+   */
+  boolean canPerform(int agent, String action) {
+    boolean[] can = capable.get(action);
+    return can != null && can[agent];
+  }
+
+  /**
+   * Agents of a type, by id.
+   *
+   * @param type type name
+   * @return the agents (empty if none)
+   */
+  List<Agent> agentsOfType(String type) {
+    return agentsByType.getOrDefault(type, List.of());
+  }
+
+  /**
+   * Whether some subtask has a sigma^s to respect.
+   *
+   * @return false when every sigma^s is {@code true}
+   */
+  boolean anySelfLoop() {
+    return anySelfLoop;
+  }
+
   int[] predecessors(int index) {
     return predecessors[index];
   }
@@ -319,8 +369,6 @@ public final class PlanningProblem {
    * @return names in fleet order
    */
   public Set<String> typeNames() {
-    Set<String> out = new LinkedHashSet<>();
-    agents.forEach(a -> out.add(a.type().name()));
-    return Collections.unmodifiableSet(out);
+    return typeNames;
   }
 }
