@@ -60,7 +60,8 @@ final class ChainTimer {
       int key = info.resourceKey()[k];
       if (key >= 0) {
         if (used == before.used) {
-          used = used.clone();
+          // A chain looked up after the timeline was made may have created a new resource key.
+          used = java.util.Arrays.copyOf(used, Math.max(used.length, problem.resourceKeyCount()));
         }
         used[key]++;
         if (used[key] > problem.stock(key)) {

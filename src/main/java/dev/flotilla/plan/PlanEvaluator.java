@@ -36,7 +36,7 @@ public final class PlanEvaluator {
    * @return the timed plan, or empty if some assignment is infeasible
    */
   public Optional<Plan> evaluate(List<ChainAssignment> assignments) {
-    return evaluate(assignments, assignments.size(), 0);
+    return evaluate(assignments, new boolean[assignments.size()], 0);
   }
 
   /**
@@ -49,10 +49,27 @@ public final class PlanEvaluator {
    */
   public Optional<Plan> evaluate(
       List<ChainAssignment> assignments, int frozenCount, double releaseS) {
+    boolean[] released = new boolean[assignments.size()];
+    for (int i = frozenCount; i < released.length; i++) {
+      released[i] = true;
+    }
+    return evaluate(assignments, released, releaseS);
+  }
+
+  /**
+   * Evaluates a plan where some assignments may not start before a release time.
+   *
+   * @param assignments chain assignments in assignment order
+   * @param released per assignment, whether the release time applies to it
+   * @param releaseS seconds
+   * @return the timed plan, or empty if some assignment is infeasible
+   */
+  public Optional<Plan> evaluate(
+      List<ChainAssignment> assignments, boolean[] released, double releaseS) {
     Timeline t = Timeline.initial(problem);
     List<ChainTimer.Timed> timed = new ArrayList<>();
     for (int i = 0; i < assignments.size(); i++) {
-      ChainTimer.Timed next = timer.time(t, assignments.get(i), i < frozenCount ? 0 : releaseS);
+      ChainTimer.Timed next = timer.time(t, assignments.get(i), released[i] ? releaseS : 0);
       if (next == null) {
         return Optional.empty();
       }
@@ -66,14 +83,14 @@ public final class PlanEvaluator {
    * Objective of a list of assignments, or infinity when infeasible.
    *
    * @param assignments chain assignments in order
-   * @param frozenCount leading assignments without release time
-   * @param releaseS release time of the rest, seconds
+   * @param released per assignment, whether the release time applies
+   * @param releaseS release time, seconds
    * @return alpha t_m + beta c_r + gamma c_t
    */
-  double objective(List<ChainAssignment> assignments, int frozenCount, double releaseS) {
+  double objective(List<ChainAssignment> assignments, boolean[] released, double releaseS) {
     Timeline t = Timeline.initial(problem);
     for (int i = 0; i < assignments.size(); i++) {
-      ChainTimer.Timed next = timer.time(t, assignments.get(i), i < frozenCount ? 0 : releaseS);
+      ChainTimer.Timed next = timer.time(t, assignments.get(i), released[i] ? releaseS : 0);
       if (next == null) {
         return Double.POSITIVE_INFINITY;
       }
