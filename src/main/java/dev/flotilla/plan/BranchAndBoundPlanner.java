@@ -1,6 +1,7 @@
 package dev.flotilla.plan;
 
 import dev.flotilla.plan.chain.ActionPathChain;
+import dev.flotilla.plan.chain.ChainStep;
 import dev.flotilla.plan.model.Agent;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,24 +16,23 @@ import java.util.Set;
  *
  * <p>A node is a partial plan. Expansion only creates feasible children (Section 3.2.1): either a
  * chain of a subtask whose order predecessors are all assigned (Eq. (6)) is given to a master,
- * keeping sigma^s (Eq. (7)) and resource stocks (Eq. (8)); or one more collaborator joins a step
- * of the newest chain (Eq. (9)); collaborating only on the newest chain, step by step, rules out
- * the deadlock of Figure 5. Children are ranked by the incremental score of Eqs. (10)-(11): h =
+ * keeping sigma^s (Eq. (7)) and resource stocks (Eq. (8)); or one more collaborator joins a step of
+ * the newest chain (Eq. (9)); collaborating only on the newest chain, step by step, rules out the
+ * deadlock of Figure 5. Children are ranked by the incremental score of Eqs. (10)-(11): h =
  * (h_parent z_grandparent + delta) / z_parent, delta being alpha dt + beta dc_r + gamma dc_t for a
  * new chain. For a collaborator Eq. (11) keeps only gamma dc_t because total work is unchanged;
- * since collaborators do shorten the step in our work-sharing timing, we add its (negative)
- * alpha dt_m, otherwise no collaboration could ever rank first. Collaborations that improve the
- * objective are tried first, then new chains, then the other collaborations.
+ * since collaborators do shorten the step in our work-sharing timing, we add its (negative) alpha
+ * dt_m, otherwise no collaboration could ever rank first. Collaborations that improve the objective
+ * are tried first, then new chains, then the other collaborations.
  *
- * <p>The search is depth first, so the first plan arrives after one greedy dive (O(N M C)
- * timings for N agents, M subtasks, chain length C, as in Section 4.3). It then improves with
- * limited discrepancy passes (up to 3 deviations among the 3 best-ranked children, so early
- * decisions get revised too) followed by a complete depth-first search, pruning a node when its
- * lower bound (frozen makespan, resources and travel already committed plus the cheapest chain of
- * each open subtask) reaches the incumbent, until the time or node budget runs out or the tree is
- * exhausted (then the plan is optimal). Agents of one type that are free at
- * the same time and place are interchangeable, so only one of them is branched on. Worst case
- * exponential in M and N.
+ * <p>The search is depth first, so the first plan arrives after one greedy dive (O(N M C) timings
+ * for N agents, M subtasks, chain length C, as in Section 4.3). It then improves with limited
+ * discrepancy passes (up to 3 deviations among the 3 best-ranked children, so early decisions get
+ * revised too) followed by a complete depth-first search, pruning a node when its lower bound
+ * (frozen makespan, resources and travel already committed plus the cheapest chain of each open
+ * subtask) reaches the incumbent, until the time or node budget runs out or the tree is exhausted
+ * (then the plan is optimal). Agents of one type that are free at the same time and place are
+ * interchangeable, so only one of them is branched on. Worst case exponential in M and N.
  */
 public final class BranchAndBoundPlanner implements TaskPlanner {
 
@@ -166,8 +166,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
       }
     }
     List<Node> children = expand(node);
-    children.sort(
-        Comparator.comparingInt(Node::group).thenComparingDouble(Node::h));
+    children.sort(Comparator.comparingInt(Node::group).thenComparingDouble(Node::h));
     for (int i = 0; i < children.size(); i++) {
       if (stopped) {
         return;
@@ -210,8 +209,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
         }
         for (ActionPathChain chain : problem.chainsOf(i)) {
           for (Agent master : candidates(after, chain.agentType(), Set.of())) {
-            ChainAssignment a =
-                ChainAssignment.alone(problem.subtask(i).id(), chain, master.id());
+            ChainAssignment a = ChainAssignment.alone(problem.subtask(i).id(), chain, master.id());
             ChainTimer.Timed timed = timer.time(after, a, 0);
             if (timed != null) {
               children.add(child(node, after, a, timed, 0, done, node.assignedCount() + 1, 1));
@@ -222,7 +220,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     }
     if (node.newest() != null) {
       ChainAssignment a = node.newest();
-      List<dev.flotilla.plan.chain.ChainStep> steps = a.chain().steps();
+      List<ChainStep> steps = a.chain().steps();
       for (int k = node.helperFrom(); k < steps.size(); k++) {
         String action = steps.get(k).action();
         Set<Integer> already = new HashSet<>(a.helpers().get(k));
@@ -262,12 +260,9 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     double h = (parent.h() * (parent.zParent() > EPS ? parent.zParent() : 1) + delta) / scale;
     // kind 1: new chain (Eq. 10); kind 0: collaborator (Eq. 11), ranked first if it pays off.
     int group = kind == 1 ? 1 : (delta < 0 ? 0 : 2);
-    Node n =
-        new Node(
-            before, a, timed, after, helperFrom, done, assignedCount, h, z, parent.z(), 0, group);
+    double lb = lowerBound(before, a, timed, helperFrom);
     return new Node(
-        before, a, timed, after, helperFrom, done, assignedCount, h, z, parent.z(),
-        lowerBound(n), group);
+        before, a, timed, after, helperFrom, done, assignedCount, h, z, parent.z(), lb, group);
   }
 
   private boolean enabled(Timeline t, int i) {
@@ -312,48 +307,48 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     return out;
   }
 
-  /** Admissible bound on the objective of every descendant of a node. */
-  private double lowerBound(Node n) {
+  /**
+   * Admissible bound on the objective of every descendant of a node whose newest chain is {@code
+   * a}: later collaborators may only shorten its steps from {@code helperFrom} on, and everything
+   * assigned before it is fixed.
+   */
+  private double lowerBound(
+      Timeline before, ChainAssignment a, ChainTimer.Timed timed, int helperFrom) {
+    Timeline after = timed.after();
     double remainingCost = 0;
     double remainingTravel = 0;
     for (int i = 0; i < problem.subtaskCount(); i++) {
-      if (!n.after().assigned(i)) {
+      if (!after.assigned(i)) {
         remainingCost += problem.minResourceCost(i);
         remainingTravel += problem.minInternalTravel(i);
       }
     }
-    double makespan = n.after().makespan;
-    if (n.newest() != null) {
-      // Later collaborators may still shorten steps from helperFrom on; everything else is fixed.
-      makespan = n.before().makespan;
-      ChainTimer.StepTime[] st = n.timed().steps();
-      for (int k = 0; k < n.helperFrom(); k++) {
-        makespan = Math.max(makespan, st[k].finish());
-      }
-      PlanningProblem.ChainInfo info = problem.info(n.newest().chain());
-      double speed = problem.agents().get(n.newest().master()).type().speedMps();
-      int sub = problem.indexOf(n.newest().subtaskId());
-      double t = st[n.helperFrom()].start();
-      for (int k = n.helperFrom() + 1; k < st.length; k++) {
-        t += problem.environment().distance(info.regions()[k - 1], info.regions()[k]) / speed;
-        if (k == n.newest().chain().coreIndex()) {
-          for (int p : problem.predecessors(sub)) {
-            t = Math.max(t, n.before().coreStart[p]);
-          }
-          for (int c : problem.conflicts(sub)) {
-            if (n.before().assigned(c)) {
-              t = Math.max(t, n.before().coreFinish[c]);
-            }
+    double makespan = before.makespan;
+    ChainTimer.StepTime[] st = timed.steps();
+    for (int k = 0; k < helperFrom; k++) {
+      makespan = Math.max(makespan, st[k].finish());
+    }
+    PlanningProblem.ChainInfo info = problem.info(a.chain());
+    double speed = problem.agents().get(a.master()).type().speedMps();
+    int sub = problem.indexOf(a.subtaskId());
+    // From helperFrom on, steps could shrink to nothing: keep only travel and the order waits.
+    double t = st[helperFrom].start();
+    for (int k = helperFrom + 1; k < st.length; k++) {
+      t += problem.environment().distance(info.regions()[k - 1], info.regions()[k]) / speed;
+      if (k == a.chain().coreIndex()) {
+        for (int p : problem.predecessors(sub)) {
+          t = Math.max(t, before.coreStart[p]);
+        }
+        for (int c : problem.conflicts(sub)) {
+          if (before.assigned(c)) {
+            t = Math.max(t, before.coreFinish[c]);
           }
         }
       }
-      makespan = Math.max(makespan, t);
     }
+    makespan = Math.max(makespan, t);
     return problem
         .weights()
-        .objective(
-            makespan,
-            n.after().resourceCost + remainingCost,
-            n.after().travel + remainingTravel);
+        .objective(makespan, after.resourceCost + remainingCost, after.travel + remainingTravel);
   }
 }

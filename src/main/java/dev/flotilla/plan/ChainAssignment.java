@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * One action-path chain given to a master agent, with the collaborators helping on each of its
  * steps: the unit a plan J (Eq. (5) of seed 003) is made of. A plan is an ordered list of these;
- * the order is the assignment order, which respects the order relation and decides who waits
- * for whom on conflicts.
+ * the order is the assignment order, which respects the order relation and decides who waits for
+ * whom on conflicts.
  *
  * @param subtaskId id of the subtask served
  * @param chain the chain, executed whole by the master

@@ -1,7 +1,7 @@
 package dev.flotilla.plan;
 
-import dev.flotilla.plan.chain.ActionPathChainBuilder;
 import dev.flotilla.plan.chain.ActionPathChain;
+import dev.flotilla.plan.chain.ActionPathChainBuilder;
 import dev.flotilla.plan.chain.ChainStep;
 import dev.flotilla.plan.model.Agent;
 import dev.flotilla.plan.task.Subtask;
@@ -11,12 +11,12 @@ import java.util.Set;
 
 /**
  * Times one chain assignment on top of a {@link Timeline}: the master walks the chain, the core
- * action waits for the start of its order predecessors (Eq. (3) of seed 003) and the end of
- * already assigned conflicting subtasks (Eq. (4)), any step whose labels a pending sigma^s
- * forbids waits for that subtask's end, and collaborators share the work so that the total
- * stays d_act (Section 2.3). Collaborators start no earlier than the master (rule 3 of Section
- * 4.2); one arriving after the work is done skips it (rule 4). Resources are checked against
- * R_m (Eq. (8)); sigma^s of unassigned subtasks must not be violated (Eq. (7)).
+ * action waits for the start of its order predecessors (Eq. (3) of seed 003) and the end of already
+ * assigned conflicting subtasks (Eq. (4)), any step whose labels a pending sigma^s forbids waits
+ * for that subtask's end, and collaborators share the work so that the total stays d_act (Section
+ * 2.3). Collaborators start no earlier than the master (rule 3 of Section 4.2); one arriving after
+ * the work is done skips it (rule 4). Resources are checked against R_m (Eq. (8)); sigma^s of
+ * unassigned subtasks must not be violated (Eq. (7)).
  *
  * <p>Time: O(k * (h log h + M)) for k steps, h collaborators per step and M subtasks.
  */
@@ -128,10 +128,8 @@ final class ChainTimer {
       double finish = shareWork(start, info.durations()[k], eff);
       for (int j = 0; j < eff.length; j++) {
         int h = helpers.get(j);
+        // A collaborator that arrives after the work is done just moves on (rule 4).
         ready[h] = Math.max(eff[j], finish);
-        if (eff[j] >= finish) {
-          ready[h] = eff[j];
-        }
         loc[h] = region;
         makespan = Math.max(makespan, ready[h]);
       }

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Exact baseline for small instances: enumerates every plan of the model of Section 3.2 of seed
- * 003 without pruning or symmetry breaking: every order of the subtasks that respects the order
- * relation, every chain and master agent, and every subset of capable collaborators on every
- * step, each timed from scratch by {@link PlanEvaluator}'s rules. Used to check that
- * {@link BranchAndBoundPlanner} finds the optimum.
+ * Exact baseline for small instances: enumerates every plan of the model of Section 3.2 of seed 003
+ * without pruning or symmetry breaking: every order of the subtasks that respects the order
+ * relation, every chain and master agent, and every subset of capable collaborators on every step,
+ * each timed from scratch by {@link PlanEvaluator}'s rules. Used to check that {@link
+ * BranchAndBoundPlanner} finds the optimum.
  *
- * <p>Time: O(M! * (C N 2^(N k))^M) for M subtasks, C chains, N agents, chains of k steps: only
- * for a handful of subtasks and agents.
+ * <p>Time: O(M! * (C N 2^(N k))^M) for M subtasks, C chains, N agents, chains of k steps: only for
+ * a handful of subtasks and agents.
  */
 public final class ExhaustivePlanner implements TaskPlanner {
 
@@ -51,7 +51,8 @@ public final class ExhaustivePlanner implements TaskPlanner {
     if (bestPlan == null) {
       return new PlanResult.Infeasible("No plan satisfies the constraints.", stats);
     }
-    return new PlanResult.Planned(new PlanEvaluator(problem).evaluate(bestPlan).orElseThrow(), stats);
+    return new PlanResult.Planned(
+        new PlanEvaluator(problem).evaluate(bestPlan).orElseThrow(), stats);
   }
 
   private void enumerate(Timeline t, List<ChainAssignment> prefix) {
@@ -88,7 +89,9 @@ public final class ExhaustivePlanner implements TaskPlanner {
     if (k == a.chain().steps().size()) {
       if (++evaluations > maxEvaluations) {
         throw new IllegalStateException(
-            "Exhaustive search exceeded " + maxEvaluations + " evaluations; use it on small"
+            "Exhaustive search exceeded "
+                + maxEvaluations
+                + " evaluations; use it on small"
                 + " instances only.");
       }
       ChainTimer.Timed timed = timer.time(t, a, 0);

@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * Times a whole list of chain assignments from scratch and turns it into a {@link Plan}: the
- * schedule of Eqs. (3)-(5) and (8) of seed 003 and the objective of Eq. (2). Assignments are
- * timed in list order; those after {@code frozenCount} may not start before a release time
- * (used when replanning online).
+ * schedule of Eqs. (3)-(5) and (8) of seed 003 and the objective of Eq. (2). Assignments are timed
+ * in list order; those after {@code frozenCount} may not start before a release time (used when
+ * replanning online).
  *
  * <p>Time: O(A * k * (h log h + M)) for A assignments.
  */
@@ -121,8 +121,17 @@ public final class PlanEvaluator {
             .get(a.master())
             .add(
                 new PlanStep(
-                    step.action(), step.region(), times[k].start(), times[k].finish(),
-                    Role.MASTER, a.subtaskId(), c, k, core, a.master(), others(team, a.master())));
+                    step.action(),
+                    step.region(),
+                    times[k].start(),
+                    times[k].finish(),
+                    Role.MASTER,
+                    a.subtaskId(),
+                    c,
+                    k,
+                    core,
+                    a.master(),
+                    others(team, a.master())));
         for (int j = 0; j < a.helpers().get(k).size(); j++) {
           int h = a.helpers().get(k).get(j);
           double start = Math.min(times[k].helperStart()[j], times[k].finish());
@@ -130,16 +139,24 @@ public final class PlanEvaluator {
               .get(h)
               .add(
                   new PlanStep(
-                      step.action(), step.region(), start, times[k].finish(),
-                      Role.COLLABORATOR, a.subtaskId(), c, k, core, a.master(), others(team, h)));
+                      step.action(),
+                      step.region(),
+                      start,
+                      times[k].finish(),
+                      Role.COLLABORATOR,
+                      a.subtaskId(),
+                      c,
+                      k,
+                      core,
+                      a.master(),
+                      others(team, h)));
         }
       }
     }
     List<AgentPlan> agents = new ArrayList<>();
     for (Agent agent : problem.agents()) {
       agents.add(
-          new AgentPlan(
-              agent.id(), agent.name(), agent.type().name(), perAgent.get(agent.id())));
+          new AgentPlan(agent.id(), agent.name(), agent.type().name(), perAgent.get(agent.id())));
     }
     return new Plan(
         assignments,

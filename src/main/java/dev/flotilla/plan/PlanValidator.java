@@ -14,12 +14,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks a finished {@link Plan} against the constraints of seed 003 using only the plan's
- * records, independently of how it was computed: every subtask served exactly once by a chain of
- * the master's type; agents never in two places at once and never faster than their speed; the
- * work of every step adds up to d_act (Section 2.3); core actions respect the order (Eq. (3)) and
- * conflicts (Eq. (4)); sigma^s is not violated before its subtask is done; resources stay within
- * R_m (Eq. (8)). Also builds the plan's word for replay through a formula's automaton.
+ * Checks a finished {@link Plan} against the constraints of seed 003 using only the plan's records,
+ * independently of how it was computed: every subtask served exactly once by a chain of the
+ * master's type; agents never in two places at once and never faster than their speed; the work of
+ * every step adds up to d_act (Section 2.3); core actions respect the order (Eq. (3)) and conflicts
+ * (Eq. (4)); sigma^s is not violated before its subtask is done; resources stay within R_m (Eq.
+ * (8)). Also builds the plan's word for replay through a formula's automaton.
  *
  * <p>Time: O(S log S + S M) for S steps and M subtasks.
  */
@@ -118,8 +118,16 @@ public final class PlanValidator {
         double need = problem.actions().get(a.chain().steps().get(k).action()).durationS();
         double done = work.getOrDefault(c + "/" + k, 0.0);
         if (done + EPS < need) {
-          out.add("step " + a.chain().steps().get(k) + " of chain " + c + " got " + done + " s of "
-              + need + " s of work");
+          out.add(
+              "step "
+                  + a.chain().steps().get(k)
+                  + " of chain "
+                  + c
+                  + " got "
+                  + done
+                  + " s of "
+                  + need
+                  + " s of work");
         }
       }
     }

@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Everything a planner needs: environment, actions, fleet, the R-poset to execute, objective
- * weights and the action-path chains of every subtask (computed once per agent type). Subtasks
- * are addressed by their position in {@code tasks.subtasks()} internally.
+ * weights and the action-path chains of every subtask (computed once per agent type). Subtasks are
+ * addressed by their position in {@code tasks.subtasks()} internally.
  */
 public final class PlanningProblem {
 
@@ -106,8 +106,7 @@ public final class PlanningProblem {
     Set<String> names = new LinkedHashSet<>();
     agents.forEach(a -> names.add(a.type().name()));
     typeNames = Collections.unmodifiableSet(names);
-    anySelfLoop =
-        tasks.subtasks().stream().anyMatch(st -> !st.forbiddenUntilDone().isEmpty());
+    anySelfLoop = tasks.subtasks().stream().anyMatch(st -> !st.forbiddenUntilDone().isEmpty());
     int m = tasks.subtasks().size();
     predecessors = new int[m][];
     conflicts = new int[m][];

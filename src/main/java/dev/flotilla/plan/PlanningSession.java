@@ -17,9 +17,9 @@ import java.util.Set;
 
 /**
  * The whole pipeline of seed 003 (Figure 2) for one fleet: formulas to R-posets and their product,
- * action-path chains, offline branch and bound, then online formulas by poset product and
- * simulated annealing seeded with the running plan. Keeps the running plan, its R-poset and the
- * compiled formulas (for replaying the plan's word). Not thread-safe; one caller at a time.
+ * action-path chains, offline branch and bound, then online formulas by poset product and simulated
+ * annealing seeded with the running plan. Keeps the running plan, its R-poset and the compiled
+ * formulas (for replaying the plan's word). Not thread-safe; one caller at a time.
  */
 public final class PlanningSession {
 
@@ -35,6 +35,7 @@ public final class PlanningSession {
   private PlanningProblem problem;
   private Plan plan;
   private double chainSeconds;
+  private double compileSeconds;
 
   /**
    * Starts a session.
@@ -60,7 +61,7 @@ public final class PlanningSession {
     this.environment = scenario.environment();
   }
 
-  private PlanningProblem problemFor(RPoset p, dev.flotilla.plan.task.TaskSpec spec) {
+  private PlanningProblem problemFor(dev.flotilla.plan.task.TaskSpec spec) {
     ChainLibrary lib =
         new ChainLibrary(environment, scenario.actions(), scenario.agentTypes().values());
     PlanningProblem out =
@@ -76,12 +77,14 @@ public final class PlanningSession {
    * @return the plan, or the reason (syntax, not co-safe, unsatisfiable, no capable agent, ...)
    */
   public PlanResult planOffline(List<String> offlineFormulas) {
+    long t0 = System.nanoTime();
     TaskCompilation tc = compiler.offline(offlineFormulas);
+    compileSeconds = (System.nanoTime() - t0) / 1e9;
     if (tc instanceof TaskCompilation.Rejected r) {
       return rejected(r);
     }
     TaskCompilation.Compiled ok = (TaskCompilation.Compiled) tc;
-    PlanningProblem next = problemFor(ok.poset(), ok.spec());
+    PlanningProblem next = problemFor(ok.spec());
     PlanResult result = new BranchAndBoundPlanner(next, offlineConfig).plan();
     if (result instanceof PlanResult.Planned planned) {
       poset = ok.poset();
@@ -114,14 +117,16 @@ public final class PlanningSession {
         startedSubtasks != null
             ? startedSubtasks
             : SimulatedAnnealingReplanner.startedBy(plan, releaseS);
+    long t0 = System.nanoTime();
     TaskCompilation tc = compiler.online(poset, started, formulas, formula);
+    compileSeconds = (System.nanoTime() - t0) / 1e9;
     if (tc instanceof TaskCompilation.Rejected r) {
       return rejected(r);
     }
     TaskCompilation.Compiled ok = (TaskCompilation.Compiled) tc;
     Environment previous = environment;
     environment = environment.withAddedResources(newResources);
-    PlanningProblem next = problemFor(ok.poset(), ok.spec());
+    PlanningProblem next = problemFor(ok.spec());
     List<ChainAssignment> keep = new ArrayList<>();
     Set<Integer> ids = ok.spec().indexById().keySet();
     for (ChainAssignment a : plan.assignments()) {
@@ -193,6 +198,15 @@ public final class PlanningSession {
    */
   public List<LtlCompilation.Compiled> formulas() {
     return formulas;
+  }
+
+  /**
+   * Seconds the last call spent compiling formulas and multiplying R-posets.
+   *
+   * @return seconds
+   */
+  public double compileSeconds() {
+    return compileSeconds;
   }
 
   /**

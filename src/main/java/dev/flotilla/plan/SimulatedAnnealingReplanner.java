@@ -11,24 +11,24 @@ import java.util.Set;
 
 /**
  * Online replanning by simulated annealing (Algorithm 2 of seed 003, Section 4.1), seeded with the
- * running plan. The problem already holds the product of the running R-poset with the new
- * formula's and chains for the updated environment (line 1). Chains that have started are kept
- * as they are; the others may move.
+ * running plan. The problem already holds the product of the running R-poset with the new formula's
+ * and chains for the updated environment (line 1). Chains that have started are kept as they are;
+ * the others may move.
  *
- * <p>A plan is an ordered list of chain assignments; an agent's sequence follows that order, so
- * the order relation induced by the assignment (Eq. (15)) is the list order itself. A neighbour
- * (Eqs. (15)-(17)): pick an unassigned subtask (if none, withdraw a random movable chain, line 4),
- * pick a position after every started chain, after all its order predecessors and before all its
+ * <p>A plan is an ordered list of chain assignments; an agent's sequence follows that order, so the
+ * order relation induced by the assignment (Eq. (15)) is the list order itself. A neighbour (Eqs.
+ * (15)-(17)): pick an unassigned subtask (if none, withdraw a random movable chain, line 4), pick a
+ * position after every started chain, after all its order predecessors and before all its
  * successors (Eq. (16)), a chain whose resources fit (Eq. (17)), a master of its type, then offer
  * each step to a few random capable collaborators, keeping those that lower the objective. Moves
  * are accepted by the Metropolis rule; the temperature decays by T_l = T_(l-1) z* / (z* + alpha
- * t_c) (Eq. (13)), t_c being the computation time so far; the search stops when alpha dt_l - S_l &gt;
- * 0 (Eq. (14)), S_l being the running mean of the best objective's decrease per iteration, or
+ * t_c) (Eq. (13)), t_c being the computation time so far; the search stops when alpha dt_l - S_l
+ * &gt; 0 (Eq. (14)), S_l being the running mean of the best objective's decrease per iteration, or
  * when the time budget runs out. The first feasible plan comes from a greedy insertion of the new
  * subtasks (best chain and master at the latest allowed position).
  *
- * <p>Time: O(A k) per neighbour evaluation for A assignments of k steps; the greedy insertion
- * costs O(W C N A k) for W new subtasks, C chains, N agents (Section 4.3: O(N M W)).
+ * <p>Time: O(A k) per neighbour evaluation for A assignments of k steps; the greedy insertion costs
+ * O(W C N A k) for W new subtasks, C chains, N agents (Section 4.3: O(N M W)).
  */
 public final class SimulatedAnnealingReplanner implements TaskPlanner {
 
@@ -74,11 +74,11 @@ public final class SimulatedAnnealingReplanner implements TaskPlanner {
    * Prepares the replanning.
    *
    * @param problem the updated problem (product R-poset, updated environment and chains)
-   * @param current the running plan's assignments, in order; subtask ids must exist in
-   *     {@code problem}
+   * @param current the running plan's assignments, in order; subtask ids must exist in {@code
+   *     problem}
    * @param startedSubtasks ids of subtasks whose chain has started (kept unchanged)
-   * @param releaseS seconds since plan start at which the new formula arrived; nothing that has
-   *     not started may start before it
+   * @param releaseS seconds since plan start at which the new formula arrived; nothing that has not
+   *     started may start before it
    * @param config annealing settings
    */
   public SimulatedAnnealingReplanner(
@@ -128,8 +128,8 @@ public final class SimulatedAnnealingReplanner implements TaskPlanner {
     List<String> unservable = problem.unservable();
     if (!unservable.isEmpty()) {
       return new PlanResult.Infeasible(
-          String.join("; ", unservable) + ".", new SearchStats(0, Double.NaN, Double.NaN,
-              seconds(t0), false, Double.NaN));
+          String.join("; ", unservable) + ".",
+          new SearchStats(0, Double.NaN, Double.NaN, seconds(t0), false, Double.NaN));
     }
     List<Slot> current = greedyComplete(new ArrayList<>(seed));
     if (current == null) {
@@ -329,7 +329,8 @@ public final class SimulatedAnnealingReplanner implements TaskPlanner {
       String action = chain.steps().get(k).action();
       for (int tries = 0; tries < 3; tries++) {
         int h = random.nextInt(problem.agents().size());
-        if (h == master.id() || !problem.canPerform(h, action)
+        if (h == master.id()
+            || !problem.canPerform(h, action)
             || slots.get(pos).a().helpers().get(k).contains(h)) {
           continue;
         }

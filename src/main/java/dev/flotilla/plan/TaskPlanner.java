@@ -2,8 +2,8 @@ package dev.flotilla.plan;
 
 /**
  * Plans an R-poset for a fleet: chooses action-path chains, masters and collaborators and times
- * them (Section 3.2 of seed 003). Implementations take the problem and their configuration in
- * the constructor.
+ * them (Section 3.2 of seed 003). Implementations take the problem and their configuration in the
+ * constructor.
  */
 public interface TaskPlanner {
 

@@ -3,9 +3,9 @@ package dev.flotilla.plan;
 import java.util.Arrays;
 
 /**
- * The state of the fleet after a prefix of a plan's chain assignments: when and where every
- * agent becomes free, when every assigned subtask's core action starts and ends, resources used,
- * and the three terms of Eq. (2) of seed 003. Immutable; {@link ChainTimer} derives new ones.
+ * The state of the fleet after a prefix of a plan's chain assignments: when and where every agent
+ * becomes free, when every assigned subtask's core action starts and ends, resources used, and the
+ * three terms of Eq. (2) of seed 003. Immutable; {@link ChainTimer} derives new ones.
  */
 final class Timeline {
 

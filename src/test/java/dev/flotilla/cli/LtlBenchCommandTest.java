@@ -31,8 +31,20 @@ class LtlBenchCommandTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        run(out, err, "--scenario", SCENARIO.toString(), "--cases", "case1", "--budget", "0.3",
-            "--replan-budget", "0.2", "--no-warmup", "--out", csv.toString());
+        run(
+            out,
+            err,
+            "--scenario",
+            SCENARIO.toString(),
+            "--cases",
+            "case1",
+            "--budget",
+            "0.3",
+            "--replan-budget",
+            "0.2",
+            "--no-warmup",
+            "--out",
+            csv.toString());
     assertEquals(0, code, err.toString());
     List<String> lines = Files.readAllLines(csv);
     assertEquals(3, lines.size(), lines.toString());
@@ -46,7 +58,8 @@ class LtlBenchCommandTest {
   @Test
   void badInputExitsWith2AndNamesTheProblem(@TempDir Path dir) throws Exception {
     StringWriter err = new StringWriter();
-    assertEquals(2, run(new StringWriter(), err, "--scenario", dir.resolve("nope.yaml").toString()));
+    assertEquals(
+        2, run(new StringWriter(), err, "--scenario", dir.resolve("nope.yaml").toString()));
     assertTrue(err.toString().contains("nope.yaml"), err.toString());
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "regions: {a: {x: 0}}\n");

@@ -23,9 +23,7 @@ class ActionPathChainTest {
 
   private List<List<ChainStep>> chains(Environment env, String type, Subtask s) {
     return new ActionPathChainBuilder(env, field.actions())
-        .build(field.agentTypes().get(type), s).stream()
-        .map(ActionPathChain::steps)
-        .toList();
+        .build(field.agentTypes().get(type), s).stream().map(ActionPathChain::steps).toList();
   }
 
   @Test
@@ -54,8 +52,7 @@ class ActionPathChainTest {
         new ActionChainSearch(field.agentTypes().get("doctor")).chainsFor("gi"));
     List<List<ChainStep>> mot = chains(withIllness, "doctor", gi);
     assertTrue(
-        mot.contains(List.of(new ChainStep("gi", "f6"), new ChainStep("pi", "r3"))),
-        mot::toString);
+        mot.contains(List.of(new ChainStep("gi", "f6"), new ChainStep("pi", "r3"))), mot::toString);
     assertEquals(4, mot.size(), "pi may end at any service area r1-r4: " + mot);
     assertTrue(chains(withIllness, "volunteer", gi).isEmpty());
     assertTrue(chains(withIllness, "referee", gi).isEmpty());
@@ -74,15 +71,18 @@ class ActionPathChainTest {
     List<List<ChainStep>> mot = chains(field.environment(), "volunteer", Subtask.of(0, "sb", "r1"));
     // gb only at s2 (brine), gw at s1 or s2 then as at s1 (salt): 1 + 2 chains.
     assertEquals(3, mot.size(), mot::toString);
-    assertTrue(mot.contains(
-        List.of(new ChainStep("gw", "s2"), new ChainStep("as", "s1"), new ChainStep("sb", "r1"))));
+    assertTrue(
+        mot.contains(
+            List.of(
+                new ChainStep("gw", "s2"), new ChainStep("as", "s1"), new ChainStep("sb", "r1"))));
   }
 
   @Test
   void excludedTypeGetsNoChain() {
     Subtask dc = new Subtask(0, "dc", "f4", Set.of("Do"), Set.of());
     assertTrue(chains(field.environment(), "doctor", dc).isEmpty());
-    assertEquals(List.of(List.of(new ChainStep("dc", "f4"))), chains(field.environment(), "referee", dc));
+    assertEquals(
+        List.of(List.of(new ChainStep("dc", "f4"))), chains(field.environment(), "referee", dc));
   }
 
   @Test

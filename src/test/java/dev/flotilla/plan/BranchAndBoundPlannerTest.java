@@ -81,7 +81,8 @@ class BranchAndBoundPlannerTest {
   void symmetryBreakingDoesNotChangeTheOptimum() {
     TaskSpec tasks =
         new TaskSpec(
-            List.of(Subtask.of(0, "dc", "t1"), Subtask.of(1, "om", "t1"), Subtask.of(2, "sw", "r1")),
+            List.of(
+                Subtask.of(0, "dc", "t1"), Subtask.of(1, "om", "t1"), Subtask.of(2, "sw", "r1")),
             Set.of(new TaskSpec.Order(0, 1)),
             List.of());
     PlanningProblem p =
@@ -98,16 +99,17 @@ class BranchAndBoundPlannerTest {
 
   @Test
   void collaboratorsShortenALongAction() {
-    // One om of 90 s; with two referees at t1 the optimum under a makespan-only objective splits it.
+    // One om of 90 s; with two referees at t1 the optimum under a makespan-only objective splits
+    // it.
     TaskSpec tasks = new TaskSpec(List.of(Subtask.of(0, "om", "t1")), Set.of(), List.of());
-    PlanningProblem p =
-        Fixtures.problem(MINI, Map.of("referee", 2), tasks, new Weights(1, 0, 0));
+    PlanningProblem p = Fixtures.problem(MINI, Map.of("referee", 2), tasks, new Weights(1, 0, 0));
     Plan plan = ((PlanResult.Planned) bnb(p)).plan();
     assertEquals(45.0, plan.makespanS(), 1e-9);
     assertEquals(1, plan.collaborationCount());
-    PlanStep helper = plan.agents().get(1).steps().isEmpty()
-        ? plan.agents().get(0).steps().get(0)
-        : plan.agents().get(1).steps().get(0);
+    PlanStep helper =
+        plan.agents().get(1).steps().isEmpty()
+            ? plan.agents().get(0).steps().get(0)
+            : plan.agents().get(1).steps().get(0);
     assertEquals(1, helper.partners().size());
   }
 
@@ -120,7 +122,10 @@ class BranchAndBoundPlannerTest {
     }
     PlanningProblem p =
         Fixtures.problem(
-            MINI, Map.of("volunteer", 2), new TaskSpec(subs, Set.of(), List.of()), new Weights(1, 1, 1));
+            MINI,
+            Map.of("volunteer", 2),
+            new TaskSpec(subs, Set.of(), List.of()),
+            new Weights(1, 1, 1));
     PlanResult r = bnb(p);
     PlanResult.Infeasible inf = assertInstanceOf(PlanResult.Infeasible.class, r);
     assertTrue(r.stats().optimal(), "the whole tree was searched");
@@ -128,7 +133,9 @@ class BranchAndBoundPlannerTest {
     // Three deliveries fit, and the third must use s2's single unit.
     PlanningProblem three =
         Fixtures.problem(
-            MINI, Map.of("volunteer", 2), new TaskSpec(subs.subList(0, 3), Set.of(), List.of()),
+            MINI,
+            Map.of("volunteer", 2),
+            new TaskSpec(subs.subList(0, 3), Set.of(), List.of()),
             new Weights(1, 1, 1));
     Plan plan = ((PlanResult.Planned) bnb(three)).plan();
     assertEquals(List.of(), new PlanValidator(three).violations(plan));
@@ -153,8 +160,7 @@ class BranchAndBoundPlannerTest {
             Set.of(),
             List.of());
     PlanningProblem p =
-        Fixtures.problem(
-            MINI, Map.of("volunteer", 1, "referee", 1), tasks, new Weights(1, 0, 0));
+        Fixtures.problem(MINI, Map.of("volunteer", 1, "referee", 1), tasks, new Weights(1, 0, 0));
     Plan plan = ((PlanResult.Planned) bnb(p)).plan();
     assertEquals(List.of(), new PlanValidator(p).violations(plan));
     double dcEnd = Double.NaN;

@@ -68,8 +68,7 @@ final class Fixtures {
   static PlanningProblem problem(
       Scenario s, Map<String, Integer> counts, TaskSpec tasks, Weights w) {
     List<Agent> fleet = s.fleet(counts);
-    ChainLibrary lib =
-        new ChainLibrary(s.environment(), s.actions(), s.agentTypes().values());
+    ChainLibrary lib = new ChainLibrary(s.environment(), s.actions(), s.agentTypes().values());
     return new PlanningProblem(s.environment(), s.actions(), fleet, tasks, w, lib);
   }
 }

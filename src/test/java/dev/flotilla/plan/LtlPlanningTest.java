@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End to end on the track field: formulas to subtasks, plans that satisfy their formulas (the
- * plan's word replayed through each formula's automaton) and respect order, conflicts, sigma^s
- * and resources, offline and after online formulas.
+ * plan's word replayed through each formula's automaton) and respect order, conflicts, sigma^s and
+ * resources, offline and after online formulas.
  */
 class LtlPlanningTest {
 
@@ -27,15 +27,16 @@ class LtlPlanningTest {
 
   private static PlanningSession session(CaseSpec c) {
     return new PlanningSession(
-        FIELD, c.agentCounts(), c.weights(),
+        FIELD,
+        c.agentCounts(),
+        c.weights(),
         new BranchAndBoundPlanner.Config(0.3, Long.MAX_VALUE, true),
         new SimulatedAnnealingReplanner.Config(0.3, 0.05, 50, 7));
   }
 
   @Test
   void phi2SubtasksKeepDispersalBeforeOfficiatingAndNeverTogether() {
-    TaskCompilation tc =
-        new LtlTaskCompiler(FIELD).offline(List.of(FIELD.formulas().get("phi2")));
+    TaskCompilation tc = new LtlTaskCompiler(FIELD).offline(List.of(FIELD.formulas().get("phi2")));
     TaskCompilation.Compiled c = assertInstanceOf(TaskCompilation.Compiled.class, tc);
     assertEquals(4, c.spec().subtasks().size());
     int dc = idOf(c.spec().subtasks(), "dc_t4");
@@ -100,7 +101,8 @@ class LtlPlanningTest {
       PlanResult.Planned p = assertInstanceOf(PlanResult.Planned.class, r, c.name());
       assertEquals(List.of(), new PlanValidator(s.problem()).violations(p.plan()), c.name());
       assertTrue(s.planSatisfiesFormulas(), c.name());
-      assertTrue(p.plan().actionCount() > s.problem().subtaskCount(),
+      assertTrue(
+          p.plan().actionCount() > s.problem().subtaskCount(),
           "chains add prerequisite actions in " + c.name());
     }
   }
@@ -110,7 +112,8 @@ class LtlPlanningTest {
     CaseSpec c1 = FIELD.cases().get("case1");
     PlanningSession s = session(c1);
     PlanResult.Planned p = (PlanResult.Planned) s.planOffline(c1.offlineFormulas());
-    List<Set<String>> word = new java.util.ArrayList<>(new PlanValidator(s.problem()).word(p.plan()));
+    List<Set<String>> word =
+        new java.util.ArrayList<>(new PlanValidator(s.problem()).word(p.plan()));
     word.removeIf(letter -> letter.contains("sa_t3"));
     LtlCompilation.Compiled phi1 = s.formulas().get(0);
     assertTrue(!phi1.automaton().accepts(word), "replay must be able to fail");
@@ -129,7 +132,8 @@ class LtlPlanningTest {
     PlanResult noAgent = s.addOnline("<> fly_r1", 10, Map.of(), null);
     assertInstanceOf(PlanResult.Infeasible.class, noAgent);
     PlanResult noIllness = s.addOnline("<> gi_f2", 10, Map.of(), null);
-    assertTrue(((PlanResult.Infeasible) noIllness).reason().contains("gi_f2"), noIllness.toString());
+    assertTrue(
+        ((PlanResult.Infeasible) noIllness).reason().contains("gi_f2"), noIllness.toString());
     assertEquals(before, s.plan());
   }
 }

@@ -19,8 +19,10 @@ class ScenarioLoaderTest {
   void trackFieldHasTheRegionsResourcesAgentsAndCasesOfTheSeed() {
     Scenario s = Fixtures.trackfield();
     assertEquals(27, s.environment().regions().size());
-    assertEquals(Map.of("water", 10, "salt", 5, "food", 10), s.environment().region("s1").resources());
-    assertEquals(Map.of("water", 5, "brine", 2, "food", 5), s.environment().region("s2").resources());
+    assertEquals(
+        Map.of("water", 10, "salt", 5, "food", 10), s.environment().region("s1").resources());
+    assertEquals(
+        Map.of("water", 5, "brine", 2, "food", 5), s.environment().region("s2").resources());
     assertEquals(List.of("volunteer", "referee", "doctor"), List.copyOf(s.agentTypes().keySet()));
     assertEquals("Do", s.agentTypes().get("doctor").label());
     assertEquals(70.0, s.actions().get("gb").durationS());
@@ -31,8 +33,8 @@ class ScenarioLoaderTest {
     assertEquals(Map.of("volunteer", 32, "referee", 24, "doctor", 12), c4.agentCounts());
     assertEquals(0.5, c4.weights().alpha());
     assertEquals(10.0, c4.weights().gamma());
-    assertEquals(List.of("phi6", "phi7", "phi9"),
-        c4.online().stream().map(o -> o.formulaId()).toList());
+    assertEquals(
+        List.of("phi6", "phi7", "phi9"), c4.online().stream().map(o -> o.formulaId()).toList());
     assertEquals(180.0, c4.online().get(1).atS());
     assertTrue(c4.online().get(1).formula().contains("sa_t8"), c4.online().get(1).formula());
     assertEquals(Map.of("f6", Map.of("illness", 1)), c4.online().get(0).newResources());
@@ -70,17 +72,24 @@ class ScenarioLoaderTest {
   @Test
   void errorsNameTheFileAndField() {
     ScenarioException e =
-        assertThrows(ScenarioException.class,
+        assertThrows(
+            ScenarioException.class,
             () -> ScenarioLoader.parse(broken("duration: 10", "duration: ten"), "x.yaml"));
     assertEquals("x.yaml: actions.go.duration: expected a number.", e.getMessage());
-    e = assertThrows(ScenarioException.class,
-        () -> ScenarioLoader.parse(broken("start: [a]", "start: [zz]"), "x.yaml"));
+    e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioLoader.parse(broken("start: [a]", "start: [zz]"), "x.yaml"));
     assertEquals("x.yaml: agentTypes.bot.start: unknown region zz.", e.getMessage());
-    e = assertThrows(ScenarioException.class,
-        () -> ScenarioLoader.parse(broken("[s, go, s]", "[s, fly, s]"), "x.yaml"));
+    e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioLoader.parse(broken("[s, go, s]", "[s, fly, s]"), "x.yaml"));
     assertEquals("x.yaml: agentTypes.bot.transitions[0]: unknown action fly.", e.getMessage());
-    e = assertThrows(ScenarioException.class,
-        () -> ScenarioLoader.parse(broken("regions:", "regions: [\n"), "x.yaml"));
+    e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioLoader.parse(broken("regions:", "regions: [\n"), "x.yaml"));
     assertTrue(e.getMessage().startsWith("x.yaml: not valid YAML at line"), e.getMessage());
   }
 }

@@ -45,12 +45,14 @@ class SimulatedAnnealingReplannerTest {
     all.add(Subtask.of(3, "sw", "r2"));
     TaskSpec after =
         new TaskSpec(
-            all, Set.of(new TaskSpec.Order(0, 1), new TaskSpec.Order(1, 3)),
-            List.of(Set.of(2, 3)));
+            all, Set.of(new TaskSpec.Order(0, 1), new TaskSpec.Order(1, 3)), List.of(Set.of(2, 3)));
     PlanningProblem p1 = Fixtures.problem(MINI, fleet(), after, w);
     PlanResult r =
         new SimulatedAnnealingReplanner(
-                p1, plan0.assignments(), started, release,
+                p1,
+                plan0.assignments(),
+                started,
+                release,
                 new SimulatedAnnealingReplanner.Config(0.5, 0.05, 100, 3))
             .plan();
     Plan plan1 = assertInstanceOf(PlanResult.Planned.class, r).plan();
@@ -77,7 +79,11 @@ class SimulatedAnnealingReplannerTest {
     for (long seed = 0; seed < 5; seed++) {
       PlanResult r =
           new SimulatedAnnealingReplanner(
-                  p, List.of(), Set.of(), 0, new SimulatedAnnealingReplanner.Config(0.2, 0.1, 300, seed))
+                  p,
+                  List.of(),
+                  Set.of(),
+                  0,
+                  new SimulatedAnnealingReplanner.Config(0.2, 0.1, 300, seed))
               .plan();
       PlanResult.Planned planned = assertInstanceOf(PlanResult.Planned.class, r);
       assertTrue(planned.plan().objective() <= r.stats().firstObjective() + 1e-9);

@@ -9,9 +9,9 @@ import java.util.Set;
 /**
  * Action chains Pi^act (lines 1-9 of Algorithm 1, seed 003): every sequence of actions that takes
  * an agent model from s_0 back to s_0 and executes the action a subtask asks for. The search
- * follows the automaton's transitions, never revisits a state other than s_0 and stops at the
- * first return to s_0, so chains are simple cycles through s_0; with |E| states it runs in
- * O(|E|^2) per chain found, as stated in Section 4.3.
+ * follows the automaton's transitions, never revisits a state other than s_0 and stops at the first
+ * return to s_0, so chains are simple cycles through s_0; with |E| states it runs in O(|E|^2) per
+ * chain found, as stated in Section 4.3.
  */
 public final class ActionChainSearch {
 

@@ -45,8 +45,7 @@ public final class ActionPathChainBuilder {
    */
   public List<ActionPathChain> build(AgentType type, Subtask subtask) {
     List<ActionPathChain> out = new ArrayList<>();
-    if (subtask.excludedTypeLabels().contains(type.label())
-        || !env.hasRegion(subtask.region())) {
+    if (subtask.excludedTypeLabels().contains(type.label()) || !env.hasRegion(subtask.region())) {
       return out;
     }
     for (List<String> chain : new ActionChainSearch(type).chainsFor(subtask.action())) {
@@ -113,8 +112,8 @@ public final class ActionPathChainBuilder {
   }
 
   /**
-   * Propositions true while an agent of a type executes a step: a_m, the type label at m
-   * ({@code Vo_r1}) and the region itself (p_m).
+   * Propositions true while an agent of a type executes a step: a_m, the type label at m ({@code
+   * Vo_r1}) and the region itself (p_m).
    *
    * @param type agent model
    * @param step the step

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Action-path chains of every agent type for every subtask, computed once per (type, subtask
- * requirement) and cached: the cost grows with the number of agent types, never with the number
- * of agents (Section 3.1 and 4.3 of seed 003). Must be rebuilt when the environment changes.
+ * requirement) and cached: the cost grows with the number of agent types, never with the number of
+ * agents (Section 3.1 and 4.3 of seed 003). Must be rebuilt when the environment changes.
  */
 public final class ChainLibrary {
 

@@ -75,7 +75,9 @@ public final class ScenarioLoader {
       String where =
           e.getLocation() == null
               ? ""
-              : " at line " + e.getLocation().getLineNr() + ", column "
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
                   + e.getLocation().getColumnNr();
       throw new ScenarioException(
           fileName + ": not valid YAML" + where + " (" + e.getOriginalMessage() + ").", e);
@@ -142,7 +144,8 @@ public final class ScenarioLoader {
       if (!e.getValue().isObject()) {
         throw error(path, "expected a mapping with x and y");
       }
-      Point3 p = Point3.of(number(e.getValue(), "x", path + ".x"), number(e.getValue(), "y", path + ".y"));
+      Point3 p =
+          Point3.of(number(e.getValue(), "x", path + ".x"), number(e.getValue(), "y", path + ".y"));
       regions.add(new Region(e.getKey(), p, stocks.getOrDefault(e.getKey(), Map.of())));
     }
     Set<String> regionNames = new LinkedHashSet<>();
@@ -199,7 +202,8 @@ public final class ScenarioLoader {
     }
     Map<String, Integer> out = new HashMap<>();
     for (Map.Entry<String, JsonNode> r : fields(n)) {
-      if (!r.getValue().canConvertToInt() || !r.getValue().isIntegralNumber()
+      if (!r.getValue().canConvertToInt()
+          || !r.getValue().isIntegralNumber()
           || r.getValue().asInt() < 0) {
         throw error(path + "." + r.getKey(), "expected a whole number of units >= 0");
       }
@@ -247,7 +251,9 @@ public final class ScenarioLoader {
         throw error(path + ".duration", "expected a positive number of seconds");
       }
       Optional<String> consumes =
-          a.has("consumes") ? Optional.of(text(a, "consumes", path + ".consumes")) : Optional.empty();
+          a.has("consumes")
+              ? Optional.of(text(a, "consumes", path + ".consumes"))
+              : Optional.empty();
       Set<String> sites = new LinkedHashSet<>();
       if (a.has("sites")) {
         for (String s : texts(a.get("sites"), path + ".sites")) {
@@ -379,7 +385,8 @@ public final class ScenarioLoader {
     }
     Map<String, Map<String, Integer>> extra = new HashMap<>();
     if (o.has("resources")) {
-      Iterator<Map.Entry<String, JsonNode>> it = object(o, "resources", path + ".resources").fields();
+      Iterator<Map.Entry<String, JsonNode>> it =
+          object(o, "resources", path + ".resources").fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> r = it.next();
         if (!regions.contains(r.getKey())) {

@@ -12,8 +12,8 @@ import java.util.Set;
  * @param name human readable name, e.g. "Supply Water"
  * @param durationS total work d_act in seconds; collaborating agents share it (sum t_n = d_act)
  * @param consumes resource kind consumed (one unit per execution), empty if none
- * @param sites regions where the action may run when it is not the action named by the task
- *     (empty: anywhere its resource is, or at the task's region if it consumes nothing)
+ * @param sites regions where the action may run when it is not the action named by the task (empty:
+ *     anywhere its resource is, or at the task's region if it consumes nothing)
  */
 public record ActionSpec(
     String label, String name, double durationS, Optional<String> consumes, Set<String> sites) {

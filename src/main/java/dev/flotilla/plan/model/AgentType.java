@@ -8,8 +8,8 @@ import java.util.TreeSet;
 
 /**
  * An agent model E_n (Definition 5 of seed 003), shared by all agents of one type: an automaton
- * over actions with initial state s_0, action transitions and the type label used in
- * propositions such as {@code Do_f4}.
+ * over actions with initial state s_0, action transitions and the type label used in propositions
+ * such as {@code Do_f4}.
  *
  * @param name type name, e.g. {@code volunteer}
  * @param label type label of Table A1, e.g. {@code Vo}

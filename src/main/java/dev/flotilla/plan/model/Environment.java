@@ -12,8 +12,8 @@ import java.util.Map;
  * The environment as a weighted transition system T = (W, -&gt;_t, AP, L_t, C_t) (Definition 4 of
  * seed 003) plus the resources R_m stored per region and the resource cost C_r.
  *
- * <p>Edge weights are planar distances between region centres; travel cost between two regions
- * is the shortest path over the edges (Floyd-Warshall, O(M^3) once at construction). The label
+ * <p>Edge weights are planar distances between region centres; travel cost between two regions is
+ * the shortest path over the edges (Floyd-Warshall, O(M^3) once at construction). The label
  * L_t(W_m) is the proposition named like the region.
  */
 public final class Environment {
@@ -31,7 +31,8 @@ public final class Environment {
    * @param edges undirected transitions as region-name pairs; null means every pair is connected
    * @param resourceCosts cost C_r of one unit of each resource kind (cost units)
    */
-  public Environment(List<Region> regions, List<String[]> edges, Map<String, Double> resourceCosts) {
+  public Environment(
+      List<Region> regions, List<String[]> edges, Map<String, Double> resourceCosts) {
     Map<String, Region> byName = new LinkedHashMap<>();
     for (Region r : regions) {
       if (byName.put(r.name(), r) != null) {
@@ -53,8 +54,7 @@ public final class Environment {
     if (edges == null) {
       for (int i = 0; i < m; i++) {
         for (int j = 0; j < m; j++) {
-          distance[i][j] =
-              regions.get(i).position().planarDistanceTo(regions.get(j).position());
+          distance[i][j] = regions.get(i).position().planarDistanceTo(regions.get(j).position());
         }
       }
     } else {

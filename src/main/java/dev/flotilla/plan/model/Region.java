@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A region of interest W_m of the workspace (a state of the WTS of Definition 4, seed 003) with
- * the resources R_m stored in it.
+ * A region of interest W_m of the workspace (a state of the WTS of Definition 4, seed 003) with the
+ * resources R_m stored in it.
  *
  * @param name region name, also the atomic proposition p_m (e.g. {@code r1})
  * @param position centre of the region, metres in the map frame

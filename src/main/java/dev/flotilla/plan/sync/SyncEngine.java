@@ -27,9 +27,9 @@ import java.util.TreeSet;
  * any conflicting subtask is running (it also waits while a pending sigma^s forbids what it is
  * about to make true); other actions start at once; (3) a collaborator ignores the order and waits
  * until the master has started the step, then joins; (4) a collaborator arriving after the step is
- * done skips to its next step. Decisions are taken one event at a time, so two conflicting
- * masters can never both be told GO. The neighbour set of Eq. (18) tells which masters a master
- * must talk to.
+ * done skips to its next step. Decisions are taken one event at a time, so two conflicting masters
+ * can never both be told GO. The neighbour set of Eq. (18) tells which masters a master must talk
+ * to.
  *
  * <p>Because every robot's steps follow the plan's assignment order, which respects the order
  * relation, waiting never forms a cycle. Time: O(W * M) per event for W waiting robots.
@@ -63,8 +63,8 @@ public final class SyncEngine {
   }
 
   /**
-   * Resumes synchronization, e.g. after replanning: subtasks already started or finished
-   * (possibly outside {@code plan}) count as such for the waiting rules.
+   * Resumes synchronization, e.g. after replanning: subtasks already started or finished (possibly
+   * outside {@code plan}) count as such for the waiting rules.
    *
    * @param problem the problem the plan solves
    * @param plan the plan being executed
@@ -165,8 +165,8 @@ public final class SyncEngine {
    * A robot finished its current step (for a master: the action is complete).
    *
    * @param agent robot id
-   * @return decisions: STOP for collaborators still on the step, SKIP for those waiting to join
-   *     it, and GO for robots the end of the step unblocks
+   * @return decisions: STOP for collaborators still on the step, SKIP for those waiting to join it,
+   *     and GO for robots the end of the step unblocks
    */
   public List<SyncDecision> finished(int agent) {
     PlanStep step = current(agent);

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * From task formulas to planner subtasks (Sections 2.2 and 3.1 of seed 003): compiles every
- * formula with {@link LtlCompiler} (parse, co-safety, automaton, R-posets), multiplies the
- * R-posets (Definition 3, {@link PosetProduct}) and reads the product with {@link RPosetAdapter}.
- * Online, the new formula's R-poset is multiplied with the running one, keeping executed subtasks
- * out of merges, and running subtask ids unchanged. The first product member the planner supports
- * is used (members come fewest subtasks first).
+ * From task formulas to planner subtasks (Sections 2.2 and 3.1 of seed 003): compiles every formula
+ * with {@link LtlCompiler} (parse, co-safety, automaton, R-posets), multiplies the R-posets
+ * (Definition 3, {@link PosetProduct}) and reads the product with {@link RPosetAdapter}. Online,
+ * the new formula's R-poset is multiplied with the running one, keeping executed subtasks out of
+ * merges, and running subtask ids unchanged. The first product member the planner supports is used
+ * (members come fewest subtasks first).
  */
 public final class LtlTaskCompiler {
 
@@ -73,8 +73,8 @@ public final class LtlTaskCompiler {
     List<RPoset> members = product.productAll(perFormula);
     String all = String.join(" ; ", formulas);
     if (members.isEmpty()) {
-      return new TaskCompilation.Rejected(all, "The formulas contradict each other: their"
-          + " R-poset product is empty.");
+      return new TaskCompilation.Rejected(
+          all, "The formulas contradict each other: their" + " R-poset product is empty.");
     }
     String firstReason = null;
     for (RPoset member : members) {

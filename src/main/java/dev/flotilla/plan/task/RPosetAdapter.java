@@ -11,18 +11,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads an R-poset of {@code dev.flotilla.ltl.poset} (Definition 2 of seed 003) as planner
- * subtasks (Section 3.1): the one positive action proposition a_m of sigma_l is the action to
- * perform; negative agent-type labels at m (e.g. {@code !Do_f4}) exclude that type from the
- * action; negative action propositions (e.g. {@code !om_t4}) become conflicts with the subtasks
- * that make them true; sigma^s negatives must stay false until the subtask is done. Ids are kept,
- * so a running plan's subtask ids survive an online product.
+ * Reads an R-poset of {@code dev.flotilla.ltl.poset} (Definition 2 of seed 003) as planner subtasks
+ * (Section 3.1): the one positive action proposition a_m of sigma_l is the action to perform;
+ * negative agent-type labels at m (e.g. {@code !Do_f4}) exclude that type from the action; negative
+ * action propositions (e.g. {@code !om_t4}) become conflicts with the subtasks that make them true;
+ * sigma^s negatives must stay false until the subtask is done. Ids are kept, so a running plan's
+ * subtask ids survive an online product.
  *
  * <p>Not supported (reported as {@link TaskConversion.Unsupported}): a sigma_l asking for two
  * different actions at the same instant, positive type or region propositions, positive sigma^s
- * literals. Negative type labels at another region than the action's are not enforced (agents
- * are only located while performing a step). Subtasks whose sigma_l holds no positive literal
- * need no action and are dropped. Time: O(|Omega|^2 + |order|).
+ * literals. Negative type labels at another region than the action's are not enforced (agents are
+ * only located while performing a step). Subtasks whose sigma_l holds no positive literal need no
+ * action and are dropped. Time: O(|Omega|^2 + |order|).
  */
 public final class RPosetAdapter {
 
@@ -60,8 +60,13 @@ public final class RPosetAdapter {
           return unsupported(s, "needs " + p + ", which is no action at a known region");
         }
         if (typeLabels.contains(ar.get().action())) {
-          return unsupported(s, "needs an agent of type " + ar.get().action() + " present at "
-              + ar.get().region() + "; the planner only plans actions");
+          return unsupported(
+              s,
+              "needs an agent of type "
+                  + ar.get().action()
+                  + " present at "
+                  + ar.get().region()
+                  + "; the planner only plans actions");
         }
         if (!actions.contains(ar.get().action())) {
           return unsupported(s, "needs " + p + " but no action is labelled " + ar.get().action());
@@ -107,8 +112,7 @@ public final class RPosetAdapter {
     poset.subtasks().forEach(s -> byId.put(s.id(), s));
     for (Subtask a : subtasks) {
       for (Subtask b : subtasks) {
-        if (a.id() != b.id()
-            && byId.get(a.id()).enabling().negative().contains(b.proposition())) {
+        if (a.id() != b.id() && byId.get(a.id()).enabling().negative().contains(b.proposition())) {
           conflicts.add(Set.of(a.id(), b.id()));
         }
       }
@@ -117,6 +121,7 @@ public final class RPosetAdapter {
   }
 
   private static TaskConversion unsupported(dev.flotilla.ltl.poset.Subtask s, String why) {
-    return new TaskConversion.Unsupported("Subtask " + s.id() + " (" + s.label() + ") " + why + ".");
+    return new TaskConversion.Unsupported(
+        "Subtask " + s.id() + " (" + s.label() + ") " + why + ".");
   }
 }

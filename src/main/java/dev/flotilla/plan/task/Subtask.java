@@ -4,11 +4,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A subtask omega_l = (l, sigma_l, sigma_l^s) of an R-poset (Definition 2 of seed 003), in the
- * form the planner consumes: sigma_l names one action a at one region m (proposition
- * {@code a_m}); its negative agent-type literals (e.g. {@code !Do_f4}) exclude types from the
- * action; sigma_l^s lists propositions that must stay false until the subtask is done (e.g.
- * {@code Vo_f6} from {@code (!Vo_f6 && !Ju_f6) U gi_f6}).
+ * A subtask omega_l = (l, sigma_l, sigma_l^s) of an R-poset (Definition 2 of seed 003), in the form
+ * the planner consumes: sigma_l names one action a at one region m (proposition {@code a_m}); its
+ * negative agent-type literals (e.g. {@code !Do_f4}) exclude types from the action; sigma_l^s lists
+ * propositions that must stay false until the subtask is done (e.g. {@code Vo_f6} from {@code
+ * (!Vo_f6 && !Ju_f6) U gi_f6}).
  *
  * @param id index l, unique within a {@link TaskSpec}
  * @param action action label a, e.g. {@code sw}

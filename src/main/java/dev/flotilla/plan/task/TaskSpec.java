@@ -1,6 +1,5 @@
 package dev.flotilla.plan.task;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,8 +9,8 @@ import java.util.Set;
 
 /**
  * The final R-poset P_final = (Omega_f, order, conflict) handed to the planner (Definition 2 and
- * Section 3.1 of seed 003): subtasks, the order relation (the later subtask may only start once
- * the earlier one has started, Eq. (3)) and conflict sets (members never overlap, Eq. (4)).
+ * Section 3.1 of seed 003): subtasks, the order relation (the later subtask may only start once the
+ * earlier one has started, Eq. (3)) and conflict sets (members never overlap, Eq. (4)).
  *
  * @param subtasks the subtasks, ids unique
  * @param order pairs (before, after) of subtask ids
@@ -94,24 +93,5 @@ public record TaskSpec(List<Subtask> subtasks, Set<Order> order, List<Set<Intege
       out.put(subtasks.get(i).id(), i);
     }
     return Collections.unmodifiableMap(out);
-  }
-
-  /**
-   * Union of two specs with disjoint ids, plus extra order pairs linking them (the shape of a
-   * poset product with a running plan).
-   *
-   * @param other the second spec
-   * @param links additional order pairs
-   * @return the combined spec
-   */
-  public TaskSpec union(TaskSpec other, Set<Order> links) {
-    List<Subtask> s = new ArrayList<>(subtasks);
-    s.addAll(other.subtasks);
-    Set<Order> o = new HashSet<>(order);
-    o.addAll(other.order);
-    o.addAll(links);
-    List<Set<Integer>> c = new ArrayList<>(conflicts);
-    c.addAll(other.conflicts);
-    return new TaskSpec(s, o, c);
   }
 }

@@ -218,7 +218,7 @@ class SyncEngineTest {
               core.put(d.step().subtaskId(), new double[] {now, Double.NaN});
             }
           }
-          case WAIT -> { }
+          case WAIT -> {}
           case SKIP, STOP -> {
             working[a] = false;
             scheduleTravel(e, a, now, at, arrival, rnd);
@@ -248,8 +248,7 @@ class SyncEngineTest {
       arrival[a] = Double.POSITIVE_INFINITY;
       return;
     }
-    double speed =
-        problem.agents().get(a).type().speedMps() * (0.3 + 1.4 * rnd.nextDouble());
+    double speed = problem.agents().get(a).type().speedMps() * (0.3 + 1.4 * rnd.nextDouble());
     arrival[a] = now + problem.environment().distance(at[a], next.region()) / speed;
     at[a] = next.region();
   }
