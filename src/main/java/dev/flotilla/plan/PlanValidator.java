@@ -167,33 +167,43 @@ public final class PlanValidator {
   }
 
   /**
-   * The word of a plan: one letter per action start, in time order (ties in plan order), each
-   * holding the action's proposition a_m, the agent-type label at m (e.g. {@code Vo_r1}) and the
-   * region proposition p_m.
+   * The word of a plan: one letter per distinct step start time, in time order, holding what is
+   * true at that instant: for every step in progress (started, not yet finished, collaborators
+   * included) its proposition a_m, the agent-type label at m (e.g. {@code Vo_r1}) and the region
+   * proposition p_m. Steps in progress together share a letter, so a conflict or a forbidden
+   * presence shows up in the replay.
    *
    * @param plan the plan
    * @return the letters
    */
   public List<Set<String>> word(Plan plan) {
-    record Event(double t, int chain, int step, int agent, Set<String> letter) {}
-    List<Event> events = new ArrayList<>();
+    record Span(double start, double finish, Set<String> labels) {}
+    List<Span> spans = new ArrayList<>();
+    TreeSet<Double> instants = new TreeSet<>();
     for (AgentPlan ap : plan.agents()) {
       Agent agent = problem.agents().get(ap.agentId());
       for (PlanStep st : ap.steps()) {
-        Set<String> letter =
-            new TreeSet<>(
-                ActionPathChainBuilder.labels(
-                    agent.type(), new ChainStep(st.action(), st.region())));
-        events.add(new Event(st.startS(), st.chainIndex(), st.stepIndex(), agent.id(), letter));
+        if (st.finishS() > st.startS()) {
+          spans.add(
+              new Span(
+                  st.startS(),
+                  st.finishS(),
+                  ActionPathChainBuilder.labels(
+                      agent.type(), new ChainStep(st.action(), st.region()))));
+          instants.add(st.startS());
+        }
       }
     }
-    events.sort(
-        java.util.Comparator.comparingDouble(Event::t)
-            .thenComparingInt(Event::chain)
-            .thenComparingInt(Event::step)
-            .thenComparingInt(Event::agent));
     List<Set<String>> out = new ArrayList<>();
-    events.forEach(e -> out.add(Set.copyOf(e.letter())));
+    for (double t : instants) {
+      Set<String> letter = new TreeSet<>();
+      for (Span sp : spans) {
+        if (sp.start() <= t && t < sp.finish()) {
+          letter.addAll(sp.labels());
+        }
+      }
+      out.add(Set.copyOf(letter));
+    }
     return out;
   }
 }

@@ -9,8 +9,10 @@ import dev.flotilla.plan.model.CaseSpec;
 import dev.flotilla.plan.model.OnlineTaskSpec;
 import dev.flotilla.plan.model.Scenario;
 import dev.flotilla.plan.task.LtlTaskCompiler;
+import dev.flotilla.plan.model.Weights;
 import dev.flotilla.plan.task.Subtask;
 import dev.flotilla.plan.task.TaskCompilation;
+import dev.flotilla.plan.task.TaskSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +96,7 @@ class LtlPlanningTest {
   }
 
   @Test
-  void everyCaseOfflinePlanIsValidAndAcceptedByEveryFormula() {
+  void everyCasePlanIsValidAndAcceptedByEveryFormulaOfflineAndOnline() {
     for (CaseSpec c : FIELD.cases().values()) {
       PlanningSession s = session(c);
       PlanResult r = s.planOffline(c.offlineFormulas());
@@ -104,6 +106,13 @@ class LtlPlanningTest {
       assertTrue(
           p.plan().actionCount() > s.problem().subtaskCount(),
           "chains add prerequisite actions in " + c.name());
+      for (OnlineTaskSpec on : c.online()) {
+        PlanResult r2 = s.addOnline(on.formula(), on.atS(), on.newResources(), null);
+        String ctx = c.name() + " " + on.formulaId();
+        PlanResult.Planned p2 = assertInstanceOf(PlanResult.Planned.class, r2, ctx);
+        assertEquals(List.of(), new PlanValidator(s.problem()).violations(p2.plan()), ctx);
+        assertTrue(s.planSatisfiesFormulas(), ctx);
+      }
     }
   }
 
@@ -117,6 +126,41 @@ class LtlPlanningTest {
     word.removeIf(letter -> letter.contains("sa_t3"));
     LtlCompilation.Compiled phi1 = s.formulas().get(0);
     assertTrue(!phi1.automaton().accepts(word), "replay must be able to fail");
+  }
+
+  @Test
+  void replayCatchesOfficiatingDuringTheDispersalOfPhi2() {
+    // Plan dc_t4 and om_t4 with the R-poset's order but without its conflict: they overlap.
+    CaseSpec c1 = FIELD.cases().get("case1");
+    String phi2 = FIELD.formulas().get("phi2");
+    TaskCompilation.Compiled c =
+        (TaskCompilation.Compiled) new LtlTaskCompiler(FIELD).offline(List.of(phi2));
+    int dc = idOf(c.spec().subtasks(), "dc_t4");
+    int om = idOf(c.spec().subtasks(), "om_t4");
+    TaskSpec loose =
+        new TaskSpec(
+            List.of(Subtask.of(dc, "dc", "t4"), Subtask.of(om, "om", "t4")),
+            Set.of(new TaskSpec.Order(dc, om)),
+            List.of());
+    PlanningProblem p =
+        Fixtures.problem(FIELD, Map.of("referee", 2), loose, new Weights(1, 0, 0));
+    // Two referees, one chain each: om_t4 may start once dc_t4 has started, so they overlap.
+    Plan plan =
+        new PlanEvaluator(p)
+            .evaluate(
+                List.of(
+                    ChainAssignment.alone(dc, p.chainsOf(p.indexOf(dc)).get(0), 0),
+                    ChainAssignment.alone(om, p.chainsOf(p.indexOf(om)).get(0), 1)))
+            .orElseThrow();
+    assertEquals(List.of(), new PlanValidator(p).violations(plan));
+    List<Set<String>> word = new PlanValidator(p).word(plan);
+    assertTrue(
+        word.stream().anyMatch(l -> l.containsAll(Set.of("dc_t4", "om_t4"))), word.toString());
+    LtlCompilation.Compiled onlyTheseTwo =
+        (LtlCompilation.Compiled)
+            new LtlTaskCompiler(FIELD).compileFormula("<> (dc_t4 && !om_t4 && <> om_t4)");
+    assertTrue(!onlyTheseTwo.automaton().accepts(word));
+    assertEquals(c1.offlineFormulas().get(1), phi2);
   }
 
   @Test
