@@ -36,7 +36,8 @@ public record RPoset(List<Subtask> subtasks, Set<Precedence> order, Set<Set<Inte
     for (int i = 0; i < subtasks.size(); i++) {
       if (subtasks.get(i).id() != i) {
         throw new IllegalArgumentException(
-            "Subtask at position " + i + " has id " + subtasks.get(i).id() + "; ids must be dense.");
+            "Subtask at position " + i + " has id " + subtasks.get(i).id()
+                + "; ids must be dense.");
       }
     }
     int n = subtasks.size();

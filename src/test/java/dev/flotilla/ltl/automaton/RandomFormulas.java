@@ -8,20 +8,20 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Seeded random formulas and words for cross-checks. */
-final class RandomFormulas {
+public final class RandomFormulas {
 
   private final Random random;
   private final List<String> props;
   private final boolean withNext;
 
-  RandomFormulas(long seed, List<String> props, boolean withNext) {
+  public RandomFormulas(long seed, List<String> props, boolean withNext) {
     this.random = new Random(seed);
     this.props = props;
     this.withNext = withNext;
   }
 
   /** A formula over the full grammar (G, <->, negations included); callers filter co-safety. */
-  Formula formula(int depth) {
+  public Formula formula(int depth) {
     if (depth == 0 || random.nextInt(5) == 0) {
       int r = random.nextInt(props.size() + 1);
       return r == props.size()
@@ -70,7 +70,7 @@ final class RandomFormulas {
     return w;
   }
 
-  int nextInt(int bound) {
+  public int nextInt(int bound) {
     return random.nextInt(bound);
   }
 

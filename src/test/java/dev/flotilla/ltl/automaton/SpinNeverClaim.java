@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * A Büchi automaton read from the never claim printed by {@code spin -f}, used as an independent
  * oracle. Supported shapes (those Spin 6 prints): labelled states whose body is
- * {@code do/if :: guard -> goto L ... od/fi;}, {@code :: atomic { guard -> assert(...) }} (the claim
- * is matched at once: we go to an accepting universal state), {@code :: false}, {@code skip}
+ * {@code do/if :: guard -> goto L ... od/fi;},
+ * {@code :: atomic { guard -> assert(...) }} (the claim is matched at once: we go to an accepting universal state), {@code :: false}, {@code skip}
  * (falls off the end of the claim: matched, universal) and {@code false;} (dead). A state is
  * accepting when one of its labels starts with {@code accept}.
  */
@@ -136,6 +136,37 @@ final class SpinNeverClaim {
         if (reachable && accepting.get(a) && reach[a][a]) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the ultimately periodic word u·v^ω is accepted: an accepting cycle in the product of
+   * the claim with the lasso's positions.
+   */
+  boolean acceptsLasso(List<Set<String>> u, List<Set<String>> loop) {
+    List<Set<String>> positions = new ArrayList<>(u);
+    positions.addAll(loop);
+    int len = positions.size();
+    int n = accepting.size() * len;
+    boolean[][] step = new boolean[n][n];
+    for (int q = 0; q < accepting.size(); q++) {
+      for (int i = 0; i < len; i++) {
+        int nextPos = i + 1 < len ? i + 1 : u.size();
+        for (Edge e : edges.get(q)) {
+          if (e.guard().test(positions.get(i))) {
+            step[q * len + i][e.target() * len + nextPos] = true;
+          }
+        }
+      }
+    }
+    boolean[][] reach = closure(step);
+    int start = initial * len;
+    for (int node = 0; node < n; node++) {
+      boolean reachable = node == start || reach[start][node];
+      if (reachable && accepting.get(node / len) && reach[node][node]) {
+        return true;
       }
     }
     return false;
