@@ -63,6 +63,8 @@ public final class SimulatedAnnealingReplanner implements TaskPlanner {
   /** One assignment in the plan and whether its chain has already started. */
   private record Slot(ChainAssignment a, boolean started) {}
 
+  private static final int MASTER_SAMPLES = 4;
+
   private final PlanningProblem problem;
   private final List<Slot> seed;
   private final double releaseS;
@@ -315,14 +317,26 @@ public final class SimulatedAnnealingReplanner implements TaskPlanner {
     int pos = w[0] + random.nextInt(w[1] - w[0] + 1);
     List<ActionPathChain> chains = problem.chainsOf(sub);
     ActionPathChain chain = chains.get(random.nextInt(chains.size()));
+    // A few random masters of the chain's type are tried; the best one is kept.
     List<Agent> masters = problem.agentsOfType(chain.agentType());
-    Agent master = masters.get(random.nextInt(masters.size()));
-    ChainAssignment a = ChainAssignment.alone(problem.subtask(sub).id(), chain, master.id());
-    slots.add(pos, new Slot(a, false));
-    double z = objective(slots);
-    if (Double.isInfinite(z)) {
+    Agent master = null;
+    double z = Double.POSITIVE_INFINITY;
+    for (int tries = 0; tries < MASTER_SAMPLES; tries++) {
+      Agent m = masters.get(random.nextInt(masters.size()));
+      ChainAssignment a = ChainAssignment.alone(problem.subtask(sub).id(), chain, m.id());
+      List<Slot> trial = new ArrayList<>(slots);
+      trial.add(pos, new Slot(a, false));
+      double tz = objective(trial);
+      if (tz < z) {
+        z = tz;
+        master = m;
+      }
+    }
+    if (master == null) {
       return null;
     }
+    slots.add(
+        pos, new Slot(ChainAssignment.alone(problem.subtask(sub).id(), chain, master.id()), false));
     // Collaborators, step by step (the paper recomputes Eqs. (15)-(16) before each addition;
     // keeping the chain's position fixed keeps both satisfied).
     for (int k = 0; k < chain.steps().size(); k++) {

@@ -8,8 +8,8 @@ import dev.flotilla.ltl.LtlCompilation;
 import dev.flotilla.plan.model.CaseSpec;
 import dev.flotilla.plan.model.OnlineTaskSpec;
 import dev.flotilla.plan.model.Scenario;
-import dev.flotilla.plan.task.LtlTaskCompiler;
 import dev.flotilla.plan.model.Weights;
+import dev.flotilla.plan.task.LtlTaskCompiler;
 import dev.flotilla.plan.task.Subtask;
 import dev.flotilla.plan.task.TaskCompilation;
 import dev.flotilla.plan.task.TaskSpec;
@@ -142,8 +142,7 @@ class LtlPlanningTest {
             List.of(Subtask.of(dc, "dc", "t4"), Subtask.of(om, "om", "t4")),
             Set.of(new TaskSpec.Order(dc, om)),
             List.of());
-    PlanningProblem p =
-        Fixtures.problem(FIELD, Map.of("referee", 2), loose, new Weights(1, 0, 0));
+    PlanningProblem p = Fixtures.problem(FIELD, Map.of("referee", 2), loose, new Weights(1, 0, 0));
     // Two referees, one chain each: om_t4 may start once dc_t4 has started, so they overlap.
     Plan plan =
         new PlanEvaluator(p)

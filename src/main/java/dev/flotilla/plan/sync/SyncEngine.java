@@ -51,6 +51,7 @@ public final class SyncEngine {
   private final Map<String, StepState> steps = new HashMap<>();
   private final Set<Integer> started = new HashSet<>();
   private final Set<Integer> finished = new HashSet<>();
+  private final List<Set<String>> done = new ArrayList<>();
 
   /**
    * Starts synchronizing a fresh plan.
@@ -86,10 +87,45 @@ public final class SyncEngine {
     started.addAll(startedSubtasks);
     started.addAll(finishedSubtasks);
     finished.addAll(finishedSubtasks);
+    for (int i = 0; i < n; i++) {
+      done.add(new HashSet<>());
+    }
   }
 
+  /**
+   * Carries the execution state over to a new plan after online replanning: subtasks started and
+   * finished, steps running or done, and every robot's progress (the leading steps of its new list
+   * that it has already done are skipped; a step it is working on stays running). Robots that were
+   * told to WAIT must report {@link #arrived} again.
+   *
+   * @param newProblem the problem the new plan solves (same fleet)
+   * @param newPlan the replanned plan
+   * @return an engine for the new plan
+   */
+  public SyncEngine continueWith(PlanningProblem newProblem, Plan newPlan) {
+    if (newProblem.agents().size() != cursor.length) {
+      throw new IllegalArgumentException("Replanning must keep the fleet.");
+    }
+    SyncEngine next = new SyncEngine(newProblem, newPlan, started, finished);
+    next.steps.putAll(steps);
+    for (int a = 0; a < cursor.length; a++) {
+      next.done.get(a).addAll(done.get(a));
+      List<PlanStep> list = newPlan.agents().get(a).steps();
+      int c = 0;
+      while (c < list.size() && done.get(a).contains(key(list.get(c)))) {
+        c++;
+      }
+      next.cursor[a] = c;
+      PlanStep now = current(a);
+      next.working[a] =
+          working[a] && c < list.size() && now != null && key(list.get(c)).equals(key(now));
+    }
+    return next;
+  }
+
+  /** Steps are keyed by subtask and position in its chain, which survive replanning. */
   private static String key(PlanStep s) {
-    return s.chainIndex() + "/" + s.stepIndex();
+    return s.subtaskId() + "/" + s.stepIndex();
   }
 
   private StepState state(PlanStep s) {
@@ -175,7 +211,7 @@ public final class SyncEngine {
     }
     List<SyncDecision> out = new ArrayList<>();
     working[agent] = false;
-    cursor[agent]++;
+    advance(agent);
     if (step.role() == Role.MASTER) {
       steps.put(key(step), StepState.DONE);
       if (step.core()) {
@@ -189,16 +225,21 @@ public final class SyncEngine {
         if (working[other]) {
           out.add(new SyncDecision(other, cursor[other], s, SyncCommand.STOP, "master finished"));
           working[other] = false;
-          cursor[other]++;
+          advance(other);
         } else if (waiting[other]) {
           out.add(new SyncDecision(other, cursor[other], s, SyncCommand.SKIP, "already done"));
           waiting[other] = false;
-          cursor[other]++;
+          advance(other);
         }
       }
     }
     settle(out);
     return out;
+  }
+
+  private void advance(int agent) {
+    done.get(agent).add(key(current(agent)));
+    cursor[agent]++;
   }
 
   /** Re-examines waiting robots until no decision changes. */
@@ -228,7 +269,7 @@ public final class SyncEngine {
       if (st == StepState.DONE) {
         out.add(new SyncDecision(agent, index, step, SyncCommand.SKIP, "step already done"));
         waiting[agent] = false;
-        cursor[agent]++;
+        advance(agent);
         return true;
       }
       if (st == StepState.RUNNING) {

@@ -254,6 +254,67 @@ class SyncEngineTest {
   }
 
   @Test
+  void executionContinuesOnAReplannedPlanWithoutRedoingSteps() {
+    Plan plan0 = plan();
+    SyncEngine e = new SyncEngine(problem, plan0);
+    e.arrived(2); // dc_t1 master starts
+    e.arrived(0); // collaborator joins
+    e.arrived(1); // gw at s1
+    e.finished(1);
+    // Online: sw_r2 (3) after om_t1 (1).
+    List<Subtask> subs = new ArrayList<>(TASKS.subtasks());
+    subs.add(Subtask.of(3, "sw", "r2"));
+    TaskSpec after =
+        new TaskSpec(
+            subs, Set.of(new TaskSpec.Order(0, 1), new TaskSpec.Order(1, 3)), TASKS.conflicts());
+    PlanningProblem p1 = SyncFixtures.problem(counts(), after, new Weights(1, 0, 0));
+    Plan plan1 =
+        ((dev.flotilla.plan.PlanResult.Planned)
+                new dev.flotilla.plan.SimulatedAnnealingReplanner(
+                        p1,
+                        plan0.assignments(),
+                        Set.of(0, 2),
+                        50,
+                        dev.flotilla.plan.SimulatedAnnealingReplanner.Config.defaults())
+                    .plan())
+            .plan();
+    SyncEngine e2 = e.continueWith(p1, plan1);
+    assertEquals("sw", e2.current(1).action(), "gw was done before replanning");
+    assertTrue(e2.hasStarted(0));
+    // Drive the rest without timing: arrive whenever free, finish a running master otherwise.
+    boolean[] busy = new boolean[4];
+    boolean[] held = new boolean[4];
+    busy[2] = true;
+    busy[0] = true;
+    List<Integer> coreOrder = new ArrayList<>();
+    for (int guard = 0; guard < 200 && !e2.complete(); guard++) {
+      List<SyncDecision> ds = null;
+      for (int a = 0; a < 4 && ds == null; a++) {
+        if (e2.current(a) != null && !busy[a] && !held[a]) {
+          ds = e2.arrived(a);
+        }
+      }
+      for (int a = 0; a < 4 && ds == null; a++) {
+        if (busy[a] && e2.current(a).role() == Role.MASTER) {
+          ds = e2.finished(a);
+          busy[a] = false;
+        }
+      }
+      assertTrue(ds != null, "stuck");
+      for (SyncDecision d : ds) {
+        busy[d.agentId()] = d.command() == SyncCommand.GO;
+        held[d.agentId()] = d.command() == SyncCommand.WAIT;
+        if (d.command() == SyncCommand.GO && d.step().core() && d.step().role() == Role.MASTER) {
+          coreOrder.add(d.step().subtaskId());
+        }
+      }
+    }
+    assertTrue(e2.complete());
+    assertTrue(coreOrder.indexOf(1) < coreOrder.indexOf(3), coreOrder.toString());
+    assertTrue(!coreOrder.contains(0), "dc_t1 was already running: " + coreOrder);
+  }
+
+  @Test
   void planRecordsListEveryAgent() {
     List<AgentPlan> agents = plan().agents();
     assertEquals(4, agents.size());
