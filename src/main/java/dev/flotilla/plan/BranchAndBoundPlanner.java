@@ -39,7 +39,8 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
   /**
    * Search limits.
    *
-   * @param timeBudgetS wall-clock seconds after which the best plan so far is returned
+   * @param timeBudgetS wall-clock seconds after which the best plan so far is returned; while no
+   *     plan has been found yet the search may go on up to ten times longer
    * @param nodeBudget maximum nodes expanded
    * @param breakSymmetry branch on only one of several interchangeable agents
    */
@@ -66,12 +67,16 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
   private static final int MAX_DISCREPANCIES = 3;
   private static final int LDS_WIDTH = 3;
 
+  /** Until a first plan exists the time budget stretches to this many times its length. */
+  private static final double FIRST_PLAN_GRACE = 10;
+
   private final PlanningProblem problem;
   private final Config config;
   private final ChainTimer timer;
 
   private long nodes;
   private long deadline;
+  private long firstPlanDeadline;
   private long t0;
   private boolean stopped;
   private double best = Double.POSITIVE_INFINITY;
@@ -113,6 +118,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
   public PlanResult plan() {
     t0 = System.nanoTime();
     deadline = t0 + (long) (config.timeBudgetS() * 1e9);
+    firstPlanDeadline = t0 + (long) (FIRST_PLAN_GRACE * config.timeBudgetS() * 1e9);
     List<String> unservable = problem.unservable();
     if (!unservable.isEmpty()) {
       return new PlanResult.Infeasible(String.join("; ", unservable) + ".", stats(false));
@@ -152,7 +158,9 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
    */
   private void search(Node node, int discrepancies) {
     nodes++;
-    if (nodes >= config.nodeBudget() || System.nanoTime() > deadline) {
+    long now = System.nanoTime();
+    if (nodes >= config.nodeBudget()
+        || (now > deadline && (bestPlan != null || now > firstPlanDeadline))) {
       stopped = true;
       return;
     }
