@@ -233,7 +233,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
         String action = steps.get(k).action();
         Set<Integer> already = new HashSet<>(a.helpers().get(k));
         already.add(a.master());
-        for (Agent helper : candidatesFor(node.before(), action, already)) {
+        for (Agent helper : candidatesFor(node.after(), action, already)) {
           ChainAssignment more = a.withHelper(k, helper.id());
           ChainTimer.Timed timed = timer.time(node.before(), more, 0);
           if (timed == null) {

@@ -78,6 +78,26 @@ class BranchAndBoundPlannerTest {
   }
 
   @Test
+  void twinVolunteersMatchExhaustiveSearch() {
+    // Volunteers 0 and 2 start together at s1: interchangeable until one of them helps.
+    Random rnd = new Random(7);
+    for (int trial = 0; trial < 6; trial++) {
+      List<Subtask> subs =
+          List.of(Subtask.of(0, "sw", trial % 2 == 0 ? "r1" : "t1"), Subtask.of(1, "dc", "t1"));
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      counts.put("volunteer", 3);
+      counts.put("referee", 1);
+      Weights w = new Weights(1 + rnd.nextDouble(), rnd.nextDouble(), 0.05 * rnd.nextDouble());
+      PlanningProblem p =
+          Fixtures.problem(MINI, counts, new TaskSpec(subs, Set.of(), List.of()), w);
+      Plan exact = ((PlanResult.Planned) new ExhaustivePlanner(p, 20_000_000).plan()).plan();
+      PlanResult.Planned found = (PlanResult.Planned) bnb(p);
+      assertTrue(found.stats().optimal());
+      assertEquals(exact.objective(), found.plan().objective(), 1e-6, "trial " + trial);
+    }
+  }
+
+  @Test
   void symmetryBreakingDoesNotChangeTheOptimum() {
     TaskSpec tasks =
         new TaskSpec(
