@@ -115,7 +115,7 @@ public final class LtlBenchCommand implements Callable<Integer> {
         noWarmup ? "" : " (after one untimed warm-up run)");
     o.printf(
         Locale.ROOT,
-        "%-6s %-12s %5s %5s %7s %8s %8s %8s %7s %10s %10s %9s %5s%n",
+        "%-6s %-12s %5s %5s %7s %8s %8s %8s %7s %10s %10s %10s %9s %5s%n",
         "case",
         "phase",
         "tasks",
@@ -127,6 +127,7 @@ public final class LtlBenchCommand implements Callable<Integer> {
         "total_s",
         "first_obj",
         "objective",
+        "bound",
         "paper_s",
         "valid");
     for (CaseSpec c : run) {
@@ -140,7 +141,8 @@ public final class LtlBenchCommand implements Callable<Integer> {
       List<String> lines = new ArrayList<>();
       lines.add(
           "case,agents,phase,release_s,subtasks,actions,collaborations,ltl_s,chain_s,first_plan_s,"
-              + "best_plan_s,total_s,optimal,search_nodes,first_objective,objective,makespan_s,"
+              + "best_plan_s,total_s,optimal,search_nodes,first_objective,objective,lower_bound,"
+              + "makespan_s,"
               + "resource_cost,travel_m,valid,formulas_accept,paper_s");
       rows.forEach(r -> lines.add(String.join(",", r)));
       Files.write(out, lines);
@@ -289,6 +291,7 @@ public final class LtlBenchCommand implements Callable<Integer> {
         String.valueOf(st.nodes()),
         fmt(st.firstObjective()),
         fmt(plan.objective()),
+        phase.equals("offline") ? fmt(session.problem().lowerBound()) : "",
         fmt(plan.makespanS()),
         fmt(plan.resourceCost()),
         fmt(plan.travelM()),
@@ -312,6 +315,7 @@ public final class LtlBenchCommand implements Callable<Integer> {
       fmt(total),
       "false",
       String.valueOf(st.nodes()),
+      "",
       "",
       "",
       "",
@@ -342,7 +346,7 @@ public final class LtlBenchCommand implements Callable<Integer> {
               && session.planSatisfiesFormulas();
       o.printf(
           Locale.ROOT,
-          "%-6s %-12s %5d %5d %7.1f %8.2f %8.1f %8.1f %7.2f %10.1f %10.1f %9s %5s%n",
+          "%-6s %-12s %5d %5d %7.1f %8.2f %8.1f %8.1f %7.2f %10.1f %10.1f %10s %9s %5s%n",
           name,
           phase,
           session.problem().subtaskCount(),
@@ -354,6 +358,7 @@ public final class LtlBenchCommand implements Callable<Integer> {
           total,
           st.firstObjective(),
           p.plan().objective(),
+          phase.equals("offline") ? fmt(session.problem().lowerBound()) : "",
           paper == null ? "" : fmt(paper),
           valid ? "yes" : "NO");
     } else {

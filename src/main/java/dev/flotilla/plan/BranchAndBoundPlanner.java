@@ -328,7 +328,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     for (int i = 0; i < problem.subtaskCount(); i++) {
       if (!after.assigned(i)) {
         remainingCost += problem.minResourceCost(i);
-        remainingTravel += problem.minInternalTravel(i);
+        remainingTravel += problem.minChainTravel(i);
       }
     }
     double makespan = before.makespan;

@@ -44,7 +44,7 @@ public final class PlanningProblem {
   private final boolean anySelfLoop;
   private final Set<String> typeNames;
   private final double[] minResourceCost;
-  private final double[] minInternalTravel;
+  private final double[] minChainTravel;
 
   /**
    * Pre-computed numbers of one chain.
@@ -111,7 +111,7 @@ public final class PlanningProblem {
     predecessors = new int[m][];
     conflicts = new int[m][];
     minResourceCost = new double[m];
-    minInternalTravel = new double[m];
+    minChainTravel = new double[m];
     for (int i = 0; i < m; i++) {
       Subtask s = tasks.subtasks().get(i);
       predecessors[i] = tasks.predecessors(s.id()).stream().mapToInt(indexById::get).toArray();
@@ -127,7 +127,39 @@ public final class PlanningProblem {
         minT = Math.min(minT, info.internalTravel());
       }
       minResourceCost[i] = list.isEmpty() ? 0 : minR;
-      minInternalTravel[i] = list.isEmpty() ? 0 : minT;
+      minChainTravel[i] = list.isEmpty() ? 0 : minT;
+    }
+    addApproachTravel(m);
+  }
+
+  /**
+   * Adds to each subtask's travel bound the shortest approach to its chain's first region: a master
+   * arrives from its start or from a step of another subtask's chain, nowhere else.
+   */
+  private void addApproachTravel(int m) {
+    Set<Integer> starts = new java.util.HashSet<>();
+    agents.forEach(a -> starts.add(env.indexOf(a.start())));
+    for (int i = 0; i < m; i++) {
+      Set<Integer> from = new java.util.HashSet<>(starts);
+      for (int j = 0; j < m; j++) {
+        if (j != i) {
+          for (ActionPathChain c : chainsBySubtask.get(j)) {
+            for (int r : info(c).regions()) {
+              from.add(r);
+            }
+          }
+        }
+      }
+      double best = Double.POSITIVE_INFINITY;
+      for (ActionPathChain c : chainsBySubtask.get(i)) {
+        int first = info(c).regions()[0];
+        double approach = Double.POSITIVE_INFINITY;
+        for (int r : from) {
+          approach = Math.min(approach, env.distance(r, first));
+        }
+        best = Math.min(best, approach + info(c).internalTravel());
+      }
+      minChainTravel[i] = chainsBySubtask.get(i).isEmpty() ? 0 : best;
     }
   }
 
@@ -333,8 +365,25 @@ public final class PlanningProblem {
     return minResourceCost[index];
   }
 
-  double minInternalTravel(int index) {
-    return minInternalTravel[index];
+  /**
+   * A lower bound on the objective of any plan from the initial state (Eq. (2) with t_m &gt;= 0):
+   * beta times the cheapest resources plus gamma times the shortest travel of every subtask's
+   * chain, approach included. Used to report how far a plan can at most be from optimal.
+   *
+   * @return the bound
+   */
+  public double lowerBound() {
+    double cost = 0;
+    double travel = 0;
+    for (int i = 0; i < subtaskCount(); i++) {
+      cost += minResourceCost[i];
+      travel += minChainTravel[i];
+    }
+    return weights.objective(0, cost, travel);
+  }
+
+  double minChainTravel(int index) {
+    return minChainTravel[index];
   }
 
   /**
