@@ -3,7 +3,7 @@ package dev.flotilla.ltl;
 import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
 import dev.flotilla.ltl.automaton.LtlTranslator;
 import dev.flotilla.ltl.automaton.ProgressionLtlTranslator;
-import dev.flotilla.ltl.poset.PathGroupingPosetExtractor;
+import dev.flotilla.ltl.poset.DownsetPosetExtractor;
 import dev.flotilla.ltl.poset.PosetExtraction;
 import dev.flotilla.ltl.poset.PosetExtractor;
 import dev.flotilla.ltl.syntax.CoSafetyCheck;
@@ -23,9 +23,9 @@ public final class LtlCompiler {
   private final LtlTranslator translator;
   private final PosetExtractor extractor;
 
-  /** A compiler with the progression translator and the path-grouping extractor. */
+  /** A compiler with the progression translator and the downset extractor. */
   public LtlCompiler() {
-    this(new ProgressionLtlTranslator(), new PathGroupingPosetExtractor());
+    this(new ProgressionLtlTranslator(), new DownsetPosetExtractor());
   }
 
   /**

@@ -28,6 +28,19 @@ class LtlCompilerTest {
   }
 
   @Test
+  void oversizedFormulasAreRejectedNotThrown() {
+    StringBuilder many = new StringBuilder("<> p0");
+    for (int i = 1; i < 20; i++) {
+      many.append(" && <> p").append(i);
+    }
+    assertEquals(LtlCompilation.Problem.TOO_LARGE, rejected(many.toString()).problem());
+    String deep = "<> (a && ".repeat(70) + "b" + ")".repeat(70);
+    LtlCompilation.Rejected r = rejected(deep);
+    assertEquals(LtlCompilation.Problem.TOO_LARGE, r.problem());
+    assertTrue(r.reason().contains("subformulas"), r.reason());
+  }
+
+  @Test
   void trivialFormulaHasTheEmptyPoset() {
     LtlCompilation.Compiled c =
         assertInstanceOf(LtlCompilation.Compiled.class, new LtlCompiler().compile("true"));

@@ -14,7 +14,9 @@ import java.util.TreeSet;
 
 /**
  * R-poset extraction (Definition 2 of seed 003, after the path-based method of its reference
- * [27]) from the deterministic good-prefix automaton.
+ * [27]) from the deterministic good-prefix automaton, by enumerating runs. It is exhaustive and
+ * easy to follow but costs n! for n independent subtasks, so {@link DownsetPosetExtractor} is the
+ * default and this class serves as a baseline for small formulas.
  *
  * <ol>
  *   <li>Events: from a state q where the empty letter loops (nothing happening keeps q), an event

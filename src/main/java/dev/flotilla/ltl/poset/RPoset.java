@@ -16,10 +16,10 @@ import java.util.TreeSet;
  * t(ω) to every subtask is admitted when (i) t(h) ≤ t(ℓ) for every (h, ℓ) ∈ ≼ (Eq. (3) of seed
  * 003) and (ii) the members of a conflict set are not all executed at the same instant (Eq. (4)).
  * The word of an assignment has at instant k the positive propositions of the subtasks executed at
- * k. Posets built by {@link PathGroupingPosetExtractor} are checked so that every admitted
- * assignment of distinct or shared instants gives a good prefix of their formula (for words whose
- * letters hold only the poset's propositions); σ^s and negative literals tell the planner which
- * other propositions must stay false.
+ * k. Posets built by a {@link PosetExtractor} are checked so that every admitted assignment of
+ * distinct or shared instants gives a good prefix of their formula, with or without idle (empty)
+ * letters in between, for words whose letters hold only the poset's propositions; σ^s and the
+ * negative literals of σ tell the planner which other propositions must stay false.
  *
  * <p>{@code order} is stored transitively closed; {@link #hasse()} gives the covering pairs.
  * Queries cost O(|≼|) or O(|≠|).

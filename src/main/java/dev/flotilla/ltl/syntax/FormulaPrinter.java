@@ -61,7 +61,8 @@ public final class FormulaPrinter {
   }
 
   private static String wrap(Formula f, boolean spin) {
-    boolean atomic = f instanceof Formula.Const || f instanceof Formula.Prop;
+    boolean atomic = f instanceof Formula.Const || f instanceof Formula.Prop
+        || (f instanceof Formula.Not n && n.operand() instanceof Formula.Prop);
     return atomic ? render(f, spin) : "(" + render(f, spin) + ")";
   }
 }

@@ -16,21 +16,32 @@ import dev.flotilla.ltl.syntax.LtlParser;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Contract and seeded soundness checks of R-poset extraction. */
-class PathGroupingPosetExtractorTest {
+/**
+ * Contract of {@link PosetExtractor}, run against both implementations: seeded soundness (every
+ * word an extracted R-poset admits is a good prefix) and small named cases.
+ */
+class PosetExtractorContractTest {
 
-  @Test
-  void everyAdmittedWordOfEveryPosetIsAGoodPrefix() {
+  static Stream<PosetExtractor> extractors() {
+    return Stream.of(new DownsetPosetExtractor(), new PathGroupingPosetExtractor());
+  }
+
+  @ParameterizedTest
+  @MethodSource("extractors")
+  void everyAdmittedWordOfEveryPosetIsAGoodPrefix(PosetExtractor extractor) {
     RandomFormulas gen = new RandomFormulas(99L, List.of("a", "b", "c", "d"), false);
     Random random = new Random(5);
     Random shapes = new Random(17);
-    LtlCompiler compiler = new LtlCompiler();
+    LtlCompiler compiler = new LtlCompiler(new ProgressionLtlTranslator(), extractor);
     int compiled = 0;
     int withOrder = 0;
     int withConflict = 0;
-    for (int i = 0; compiled < 150 && i < 20_000; i++) {
+    for (int i = 0; compiled < 120 && i < 20_000; i++) {
       // Half free-form formulas, half shaped like task formulas (nested F, negations, U).
       String text = i % 2 == 0 ? FormulaPrinter.toText(gen.formula(4)) : task(shapes, 3);
       if (!(compiler.compile(text) instanceof LtlCompilation.Compiled c)) {
@@ -47,7 +58,7 @@ class PathGroupingPosetExtractorTest {
         }
       }
     }
-    assertEquals(150, compiled);
+    assertEquals(120, compiled);
     assertTrue(withOrder > 20 && withConflict > 5, withOrder + " ordered, " + withConflict
         + " with conflicts: the sample must exercise both relations");
   }
@@ -77,24 +88,27 @@ class PathGroupingPosetExtractorTest {
     }
   }
 
-  @Test
-  void unorderedWhenEveryInterleavingWorksOrderedOtherwise() {
-    PosetExtraction e = extract("<> a && <> (b && <> c)");
+  @ParameterizedTest
+  @MethodSource("extractors")
+  void unorderedWhenEveryInterleavingWorksOrderedOtherwise(PosetExtractor extractor) {
+    PosetExtraction e = extract(extractor, "<> a && <> (b && <> c)");
     RPoset p = assertInstanceOf(PosetExtraction.Posets.class, e).alternatives().get(0);
     assertEquals(3, p.size());
     assertEquals(1, p.order().size());
   }
 
-  @Test
-  void simultaneousPropositionsFormOneSubtask() {
-    RPoset p = ((PosetExtraction.Posets) extract("<> (a && b)")).alternatives().get(0);
+  @ParameterizedTest
+  @MethodSource("extractors")
+  void simultaneousPropositionsFormOneSubtask(PosetExtractor extractor) {
+    RPoset p = ((PosetExtraction.Posets) extract(extractor, "<> (a && b)")).alternatives().get(0);
     assertEquals(1, p.size());
     assertEquals(Guard.require("a", "b"), p.subtask(0).enabling());
   }
 
-  @Test
-  void disjunctionGivesAlternatives() {
-    List<RPoset> alts = ((PosetExtraction.Posets) extract("<> a || <> (b && <> c)"))
+  @ParameterizedTest
+  @MethodSource("extractors")
+  void disjunctionGivesAlternatives(PosetExtractor extractor) {
+    List<RPoset> alts = ((PosetExtraction.Posets) extract(extractor, "<> a || <> (b && <> c)"))
         .alternatives();
     assertEquals(Set.of("a"), alts.get(0).subtask(0).propositions());
     // Another alternative is b then c; runs where b was superfluous may add more.
@@ -103,16 +117,42 @@ class PathGroupingPosetExtractorTest {
         && p.subtask(1).propositions().equals(Set.of("c")) && p.precedes(0, 1)), alts::toString);
   }
 
-  @Test
-  void fixedInstantsHaveNoPoset() {
-    assertInstanceOf(PosetExtraction.NoPoset.class, extract("a U b && X c"));
-    assertInstanceOf(PosetExtraction.NoPoset.class, extract("<> a && !a"));
+  @ParameterizedTest
+  @MethodSource("extractors")
+  void fixedInstantsHaveNoPoset(PosetExtractor extractor) {
+    assertInstanceOf(PosetExtraction.NoPoset.class, extract(extractor, "a U b && X c"));
+    assertInstanceOf(PosetExtraction.NoPoset.class, extract(extractor, "<> a && !a"));
   }
 
-  private static PosetExtraction extract(String text) {
+  private static PosetExtraction extract(PosetExtractor extractor, String text) {
     CoSafetyVerdict.CoSafe c =
         (CoSafetyVerdict.CoSafe) CoSafetyCheck.check(LtlParser.parseWithColumns(text));
     GoodPrefixAutomaton dfa = new ProgressionLtlTranslator().translate(c.positiveNormalForm());
-    return new PathGroupingPosetExtractor().extract(dfa);
+    return extractor.extract(dfa);
+  }
+
+  @Test
+  void downsetExtractorKeepsManyIndependentSubtasksUnordered() {
+    String text = "<> a1 && <> a2 && <> a3 && <> a4 && <> a5 && <> a6 && <> a7 && <> a8";
+    List<RPoset> alts = ((PosetExtraction.Posets) extract(new DownsetPosetExtractor(), text))
+        .alternatives();
+    assertEquals(1, alts.size());
+    assertEquals(8, alts.get(0).size());
+    assertTrue(alts.get(0).order().isEmpty() && alts.get(0).conflicts().isEmpty());
+  }
+
+  @Test
+  void downsetExtractorAllowsSimultaneityWhereFIncludesThePresent() {
+    String text = "<> (a && <> (b && <> c)) && <> (d && !b)";
+    RPoset p = ((PosetExtraction.Posets) extract(new DownsetPosetExtractor(), text))
+        .alternatives().get(0);
+    assertEquals(4, p.size());
+    assertEquals(3, p.order().size(), "a before b before c, d free");
+    int d = p.subtasks().stream().filter(s -> s.propositions().contains("d")).findFirst()
+        .orElseThrow().id();
+    int b = p.subtasks().stream().filter(s -> s.propositions().contains("b")).findFirst()
+        .orElseThrow().id();
+    assertTrue(p.conflicts(d, b), "d needs !b at its instant");
+    assertEquals(Set.of("b"), p.subtask(d).enabling().negative());
   }
 }

@@ -1,0 +1,10 @@
+/**
+ * Co-safe LTL task formulas of seed 003 (§2.1–2.2): {@link dev.flotilla.ltl.LtlCompiler} parses
+ * ({@code syntax}), checks co-safety, builds the deterministic automaton of good prefixes
+ * ({@code automaton}) and extracts R-posets ({@code poset}, Definitions 2 and 3).
+ *
+ * <p>Word semantics used throughout: a word is a sequence of letters, each the set of
+ * propositions true at one instant; a finite word is accepted when it is a good prefix, i.e. every
+ * infinite continuation satisfies the formula.
+ */
+package dev.flotilla.ltl;
