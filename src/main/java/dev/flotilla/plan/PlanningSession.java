@@ -113,6 +113,14 @@ public final class PlanningSession {
     if (plan == null) {
       throw new IllegalStateException("Plan the offline formulas before adding online ones.");
     }
+    for (String region : newResources.keySet()) {
+      if (!environment.hasRegion(region)) {
+        return new PlanResult.Infeasible(
+            "Formula \"" + formula + "\" rejected: its resources name unknown region " + region
+                + ".",
+            new SearchStats(0, Double.NaN, Double.NaN, 0, false, Double.NaN));
+      }
+    }
     Set<Integer> started =
         startedSubtasks != null
             ? startedSubtasks

@@ -177,6 +177,8 @@ class LtlPlanningTest {
     PlanResult noIllness = s.addOnline("<> gi_f2", 10, Map.of(), null);
     assertTrue(
         ((PlanResult.Infeasible) noIllness).reason().contains("gi_f2"), noIllness.toString());
+    PlanResult badRegion = s.addOnline("<> gi_f2", 10, Map.of("zz", Map.of("illness", 1)), null);
+    assertTrue(((PlanResult.Infeasible) badRegion).reason().contains("zz"), badRegion.toString());
     assertEquals(before, s.plan());
   }
 }
