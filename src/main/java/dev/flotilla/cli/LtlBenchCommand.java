@@ -59,7 +59,9 @@ public final class LtlBenchCommand implements Callable<Integer> {
   @Option(names = "--budget", description = "Offline branch-and-bound budget, s (default: 10).")
   double budgetS = 10;
 
-  @Option(names = "--replan-budget", description = "Annealing budget per formula, s (default: 0.8).")
+  @Option(
+      names = "--replan-budget",
+      description = "Annealing budget per formula, s (default: 0.8).")
   double replanBudgetS = 0.8;
 
   @Option(names = "--seed", description = "Annealing seed (default: 1).")

@@ -116,7 +116,10 @@ public final class PlanningSession {
     for (String region : newResources.keySet()) {
       if (!environment.hasRegion(region)) {
         return new PlanResult.Infeasible(
-            "Formula \"" + formula + "\" rejected: its resources name unknown region " + region
+            "Formula \""
+                + formula
+                + "\" rejected: its resources name unknown region "
+                + region
                 + ".",
             new SearchStats(0, Double.NaN, Double.NaN, 0, false, Double.NaN));
       }
