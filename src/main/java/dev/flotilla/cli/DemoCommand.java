@@ -32,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
     if (domainId < 0 || domainId > 232) {
       throw new RosOptions.UsageError("--domain-id must be within 0..232, got " + domainId + ".");
     }
-    DemoRun.Result result = new DemoRun(RosParamsFile.load(params), domainId, System.out).run();
+    DemoRun.Result result = new DemoRun(RosParamsFile.load(HomePaths.resolve(params)), domainId, System.out).run();
     return result.finished() ? 0 : 1;
   }
 }

@@ -25,7 +25,7 @@ final class NodeCommand implements Callable<Integer> {
           + NodeHost.NODE_NAMES + ".");
     }
     String ns = ros.checkedNamespace();
-    NodeHost.NodeSpec spec = NodeHost.spec(name, RosParamsFile.load(ros.params), ns);
+    NodeHost.NodeSpec spec = NodeHost.spec(name, RosParamsFile.load(HomePaths.resolve(ros.params)), ns);
     return runUntilInterrupted(host -> host.start(spec, ros.domain()));
   }
 

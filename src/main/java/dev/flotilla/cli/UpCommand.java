@@ -17,7 +17,7 @@ final class UpCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LogSetup.configure(ros.verbose);
     String ns = ros.checkedNamespace();
-    RosParamsFile file = RosParamsFile.load(ros.params);
+    RosParamsFile file = RosParamsFile.load(HomePaths.resolve(ros.params));
     // Validate all three before starting any, so a bad file starts nothing.
     List<NodeHost.NodeSpec> specs = List.of(NodeHost.spec("synchronizer", file, ns),
         NodeHost.spec("allocator", file, ns), NodeHost.spec("planner", file, ns));

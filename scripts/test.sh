@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The test command (README): installs the test peers when missing — Debian's CycloneDDS (C library
+# and idlc, the DDS behind rmw_cyclonedds), spin (an independent LTL translator) and gcc — then
+# runs the whole suite with Maven: unit tests, then the integration tests against the packaged jar.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+missing=()
+command -v idlc >/dev/null 2>&1 || missing+=(cyclonedds-tools)
+[ -f /usr/include/dds/dds.h ] || missing+=(cyclonedds-dev)
+command -v spin >/dev/null 2>&1 || missing+=(spin)
+command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "test: installing test peers: ${missing[*]}" >&2
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  else
+    echo "test: cannot install ${missing[*]} (not root, no sudo); install them and rerun." >&2
+    exit 1
+  fi
+fi
+
+exec mvn -B verify "$@"

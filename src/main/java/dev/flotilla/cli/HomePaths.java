@@ -1,0 +1,24 @@
+package dev.flotilla.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Resolves a default file such as {@code params/fleet.yaml}: relative to the working directory
+ * when it exists there, else relative to {@code $FLOTILLA_HOME} (set by the {@code ./flotilla}
+ * launcher), so the defaults work from any directory.
+ */
+final class HomePaths {
+  private HomePaths() {}
+
+  static Path resolve(Path path) {
+    if (path.isAbsolute() || Files.exists(path)) {
+      return path;
+    }
+    String home = System.getenv("FLOTILLA_HOME");
+    if (home != null && Files.exists(Path.of(home).resolve(path))) {
+      return Path.of(home).resolve(path);
+    }
+    return path;
+  }
+}
