@@ -38,6 +38,7 @@ final class AllocationSession {
   private final Map<String, Point3> positions = new LinkedHashMap<>();
   private final Set<String> alive = new LinkedHashSet<>();
   private final Map<String, Task> openTasks = new LinkedHashMap<>();
+  private final Map<String, Set<String>> resumeCapabilities = new LinkedHashMap<>();
   private long version;
   private Allocation current;
   private AllocationProblem lastProblem;
@@ -61,6 +62,11 @@ final class AllocationSession {
 
   boolean knows(String robotId) {
     return positions.containsKey(robotId);
+  }
+
+  /** Capabilities computed from the robot's URDF (seed 002), added to its configured ones. */
+  void setResumeCapabilities(String robotId, Set<String> capabilities) {
+    resumeCapabilities.put(robotId, Set.copyOf(capabilities));
   }
 
   void setPosition(String robotId, Point3 mapPosition) {
@@ -132,8 +138,10 @@ final class AllocationSession {
     List<Robot> robots = new ArrayList<>();
     for (String id : alive) {
       RobotConfig c = params.fleet().robot(id);
+      Set<String> capabilities = new LinkedHashSet<>(c.capabilities());
+      capabilities.addAll(resumeCapabilities.getOrDefault(id, Set.of()));
       robots.add(new Robot(id, positions.get(id), c.maxSpeed(), c.maxAcceleration(),
-          c.reliability(), c.costRate(), t, c.capabilities()));
+          c.reliability(), c.costRate(), t, capabilities));
     }
     AllocationProblem problem = new AllocationProblem(robots, List.copyOf(openTasks.values()), CapabilityModel.UNIFORM,
         new StraightLineTravel(), params.utility());

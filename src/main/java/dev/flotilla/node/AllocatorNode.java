@@ -7,6 +7,10 @@ import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.nav_msgs.Odometry;
+import dev.flotilla.resume.ResumeJson;
+import dev.flotilla.resume.Resumes;
+import dev.flotilla.resume.RobotResume;
+import dev.flotilla.urdf.UrdfException;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
@@ -52,6 +56,9 @@ public final class AllocatorNode implements FlotillaNode {
   private final Logger log;
   private final InputRejections rejections;
   private final Set<String> odometrySubscribed = new HashSet<>();
+  private final Set<String> descriptionSubscribed = new HashSet<>();
+  private final java.util.Map<String, RobotResume> resumes = new java.util.LinkedHashMap<>();
+  private Bus.Publisher<dev.flotilla.msgs.std_msgs.String> resumeTopic;
   private AllocationSession session;
   private Bus.Publisher<Allocation> allocations;
   private Bus.Publisher<Reassignment> reassignments;
@@ -80,8 +87,14 @@ public final class AllocatorNode implements FlotillaNode {
         FlotillaQos.ALLOCATION);
     reassignments = ctx.bus().publisher(ctx.topic(TopicNames.REASSIGNMENT), Reassignment.TYPE,
         FlotillaQos.REASSIGNMENT);
+    resumeTopic = ctx.bus().publisher(ctx.topic(TopicNames.RESUMES),
+        dev.flotilla.msgs.std_msgs.String.TYPE, new QosProfile(true, true, 1000));
     for (RobotConfig r : params.fleet().robots()) {
       subscribeOdometry(r.id());
+      subscribeDescription(r.id());
+      if (r.urdf() != null) {
+        onDescription(r.id(), r.urdf().toString(), readUrdf(r));
+      }
     }
     ctx.bus().subscribe(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE, FlotillaQos.EVENTS,
         e -> ctx.executor().execute(() -> onEvent(e)));
@@ -99,6 +112,51 @@ public final class AllocatorNode implements FlotillaNode {
     String topic = TopicNames.odometry(ctx.namespace(), robotId);
     ctx.bus().subscribe(topic, Odometry.TYPE, QosProfile.SENSOR_DATA,
         o -> ctx.executor().execute(() -> onOdometry(robotId, topic, o)));
+  }
+
+  private static String readUrdf(RobotConfig r) {
+    try {
+      return java.nio.file.Files.readString(r.urdf());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cannot read " + r.urdf() + " for robot " + r.id() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private void subscribeDescription(String robotId) {
+    if (!descriptionSubscribed.add(robotId)) {
+      return;
+    }
+    String topic = TopicNames.robotDescription(ctx.namespace(), robotId);
+    ctx.bus().subscribe(topic, dev.flotilla.msgs.std_msgs.String.TYPE, QosProfile.LATCHED,
+        d -> ctx.executor().execute(() -> onDescription(robotId, topic, d.data())));
+  }
+
+  /**
+   * Builds the robot's resume from its URDF (seed 002) and publishes it; its capabilities join
+   * the configured ones for allocation. A bad URDF is counted and logged with its line; the robot
+   * keeps its configured capabilities.
+   */
+  void onDescription(String robotId, String source, String urdfXml) {
+    RobotResume resume;
+    try {
+      resume = Resumes.resumeFromUrdf(robotId, urdfXml, source);
+    } catch (UrdfException e) {
+      rejections.reject(source, robotId, "invalid_urdf", e.getMessage());
+      return;
+    }
+    if (resume.equals(resumes.get(robotId))) {
+      return;
+    }
+    resumes.put(robotId, resume);
+    session.setResumeCapabilities(robotId, new java.util.LinkedHashSet<>(resume.capabilities()));
+    resumeTopic.publish(new dev.flotilla.msgs.std_msgs.String(ResumeJson.toJson(resume)));
+    log.info("resume of " + robotId + ": " + resume.summary());
+  }
+
+  /** @return the resumes built so far, by robot id */
+  public java.util.Map<String, RobotResume> resumes() {
+    return java.util.Map.copyOf(resumes);
   }
 
   void onOdometry(String robotId, String topic, Odometry o) {
@@ -121,6 +179,7 @@ public final class AllocatorNode implements FlotillaNode {
           return;
         }
         subscribeOdometry(e.robotId());
+        subscribeDescription(e.robotId());
         apply(session.robotAvailable(e.robotId(), now, e.kind() == FleetEvent.ROBOT_RECOVERED));
       }
       case FleetEvent.ROBOT_FAILED -> apply(session.robotFailed(e.robotId(), now));

@@ -62,7 +62,8 @@ public record FleetParams(List<RobotConfig> robots, Map<String, Point3> regions,
           p.number(k + "max_acceleration", DEFAULT_MAX_ACCELERATION, 1e-3, 100),
           p.number(k + "reliability", 0, 0, 1),
           p.number(k + "cost_rate", 0, 0, big),
-          new LinkedHashSet<>(p.strings(k + "capabilities", List.of()))));
+          new LinkedHashSet<>(p.strings(k + "capabilities", List.of())),
+          urdf(p, k + "urdf")));
     }
     Map<String, Point3> regions = new LinkedHashMap<>();
     for (String name : p.children("regions")) {
@@ -71,6 +72,19 @@ public record FleetParams(List<RobotConfig> robots, Map<String, Point3> regions,
           p.number(k + "y", 0, -1e6, 1e6), p.number(k + "z", 0, -1e6, 1e6)));
     }
     return new FleetParams(robots, regions, p.bool("discover_robots", false));
+  }
+
+  private static java.nio.file.Path urdf(ParamReader p, String key) {
+    String value = p.string(key, "", java.util.Set.of());
+    if (value.isEmpty()) {
+      return null;
+    }
+    java.nio.file.Path path = p.resolve(value);
+    if (!java.nio.file.Files.isRegularFile(path)) {
+      throw new ParamsException(p.source() + ": " + key + " names '" + value
+          + "', which is not a readable file.");
+    }
+    return path;
   }
 
   /** @return the configured robot ids, in file order */
@@ -85,6 +99,6 @@ public record FleetParams(List<RobotConfig> robots, Map<String, Point3> regions,
   public RobotConfig robot(String id) {
     return robots.stream().filter(r -> r.id().equals(id)).findFirst()
         .orElse(new RobotConfig(id, Point3.ORIGIN, 0, DEFAULT_MAX_SPEED,
-            DEFAULT_MAX_ACCELERATION, 0, 0, java.util.Set.of()));
+            DEFAULT_MAX_ACCELERATION, 0, 0, java.util.Set.of(), null));
   }
 }

@@ -14,9 +14,12 @@ import java.util.Set;
  * @param reliability ω_i of seed 001 Eq. (5): permanent-fault rate per unit of work, &ge; 0
  * @param costRate operating cost per second (seed 000's c), &ge; 0
  * @param capabilities named capabilities, e.g. {@code manipulation}
+ * @param urdf URDF file to build the robot's resume from before its {@code robot_description}
+ *     arrives, or null
  */
 public record RobotConfig(String id, Point3 start, double startYaw, double maxSpeed,
-    double maxAcceleration, double reliability, double costRate, Set<String> capabilities) {
+    double maxAcceleration, double reliability, double costRate, Set<String> capabilities,
+    java.nio.file.Path urdf) {
 
   public RobotConfig {
     capabilities = Set.copyOf(capabilities);

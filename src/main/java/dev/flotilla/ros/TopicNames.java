@@ -21,6 +21,8 @@ public final class TopicNames {
   public static final String REASSIGNMENT = "flotilla/reassignment";
   /** Any node or robot → all: fleet events. */
   public static final String EVENTS = "flotilla/events";
+  /** Allocator → operators: robot resumes as JSON strings (transient-local). */
+  public static final String RESUMES = "flotilla/resumes";
   /** Synchronizer → robots: go/wait per step. */
   public static final String SYNC = "flotilla/sync";
 

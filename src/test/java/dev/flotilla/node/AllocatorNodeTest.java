@@ -162,4 +162,40 @@ class AllocatorNodeTest {
     event(FleetEvent.TASK_COMPLETED, "r1", "near1");
     assertEquals(4, allocations.size(), "a repeated completion changes nothing");
   }
+
+  @org.junit.jupiter.api.Test
+  void robotDescriptionYieldsAResumeWhoseCapabilitiesGateTasks() throws Exception {
+    start("potential_game");
+    List<dev.flotilla.msgs.std_msgs.String> resumes =
+        f.record("/flotilla/resumes", dev.flotilla.msgs.std_msgs.String.TYPE);
+    event(FleetEvent.ROBOT_JOINED, "r1", "");
+    event(FleetEvent.ROBOT_JOINED, "r2", "");
+    tasks.publish(TaskRequest.builder().taskId("pick").kind(TaskRequest.KIND_MULTI_ROBOT)
+        .location(new Point(12, 0, 0)).requiredRobots(1).baseUtility(100).decayRate(0.001)
+        .duration(10).requiredCapabilities(List.of("manipulate")).build());
+    assertEquals("pick", allocations.get(allocations.size() - 1).unassigned().get(0).taskId(),
+        "nobody can manipulate before a resume says so");
+
+    java.nio.file.Path fetch = java.nio.file.Path.of(System.getProperty("flotilla.shared",
+        "../shared"), "data", "urdf", "fetch.urdf");
+    Bus.Publisher<dev.flotilla.msgs.std_msgs.String> description =
+        f.publisher("/r1/robot_description", dev.flotilla.msgs.std_msgs.String.TYPE);
+    description.publish(new dev.flotilla.msgs.std_msgs.String(java.nio.file.Files.readString(
+        fetch)));
+    assertEquals(1, resumes.size());
+    assertEquals("r1", dev.flotilla.resume.ResumeJson.fromJson(resumes.get(0).data()).robotId());
+    assertTrue(node.resumes().get("r1").capabilities().contains("manipulate"));
+
+    // A new task triggers a replan that now sees r1's arm: the far robot r2 cannot take it.
+    task("other", 0, 1);
+    Allocation last = allocations.get(allocations.size() - 1);
+    assertTrue(plans(last).get("r1").contains("pick"), plans(last).toString());
+    assertFalse(plans(last).get("r2").contains("pick"));
+
+    Bus.Publisher<dev.flotilla.msgs.std_msgs.String> broken =
+        f.publisher("/r2/robot_description", dev.flotilla.msgs.std_msgs.String.TYPE);
+    broken.publish(new dev.flotilla.msgs.std_msgs.String("<robot name='x'><link name="));
+    assertEquals(1, node.rejections().count("invalid_urdf"));
+    assertEquals(1, resumes.size());
+  }
 }

@@ -170,6 +170,25 @@ public final class ParamReader {
     return List.copyOf(names);
   }
 
+  /** @return the parameter file's name, for error messages */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * Resolves a path given in the file: relative paths are relative to the file's folder, as a
+   * user reading the file would expect.
+   *
+   * @param value the path as written
+   * @return the resolved path
+   */
+  public java.nio.file.Path resolve(String value) {
+    java.nio.file.Path path = java.nio.file.Path.of(value);
+    java.nio.file.Path folder = java.nio.file.Path.of(source).toAbsolutePath().getParent();
+    return path.isAbsolute() || folder == null || !java.nio.file.Files.isDirectory(folder)
+        ? path : folder.resolve(path);
+  }
+
   /**
    * Rejects keys nobody asked for: a misspelt parameter must not silently fall back to its
    * default.
