@@ -39,6 +39,8 @@ final class AllocationSession {
   private final Set<String> alive = new LinkedHashSet<>();
   private final Map<String, Task> openTasks = new LinkedHashMap<>();
   private final Map<String, Set<String>> resumeCapabilities = new LinkedHashMap<>();
+  private final Map<String, dev.flotilla.resume.RobotResume> resumes = new LinkedHashMap<>();
+  private final CapabilityModel capability = new ResumeCapabilityModel(resumes);
   private long version;
   private Allocation current;
   private AllocationProblem lastProblem;
@@ -64,9 +66,13 @@ final class AllocationSession {
     return positions.containsKey(robotId);
   }
 
-  /** Capabilities computed from the robot's URDF (seed 002), added to its configured ones. */
-  void setResumeCapabilities(String robotId, Set<String> capabilities) {
-    resumeCapabilities.put(robotId, Set.copyOf(capabilities));
+  /**
+   * Takes a robot's resume (seed 002): its capabilities join the configured ones, and λ_ij for
+   * the allocator comes from it.
+   */
+  void setResume(dev.flotilla.resume.RobotResume resume) {
+    resumes.put(resume.robotId(), resume);
+    resumeCapabilities.put(resume.robotId(), Set.copyOf(resume.capabilities()));
   }
 
   void setPosition(String robotId, Point3 mapPosition) {
@@ -143,7 +149,7 @@ final class AllocationSession {
       robots.add(new Robot(id, positions.get(id), c.maxSpeed(), c.maxAcceleration(),
           c.reliability(), c.costRate(), t, capabilities));
     }
-    AllocationProblem problem = new AllocationProblem(robots, List.copyOf(openTasks.values()), CapabilityModel.UNIFORM,
+    AllocationProblem problem = new AllocationProblem(robots, List.copyOf(openTasks.values()), capability,
         new StraightLineTravel(), params.utility());
     return publish(allocator.allocate(problem), problem, cause, subject, now);
   }

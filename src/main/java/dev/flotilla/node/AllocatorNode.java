@@ -149,7 +149,7 @@ public final class AllocatorNode implements FlotillaNode {
       return;
     }
     resumes.put(robotId, resume);
-    session.setResumeCapabilities(robotId, new java.util.LinkedHashSet<>(resume.capabilities()));
+    session.setResume(resume);
     resumeTopic.publish(new dev.flotilla.msgs.std_msgs.String(ResumeJson.toJson(resume)));
     log.info("resume of " + robotId + ": " + resume.summary());
   }
