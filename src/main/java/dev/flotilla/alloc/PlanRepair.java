@@ -32,6 +32,7 @@ final class PlanRepair {
   private final List<List<Assignment>> executed = new ArrayList<>();
   private final List<TaskAssignment> executedTasks = new ArrayList<>();
   private final Timeline.Anchor[] anchors;
+  final Point3[] place;
   private final int[][] seqs;
   private final List<UnassignedTask> unassigned = new ArrayList<>();
   private final List<List<Assignment>> oldOpen = new ArrayList<>();
@@ -57,6 +58,7 @@ final class PlanRepair {
     this.maxExpansions = maxExpansions;
     alive = new boolean[in.n];
     anchors = new Timeline.Anchor[in.n];
+    place = new Point3[in.n];
     seqs = new int[in.n][];
     frozen = new boolean[in.m];
     Map<String, Integer> index = new HashMap<>();
@@ -92,7 +94,10 @@ final class PlanRepair {
       alive[i] = !dead.contains(id);
       List<Assignment> done = new ArrayList<>();
       List<Assignment> open = new ArrayList<>();
-      for (Assignment a : plan.schedule(id).assignments()) {
+      List<Assignment> scheduled = plan.schedules().stream()
+          .filter(x -> x.robotId().equals(id)).findFirst()
+          .map(dev.flotilla.alloc.api.RobotSchedule::assignments).orElse(List.of());
+      for (Assignment a : scheduled) {
         if (frozen[index.get(a.taskId())]) {
           done.add(a);
         } else {
@@ -145,13 +150,16 @@ final class PlanRepair {
     for (Assignment a : oldOpen.get(i)) {
       if (terminated.contains(a.taskId()) && a.startTime() <= now) {
         int j = index.get(a.taskId());
+        this.place[i] = in.tasks[j].location();
         return Timeline.Anchor.at(in.taskDist[j], now, prior);
       }
     }
     if (movedTo != null) {
+      this.place[i] = movedTo;
       return Timeline.Anchor.at(in.distancesFrom(movedTo), Math.max(now, free), prior);
     }
     if (free >= now || oldOpen.get(i).isEmpty()) {
+      this.place[i] = place;
       return Timeline.Anchor.at(row, Math.max(now, free), prior);
     }
     Assignment next = oldOpen.get(i).get(0);
@@ -160,11 +168,13 @@ final class PlanRepair {
     double[] hereRow;
     if (now >= next.arrivalTime()) {
       hereRow = in.taskDist[o];
+      this.place[i] = in.tasks[o].location();
     } else {
       double covered = TrapezoidalProfile.travelled(legLength, now - next.departureTime(),
           in.robots[i].maxSpeed(), in.robots[i].maxAcceleration());
       Point3 here = in.problem.travel().pointAlong(place, in.tasks[o].location(), covered);
       hereRow = in.distancesFrom(here);
+      this.place[i] = here;
     }
     return new Timeline.Anchor(hereRow, now, prior, o, next.arrivalTime(),
         next.departureTime(), row[o]);
@@ -173,6 +183,8 @@ final class PlanRepair {
   /** Marks pending tasks that nobody alive can do, then re-inserts the rest (§3). */
   void reinsertPending() {
     Timeline.Result base = Timeline.compute(in, anchors, seqs);
+    dropLateTasks(base);
+    base = Timeline.compute(in, anchors, seqs);
     List<Integer> open = new ArrayList<>(pending);
     pending.clear();
     while (!open.isEmpty()) {
@@ -185,7 +197,7 @@ final class PlanRepair {
         }
       }
       for (int r : dropped) {
-        unassigned.add(PlanAssembler.reason(in, alive, r));
+        unassigned.add(reason(r));
         open.remove(Integer.valueOf(r));
       }
       if (open.isEmpty()) {
@@ -217,6 +229,44 @@ final class PlanRepair {
       base = Timeline.compute(in, anchors, seqs);
       open.remove(Integer.valueOf(pick));
     }
+  }
+
+  /** Tasks pushed past their deadline (a robot was delayed or displaced) become pending. */
+  private void dropLateTasks(Timeline.Result t) {
+    for (int j = 0; j < in.m; j++) {
+      if (t.crew()[j] != null && t.start()[j] > in.deadline[j] + 1e-9) {
+        final int late = j;
+        for (int i : t.crew()[j]) {
+          seqs[i] = Arrays.stream(seqs[i]).filter(x -> x != late).toArray();
+        }
+        pending.add(j);
+      }
+    }
+  }
+
+  /**
+   * Why task r could not be re-inserted. When enough capable robots could still reach it from
+   * where they are now if they dropped their other tasks, a global re-plan might serve it, so it
+   * is reported as DEFERRED rather than DEADLINE_UNREACHABLE.
+   */
+  private UnassignedTask reason(int r) {
+    UnassignedTask plain = PlanAssembler.reason(in, alive, r);
+    if (plain.reason() != dev.flotilla.alloc.api.UnassignedReason.DEADLINE_UNREACHABLE) {
+      return plain;
+    }
+    int reachable = 0;
+    for (int i = 0; i < in.n; i++) {
+      if (alive[i] && in.lambda[i][r] > 0
+          && anchors[i].time() + in.tau(i, anchors[i].distRow()[r]) <= in.deadline[r] + 1e-9) {
+        reachable++;
+      }
+    }
+    if (reachable < in.need[r]) {
+      return plain;
+    }
+    return new UnassignedTask(in.tasks[r].id(), dev.flotilla.alloc.api.UnassignedReason.DEFERRED,
+        "Local repair cannot fit task " + in.tasks[r].id()
+            + " without breaking other tasks; a global re-plan may.");
   }
 
   private static List<Integer> without(List<Integer> list, int x) {
@@ -390,6 +440,31 @@ final class PlanRepair {
     }
   }
 
+  /** Σ t_k over the tasks robot i executed before {@code now} (Eq. 5), seconds. */
+  double executedStartSum(int i) {
+    return anchors[i].prior();
+  }
+
+  /** When robot i is free at {@link #place}, seconds. */
+  double freeAt(int i) {
+    return anchors[i].time();
+  }
+
+  /** Assignments robot i executed before {@code now}. */
+  List<Assignment> executedBy(int i) {
+    return executed.get(i);
+  }
+
+  /** Tasks executed before {@code now}. */
+  List<TaskAssignment> executedTasks() {
+    return executedTasks;
+  }
+
+  /** Whether task j started before {@code now}. */
+  boolean frozen(int j) {
+    return frozen[j];
+  }
+
   /** The repaired plan. */
   AllocationPlan toPlan() {
     return PlanAssembler.assemble(in, executed, executedTasks, anchors, seqs, unassigned,
@@ -409,7 +484,7 @@ final class PlanRepair {
         same = before.get(k).taskId().equals(after.get(k).taskId())
             && (orderOnly || Math.abs(before.get(k).startTime() - after.get(k).startTime()) < 1e-6);
       }
-      if (!same || (!alive[i] && !orderOnly)) {
+      if (!same) {
         changed.add(id);
       }
     }
