@@ -324,7 +324,7 @@ final class PlanRepair {
         continue;
       }
       InsertScorer scorer = new InsertScorer(r, at, base, cur);
-      SingleTaskGame.Outcome o = SingleTaskGame.play(in.need[r], scorer, rng);
+      SingleTaskGame.Outcome o = SingleTaskGame.play(in.need[r], scorer, rng, true);
       iterations += o.iterations();
       if (!o.found() || o.utility() == Double.NEGATIVE_INFINITY) {
         continue;
@@ -384,13 +384,20 @@ final class PlanRepair {
     return t.start()[prev] + in.duration[prev] + in.tau(i, in.taskDist[prev][r]);
   }
 
-  /** Δu_g^E of Eq. (22) for inserting r at fixed per-robot positions. */
+  /**
+   * Δu_g^E of Eq. (22) for inserting r at fixed per-robot positions. Instead of re-timing the
+   * whole plan, the delay is propagated from the crew's next tasks along the robots' strategies
+   * in execution order (a topological order), touching only the tasks that actually move, so a
+   * scoring costs O(N_j + delayed tasks · N log m).
+   */
   private final class InsertScorer implements CrewScorer {
     private final int task;
     private final int[] at;
     private final Timeline.Result base;
     private final int[][] cur;
     private final int[] candidates;
+    private final int[][] next;
+    private final double[] moved;
 
     InsertScorer(int task, int[] at, Timeline.Result base, int[][] cur) {
       this.task = task;
@@ -406,6 +413,26 @@ final class PlanRepair {
         }
       }
       candidates = Arrays.copyOf(c, count);
+      next = new int[in.m][];
+      for (int j = 0; j < in.m; j++) {
+        if (base.crew()[j] != null) {
+          next[j] = new int[base.crew()[j].length];
+          Arrays.fill(next[j], -1);
+        }
+      }
+      for (int i = 0; i < in.n; i++) {
+        for (int k = 0; k + 1 < cur[i].length; k++) {
+          int j = cur[i][k];
+          int[] crew = base.crew()[j];
+          for (int c2 = 0; c2 < crew.length; c2++) {
+            if (crew[c2] == i) {
+              next[j][c2] = cur[i][k + 1];
+            }
+          }
+        }
+      }
+      moved = new double[in.m];
+      Arrays.fill(moved, Double.NaN);
     }
 
     @Override
@@ -415,28 +442,85 @@ final class PlanRepair {
 
     @Override
     public double score(int[] crew) {
-      int[][] profile = new Insertion(task, crew, at, 0).apply(cur);
-      Timeline.Result t = Timeline.compute(in, anchors, profile);
-      if (!t.ok()) {
-        return Double.NEGATIVE_INFINITY;
+      double t = in.appear[task];
+      double sum = 0;
+      double omega = 0;
+      double omegaPrior = 0;
+      double rate = 0;
+      double rateDepart = 0;
+      for (int i : crew) {
+        int k = at[i];
+        double leave;
+        double dist;
+        double prior = anchors[i].prior();
+        if (k == 0) {
+          leave = anchors[i].time();
+          dist = anchors[i].distRow()[task];
+        } else {
+          int prev = cur[i][k - 1];
+          leave = base.start()[prev] + in.duration[prev];
+          dist = in.taskDist[prev][task];
+        }
+        for (int q = 0; q < k; q++) {
+          prior += base.start()[cur[i][q]];
+        }
+        t = Math.max(t, leave + in.tau(i, dist));
+        sum += in.contribution(i, task, dist);
+        omega += in.robots[i].reliability();
+        omegaPrior += in.robots[i].reliability() * prior;
+        rate += in.robots[i].costRate();
+        rateDepart += in.robots[i].costRate() * leave;
       }
-      double delta = t.utility()[task];
+      double delta = in.combine(task, t, sum, omega, omegaPrior, rate, rateDepart);
       if (delta == Double.NEGATIVE_INFINITY) {
         return delta;
       }
-      for (int j = 0; j < in.m; j++) {
-        if (j == task || base.crew()[j] == null) {
-          continue;
-        }
-        if (t.start()[j] > in.deadline[j] + 1e-9) {
-          return Double.NEGATIVE_INFINITY;
-        }
-        double lag = t.start()[j] - base.start()[j];
-        if (lag > 1e-9) {
-          delta += (Math.exp(-in.decay[j] * lag) - 1) * base.utility()[j];
+      java.util.PriorityQueue<Integer> queue = new java.util.PriorityQueue<>(
+          (a, b) -> Double.compare(base.start()[a], base.start()[b]));
+      List<Integer> touched = new ArrayList<>();
+      double finish = t + in.duration[task];
+      for (int i : crew) {
+        if (at[i] < cur[i].length) {
+          int nx = cur[i][at[i]];
+          push(nx, finish + in.tau(i, in.taskDist[task][nx]), queue, touched);
         }
       }
+      while (!queue.isEmpty()) {
+        int j = queue.poll();
+        double start = moved[j];
+        if (start > in.deadline[j] + 1e-9) {
+          delta = Double.NEGATIVE_INFINITY;
+          break;
+        }
+        delta += (Math.exp(-in.decay[j] * (start - base.start()[j])) - 1) * base.utility()[j];
+        int[] members = base.crew()[j];
+        for (int c = 0; c < members.length; c++) {
+          int nx = next[j][c];
+          if (nx >= 0) {
+            push(nx, start + in.duration[j] + in.tau(members[c], in.taskDist[j][nx]), queue,
+                touched);
+          }
+        }
+      }
+      for (int j : touched) {
+        moved[j] = Double.NaN;
+      }
       return delta;
+    }
+
+    /** Records that task j cannot start before {@code arrival}; queues it if that delays it. */
+    private void push(int j, double arrival, java.util.PriorityQueue<Integer> queue,
+        List<Integer> touched) {
+      if (arrival <= base.start()[j] + 1e-9) {
+        return;
+      }
+      if (Double.isNaN(moved[j])) {
+        moved[j] = arrival;
+        touched.add(j);
+        queue.add(j);
+      } else {
+        moved[j] = Math.max(moved[j], arrival);
+      }
     }
   }
 

@@ -26,23 +26,37 @@ import java.util.Random;
 public final class PotentialGameAllocator implements TaskAllocator {
   private final long seed;
   private final int maxConflictExpansions;
+  private final boolean untilEquilibrium;
 
-  /** Seed 1, at most 32 linear-table expansions per conflict. */
+  /** Seed 1, at most 32 linear-table expansions per conflict, games played to equilibrium. */
   public PotentialGameAllocator() {
     this(1, 32);
   }
 
   /**
+   * Games played until a Nash equilibrium (Theorem 1).
+   *
    * @param seed seeds the random initial crews P_j^0 of Algorithm 1
    * @param maxConflictExpansions cap on the §2.2 linear-table walk per task and state (&ge; 1)
    */
   public PotentialGameAllocator(long seed, int maxConflictExpansions) {
+    this(seed, maxConflictExpansions, true);
+  }
+
+  /**
+   * @param seed seeds the random initial crews P_j^0 of Algorithm 1
+   * @param maxConflictExpansions cap on the §2.2 linear-table walk per task and state (&ge; 1)
+   * @param untilEquilibrium repeat Algorithm 1's sweep until no swap improves (Theorem 1's Nash
+   *     equilibrium); false runs the paper's single sweep of at most n·N_j comparisons
+   */
+  public PotentialGameAllocator(long seed, int maxConflictExpansions, boolean untilEquilibrium) {
     if (maxConflictExpansions < 1) {
       throw new IllegalArgumentException(
           "maxConflictExpansions must be >= 1, got " + maxConflictExpansions + ".");
     }
     this.seed = seed;
     this.maxConflictExpansions = maxConflictExpansions;
+    this.untilEquilibrium = untilEquilibrium;
   }
 
   @Override
@@ -75,7 +89,8 @@ public final class PotentialGameAllocator implements TaskAllocator {
     List<UnassignedTask> unassigned = new ArrayList<>();
     long[] iterations = {0};
     while (!open.isEmpty()) {
-      Round round = new Round(in, state, open, rng, maxConflictExpansions, iterations);
+      Round round = new Round(in, state, open, rng, maxConflictExpansions, untilEquilibrium,
+          iterations);
       Decision[] decisions = new Decision[in.m];
       List<Integer> dropped = new ArrayList<>();
       for (int j : open) {
@@ -135,7 +150,8 @@ public final class PotentialGameAllocator implements TaskAllocator {
     state.assign(j, crew);
     List<Integer> rest = new ArrayList<>(open);
     rest.remove(Integer.valueOf(j));
-    Round next = new Round(in, state, rest, rng, maxConflictExpansions, iterations);
+    Round next = new Round(in, state, rest, rng, maxConflictExpansions, untilEquilibrium,
+        iterations);
     double worst = Double.NEGATIVE_INFINITY;
     for (int k : rest) {
       double before = now[k].best().utility();
@@ -160,7 +176,8 @@ public final class PotentialGameAllocator implements TaskAllocator {
     Instance in = new Instance(problem);
     FleetState state = new FleetState(in);
     int j = problem.taskIndex(taskId);
-    SingleTaskGame.Outcome o = SingleTaskGame.play(in.need[j], state.view(j), new Random(seed));
+    SingleTaskGame.Outcome o =
+        SingleTaskGame.play(in.need[j], state.view(j), new Random(seed), untilEquilibrium);
     List<String> ids = new ArrayList<>();
     if (o.found()) {
       for (int i : o.crew()) {
@@ -188,11 +205,13 @@ public final class PotentialGameAllocator implements TaskAllocator {
     private final List<Integer> open;
     private final Random rng;
     private final int maxExpansions;
+    private final boolean untilEquilibrium;
     private final long[] iterations;
     private final int[] eligibleCount;
 
     Round(Instance in, FleetState state, List<Integer> open, Random rng, int maxExpansions,
-        long[] iterations) {
+        boolean untilEquilibrium, long[] iterations) {
+      this.untilEquilibrium = untilEquilibrium;
       this.in = in;
       this.state = state;
       this.open = open;
@@ -207,7 +226,7 @@ public final class PotentialGameAllocator implements TaskAllocator {
 
     Decision decide(int j) {
       TaskView view = state.view(j);
-      SingleTaskGame.Outcome plain = SingleTaskGame.play(in.need[j], view, rng);
+      SingleTaskGame.Outcome plain = SingleTaskGame.play(in.need[j], view, rng, untilEquilibrium);
       iterations[0] += plain.iterations();
       ConflictElimination.Result r = ConflictElimination.resolve(plain, view,
           crew -> conflicts(j, crew, view), maxExpansions);

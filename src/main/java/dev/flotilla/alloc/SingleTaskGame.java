@@ -7,10 +7,11 @@ import java.util.Random;
  * Algorithm 1 of seed 001: the pairwise replacement game for one task. A random crew of N_j
  * eligible robots starts; each member slot in turn is offered to every eligible robot outside the
  * crew, and the pair (member, outsider) swaps when the potential — the expected task utility, by
- * Theorem 1 / Eq. (20) — increases. The crew size stays N_j at every step. The paper's single
- * sweep is repeated until a sweep changes nothing, i.e. until a Nash equilibrium of Definition 2
- * (Theorem 1's finite improvement property guarantees termination). One sweep costs N_j·n
- * comparisons, each O(N_j).
+ * Theorem 1 / Eq. (20) — increases. The crew size stays N_j at every step. Either the
+ * paper's single sweep (at most n·N_j comparisons, the bound stated under Algorithm 1); with
+ * {@code untilEquilibrium} sweeps repeat until one changes nothing, which certifies a Nash
+ * equilibrium of Definition 2 (Theorem 1's finite improvement property guarantees termination).
+ * Each comparison is O(N_j).
  */
 final class SingleTaskGame {
   private SingleTaskGame() {}
@@ -26,7 +27,7 @@ final class SingleTaskGame {
     }
   }
 
-  static Outcome play(int need, CrewScorer scorer, Random rng) {
+  static Outcome play(int need, CrewScorer scorer, Random rng, boolean untilEquilibrium) {
     int[] pool = scorer.candidates();
     if (pool.length < need) {
       return Outcome.none(0);
@@ -55,7 +56,7 @@ final class SingleTaskGame {
           double u = scorer.score(crew);
           if (u > best + 1e-12) {
             best = u;
-            improved = true;
+            improved = untilEquilibrium;
           } else {
             crew[slot] = previous;
           }

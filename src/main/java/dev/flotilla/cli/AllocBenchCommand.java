@@ -1,0 +1,401 @@
+package dev.flotilla.cli;
+
+import dev.flotilla.alloc.ExhaustiveAllocator;
+import dev.flotilla.alloc.GreedyAllocator;
+import dev.flotilla.alloc.PotentialGameAllocator;
+import dev.flotilla.alloc.PotentialGameReallocator;
+import dev.flotilla.alloc.RandomAllocationInstances;
+import dev.flotilla.alloc.SingleTaskResult;
+import dev.flotilla.alloc.api.AllocationPlan;
+import dev.flotilla.alloc.api.AllocationProblem;
+import dev.flotilla.alloc.api.RobotSchedule;
+import dev.flotilla.alloc.api.Task;
+import dev.flotilla.alloc.rebalance.EventTriggeredRebalancer;
+import dev.flotilla.alloc.rebalance.RebalanceEvent;
+import dev.flotilla.alloc.rebalance.RebalanceOutcome;
+import dev.flotilla.model.Point3;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code flotilla bench alloc}: the figures of §4 of seed 001 (Figs. 5–9) against enumeration,
+ * the scaling table against the greedy baseline, and seed 000's event-triggered rebalancing
+ * against re-planning at every event, all measured in one run. Prints a table, writes a CSV.
+ */
+@Command(
+    name = "alloc",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks potential-game allocation (seed 001 Figs. 5-9, scaling, "
+        + "reallocation) and event-triggered rebalancing (seed 000).")
+public final class AllocBenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--out", description = "CSV output path (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("out", "bench", "alloc.csv");
+
+  @Option(names = "--instances", description = "Seeded instances per figure point "
+      + "(default: ${DEFAULT-VALUE}, as in the paper).")
+  int instances = 50;
+
+  @Option(names = "--seed", description = "Base random seed (default: ${DEFAULT-VALUE}).")
+  long seed = 1;
+
+  @Option(names = "--cell-budget", description = "Seconds allowed per figure point or scaling "
+      + "cell; a figure point stops early and reports how many instances ran; a scaling cell "
+      + "predicted to exceed it is skipped (default: ${DEFAULT-VALUE}).")
+  double cellBudget = 15;
+
+  @Option(names = "--robots", split = ",", description = "Scaling: fleet sizes "
+      + "(default: ${DEFAULT-VALUE}).")
+  List<Integer> robots = List.of(10, 100, 1000);
+
+  @Option(names = "--tasks", split = ",", description = "Scaling: task counts "
+      + "(default: ${DEFAULT-VALUE}).")
+  List<Integer> tasks = List.of(10, 100, 500);
+
+  @Option(names = "--need", split = ",", description = "Scaling: N_j values "
+      + "(default: ${DEFAULT-VALUE}).")
+  List<Integer> needs = List.of(1, 2, 3);
+
+  @Option(names = "--sections", split = ",", description = "Sections to run: fig5, fig7, fig8, "
+      + "scaling, rebalance (default: all).")
+  List<String> sections = List.of("fig5", "fig7", "fig8", "scaling", "rebalance");
+
+  private final List<String> csv = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    validate();
+    csv.add("section,n,m,need,instances,pg_utility,reference_utility,greedy_utility,"
+        + "pg_reduction_pct,greedy_reduction_pct,pg_iterations,reference_iterations,"
+        + "iteration_ratio,pg_ms,greedy_ms,realloc_ms,realloc_changed_robots,note");
+    warmUp();
+    if (sections.contains("fig5")) {
+      figures5and6();
+    }
+    if (sections.contains("fig7")) {
+      globalFigure("fig7", true);
+    }
+    if (sections.contains("fig8")) {
+      globalFigure("fig8", false);
+    }
+    if (sections.contains("scaling")) {
+      scaling();
+    }
+    if (sections.contains("rebalance")) {
+      rebalance();
+    }
+    try {
+      if (out.getParent() != null) {
+        Files.createDirectories(out.getParent());
+      }
+      Files.write(out, csv);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("Cannot write --out " + out + ": " + e.getMessage());
+      return 2;
+    }
+    print("CSV written to %s%n", out);
+    return 0;
+  }
+
+  private void validate() {
+    if (instances < 1) {
+      throw new ParameterException(spec.commandLine(), "--instances must be >= 1.");
+    }
+    if (!(cellBudget > 0)) {
+      throw new ParameterException(spec.commandLine(), "--cell-budget must be > 0 s.");
+    }
+    for (String s : sections) {
+      if (!List.of("fig5", "fig7", "fig8", "scaling", "rebalance").contains(s)) {
+        throw new ParameterException(spec.commandLine(), "--sections: unknown section '" + s
+            + "' (expected fig5, fig7, fig8, scaling, rebalance).");
+      }
+    }
+    for (int v : robots) {
+      if (v < 1) {
+        throw new ParameterException(spec.commandLine(), "--robots: sizes must be >= 1.");
+      }
+    }
+    for (int v : tasks) {
+      if (v < 1) {
+        throw new ParameterException(spec.commandLine(), "--tasks: counts must be >= 1.");
+      }
+    }
+    for (int v : needs) {
+      if (v < 1) {
+        throw new ParameterException(spec.commandLine(), "--need: values must be >= 1.");
+      }
+    }
+  }
+
+  /** Lets the JIT compile the hot paths before anything is timed. */
+  private void warmUp() {
+    for (int k = 0; k < 3; k++) {
+      AllocationProblem p = RandomAllocationInstances.generate(999 + k, 30, 15, 2, 6000);
+      AllocationPlan plan = new PotentialGameAllocator().allocate(p);
+      new GreedyAllocator().allocate(p);
+      failOne(p, plan);
+    }
+  }
+
+  /** Figs. 5 and 6: one task needing 2 robots, potential game vs enumeration over n. */
+  private void figures5and6() {
+    print("%nFigs. 5-6: single task (N_j = 2), potential game vs enumeration%n");
+    print("%4s %6s %10s %10s %10s %10s%n", "n", "runs", "u_pg", "u_enum", "iter_pg",
+        "iter_enum");
+    for (int n = 2; n <= 10; n++) {
+      double upg = 0;
+      double uex = 0;
+      double ipg = 0;
+      double iex = 0;
+      int runs = 0;
+      long start = System.nanoTime();
+      for (int k = 0; k < instances && seconds(start) < cellBudget; k++) {
+        AllocationProblem p =
+            RandomAllocationInstances.generate(seed * 1_000_003 + n * 1000 + k, n, 1, 2, 6000);
+        SingleTaskResult a = new PotentialGameAllocator(seed + k, 32).bestCrew(p, "T1");
+        SingleTaskResult b = new ExhaustiveAllocator().bestCrew(p, "T1");
+        if (b.robotIds().isEmpty()) {
+          continue;
+        }
+        upg += a.expectedUtility();
+        uex += b.expectedUtility();
+        ipg += a.iterations();
+        iex += b.iterations();
+        runs++;
+      }
+      print("%4d %6d %10.3f %10.3f %10.1f %10.1f%n", n, runs, upg / runs, uex / runs,
+          ipg / runs, iex / runs);
+      row("fig5-6", n, 1, 2, runs, upg / runs, uex / runs, Double.NaN,
+          100 * (uex - upg) / Math.abs(uex), Double.NaN, ipg / runs, iex / runs, ipg / iex,
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN, "");
+    }
+  }
+
+  /** Fig. 7 (m = 1..6, n = 4) or Fig. 8 (n = 2..8, m = 4), with Fig. 9's iteration ratio. */
+  private void globalFigure(String name, boolean overTasks) {
+    print("%n%s: global utility reduction vs enumeration (N_j = 2), %s%n",
+        overTasks ? "Fig. 7" : "Fig. 8", overTasks ? "n = 4" : "m = 4");
+    print("%4s %4s %6s %10s %10s %10s %9s %9s %12s%n", "n", "m", "runs", "u_pg", "u_enum",
+        "u_greedy", "red_pg%", "red_gr%", "iter_ratio");
+    int from = overTasks ? 1 : 2;
+    int to = overTasks ? 6 : 8;
+    for (int x = from; x <= to; x++) {
+      int n = overTasks ? 4 : x;
+      int m = overTasks ? x : 4;
+      double upg = 0;
+      double uex = 0;
+      double ugr = 0;
+      double ipg = 0;
+      double iex = 0;
+      double tpg = 0;
+      double tgr = 0;
+      int runs = 0;
+      int skipped = 0;
+      long start = System.nanoTime();
+      for (int k = 0; k < instances && seconds(start) < cellBudget; k++) {
+        AllocationProblem p = RandomAllocationInstances.generate(
+            seed * 7_000_003 + n * 1000 + m * 100 + k, n, m, 2, 6000);
+        long t0 = System.nanoTime();
+        AllocationPlan pg = new PotentialGameAllocator(seed + k, 32).allocate(p);
+        long t1 = System.nanoTime();
+        AllocationPlan gr = new GreedyAllocator().allocate(p);
+        long t2 = System.nanoTime();
+        AllocationPlan ex = new ExhaustiveAllocator().allocate(p);
+        if (ex.unassigned().size() != pg.unassigned().size()
+            || ex.unassigned().size() != gr.unassigned().size()) {
+          skipped++;
+          continue;
+        }
+        upg += pg.expectedGlobalUtility();
+        uex += ex.expectedGlobalUtility();
+        ugr += gr.expectedGlobalUtility();
+        ipg += pg.iterations();
+        iex += ex.iterations();
+        tpg += (t1 - t0) / 1e6;
+        tgr += (t2 - t1) / 1e6;
+        runs++;
+      }
+      double redPg = 100 * (uex - upg) / Math.abs(uex);
+      double redGr = 100 * (uex - ugr) / Math.abs(uex);
+      print("%4d %4d %6d %10.3f %10.3f %10.3f %9.3f %9.3f %12.5f%n", n, m, runs, upg / runs,
+          uex / runs, ugr / runs, redPg, redGr, ipg / iex);
+      row(name, n, m, 2, runs, upg / runs, uex / runs, ugr / runs, redPg, redGr, ipg / runs,
+          iex / runs, ipg / iex, tpg / runs, tgr / runs, Double.NaN, Double.NaN,
+          skipped > 0 ? skipped + " instances skipped: task coverage differed" : "");
+    }
+  }
+
+  /** Initial allocation and single-failure reallocation times, potential game vs greedy. */
+  private void scaling() {
+    print("%nScaling: potential game (PG) vs greedy, one failure reallocated (PG)%n");
+    print("%5s %4s %2s %10s %10s %10s %10s %12s %10s %8s  %s%n", "n", "m", "N", "pg_ms",
+        "greedy_ms", "u_pg", "u_greedy", "iterations", "realloc_ms", "changed", "note");
+    List<int[]> cells = new ArrayList<>();
+    cells.add(new int[] {100, 50, 2});
+    for (int n : robots) {
+      for (int m : tasks) {
+        for (int need : needs) {
+          cells.add(new int[] {n, m, need});
+        }
+      }
+    }
+    double costPerUnit = Double.NaN;
+    for (int[] c : cells) {
+      int n = c[0];
+      int m = c[1];
+      int need = c[2];
+      double units = (double) m * m * m * n * need * need;
+      double predicted = costPerUnit * units;
+      if (need > n) {
+        row("scaling", n, m, need, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            "skipped: N_j > n");
+        continue;
+      }
+      if (predicted > cellBudget) {
+        String note = String.format(Locale.ROOT, "skipped: predicted %.0f s > budget", predicted);
+        print("%5d %4d %2d %10s %10s %10s %10s %12s %10s %8s  %s%n", n, m, need, "-", "-", "-",
+            "-", "-", "-", "-", note);
+        row("scaling", n, m, need, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            note);
+        continue;
+      }
+      AllocationProblem p = RandomAllocationInstances.generate(
+          seed * 31 + n * 7 + m * 3 + need, n, m, need, 6000 * Math.sqrt(Math.max(1, m / 10.0)));
+      long t0 = System.nanoTime();
+      AllocationPlan pg = new PotentialGameAllocator(seed, 32).allocate(p);
+      long t1 = System.nanoTime();
+      AllocationPlan gr = new GreedyAllocator().allocate(p);
+      long t2 = System.nanoTime();
+      double pgMs = (t1 - t0) / 1e6;
+      double grMs = (t2 - t1) / 1e6;
+      costPerUnit = Double.isNaN(costPerUnit) ? pgMs / 1e3 / units
+          : Math.max(costPerUnit, pgMs / 1e3 / units);
+      double[] realloc = failOne(p, pg);
+      String note = pg.unassigned().size() + " unassigned (greedy " + gr.unassigned().size()
+          + ")";
+      print("%5d %4d %2d %10.1f %10.2f %10.2f %10.2f %12d %10.2f %8.0f  %s%n", n, m, need, pgMs,
+          grMs, pg.expectedGlobalUtility(), gr.expectedGlobalUtility(), pg.iterations(),
+          realloc[0], realloc[1], note);
+      row("scaling", n, m, need, 1, pg.expectedGlobalUtility(), Double.NaN,
+          gr.expectedGlobalUtility(), Double.NaN,
+          100 * (pg.expectedGlobalUtility() - gr.expectedGlobalUtility())
+              / Math.abs(pg.expectedGlobalUtility()),
+          pg.iterations(), Double.NaN, Double.NaN, pgMs, grMs, realloc[0], realloc[1], note);
+    }
+  }
+
+  /**
+   * Fails the robot whose first task starts last among the busiest ones, just before that task,
+   * and times the reallocation (median of 5 runs).
+   *
+   * @return {milliseconds, robots changed}
+   */
+  private static double[] failOne(AllocationProblem p, AllocationPlan plan) {
+    RobotSchedule victim = null;
+    for (RobotSchedule s : plan.schedules()) {
+      if (!s.assignments().isEmpty()
+          && (victim == null || s.assignments().size() > victim.assignments().size())) {
+        victim = s;
+      }
+    }
+    if (victim == null) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    double tf = Math.max(0, victim.assignments().get(0).startTime() - 1);
+    double[] times = new double[5];
+    int changed = 0;
+    for (int k = 0; k < times.length; k++) {
+      long t0 = System.nanoTime();
+      var r = new PotentialGameReallocator().reallocate(p, plan, victim.robotId(), tf);
+      times[k] = (System.nanoTime() - t0) / 1e6;
+      changed = r.changedRobots().size();
+    }
+    java.util.Arrays.sort(times);
+    return new double[] {times[2], changed};
+  }
+
+  /** Seed 000: event-triggered vs global re-plan at every event, same event stream. */
+  private void rebalance() {
+    print("%nRebalancing (seed 000): 20 robots, 15 tasks, 12 events, threshold 0.1%n");
+    print("%-16s %8s %10s %10s %10s %10s%n", "policy", "globals", "touched/ev", "msgs/ev",
+        "ms/event", "u_final");
+    for (EventTriggeredRebalancer.Policy policy : EventTriggeredRebalancer.Policy.values()) {
+      AllocationProblem p = RandomAllocationInstances.generate(seed * 17, 20, 15, 2, 6000);
+      var r = new EventTriggeredRebalancer(p, 0.1, 5, policy);
+      Random rng = new Random(seed * 19);
+      int globals = 0;
+      long touched = 0;
+      long messages = 0;
+      long t0 = System.nanoTime();
+      List<String> failed = new ArrayList<>();
+      for (int e = 0; e < 12; e++) {
+        double time = 30.0 * (e + 1);
+        RebalanceEvent event;
+        switch (e % 4) {
+          case 0 -> event = new RebalanceEvent.NewTask(Task.of("N" + e,
+              Point3.of(rng.nextDouble() * 6000, rng.nextDouble() * 6000), 1 + rng.nextInt(2),
+              10 + 10 * rng.nextDouble(), 5e-4).appearingAt(time), time);
+          case 1 -> event = new RebalanceEvent.OdometryDeviation("A" + (1 + rng.nextInt(20)),
+              Point3.of(rng.nextDouble() * 6000, rng.nextDouble() * 6000), time);
+          case 2 -> {
+            String id = "A" + (1 + rng.nextInt(20));
+            failed.add(id);
+            event = new RebalanceEvent.RobotFailed(id, time);
+          }
+          default -> event = new RebalanceEvent.RobotRecovered(failed.get(failed.size() - 1),
+              Point3.of(3000, 3000), time);
+        }
+        RebalanceOutcome o = r.onEvent(event);
+        globals += o.globalReplan() ? 1 : 0;
+        touched += o.robotsTouched().size();
+        messages += o.messages();
+      }
+      double ms = (System.nanoTime() - t0) / 1e6 / 12;
+      print("%-16s %8d %10.2f %10.1f %10.1f %10.2f%n", policy, globals, touched / 12.0,
+          messages / 12.0, ms, r.plan().expectedGlobalUtility());
+      row("rebalance-" + policy.name().toLowerCase(Locale.ROOT), 20, 15, 2, 12,
+          r.plan().expectedGlobalUtility(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          messages / 12.0, Double.NaN, Double.NaN, ms, Double.NaN, Double.NaN, touched / 12.0,
+          globals + " global re-plans; pg_iterations column = messages per event");
+    }
+  }
+
+  private void row(String section, int n, int m, int need, int runs, double upg, double uref,
+      double ugr, double redPg, double redGr, double ipg, double iref, double ratio, double pgMs,
+      double grMs, double reMs, double changed, String note) {
+    csv.add(String.join(",", section, Integer.toString(n), Integer.toString(m),
+        Integer.toString(need), Integer.toString(runs), f(upg), f(uref), f(ugr), f(redPg),
+        f(redGr), f(ipg), f(iref), f(ratio), f(pgMs), f(grMs), f(reMs), f(changed),
+        "\"" + note + "\""));
+  }
+
+  private static String f(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+  }
+
+  private void print(String format, Object... args) {
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf(Locale.ROOT, format, args);
+    w.flush();
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}
