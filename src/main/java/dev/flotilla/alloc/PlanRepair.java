@@ -398,6 +398,11 @@ final class PlanRepair {
     private final int[] candidates;
     private final int[][] next;
     private final double[] moved;
+    private final double[] leaveAt;
+    private final double[] distAt;
+    private final double[] priorAt;
+    private java.util.PriorityQueue<Integer> queue;
+    private final List<Integer> touched = new ArrayList<>();
 
     InsertScorer(int task, int[] at, Timeline.Result base, int[][] cur) {
       this.task = task;
@@ -413,6 +418,25 @@ final class PlanRepair {
         }
       }
       candidates = Arrays.copyOf(c, count);
+      leaveAt = new double[in.n];
+      distAt = new double[in.n];
+      priorAt = new double[in.n];
+      for (int i = 0; i < in.n; i++) {
+        int k = at[i];
+        double prior = anchors[i].prior();
+        for (int q = 0; q < k; q++) {
+          prior += base.start()[cur[i][q]];
+        }
+        priorAt[i] = prior;
+        if (k == 0) {
+          leaveAt[i] = anchors[i].time();
+          distAt[i] = anchors[i].distRow()[task];
+        } else {
+          int prev = cur[i][k - 1];
+          leaveAt[i] = base.start()[prev] + in.duration[prev];
+          distAt[i] = in.taskDist[prev][task];
+        }
+      }
       next = new int[in.m][];
       for (int j = 0; j < in.m; j++) {
         if (base.crew()[j] != null) {
@@ -449,25 +473,12 @@ final class PlanRepair {
       double rate = 0;
       double rateDepart = 0;
       for (int i : crew) {
-        int k = at[i];
-        double leave;
-        double dist;
-        double prior = anchors[i].prior();
-        if (k == 0) {
-          leave = anchors[i].time();
-          dist = anchors[i].distRow()[task];
-        } else {
-          int prev = cur[i][k - 1];
-          leave = base.start()[prev] + in.duration[prev];
-          dist = in.taskDist[prev][task];
-        }
-        for (int q = 0; q < k; q++) {
-          prior += base.start()[cur[i][q]];
-        }
+        double leave = leaveAt[i];
+        double dist = distAt[i];
         t = Math.max(t, leave + in.tau(i, dist));
         sum += in.contribution(i, task, dist);
         omega += in.robots[i].reliability();
-        omegaPrior += in.robots[i].reliability() * prior;
+        omegaPrior += in.robots[i].reliability() * priorAt[i];
         rate += in.robots[i].costRate();
         rateDepart += in.robots[i].costRate() * leave;
       }
@@ -475,14 +486,17 @@ final class PlanRepair {
       if (delta == Double.NEGATIVE_INFINITY) {
         return delta;
       }
-      java.util.PriorityQueue<Integer> queue = new java.util.PriorityQueue<>(
-          (a, b) -> Double.compare(base.start()[a], base.start()[b]));
-      List<Integer> touched = new ArrayList<>();
+      if (queue == null) {
+        queue = new java.util.PriorityQueue<>(
+            (a, b) -> Double.compare(base.start()[a], base.start()[b]));
+      }
+      queue.clear();
+      touched.clear();
       double finish = t + in.duration[task];
       for (int i : crew) {
         if (at[i] < cur[i].length) {
           int nx = cur[i][at[i]];
-          push(nx, finish + in.tau(i, in.taskDist[task][nx]), queue, touched);
+          push(nx, finish + in.tau(i, in.taskDist[task][nx]));
         }
       }
       while (!queue.isEmpty()) {
@@ -497,8 +511,7 @@ final class PlanRepair {
         for (int c = 0; c < members.length; c++) {
           int nx = next[j][c];
           if (nx >= 0) {
-            push(nx, start + in.duration[j] + in.tau(members[c], in.taskDist[j][nx]), queue,
-                touched);
+            push(nx, start + in.duration[j] + in.tau(members[c], in.taskDist[j][nx]));
           }
         }
       }
@@ -509,8 +522,7 @@ final class PlanRepair {
     }
 
     /** Records that task j cannot start before {@code arrival}; queues it if that delays it. */
-    private void push(int j, double arrival, java.util.PriorityQueue<Integer> queue,
-        List<Integer> touched) {
+    private void push(int j, double arrival) {
       if (arrival <= base.start()[j] + 1e-9) {
         return;
       }

@@ -16,7 +16,8 @@ import java.util.Set;
  * Seeded random instances in the setting of §4 of seed 001 (Tables 1–2 scaled up): robots and
  * tasks uniformly in a square, max speed 10 or 20 m/s, acceleration 0.25 m/s², λ_ij ∈ {0.5, 1}
  * (0 with probability 0.1), r_j ∈ [10, 20], μ_j = 5·10⁻⁴ /s, ω_i ∈ [0.5, 1.5], and the weights
- * α = 1, β = 10⁻³ /m, σ_f = 10⁻⁵, δ = 1 used by the §4 test. O(n·m).
+ * α = 1, β = 10⁻³ /m, σ_f = 10⁻⁵, δ = 1 used by the §4 test; cost rates 0.001–0.01 /s for the
+ * quality − cost mode. O(n·m).
  */
 public final class RandomAllocationInstances {
   /** Weights shared by all generated instances. */
@@ -55,9 +56,24 @@ public final class RandomAllocationInstances {
         lambda[i][j] = u < 0.1 ? 0 : u < 0.55 ? 0.5 : 1.0;
       }
     }
-    CapabilityModel capability = (robot, task) ->
-        lambda[Integer.parseInt(robot.id().substring(1)) - 1]
-            [Integer.parseInt(task.id().substring(1)) - 1];
+    java.util.Map<String, Integer> robotIndex = new java.util.HashMap<>();
+    java.util.Map<String, Integer> taskIndex = new java.util.HashMap<>();
+    for (int i = 0; i < robots; i++) {
+      robotIndex.put(fleet.get(i).id(), i);
+    }
+    for (int j = 0; j < tasks; j++) {
+      taskIndex.put(list.get(j).id(), j);
+    }
+    CapabilityModel capability = (robot, task) -> {
+      Integer i = robotIndex.get(robot.id());
+      Integer j = taskIndex.get(task.id());
+      if (i != null && j != null) {
+        return lambda[i][j];
+      }
+      // Tasks added later (rebalancing events) get a reproducible draw from the ids.
+      double u = new Random((robot.id() + "/" + task.id()).hashCode() ^ seed).nextDouble();
+      return u < 0.1 ? 0 : u < 0.55 ? 0.5 : 1.0;
+    };
     return new AllocationProblem(fleet, list, capability, new StraightLineTravel(), PARAMS);
   }
 }

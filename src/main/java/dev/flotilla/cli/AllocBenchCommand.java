@@ -70,6 +70,17 @@ public final class AllocBenchCommand implements Callable<Integer> {
       + "(default: ${DEFAULT-VALUE}).")
   List<Integer> needs = List.of(1, 2, 3);
 
+  @Option(names = "--fig7-max-tasks", description = "Fig. 7: largest m (default: ${DEFAULT-VALUE}).")
+  int fig7MaxTasks = 6;
+
+  @Option(names = "--fig8-max-robots", description = "Fig. 8: largest n (default: "
+      + "${DEFAULT-VALUE}).")
+  int fig8MaxRobots = 8;
+
+  @Option(names = "--target", description = "Extra scaling cell n,m,N checked against the issue's "
+      + "targets, or 'none' (default: ${DEFAULT-VALUE}).")
+  String target = "100,50,2";
+
   @Option(names = "--sections", split = ",", description = "Sections to run: fig5, fig7, fig8, "
       + "scaling, rebalance (default: all).")
   List<String> sections = List.of("fig5", "fig7", "fig8", "scaling", "rebalance");
@@ -112,8 +123,19 @@ public final class AllocBenchCommand implements Callable<Integer> {
   }
 
   private void validate() {
+    if (!target.equals("none")) {
+      targetCell();
+    }
     if (instances < 1) {
       throw new ParameterException(spec.commandLine(), "--instances must be >= 1.");
+    }
+    if (fig7MaxTasks < 1 || fig7MaxTasks > ExhaustiveAllocator.MAX_TASKS) {
+      throw new ParameterException(spec.commandLine(), "--fig7-max-tasks must be in [1, "
+          + ExhaustiveAllocator.MAX_TASKS + "].");
+    }
+    if (fig8MaxRobots < 2 || fig8MaxRobots > ExhaustiveAllocator.MAX_ROBOTS) {
+      throw new ParameterException(spec.commandLine(), "--fig8-max-robots must be in [2, "
+          + ExhaustiveAllocator.MAX_ROBOTS + "].");
     }
     if (!(cellBudget > 0)) {
       throw new ParameterException(spec.commandLine(), "--cell-budget must be > 0 s.");
@@ -192,7 +214,7 @@ public final class AllocBenchCommand implements Callable<Integer> {
     print("%4s %4s %6s %10s %10s %10s %9s %9s %12s%n", "n", "m", "runs", "u_pg", "u_enum",
         "u_greedy", "red_pg%", "red_gr%", "iter_ratio");
     int from = overTasks ? 1 : 2;
-    int to = overTasks ? 6 : 8;
+    int to = overTasks ? fig7MaxTasks : fig8MaxRobots;
     for (int x = from; x <= to; x++) {
       int n = overTasks ? 4 : x;
       int m = overTasks ? x : 4;
@@ -245,7 +267,9 @@ public final class AllocBenchCommand implements Callable<Integer> {
     print("%5s %4s %2s %10s %10s %10s %10s %12s %10s %8s  %s%n", "n", "m", "N", "pg_ms",
         "greedy_ms", "u_pg", "u_greedy", "iterations", "realloc_ms", "changed", "note");
     List<int[]> cells = new ArrayList<>();
-    cells.add(new int[] {100, 50, 2});
+    if (!target.equals("none")) {
+      cells.add(targetCell());
+    }
     for (int n : robots) {
       for (int m : tasks) {
         for (int need : needs) {
@@ -298,6 +322,26 @@ public final class AllocBenchCommand implements Callable<Integer> {
               / Math.abs(pg.expectedGlobalUtility()),
           pg.iterations(), Double.NaN, Double.NaN, pgMs, grMs, realloc[0], realloc[1], note);
     }
+  }
+
+  private int[] targetCell() {
+    String[] parts = target.split(",");
+    try {
+      if (parts.length == 3) {
+        int[] cell = new int[3];
+        for (int k = 0; k < 3; k++) {
+          cell[k] = Integer.parseInt(parts[k].trim());
+          if (cell[k] < 1) {
+            throw new NumberFormatException();
+          }
+        }
+        return cell;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ParameterException(spec.commandLine(),
+        "--target must be 'n,m,N' with positive integers or 'none', got '" + target + "'.");
   }
 
   /**
