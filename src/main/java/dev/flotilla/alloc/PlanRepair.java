@@ -89,14 +89,14 @@ final class PlanRepair {
       }
     }
     Set<Integer> orphans = new HashSet<>();
+    Map<String, List<Assignment>> byRobot = new HashMap<>();
+    plan.schedules().forEach(x -> byRobot.put(x.robotId(), x.assignments()));
     for (int i = 0; i < in.n; i++) {
       String id = in.robots[i].id();
       alive[i] = !dead.contains(id);
       List<Assignment> done = new ArrayList<>();
       List<Assignment> open = new ArrayList<>();
-      List<Assignment> scheduled = plan.schedules().stream()
-          .filter(x -> x.robotId().equals(id)).findFirst()
-          .map(dev.flotilla.alloc.api.RobotSchedule::assignments).orElse(List.of());
+      List<Assignment> scheduled = byRobot.getOrDefault(id, List.of());
       for (Assignment a : scheduled) {
         if (frozen[index.get(a.taskId())]) {
           done.add(a);
@@ -570,11 +570,13 @@ final class PlanRepair {
   /** Robots whose open tasks or their planned starts differ between the old plan and {@code p}. */
   Set<String> changedRobots(AllocationPlan p, boolean orderOnly) {
     Set<String> changed = new HashSet<>();
+    Map<String, List<Assignment>> byRobot = new HashMap<>();
+    p.schedules().forEach(x -> byRobot.put(x.robotId(), x.assignments()));
     for (int i = 0; i < in.n; i++) {
       String id = in.robots[i].id();
       List<Assignment> before = oldOpen.get(i);
-      List<Assignment> after = p.schedule(id).assignments()
-          .subList(executed.get(i).size(), p.schedule(id).assignments().size());
+      List<Assignment> all = byRobot.get(id);
+      List<Assignment> after = all.subList(executed.get(i).size(), all.size());
       boolean same = before.size() == after.size();
       for (int k = 0; same && k < before.size(); k++) {
         same = before.get(k).taskId().equals(after.get(k).taskId())

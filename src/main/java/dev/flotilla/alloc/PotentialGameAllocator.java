@@ -20,8 +20,16 @@ import java.util.Random;
  * deferred, the round falls back to the unconstrained crews. Tasks without N_j eligible robots are
  * reported with their reason.
  *
+ * <p>Games are played to equilibrium by default. The robots keep their strategies between
+ * rounds, as in a repeated potential game: a task's game continues from its last equilibrium
+ * crew, and when only robots outside that crew changed state (the crew just assigned, or the one
+ * assigned hypothetically by Algorithm 2), swapping with those robots is the only possible
+ * improvement, so the equilibrium is re-certified in N_j·N_p comparisons instead of N_j·n.
+ *
  * <p>Time: m rounds × m² games (Algorithm 2) × O(s·N_j²·n) per game (s sweeps, usually 2–3) plus
- * O(m·n) conflict bookkeeping per state, i.e. O(m³·n·N²) as in §4 of the paper.
+ * O(m·n) conflict bookkeeping per state, i.e. O(m³·n·N²) as in §4 of the paper (far less when
+ * equilibria are re-certified, see below). Interrupting the calling thread abandons the run with
+ * a {@link java.util.concurrent.CancellationException}.
  */
 public final class PotentialGameAllocator implements TaskAllocator {
   private final long seed;
@@ -88,13 +96,17 @@ public final class PotentialGameAllocator implements TaskAllocator {
     }
     List<UnassignedTask> unassigned = new ArrayList<>();
     long[] iterations = {0};
+    int[][] lastPlain = new int[in.m][];
+    int[] lastChanged = null;
     while (!open.isEmpty()) {
+      checkInterrupted();
       Round round = new Round(in, state, open, rng, maxConflictExpansions, untilEquilibrium,
           iterations);
       Decision[] decisions = new Decision[in.m];
       List<Integer> dropped = new ArrayList<>();
       for (int j : open) {
-        decisions[j] = round.decide(j);
+        decisions[j] = round.decide(j, lastPlain[j], lastChanged);
+        lastPlain[j] = decisions[j].plain().crew();
         if (!decisions[j].plain().found()) {
           dropped.add(j);
         }
@@ -126,8 +138,10 @@ public final class PotentialGameAllocator implements TaskAllocator {
         double bestWeight = Double.POSITIVE_INFINITY;
         double bestUtility = Double.NEGATIVE_INFINITY;
         for (int j : choices) {
+          checkInterrupted();
           SingleTaskGame.Outcome mine = decisions[j].chosen(fallback);
-          double w = weight(in, state, open, j, mine.crew(), decisions, rng, iterations);
+          double w =
+              weight(in, state, open, j, mine.crew(), decisions, round, rng, iterations);
           if (w < bestWeight - 1e-12
               || (Math.abs(w - bestWeight) <= 1e-12 && mine.utility() > bestUtility)) {
             bestWeight = w;
@@ -136,29 +150,48 @@ public final class PotentialGameAllocator implements TaskAllocator {
           }
         }
       }
-      state.assign(pick, decisions[pick].chosen(fallback).crew());
+      lastChanged = decisions[pick].chosen(fallback).crew();
+      state.assign(pick, lastChanged);
       open.remove(Integer.valueOf(pick));
     }
     return PlanAssembler.assemble(in, PlanAssembler.noneExecuted(in.n), List.of(), anchors,
         PlanAssembler.toArrays(state.sequences), unassigned, iterations[0]);
   }
 
+  /** Long runs can be abandoned by interrupting the calling thread. */
+  private static void checkInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new java.util.concurrent.CancellationException("Allocation interrupted.");
+    }
+  }
+
   /** Eq. (21) via Algorithm 2: the worst next-round loss that assigning j inflicts. */
   private double weight(Instance in, FleetState state, List<Integer> open, int j, int[] crew,
-      Decision[] now, Random rng, long[] iterations) {
-    FleetState.Saved saved = state.save(crew);
-    state.assign(j, crew);
+      Decision[] now, Round current, Random rng, long[] iterations) {
     List<Integer> rest = new ArrayList<>(open);
     rest.remove(Integer.valueOf(j));
+    int[] counts = current.eligibleCount.clone();
+    for (int k : rest) {
+      for (int i : crew) {
+        counts[k] -= state.eligible(i, k) ? 1 : 0;
+      }
+    }
+    FleetState.Saved saved = state.save(crew);
+    state.assign(j, crew);
+    for (int k : rest) {
+      for (int i : crew) {
+        counts[k] += state.eligible(i, k) ? 1 : 0;
+      }
+    }
     Round next = new Round(in, state, rest, rng, maxConflictExpansions, untilEquilibrium,
-        iterations);
+        iterations, counts);
     double worst = Double.NEGATIVE_INFINITY;
     for (int k : rest) {
       double before = now[k].best().utility();
       if (before == Double.NEGATIVE_INFINITY) {
         continue;
       }
-      double after = next.decide(k).best().utility();
+      double after = next.decide(k, now[k].plain().crew(), crew).best().utility();
       worst = Math.max(worst, before - after);
     }
     state.undo(j, saved);
@@ -207,10 +240,16 @@ public final class PotentialGameAllocator implements TaskAllocator {
     private final int maxExpansions;
     private final boolean untilEquilibrium;
     private final long[] iterations;
-    private final int[] eligibleCount;
+    final int[] eligibleCount;
 
     Round(Instance in, FleetState state, List<Integer> open, Random rng, int maxExpansions,
         boolean untilEquilibrium, long[] iterations) {
+      this(in, state, open, rng, maxExpansions, untilEquilibrium, iterations, null);
+    }
+
+    /** {@code counts}: eligible robots per task when already known (else recounted, O(m·n)). */
+    Round(Instance in, FleetState state, List<Integer> open, Random rng, int maxExpansions,
+        boolean untilEquilibrium, long[] iterations, int[] counts) {
       this.untilEquilibrium = untilEquilibrium;
       this.in = in;
       this.state = state;
@@ -218,15 +257,21 @@ public final class PotentialGameAllocator implements TaskAllocator {
       this.rng = rng;
       this.maxExpansions = maxExpansions;
       this.iterations = iterations;
-      eligibleCount = new int[in.m];
-      for (int k : open) {
-        eligibleCount[k] = state.eligibleCount(k);
+      if (counts != null) {
+        eligibleCount = counts;
+      } else {
+        eligibleCount = new int[in.m];
+        for (int k : open) {
+          eligibleCount[k] = state.eligibleCount(k);
+        }
       }
     }
 
-    Decision decide(int j) {
+    /** §2.1 then §2.2 for task j, continuing from its last equilibrium crew when known. */
+    Decision decide(int j, int[] warm, int[] changed) {
       TaskView view = state.view(j);
-      SingleTaskGame.Outcome plain = SingleTaskGame.play(in.need[j], view, rng, untilEquilibrium);
+      SingleTaskGame.Outcome plain =
+          SingleTaskGame.play(in.need[j], view, rng, untilEquilibrium, warm, changed);
       iterations[0] += plain.iterations();
       ConflictElimination.Result r = ConflictElimination.resolve(plain, view,
           crew -> conflicts(j, crew, view), maxExpansions);
@@ -242,7 +287,9 @@ public final class PotentialGameAllocator implements TaskAllocator {
       }
       double free = start + in.duration[j];
       for (int k : open) {
-        if (k == j || eligibleCount[k] < in.need[k]) {
+        // A crew of N_j robots can remove at most N_j eligible robots from task k.
+        if (k == j || eligibleCount[k] < in.need[k]
+            || eligibleCount[k] - crew.length >= in.need[k]) {
           continue;
         }
         int count = eligibleCount[k];

@@ -104,10 +104,12 @@ public final class PotentialGamePlanRepairer {
     AllocationPlan fresh =
         allocator.allocate(problem.withRobots(robots).withTasks(open), priors);
     List<RobotSchedule> schedules = new ArrayList<>();
+    Map<String, List<Assignment>> freshByRobot = new HashMap<>();
+    fresh.schedules().forEach(x -> freshByRobot.put(x.robotId(), x.assignments()));
     for (int i = 0; i < in.n; i++) {
       List<Assignment> list = new ArrayList<>(snap.executedBy(i));
       if (snap.alive[i]) {
-        list.addAll(fresh.schedule(in.robots[i].id()).assignments());
+        list.addAll(freshByRobot.get(in.robots[i].id()));
       }
       schedules.add(new RobotSchedule(in.robots[i].id(), list));
     }

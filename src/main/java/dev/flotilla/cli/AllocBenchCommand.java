@@ -54,8 +54,9 @@ public final class AllocBenchCommand implements Callable<Integer> {
   long seed = 1;
 
   @Option(names = "--cell-budget", description = "Seconds allowed per figure point or scaling "
-      + "cell; a figure point stops early and reports how many instances ran; a scaling cell "
-      + "predicted to exceed it is skipped (default: ${DEFAULT-VALUE}).")
+      + "cell; a figure point stops early and reports how many instances ran; a scaling "
+      + "allocation exceeding it is abandoned, and larger cells are skipped "
+      + "(default: ${DEFAULT-VALUE}).")
   double cellBudget = 15;
 
   @Option(names = "--robots", split = ",", description = "Scaling: fleet sizes "
@@ -264,12 +265,10 @@ public final class AllocBenchCommand implements Callable<Integer> {
   /** Initial allocation and single-failure reallocation times, potential game vs greedy. */
   private void scaling() {
     print("%nScaling: potential game (PG) vs greedy, one failure reallocated (PG)%n");
-    print("%5s %4s %2s %10s %10s %10s %10s %12s %10s %8s  %s%n", "n", "m", "N", "pg_ms",
-        "greedy_ms", "u_pg", "u_greedy", "iterations", "realloc_ms", "changed", "note");
+    print("%5s %4s %2s %10s %10s %10s %10s %12s %10s %10s %8s  %s%n", "n", "m", "N", "pg_ms",
+        "greedy_ms", "u_pg", "u_greedy", "iterations", "realloc_ms", "worst_ms", "changed",
+        "note");
     List<int[]> cells = new ArrayList<>();
-    if (!target.equals("none")) {
-      cells.add(targetCell());
-    }
     for (int n : robots) {
       for (int m : tasks) {
         for (int need : needs) {
@@ -277,51 +276,89 @@ public final class AllocBenchCommand implements Callable<Integer> {
         }
       }
     }
-    double costPerUnit = Double.NaN;
-    for (int[] c : cells) {
-      int n = c[0];
-      int m = c[1];
-      int need = c[2];
-      double units = (double) m * m * m * n * need * need;
-      double predicted = costPerUnit * units;
-      if (need > n) {
-        row("scaling", n, m, need, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            "skipped: N_j > n");
-        continue;
-      }
-      if (predicted > cellBudget) {
-        String note = String.format(Locale.ROOT, "skipped: predicted %.0f s > budget", predicted);
-        print("%5d %4d %2d %10s %10s %10s %10s %12s %10s %8s  %s%n", n, m, need, "-", "-", "-",
-            "-", "-", "-", "-", note);
-        row("scaling", n, m, need, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            note);
-        continue;
-      }
-      AllocationProblem p = RandomAllocationInstances.generate(
-          seed * 31 + n * 7 + m * 3 + need, n, m, need, 6000 * Math.sqrt(Math.max(1, m / 10.0)));
-      long t0 = System.nanoTime();
-      AllocationPlan pg = new PotentialGameAllocator(seed, 32).allocate(p);
-      long t1 = System.nanoTime();
-      AllocationPlan gr = new GreedyAllocator().allocate(p);
-      long t2 = System.nanoTime();
-      double pgMs = (t1 - t0) / 1e6;
-      double grMs = (t2 - t1) / 1e6;
-      costPerUnit = Double.isNaN(costPerUnit) ? pgMs / 1e3 / units
-          : Math.max(costPerUnit, pgMs / 1e3 / units);
-      double[] realloc = failOne(p, pg);
-      String note = pg.unassigned().size() + " unassigned (greedy " + gr.unassigned().size()
-          + ")";
-      print("%5d %4d %2d %10.1f %10.2f %10.2f %10.2f %12d %10.2f %8.0f  %s%n", n, m, need, pgMs,
-          grMs, pg.expectedGlobalUtility(), gr.expectedGlobalUtility(), pg.iterations(),
-          realloc[0], realloc[1], note);
-      row("scaling", n, m, need, 1, pg.expectedGlobalUtility(), Double.NaN,
-          gr.expectedGlobalUtility(), Double.NaN,
-          100 * (pg.expectedGlobalUtility() - gr.expectedGlobalUtility())
-              / Math.abs(pg.expectedGlobalUtility()),
-          pg.iterations(), Double.NaN, Double.NaN, pgMs, grMs, realloc[0], realloc[1], note);
+    cells.sort(java.util.Comparator.<int[]>comparingInt(c -> c[1]).thenComparingInt(c -> c[0])
+        .thenComparingInt(c -> c[2]));
+    if (!target.equals("none")) {
+      cells.add(0, targetCell());
     }
+    List<int[]> timedOut = new ArrayList<>();
+    java.util.concurrent.ExecutorService worker =
+        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "alloc-bench");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      for (int[] c : cells) {
+        scalingCell(c, timedOut, worker);
+      }
+    } finally {
+      worker.shutdownNow();
+    }
+  }
+
+  private void scalingCell(int[] c, List<int[]> timedOut,
+      java.util.concurrent.ExecutorService worker) {
+    int n = c[0];
+    int m = c[1];
+    int need = c[2];
+    String skip = null;
+    if (need > n) {
+      skip = "skipped: N_j > n";
+    }
+    for (int[] t : timedOut) {
+      if (skip == null && n >= t[0] && m >= t[1] && need >= t[2]) {
+        skip = String.format(Locale.ROOT, "skipped: (n=%d, m=%d, N=%d) already exceeded the "
+            + "%.0f s budget", t[0], t[1], t[2], cellBudget);
+      }
+    }
+    AllocationProblem p = skip != null ? null : RandomAllocationInstances.generate(
+        seed * 31 + n * 7 + m * 3 + need, n, m, need, 6000 * Math.sqrt(Math.max(1, m / 10.0)));
+    AllocationPlan pg = null;
+    double pgMs = Double.NaN;
+    if (skip == null) {
+      var future = worker.submit(() -> {
+        long t0 = System.nanoTime();
+        AllocationPlan plan = new PotentialGameAllocator(seed, 32).allocate(p);
+        return new Object[] {plan, (System.nanoTime() - t0) / 1e6};
+      });
+      try {
+        Object[] result = future.get((long) (cellBudget * 1000),
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+        pg = (AllocationPlan) result[0];
+        pgMs = (Double) result[1];
+      } catch (java.util.concurrent.TimeoutException e) {
+        future.cancel(true);
+        timedOut.add(c);
+        skip = String.format(Locale.ROOT, "initial allocation exceeded the %.0f s budget",
+            cellBudget);
+      } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("Benchmark cell n=" + n + " m=" + m + " failed.", e);
+      }
+    }
+    if (skip != null) {
+      print("%5d %4d %2d %10s %10s %10s %10s %12s %10s %10s %8s  %s%n", n, m, need, "-", "-",
+          "-", "-", "-", "-", "-", "-", skip);
+      row("scaling", n, m, need, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          skip);
+      return;
+    }
+    long t1 = System.nanoTime();
+    AllocationPlan gr = new GreedyAllocator().allocate(p);
+    double grMs = (System.nanoTime() - t1) / 1e6;
+    double[] realloc = failOne(p, pg);
+    String note = pg.unassigned().size() + " unassigned (greedy " + gr.unassigned().size()
+        + "); realloc worst " + f(realloc[1]) + " ms";
+    print("%5d %4d %2d %10.1f %10.2f %10.2f %10.2f %12d %10.2f %10.2f %8.0f  %s%n", n, m, need,
+        pgMs, grMs, pg.expectedGlobalUtility(), gr.expectedGlobalUtility(), pg.iterations(),
+        realloc[0], realloc[1], realloc[2], pg.unassigned().size() + " unassigned (greedy "
+            + gr.unassigned().size() + ")");
+    row("scaling", n, m, need, 1, pg.expectedGlobalUtility(), Double.NaN,
+        gr.expectedGlobalUtility(), Double.NaN,
+        100 * (pg.expectedGlobalUtility() - gr.expectedGlobalUtility())
+            / Math.abs(pg.expectedGlobalUtility()),
+        pg.iterations(), Double.NaN, Double.NaN, pgMs, grMs, realloc[0], realloc[2], note);
   }
 
   private int[] targetCell() {
@@ -345,33 +382,46 @@ public final class AllocBenchCommand implements Callable<Integer> {
   }
 
   /**
-   * Fails the robot whose first task starts last among the busiest ones, just before that task,
-   * and times the reallocation (median of 5 runs).
+   * Single-failure reallocation: fails, one at a time, the busiest robot and up to 4 others that
+   * have tasks (evenly spread over the fleet), each just before its first task starts.
    *
-   * @return {milliseconds, robots changed}
+   * @return {median ms over those failures, max ms, median robots changed}
    */
   private static double[] failOne(AllocationProblem p, AllocationPlan plan) {
-    RobotSchedule victim = null;
+    List<RobotSchedule> busy = new ArrayList<>();
+    RobotSchedule busiest = null;
     for (RobotSchedule s : plan.schedules()) {
-      if (!s.assignments().isEmpty()
-          && (victim == null || s.assignments().size() > victim.assignments().size())) {
-        victim = s;
+      if (!s.assignments().isEmpty()) {
+        busy.add(s);
+        if (busiest == null || s.assignments().size() > busiest.assignments().size()) {
+          busiest = s;
+        }
       }
     }
-    if (victim == null) {
-      return new double[] {Double.NaN, Double.NaN};
+    if (busiest == null) {
+      return new double[] {Double.NaN, Double.NaN, Double.NaN};
     }
-    double tf = Math.max(0, victim.assignments().get(0).startTime() - 1);
-    double[] times = new double[5];
-    int changed = 0;
-    for (int k = 0; k < times.length; k++) {
+    List<RobotSchedule> victims = new ArrayList<>(List.of(busiest));
+    for (int k = 1; k <= 4 && k < busy.size(); k++) {
+      RobotSchedule s = busy.get(k * busy.size() / 5);
+      if (s != busiest) {
+        victims.add(s);
+      }
+    }
+    double[] times = new double[victims.size()];
+    double[] changed = new double[victims.size()];
+    for (int v = 0; v < victims.size(); v++) {
+      RobotSchedule s = victims.get(v);
+      double tf = Math.max(0, s.assignments().get(0).startTime() - 1);
       long t0 = System.nanoTime();
-      var r = new PotentialGameReallocator().reallocate(p, plan, victim.robotId(), tf);
-      times[k] = (System.nanoTime() - t0) / 1e6;
-      changed = r.changedRobots().size();
+      var r = new PotentialGameReallocator().reallocate(p, plan, s.robotId(), tf);
+      times[v] = (System.nanoTime() - t0) / 1e6;
+      changed[v] = r.changedRobots().size();
     }
+    double max = java.util.Arrays.stream(times).max().orElse(Double.NaN);
     java.util.Arrays.sort(times);
-    return new double[] {times[2], changed};
+    java.util.Arrays.sort(changed);
+    return new double[] {times[times.length / 2], max, changed[changed.length / 2]};
   }
 
   /** Seed 000: event-triggered vs global re-plan at every event, same event stream. */
