@@ -22,8 +22,10 @@ import java.util.Set;
  * from every strategy, which lets later tasks move earlier when Eq. (1) allows; then pending tasks
  * are re-inserted: for each of the p = (open tasks + 1) positions in execution order, Algorithm 1
  * picks the crew maximising Δu_g^E of Eq. (22), §2.2's linear table keeps the other pending tasks
- * feasible, and Eq. (21)'s weights choose which pending task goes first. Each scoring re-times the
- * open part of the plan, O(Σ|s_i|); one insertion costs O(p·s·N²·n·Σ|s_i|).
+ * feasible, and Eq. (21)'s weights choose which pending task goes first. Positions that put the
+ * task at the same index of every robot's strategy are the same choice and are played once. A
+ * scoring propagates the delay it causes (see InsertScorer); one insertion costs
+ * O(p·(n·Σ|s_i| + s·N²·n·(1 + delayed tasks))).
  */
 final class PlanRepair {
   final Instance in;
@@ -308,6 +310,7 @@ final class PlanRepair {
       rank[order.get(k)] = k;
     }
     Insertion best = null;
+    Context context = new Context(base, cur);
     Set<String> seenPlacements = new HashSet<>();
     for (int g = 0; g <= order.size(); g++) {
       int[] at = new int[in.n];
@@ -323,7 +326,10 @@ final class PlanRepair {
       if (!seenPlacements.add(Arrays.toString(at))) {
         continue;
       }
-      InsertScorer scorer = new InsertScorer(r, at, base, cur);
+      if (Thread.currentThread().isInterrupted()) {
+        throw new java.util.concurrent.CancellationException("Reallocation interrupted.");
+      }
+      InsertScorer scorer = new InsertScorer(r, at, base, cur, context);
       SingleTaskGame.Outcome o = SingleTaskGame.play(in.need[r], scorer, rng, true);
       iterations += o.iterations();
       if (!o.found() || o.utility() == Double.NEGATIVE_INFINITY) {
@@ -390,6 +396,42 @@ final class PlanRepair {
    * in execution order (a topological order), touching only the tasks that actually move, so a
    * scoring costs O(N_j + delayed tasks · N log m).
    */
+  /** What every position's scorer shares for one (timing, strategies) pair. */
+  private final class Context {
+    final int[][] next;
+    final double[] moved;
+    final double[][] priorPrefix;
+
+    Context(Timeline.Result base, int[][] cur) {
+      next = new int[in.m][];
+      for (int j = 0; j < in.m; j++) {
+        if (base.crew()[j] != null) {
+          next[j] = new int[base.crew()[j].length];
+          Arrays.fill(next[j], -1);
+        }
+      }
+      priorPrefix = new double[in.n][];
+      for (int i = 0; i < in.n; i++) {
+        priorPrefix[i] = new double[cur[i].length + 1];
+        priorPrefix[i][0] = anchors[i].prior();
+        for (int k = 0; k < cur[i].length; k++) {
+          int j = cur[i][k];
+          priorPrefix[i][k + 1] = priorPrefix[i][k] + base.start()[j];
+          if (k + 1 < cur[i].length) {
+            int[] crew = base.crew()[j];
+            for (int c = 0; c < crew.length; c++) {
+              if (crew[c] == i) {
+                next[j][c] = cur[i][k + 1];
+              }
+            }
+          }
+        }
+      }
+      moved = new double[in.m];
+      Arrays.fill(moved, Double.NaN);
+    }
+  }
+
   private final class InsertScorer implements CrewScorer {
     private final int task;
     private final int[] at;
@@ -404,30 +446,21 @@ final class PlanRepair {
     private java.util.PriorityQueue<Integer> queue;
     private final List<Integer> touched = new ArrayList<>();
 
-    InsertScorer(int task, int[] at, Timeline.Result base, int[][] cur) {
+    InsertScorer(int task, int[] at, Timeline.Result base, int[][] cur, Context context) {
       this.task = task;
       this.at = at;
       this.base = base;
       this.cur = cur;
+      this.next = context.next;
+      this.moved = context.moved;
       int[] c = new int[in.n];
       int count = 0;
-      for (int i = 0; i < in.n; i++) {
-        if (alive[i] && in.lambda[i][task] > 0
-            && arrivalAt(i, at[i], task, base, cur) <= in.deadline[task] + 1e-9) {
-          c[count++] = i;
-        }
-      }
-      candidates = Arrays.copyOf(c, count);
       leaveAt = new double[in.n];
       distAt = new double[in.n];
       priorAt = new double[in.n];
       for (int i = 0; i < in.n; i++) {
         int k = at[i];
-        double prior = anchors[i].prior();
-        for (int q = 0; q < k; q++) {
-          prior += base.start()[cur[i][q]];
-        }
-        priorAt[i] = prior;
+        priorAt[i] = context.priorPrefix[i][k];
         if (k == 0) {
           leaveAt[i] = anchors[i].time();
           distAt[i] = anchors[i].distRow()[task];
@@ -436,27 +469,12 @@ final class PlanRepair {
           leaveAt[i] = base.start()[prev] + in.duration[prev];
           distAt[i] = in.taskDist[prev][task];
         }
-      }
-      next = new int[in.m][];
-      for (int j = 0; j < in.m; j++) {
-        if (base.crew()[j] != null) {
-          next[j] = new int[base.crew()[j].length];
-          Arrays.fill(next[j], -1);
+        if (alive[i] && in.lambda[i][task] > 0
+            && leaveAt[i] + in.tau(i, distAt[i]) <= in.deadline[task] + 1e-9) {
+          c[count++] = i;
         }
       }
-      for (int i = 0; i < in.n; i++) {
-        for (int k = 0; k + 1 < cur[i].length; k++) {
-          int j = cur[i][k];
-          int[] crew = base.crew()[j];
-          for (int c2 = 0; c2 < crew.length; c2++) {
-            if (crew[c2] == i) {
-              next[j][c2] = cur[i][k + 1];
-            }
-          }
-        }
-      }
-      moved = new double[in.m];
-      Arrays.fill(moved, Double.NaN);
+      candidates = Arrays.copyOf(c, count);
     }
 
     @Override

@@ -26,10 +26,11 @@ import java.util.Random;
  * assigned hypothetically by Algorithm 2), swapping with those robots is the only possible
  * improvement, so the equilibrium is re-certified in N_j·N_p comparisons instead of N_j·n.
  *
- * <p>Time: m rounds × m² games (Algorithm 2) × O(s·N_j²·n) per game (s sweeps, usually 2–3) plus
- * O(m·n) conflict bookkeeping per state, i.e. O(m³·n·N²) as in §4 of the paper (far less when
- * equilibria are re-certified, see below). Interrupting the calling thread abandons the run with
- * a {@link java.util.concurrent.CancellationException}.
+ * <p>Time: m rounds × m² games (Algorithm 2); a full game costs O(s·N_j²·n) (s sweeps, usually
+ * 2–3), so the worst case is O(m³·n·N²) as in §4 of the paper, but a re-certified game costs
+ * O(N_j²·N_p) and only tasks whose crews were touched replay fully; plus O(m·n) eligibility
+ * counts per round and O(m·N) per hypothetical state. Interrupting the calling thread abandons
+ * the run with a {@link java.util.concurrent.CancellationException}.
  */
 public final class PotentialGameAllocator implements TaskAllocator {
   private final long seed;

@@ -170,7 +170,7 @@ public final class AllocBenchCommand implements Callable<Integer> {
       AllocationProblem p = RandomAllocationInstances.generate(999 + k, 30, 15, 2, 6000);
       AllocationPlan plan = new PotentialGameAllocator().allocate(p);
       new GreedyAllocator().allocate(p);
-      failOne(p, plan);
+      failOne(p, plan, null);
     }
   }
 
@@ -347,9 +347,10 @@ public final class AllocBenchCommand implements Callable<Integer> {
     long t1 = System.nanoTime();
     AllocationPlan gr = new GreedyAllocator().allocate(p);
     double grMs = (System.nanoTime() - t1) / 1e6;
-    double[] realloc = failOne(p, pg);
+    double[] realloc = failOne(p, pg, worker);
     String note = pg.unassigned().size() + " unassigned (greedy " + gr.unassigned().size()
-        + "); realloc worst " + f(realloc[1]) + " ms";
+        + "); realloc " + (Double.isInfinite(realloc[1])
+            ? "exceeded the budget" : "worst " + f(realloc[1]) + " ms");
     print("%5d %4d %2d %10.1f %10.2f %10.2f %10.2f %12d %10.2f %10.2f %8.0f  %s%n", n, m, need,
         pgMs, grMs, pg.expectedGlobalUtility(), gr.expectedGlobalUtility(), pg.iterations(),
         realloc[0], realloc[1], realloc[2], pg.unassigned().size() + " unassigned (greedy "
@@ -387,7 +388,8 @@ public final class AllocBenchCommand implements Callable<Integer> {
    *
    * @return {median ms over those failures, max ms, median robots changed}
    */
-  private static double[] failOne(AllocationProblem p, AllocationPlan plan) {
+  private double[] failOne(AllocationProblem p, AllocationPlan plan,
+      java.util.concurrent.ExecutorService worker) {
     List<RobotSchedule> busy = new ArrayList<>();
     RobotSchedule busiest = null;
     for (RobotSchedule s : plan.schedules()) {
@@ -413,10 +415,30 @@ public final class AllocBenchCommand implements Callable<Integer> {
     for (int v = 0; v < victims.size(); v++) {
       RobotSchedule s = victims.get(v);
       double tf = Math.max(0, s.assignments().get(0).startTime() - 1);
-      long t0 = System.nanoTime();
-      var r = new PotentialGameReallocator().reallocate(p, plan, s.robotId(), tf);
-      times[v] = (System.nanoTime() - t0) / 1e6;
-      changed[v] = r.changedRobots().size();
+      java.util.concurrent.Callable<double[]> job = () -> {
+        long t0 = System.nanoTime();
+        var r = new PotentialGameReallocator().reallocate(p, plan, s.robotId(), tf);
+        return new double[] {(System.nanoTime() - t0) / 1e6, r.changedRobots().size()};
+      };
+      try {
+        double[] result;
+        if (worker == null) {
+          result = job.call();
+        } else {
+          var future = worker.submit(job);
+          try {
+            result = future.get((long) (cellBudget * 1000),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+          } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            return new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NaN};
+          }
+        }
+        times[v] = result[0];
+        changed[v] = result[1];
+      } catch (Exception e) {
+        throw new IllegalStateException("Reallocation of " + s.robotId() + " failed.", e);
+      }
     }
     double max = java.util.Arrays.stream(times).max().orElse(Double.NaN);
     java.util.Arrays.sort(times);
