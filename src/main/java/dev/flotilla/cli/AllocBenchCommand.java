@@ -71,7 +71,8 @@ public final class AllocBenchCommand implements Callable<Integer> {
       + "(default: ${DEFAULT-VALUE}).")
   List<Integer> needs = List.of(1, 2, 3);
 
-  @Option(names = "--fig7-max-tasks", description = "Fig. 7: largest m (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--fig7-max-tasks", description = "Fig. 7: largest m "
+      + "(default: ${DEFAULT-VALUE}).")
   int fig7MaxTasks = 6;
 
   @Option(names = "--fig8-max-robots", description = "Fig. 8: largest n (default: "
@@ -166,8 +167,8 @@ public final class AllocBenchCommand implements Callable<Integer> {
 
   /** Lets the JIT compile the hot paths before anything is timed. */
   private void warmUp() {
-    for (int k = 0; k < 3; k++) {
-      AllocationProblem p = RandomAllocationInstances.generate(999 + k, 30, 15, 2, 6000);
+    for (int k = 0; k < 4; k++) {
+      AllocationProblem p = RandomAllocationInstances.generate(999 + k, 60, 30, 1 + k % 3, 8000);
       AllocationPlan plan = new PotentialGameAllocator().allocate(p);
       new GreedyAllocator().allocate(p);
       failOne(p, plan, null);

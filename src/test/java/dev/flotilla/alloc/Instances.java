@@ -34,7 +34,8 @@ public final class Instances {
     for (int j = 0; j < m; j++) {
       int need = 1 + rng.nextInt(Math.min(maxNeed, n));
       tasks.add(Task.of("T" + (j + 1), Point3.of(rng.nextDouble() * 2000,
-          rng.nextDouble() * 2000), need, 10 + rng.nextDouble() * 10, 1e-4 + rng.nextDouble() * 4e-4));
+          rng.nextDouble() * 2000), need, 10 + rng.nextDouble() * 10,
+          1e-4 + rng.nextDouble() * 4e-4));
     }
     for (Robot r : robots) {
       Map<String, Double> row = new HashMap<>();
