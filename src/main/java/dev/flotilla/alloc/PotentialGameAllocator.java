@@ -242,6 +242,7 @@ public final class PotentialGameAllocator implements TaskAllocator {
     private final boolean untilEquilibrium;
     private final long[] iterations;
     final int[] eligibleCount;
+    private final List<Integer> tight;
 
     Round(Instance in, FleetState state, List<Integer> open, Random rng, int maxExpansions,
         boolean untilEquilibrium, long[] iterations) {
@@ -266,6 +267,18 @@ public final class PotentialGameAllocator implements TaskAllocator {
           eligibleCount[k] = state.eligibleCount(k);
         }
       }
+      // Only tasks within max N_j robots of becoming infeasible can be hit by a conflict.
+      int maxNeed = 0;
+      for (int k : open) {
+        maxNeed = Math.max(maxNeed, in.need[k]);
+      }
+      List<Integer> near = new ArrayList<>();
+      for (int k : open) {
+        if (eligibleCount[k] >= in.need[k] && eligibleCount[k] - maxNeed < in.need[k]) {
+          near.add(k);
+        }
+      }
+      tight = near;
     }
 
     /** §2.1 then §2.2 for task j, continuing from its last equilibrium crew when known. */
@@ -287,7 +300,7 @@ public final class PotentialGameAllocator implements TaskAllocator {
         start = Math.max(start, view.arrival(i));
       }
       double free = start + in.duration[j];
-      for (int k : open) {
+      for (int k : tight) {
         // A crew of N_j robots can remove at most N_j eligible robots from task k.
         if (k == j || eligibleCount[k] < in.need[k]
             || eligibleCount[k] - crew.length >= in.need[k]) {
