@@ -22,8 +22,9 @@ import java.util.Set;
  * from every strategy, which lets later tasks move earlier when Eq. (1) allows; then pending tasks
  * are re-inserted: for each of the p = (open tasks + 1) positions in execution order, Algorithm 1
  * picks the crew maximising Δu_g^E of Eq. (22), §2.2's linear table keeps the other pending tasks
- * feasible, and Eq. (21)'s weights choose which pending task goes first. Positions that put the
- * task at the same index of every robot's strategy are the same choice and are played once. A
+ * feasible, and Eq. (21)'s weights choose which pending task goes first. Moving to the next
+ * position only changes the place of the next task's crew, so each position's game continues from
+ * the previous position's equilibrium and re-certifies it against those robots. A
  * scoring propagates the delay it causes (see InsertScorer); one insertion costs
  * O(p·(n·Σ|s_i| + s·N²·n·(1 + delayed tasks))).
  */
@@ -311,31 +312,27 @@ final class PlanRepair {
     }
     Insertion best = null;
     Context context = new Context(base, cur);
-    Set<String> seenPlacements = new HashSet<>();
+    List<Integer> others = without(open, r);
+    InsertScorer scorer = new InsertScorer(r, new int[in.n], base, cur, context);
+    int[] warm = null;
+    int[] changed = null;
     for (int g = 0; g <= order.size(); g++) {
-      int[] at = new int[in.n];
-      for (int i = 0; i < in.n; i++) {
-        int count = 0;
-        for (int j : cur[i]) {
-          if (rank[j] < g) {
-            count++;
-          }
-        }
-        at[i] = count;
-      }
-      if (!seenPlacements.add(Arrays.toString(at))) {
-        continue;
+      if (g > 0) {
+        // Moving one position later puts r after task order[g-1] for exactly its crew.
+        changed = base.crew()[order.get(g - 1)];
+        scorer.advance(changed);
       }
       if (Thread.currentThread().isInterrupted()) {
         throw new java.util.concurrent.CancellationException("Reallocation interrupted.");
       }
-      InsertScorer scorer = new InsertScorer(r, at, base, cur, context);
-      SingleTaskGame.Outcome o = SingleTaskGame.play(in.need[r], scorer, rng, true);
+      SingleTaskGame.Outcome o =
+          SingleTaskGame.play(in.need[r], scorer, rng, true, warm, changed);
       iterations += o.iterations();
+      warm = o.found() ? o.crew() : null;
       if (!o.found() || o.utility() == Double.NEGATIVE_INFINITY) {
         continue;
       }
-      List<Integer> others = without(open, r);
+      int[] at = scorer.at.clone();
       ConflictElimination.Result resolved = ConflictElimination.resolve(o, scorer,
           crew -> conflicts(others, new Insertion(r, crew, at, 0).apply(cur)), maxExpansions);
       iterations += resolved.iterations();
@@ -434,10 +431,11 @@ final class PlanRepair {
 
   private final class InsertScorer implements CrewScorer {
     private final int task;
-    private final int[] at;
+    final int[] at;
     private final Timeline.Result base;
     private final int[][] cur;
-    private final int[] candidates;
+    private final double[][] priorPrefix;
+    private int[] candidates;
     private final int[][] next;
     private final double[] moved;
     private final double[] leaveAt;
@@ -453,32 +451,56 @@ final class PlanRepair {
       this.cur = cur;
       this.next = context.next;
       this.moved = context.moved;
-      int[] c = new int[in.n];
-      int count = 0;
+      this.priorPrefix = context.priorPrefix;
       leaveAt = new double[in.n];
       distAt = new double[in.n];
       priorAt = new double[in.n];
       for (int i = 0; i < in.n; i++) {
-        int k = at[i];
-        priorAt[i] = context.priorPrefix[i][k];
-        if (k == 0) {
-          leaveAt[i] = anchors[i].time();
-          distAt[i] = anchors[i].distRow()[task];
-        } else {
-          int prev = cur[i][k - 1];
-          leaveAt[i] = base.start()[prev] + in.duration[prev];
-          distAt[i] = in.taskDist[prev][task];
-        }
-        if (alive[i] && in.lambda[i][task] > 0
-            && leaveAt[i] + in.tau(i, distAt[i]) <= in.deadline[task] + 1e-9) {
-          c[count++] = i;
-        }
+        place(i);
       }
-      candidates = Arrays.copyOf(c, count);
+    }
+
+    /** Where robot i would leave from, when, and with which Σ t_k, at its index at[i]. */
+    private void place(int i) {
+      int k = at[i];
+      priorAt[i] = priorPrefix[i][k];
+      if (k == 0) {
+        leaveAt[i] = anchors[i].time();
+        distAt[i] = anchors[i].distRow()[task];
+      } else {
+        int prev = cur[i][k - 1];
+        leaveAt[i] = base.start()[prev] + in.duration[prev];
+        distAt[i] = in.taskDist[prev][task];
+      }
+    }
+
+    /** Moves the insertion one position later for these robots (the next task's crew). */
+    void advance(int[] robots) {
+      for (int i : robots) {
+        at[i]++;
+        place(i);
+      }
+      candidates = null;
+    }
+
+    @Override
+    public boolean eligible(int i) {
+      return alive[i] && in.lambda[i][task] > 0
+          && leaveAt[i] + in.tau(i, distAt[i]) <= in.deadline[task] + 1e-9;
     }
 
     @Override
     public int[] candidates() {
+      if (candidates == null) {
+        int[] c = new int[in.n];
+        int count = 0;
+        for (int i = 0; i < in.n; i++) {
+          if (eligible(i)) {
+            c[count++] = i;
+          }
+        }
+        candidates = Arrays.copyOf(c, count);
+      }
       return candidates;
     }
 
