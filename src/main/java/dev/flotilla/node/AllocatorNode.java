@@ -1,6 +1,7 @@
 package dev.flotilla.node;
 
 import dev.flotilla.alloc.api.UtilityMode;
+import dev.flotilla.alloc.rebalance.EventTriggeredRebalancer;
 import dev.flotilla.alloc.api.UtilityParams;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
@@ -33,8 +34,13 @@ public final class AllocatorNode implements FlotillaNode {
    * @param fleet the fleet
    * @param algorithm {@code greedy} (nearest capable robots) or {@code potential_game} (seed 001)
    * @param utility α, β, σ_f, δ of seed 001 Eqs. (2)–(6)
+   * @param rebalanceThreshold relative efficiency drop that triggers a global re-plan (seed 000)
+   * @param deviationTolerance metres of odometry deviation from the plan that are ignored
+   * @param replanPolicy event-triggered (seed 000) or a global re-plan at every event
    */
-  public record Params(FleetParams fleet, String algorithm, UtilityParams utility) {
+  public record Params(FleetParams fleet, String algorithm, UtilityParams utility,
+      double rebalanceThreshold, double deviationTolerance,
+      EventTriggeredRebalancer.Policy replanPolicy) {
     /**
      * @param p the node's parameters
      * @return the validated record
@@ -45,9 +51,18 @@ public final class AllocatorNode implements FlotillaNode {
           Set.of("greedy", "potential_game"));
       UtilityParams utility = new UtilityParams(p.number("alpha", 1.0, 0, 1e6),
           p.number("beta", 0.001, 0, 1e6), p.number("sigma_f", 1e-5, 0, 1e6),
-          p.number("delta", 1.0, 1e-9, 1e9), UtilityMode.EXPECTED_UTILITY);
+          p.number("delta", 1.0, 1e-9, 1e9),
+          p.string("utility", "expected_utility", Set.of("expected_utility",
+              "quality_minus_cost")).equals("expected_utility")
+              ? UtilityMode.EXPECTED_UTILITY : UtilityMode.QUALITY_MINUS_COST);
+      double threshold = p.number("rebalance_threshold", 0.1, 0, 1);
+      double tolerance = p.number("deviation_tolerance", 1.0, 0, 1e6);
+      EventTriggeredRebalancer.Policy policy = p.string("replan_policy", "event_triggered",
+          Set.of("event_triggered", "always_global")).equals("event_triggered")
+          ? EventTriggeredRebalancer.Policy.EVENT_TRIGGERED
+          : EventTriggeredRebalancer.Policy.ALWAYS_GLOBAL;
       p.finish();
-      return new Params(fleet, algorithm, utility);
+      return new Params(fleet, algorithm, utility, threshold, tolerance, policy);
     }
   }
 
@@ -149,9 +164,9 @@ public final class AllocatorNode implements FlotillaNode {
       return;
     }
     resumes.put(robotId, resume);
-    session.setResume(resume);
     resumeTopic.publish(new dev.flotilla.msgs.std_msgs.String(ResumeJson.toJson(resume)));
     log.info("resume of " + robotId + ": " + resume.summary());
+    apply(session.setResume(resume, ctx.clock().now()));
   }
 
   /** @return the resumes built so far, by robot id */
@@ -166,7 +181,8 @@ public final class AllocatorNode implements FlotillaNode {
           "odometry position (" + p.x() + ", " + p.y() + ", " + p.z() + ") is not finite");
       return;
     }
-    session.setPosition(robotId, params.fleet().robot(robotId).odomToMap(p.x(), p.y(), p.z()));
+    apply(session.setPosition(robotId,
+        params.fleet().robot(robotId).odomToMap(p.x(), p.y(), p.z()), ctx.clock().now()));
   }
 
   void onEvent(FleetEvent e) {

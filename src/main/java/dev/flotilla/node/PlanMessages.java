@@ -31,7 +31,7 @@ final class PlanMessages {
 
   /**
    * @param plan the allocator's plan, times in seconds since {@code epoch}
-   * @param tasks the tasks of the plan, by id
+   * @param tasks the open tasks, by id; steps of other (completed) tasks are left out
    * @param robotIds every robot that gets a (possibly empty) plan, in fleet order
    * @param epoch node-clock time that plan time 0 stands for, in seconds
    * @param version plan version
@@ -52,6 +52,9 @@ final class PlanMessages {
           .filter(s -> s.robotId().equals(robotId)).findFirst().orElse(null);
       if (schedule != null) {
         for (Assignment a : schedule.assignments()) {
+          if (!tasks.containsKey(a.taskId())) {
+            continue;
+          }
           steps.add(step(a, tasks.get(a.taskId()), crews.get(a.taskId()), robotId, steps.size(),
               epoch));
         }
@@ -60,6 +63,9 @@ final class PlanMessages {
     }
     List<UnassignedTask> unassigned = new ArrayList<>();
     for (var u : plan.unassigned()) {
+      if (!tasks.containsKey(u.taskId())) {
+        continue;
+      }
       byte reason = switch (u.reason()) {
         case NO_CAPABLE_ROBOT -> UnassignedTask.REASON_NO_CAPABLE_ROBOT;
         case NOT_ENOUGH_ROBOTS -> UnassignedTask.REASON_NOT_ENOUGH_ROBOTS;

@@ -186,11 +186,13 @@ class AllocatorNodeTest {
     assertEquals("r1", dev.flotilla.resume.ResumeJson.fromJson(resumes.get(0).data()).robotId());
     assertTrue(node.resumes().get("r1").capabilities().contains("manipulate"));
 
-    // A new task triggers a replan that now sees r1's arm: the far robot r2 cannot take it.
-    task("other", 0, 1);
+    // The resume is news about the fleet: the plan is redone and r1's arm takes the task that
+    // the far robot r2 cannot do.
     Allocation last = allocations.get(allocations.size() - 1);
     assertTrue(plans(last).get("r1").contains("pick"), plans(last).toString());
     assertFalse(plans(last).get("r2").contains("pick"));
+    assertEquals(Reassignment.CAUSE_REBALANCE, reassignments.get(reassignments.size() - 1)
+        .cause());
 
     Bus.Publisher<dev.flotilla.msgs.std_msgs.String> broken =
         f.publisher("/r2/robot_description", dev.flotilla.msgs.std_msgs.String.TYPE);
