@@ -53,10 +53,15 @@ final class AllocationSession {
   private final Map<String, RobotResume> resumes = new LinkedHashMap<>();
   private final Map<String, Double> lastDeviationCheck = new HashMap<>();
   private final CapabilityModel capability = new ResumeCapabilityModel(resumes);
+  /** LTL steps per robot from the planner (seed 003); such robots are kept out of allocation. */
+  private Map<String, List<dev.flotilla.msgs.flotilla_msgs.PlanStep>> ltlSteps = Map.of();
+  private long ltlVersion;
   private EventTriggeredRebalancer rebalancer;
   private Set<String> plannedRobots = Set.of();
   private long version;
   private Allocation current;
+  private AllocationPlan lastPlan;
+  private AllocationProblem lastProblem;
   private RebalanceOutcome lastOutcome;
 
   AllocationSession(AllocatorNode.Params params, double epoch) {
@@ -97,9 +102,10 @@ final class AllocationSession {
     return params.algorithm().equals("potential_game");
   }
 
-  /** Whether the event-triggered planner knows every robot now alive. */
+  /** Whether the event-triggered planner knows every robot now alive and free of LTL work. */
   private boolean planCoversFleet() {
-    return rebalancer != null && plannedRobots.containsAll(alive);
+    return rebalancer != null && alive.stream()
+        .filter(id -> !ltlSteps.containsKey(id)).allMatch(plannedRobots::contains);
   }
 
   private double planTime(double now) {
@@ -196,10 +202,38 @@ final class AllocationSession {
     return publish(outcome.plan(), rebalancer.problem(), cause, subject, now);
   }
 
+  /**
+   * The planner's current LTL plan: its steps go into the published allocation, and the robots
+   * that have LTL work are no longer offered multi-robot tasks.
+   */
+  PlanUpdate ltlPlan(Allocation plan, double now) {
+    if (plan.planVersion() <= ltlVersion) {
+      return null;
+    }
+    ltlVersion = plan.planVersion();
+    Map<String, List<dev.flotilla.msgs.flotilla_msgs.PlanStep>> steps = new LinkedHashMap<>();
+    for (var p : plan.plans()) {
+      if (!p.steps().isEmpty()) {
+        steps.put(p.robotId(), p.steps());
+        positions.putIfAbsent(p.robotId(), params.fleet().robot(p.robotId()).start());
+      }
+    }
+    boolean reservedChanged = !steps.keySet().equals(ltlSteps.keySet());
+    ltlSteps = steps;
+    if (reservedChanged || current == null) {
+      return replan(Reassignment.CAUSE_NEW_TASK, "ltl_plan v" + ltlVersion, now);
+    }
+    return publish(lastPlan, lastProblem, Reassignment.CAUSE_NEW_TASK, "ltl_plan v" + ltlVersion,
+        now);
+  }
+
   private PlanUpdate replan(byte cause, String subject, double now) {
     double t = planTime(now);
     List<Robot> robots = new ArrayList<>();
     for (String id : alive) {
+      if (ltlSteps.containsKey(id)) {
+        continue;
+      }
       RobotConfig c = params.fleet().robot(id);
       Set<String> capabilities = new LinkedHashSet<>(c.capabilities());
       capabilities.addAll(resumeCapabilities.getOrDefault(id, Set.of()));
@@ -211,7 +245,7 @@ final class AllocationSession {
     if (eventTriggered() && !robots.isEmpty()) {
       rebalancer = new EventTriggeredRebalancer(problem, params.rebalanceThreshold(),
           params.deviationTolerance(), params.replanPolicy());
-      plannedRobots = Set.copyOf(alive);
+      plannedRobots = robots.stream().map(Robot::id).collect(java.util.stream.Collectors.toSet());
       lastOutcome = null;
       return publish(rebalancer.plan(), problem, cause, subject, now);
     }
@@ -220,12 +254,15 @@ final class AllocationSession {
 
   private PlanUpdate publish(AllocationPlan plan, AllocationProblem problem, byte cause,
       String subject, double now) {
+    lastPlan = plan;
+    lastProblem = problem;
     Map<String, Task> tasks = new LinkedHashMap<>();
     // Completed tasks stay in the planner's history but are no longer anybody's work.
     problem.tasks().stream().filter(task -> openTasks.containsKey(task.id()))
         .forEach(task -> tasks.put(task.id(), task));
     List<String> robotIds = new ArrayList<>(positions.keySet());
-    Allocation next = PlanMessages.allocation(plan, tasks, robotIds, epoch, ++version, cause, now);
+    Allocation next = PlanMessages.withLtlSteps(
+        PlanMessages.allocation(plan, tasks, robotIds, epoch, ++version, cause, now), ltlSteps);
     Reassignment diff = PlanMessages.diff(current, next, subject);
     current = next;
     return new PlanUpdate(next, diff);

@@ -66,6 +66,9 @@ public final class AllocatorNode implements FlotillaNode {
     }
   }
 
+  /** Planner → allocator: the LTL plan as an Allocation of LTL steps per robot. */
+  static final String LTL_PLAN = "flotilla/ltl_plan";
+
   private final NodeContext ctx;
   private final Params params;
   private final Logger log;
@@ -113,6 +116,9 @@ public final class AllocatorNode implements FlotillaNode {
     }
     ctx.bus().subscribe(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE, FlotillaQos.EVENTS,
         e -> ctx.executor().execute(() -> onEvent(e)));
+    // The LTL planner's plan (seed 003): merged into the allocation we publish.
+    ctx.bus().subscribe(ctx.topic(LTL_PLAN), Allocation.TYPE, FlotillaQos.ALLOCATION,
+        plan -> ctx.executor().execute(() -> apply(session.ltlPlan(plan, ctx.clock().now()))));
     ctx.bus().subscribe(ctx.topic(TopicNames.ACCEPTED_TASKS), TaskRequest.TYPE,
         FlotillaQos.ACCEPTED_TASKS, t -> ctx.executor().execute(
             () -> apply(session.taskAdded(t, ctx.clock().now()))));

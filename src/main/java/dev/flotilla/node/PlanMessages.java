@@ -96,6 +96,33 @@ final class PlanMessages {
   }
 
   /**
+   * Puts the LTL planner's steps (seed 003) into an allocation: a robot with LTL work follows
+   * those steps, with their roles and partners, instead of multi-robot ones.
+   *
+   * @param allocation the multi-robot allocation
+   * @param ltlSteps LTL steps per robot id
+   * @return the merged allocation
+   */
+  static Allocation withLtlSteps(Allocation allocation, Map<String, List<PlanStep>> ltlSteps) {
+    if (ltlSteps.isEmpty()) {
+      return allocation;
+    }
+    List<RobotPlan> plans = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (RobotPlan p : allocation.plans()) {
+      seen.add(p.robotId());
+      plans.add(ltlSteps.containsKey(p.robotId())
+          ? new RobotPlan(p.robotId(), ltlSteps.get(p.robotId())) : p);
+    }
+    ltlSteps.forEach((robot, steps) -> {
+      if (!seen.contains(robot)) {
+        plans.add(new RobotPlan(robot, steps));
+      }
+    });
+    return allocation.toBuilder().plans(plans).build();
+  }
+
+  /**
    * @param previous the last published allocation, or null before the first
    * @param next the new allocation
    * @param subject robot or task that caused the change

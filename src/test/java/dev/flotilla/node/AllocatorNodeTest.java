@@ -200,4 +200,32 @@ class AllocatorNodeTest {
     assertEquals(1, node.rejections().count("invalid_urdf"));
     assertEquals(1, resumes.size());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"greedy", "potential_game"})
+  void ltlStepsAreMergedAndTheirRobotsGetNoMultiRobotWork(String algorithm) {
+    start(algorithm);
+    fleetWithOneTaskEach();
+    Bus.Publisher<Allocation> ltl = f.publisher("/flotilla/ltl_plan", Allocation.TYPE);
+    PlanStep master = PlanStep.builder().taskId("phi1").stepIndex(0).action("sw")
+        .region("r1").role(PlanStep.ROLE_MASTER).partners(List.of("r2")).build();
+    PlanStep collaborator = master.toBuilder().role(PlanStep.ROLE_COLLABORATOR)
+        .partners(List.of("r3")).build();
+    ltl.publish(Allocation.builder().planVersion(1).plans(List.of(
+        new RobotPlan("r3", List.of(master)), new RobotPlan("r2", List.of(collaborator))))
+        .build());
+    Allocation merged = allocations.get(allocations.size() - 1);
+    Map<String, List<String>> plans = plans(merged);
+    assertEquals(List.of("phi1"), plans.get("r3"));
+    assertEquals(List.of("phi1"), plans.get("r2"));
+    assertEquals(List.of("near1", "near2", "near3"), plans.get("r1").stream().sorted().toList(),
+        "multi-robot work moved to the only robot without LTL steps");
+    RobotPlan r2 = merged.plans().stream().filter(p -> p.robotId().equals("r2")).findFirst()
+        .orElseThrow();
+    assertEquals(PlanStep.ROLE_COLLABORATOR, r2.steps().get(0).role());
+    assertEquals("sw", r2.steps().get(0).action());
+    int versions = allocations.size();
+    ltl.publish(Allocation.builder().planVersion(1).build());
+    assertEquals(versions, allocations.size(), "a stale LTL plan version is ignored");
+  }
 }
