@@ -52,7 +52,8 @@ final class AllocationSession {
   private final Map<String, Set<String>> resumeCapabilities = new LinkedHashMap<>();
   private final Map<String, RobotResume> resumes = new LinkedHashMap<>();
   private final Map<String, Double> lastDeviationCheck = new HashMap<>();
-  private final CapabilityModel capability = new ResumeCapabilityModel(resumes);
+  private final Set<String> failedPairs = new java.util.HashSet<>();
+  private final CapabilityModel capability = new ResumeCapabilityModel(resumes, failedPairs);
   /** LTL steps per robot from the planner (seed 003); such robots are kept out of allocation. */
   private Map<String, List<dev.flotilla.msgs.flotilla_msgs.PlanStep>> ltlSteps = Map.of();
   private long ltlVersion;
@@ -167,6 +168,17 @@ final class AllocationSession {
           task.id(), now);
     }
     return replan(Reassignment.CAUSE_NEW_TASK, task.id(), now);
+  }
+
+  /**
+   * A robot reported it could not do a task (e.g. its goal was never reached): it will not be
+   * given that task again, and the task is re-planned among the others.
+   */
+  PlanUpdate taskFailed(String robotId, String taskId, double now) {
+    if (!openTasks.containsKey(taskId) || !failedPairs.add(robotId + "|" + taskId)) {
+      return null;
+    }
+    return replan(Reassignment.CAUSE_REBALANCE, taskId, now);
   }
 
   PlanUpdate taskDone(String taskId, double now) {

@@ -205,11 +205,24 @@ public final class AllocatorNode implements FlotillaNode {
         apply(session.robotAvailable(e.robotId(), now, e.kind() == FleetEvent.ROBOT_RECOVERED));
       }
       case FleetEvent.ROBOT_FAILED -> apply(session.robotFailed(e.robotId(), now));
-      case FleetEvent.TASK_COMPLETED -> apply(session.taskDone(e.taskId(), now));
+      case FleetEvent.TASK_COMPLETED -> {
+        // A shared task is done when its master (or its only robot) says so.
+        if (!isCollaborator(e.robotId(), e.taskId())) {
+          apply(session.taskDone(e.taskId(), now));
+        }
+      }
+      case FleetEvent.TASK_FAILED -> apply(session.taskFailed(e.robotId(), e.taskId(), now));
       default -> {
         // Other events (task accepted/started, rejections) do not change the plan.
       }
     }
+  }
+
+  private boolean isCollaborator(String robotId, String taskId) {
+    Allocation a = session.current();
+    return a != null && a.plans().stream().filter(p -> p.robotId().equals(robotId))
+        .flatMap(p -> p.steps().stream()).anyMatch(s -> s.taskId().equals(taskId)
+            && s.role() == dev.flotilla.msgs.flotilla_msgs.PlanStep.ROLE_COLLABORATOR);
   }
 
   private void apply(PlanUpdate update) {

@@ -18,14 +18,27 @@ import java.util.Map;
  */
 final class ResumeCapabilityModel implements CapabilityModel {
   private final Map<String, RobotResume> resumes;
+  private final java.util.Set<String> failedPairs;
 
   /** @param resumes resumes by robot id, read at each call (the map may grow) */
   ResumeCapabilityModel(Map<String, RobotResume> resumes) {
+    this(resumes, java.util.Set.of());
+  }
+
+  /**
+   * @param resumes resumes by robot id, read at each call (the map may grow)
+   * @param failedPairs "robot|task" pairs where the robot reported the task failed: λ = 0
+   */
+  ResumeCapabilityModel(Map<String, RobotResume> resumes, java.util.Set<String> failedPairs) {
     this.resumes = resumes;
+    this.failedPairs = failedPairs;
   }
 
   @Override
   public double capability(Robot robot, Task task) {
+    if (failedPairs.contains(robot.id() + "|" + task.id())) {
+      return 0;
+    }
     RobotResume resume = resumes.get(robot.id());
     if (resume == null) {
       return 1.0;
