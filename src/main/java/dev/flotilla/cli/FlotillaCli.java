@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         NodeCommand.class,
         UpCommand.class,
         DemoCommand.class,
+        AgentCommand.class,
         LtlCommand.class,
         BagCommand.class,
         ResumeCommand.class,

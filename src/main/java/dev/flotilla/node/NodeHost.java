@@ -65,6 +65,22 @@ public final class NodeHost implements AutoCloseable {
   }
 
   /**
+   * Creates and validates a robot agent ({@code flotilla agent}) from the file's {@code agent}
+   * section and the shared fleet.
+   *
+   * @param file the parameter file
+   * @param namespace node namespace
+   * @param robotId the robot the agent runs beside
+   * @return a factory bound to the validated parameters
+   */
+  public static NodeSpec agentSpec(RosParamsFile file, String namespace, String robotId) {
+    boolean simTime = file.forNode(namespace, "agent").bool("use_sim_time", false);
+    return new NodeSpec(robotId + "_agent", namespace, simTime,
+        dev.flotilla.node.agent.RobotAgent.Params.read(file.forNode(namespace, "agent"),
+            robotId));
+  }
+
+  /**
    * A node's validated configuration.
    *
    * @param name node name
@@ -84,6 +100,9 @@ public final class NodeHost implements AutoCloseable {
       }
       if (params instanceof AllocatorNode.Params p) {
         return new AllocatorNode(ctx, p);
+      }
+      if (params instanceof dev.flotilla.node.agent.RobotAgent.Params p) {
+        return new dev.flotilla.node.agent.RobotAgent(ctx, p);
       }
       return new SynchronizerNode(ctx, (SynchronizerNode.Params) params);
     }

@@ -228,4 +228,40 @@ class AllocatorNodeTest {
     ltl.publish(Allocation.builder().planVersion(1).build());
     assertEquals(versions, allocations.size(), "a stale LTL plan version is ignored");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"greedy", "potential_game"})
+  void aStepTheRobotCouldNotDoGoesToAnotherRobot(String algorithm) {
+    start(algorithm);
+    fleetWithOneTaskEach();
+    events.publish(FleetEvent.builder().kind(FleetEvent.TASK_FAILED).robotId("r1")
+        .taskId("near1").stepIndex(0).reason("goal not reached").build());
+    Map<String, List<String>> plans = plans(allocations.get(allocations.size() - 1));
+    assertFalse(plans.get("r1").contains("near1"), plans.toString());
+    assertTrue(plans.get("r2").contains("near1") || plans.get("r3").contains("near1"),
+        plans.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"greedy"})
+  void aCollaboratorsCompletionDoesNotCloseTheSharedTask(String algorithm) {
+    start(algorithm);
+    for (String r : List.of("r1", "r2")) {
+      event(FleetEvent.ROBOT_JOINED, r, "");
+    }
+    tasks.publish(TaskRequest.builder().taskId("lift").kind(TaskRequest.KIND_MULTI_ROBOT)
+        .location(new Point(5, 0, 0)).requiredRobots(2).baseUtility(100).decayRate(0.001)
+        .duration(10).build());
+    Allocation a = allocations.get(allocations.size() - 1);
+    String collaborator = a.plans().stream().filter(p -> p.steps().stream()
+        .anyMatch(s -> s.role() == PlanStep.ROLE_COLLABORATOR)).findFirst().orElseThrow()
+        .robotId();
+    String master = collaborator.equals("r1") ? "r2" : "r1";
+    int before = allocations.size();
+    event(FleetEvent.TASK_COMPLETED, collaborator, "lift");
+    assertEquals(before, allocations.size(), "a collaborator does not close the task");
+    event(FleetEvent.TASK_COMPLETED, master, "lift");
+    assertEquals(Map.of("r1", List.of(), "r2", List.of(), "r3", List.of()),
+        plans(allocations.get(allocations.size() - 1)));
+  }
 }
