@@ -3,20 +3,15 @@ package dev.flotilla.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.flotilla.node.NodeHost;
 import dev.flotilla.ros.params.RosParamsFile;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,79 +37,25 @@ class CycloneDdsInteropIT {
         ros__parameters:
           algorithm: potential_game
       """;
-  /** Cyclone on loopback, as rmw_cyclonedds configures ROS_LOCALHOST_ONLY. */
-  static final String CYCLONE_XML = "<CycloneDDS><Domain Id=\"any\"><General><Interfaces>"
-      + "<NetworkInterface address=\"127.0.0.1\" multicast=\"true\"/></Interfaces>"
-      + "<AllowMulticast>spdp</AllowMulticast></General><Discovery><ParticipantIndex>auto"
-      + "</ParticipantIndex><Peers><Peer address=\"127.0.0.1\"/></Peers></Discovery></Domain>"
-      + "</CycloneDDS>";
-
   static Path peer;
 
   @BeforeAll
   static void buildPeer() throws Exception {
-    List<String> missing = new ArrayList<>();
-    if (!onPath("idlc")) {
-      missing.add("idlc (cyclonedds-tools)");
-    }
-    if (!onPath("gcc")) {
-      missing.add("gcc");
-    }
-    if (!Files.exists(Path.of("/usr/include/dds/dds.h"))) {
-      missing.add("dds/dds.h (cyclonedds-dev)");
-    }
-    if (!missing.isEmpty()) {
-      String why = "CycloneDDS peer toolchain missing: " + missing
-          + "; ./scripts/test.sh installs it.";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(why);
-      }
-      Assumptions.abort(why);
-    }
-    Path root = FlotillaProcess.root();
-    Path dir = Files.createDirectories(root.resolve("target/cyclone-peer"));
-    Path idl = root.resolve("target/generated-sources/idl/flotilla_ros2.idl");
-    run(dir, "idlc", "-f", "case-sensitive", "-x", "final", "-o", dir.toString(),
-        idl.toString());
-    peer = dir.resolve("fleet_peer");
-    run(dir, "gcc", "-O1", "-Wall", "-o", peer.toString(),
-        root.resolve("src/test/c/fleet_peer.c").toString(),
-        root.resolve("src/test/c/fastdds26_compat.c").toString(),
-        dir.resolve("flotilla_ros2.c").toString(), "-I" + dir, "-lddsc", "-ldl",
-        "-Wl,--export-dynamic-symbol=ddsi_xqos_delta");
-  }
-
-  private static boolean onPath(String tool) {
-    for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(d, tool))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void run(Path dir, String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertEquals(0, p.waitFor(), String.join(" ", command) + " failed:\n" + out);
+    peer = CyclonePeer.build("fleet_peer.c");
   }
 
   @Test
   void lateJoinerGetsThePlanAndTheFailedRobotsWorkMoves() throws Exception {
     int domain = 200 + (int) (ProcessHandle.current().pid() % 30);
     RosParamsFile params = RosParamsFile.parse("interop.yaml", PARAMS);
-    Path xml = Files.writeString(Files.createTempFile("cyclone", ".xml"), CYCLONE_XML);
     List<String> lines;
     try (NodeHost host = new NodeHost(true)) {
       for (String node : List.of("synchronizer", "allocator", "planner")) {
         host.start(NodeHost.spec(node, params, "/"), domain);
       }
       // Peer: DOMAIN FAIL_ROBOT FAIL_AT_S LATE_JOIN_AT_S RUN_S
-      ProcessBuilder pb = new ProcessBuilder(peer.toString(), String.valueOf(domain), "r2", "9",
-          "6", "15").redirectErrorStream(true);
-      pb.environment().put("CYCLONEDDS_URI", xml.toUri().toString());
-      Process p = pb.start();
+      Process p = CyclonePeer.process(peer, String.valueOf(domain), "r2", "9", "6", "15")
+          .start();
       String out = new String(p.getInputStream().readAllBytes());
       assertTrue(p.waitFor(40, TimeUnit.SECONDS), "peer hung");
       assertEquals(0, p.exitValue(), out);
