@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * The headless demo: the three nodes and a simulated fleet over real DDS (confined to loopback),
- * an operator submitting tasks, and one robot dying mid-run. Prints every allocation and
+ * an operator submitting tasks, and one robot dying mid-run. Each simulated robot is a Nav2-like
+ * base with Flotilla's real {@code RobotAgent} beside it, the code path real robots run. Prints every allocation and
  * reassignment, then a summary.
  */
 public final class DemoRun {
@@ -86,7 +87,8 @@ public final class DemoRun {
       NodeClock clock = NodeClock.SYSTEM;
       List<SimulatedRobot> robots = new ArrayList<>();
       for (RobotConfig r : fleet.robots()) {
-        robots.add(new SimulatedRobot(r, bus, clock, "/"));
+        robots.add(new SimulatedRobot(new SimulatedBase(r, bus, clock, "/"),
+            agent(file, r.id(), bus, clock)));
       }
       Bus.Publisher<TaskRequest> operator = bus.publisher(
           TopicNames.resolve("/", TopicNames.TASKS), TaskRequest.TYPE, FlotillaQos.TASKS);
@@ -103,10 +105,16 @@ public final class DemoRun {
       }
       double submitted = clock.now();
       double killedAt = Double.NaN;
+      // Send each task, and again only if the planner has not accepted it within 2 s (DDS
+      // discovery may still be under way); the planner rejects true duplicates.
+      double lastSent = Double.NEGATIVE_INFINITY;
       while (observer.accepted.size() < taskIds.size() && clock.now() < submitted + 10) {
-        for (TaskRequest t : scenario.tasks()) {
-          if (!observer.accepted.contains(t.taskId())) {
-            operator.publish(t);
+        if (clock.now() - lastSent >= 2) {
+          lastSent = clock.now();
+          for (TaskRequest t : scenario.tasks()) {
+            if (!observer.accepted.contains(t.taskId())) {
+              operator.publish(t);
+            }
           }
         }
         tick(robots);
@@ -135,6 +143,48 @@ public final class DemoRun {
       summary(result, clock.now() - submitted);
       return result;
     }
+  }
+
+  /** A simulated base with Flotilla's real robot agent beside it, as on a real robot. */
+  private record SimulatedRobot(SimulatedBase base, AgentHandle agent) {
+    String id() {
+      return base.id();
+    }
+
+    void kill() {
+      base.kill();
+    }
+
+    void tick(double dt) {
+      if (base.alive()) {
+        base.tick(dt);
+        agent.tick();
+      }
+    }
+  }
+
+  /** An agent whose DDS callbacks and ticks never run at the same time. */
+  private record AgentHandle(dev.flotilla.node.agent.RobotAgent agent, Object lock) {
+    void tick() {
+      synchronized (lock) {
+        agent.tick();
+      }
+    }
+  }
+
+  private static AgentHandle agent(RosParamsFile file, String robotId, Bus bus,
+      NodeClock clock) {
+    Object lock = new Object();
+    NodeHost.NodeSpec spec = NodeHost.agentSpec(file, "/", robotId);
+    NodeContext ctx = new NodeContext(spec.name(), "/", bus, clock, command -> {
+      synchronized (lock) {
+        command.run();
+      }
+    });
+    dev.flotilla.node.agent.RobotAgent agent =
+        (dev.flotilla.node.agent.RobotAgent) spec.create(ctx);
+    agent.start();
+    return new AgentHandle(agent, lock);
   }
 
   private static void tick(List<SimulatedRobot> robots) throws InterruptedException {

@@ -1,0 +1,97 @@
+package dev.flotilla.node;
+
+import dev.flotilla.model.Point3;
+import dev.flotilla.msgs.geometry_msgs.Point;
+import dev.flotilla.msgs.geometry_msgs.Pose;
+import dev.flotilla.msgs.geometry_msgs.PoseStamped;
+import dev.flotilla.msgs.geometry_msgs.PoseWithCovariance;
+import dev.flotilla.msgs.geometry_msgs.Quaternion;
+import dev.flotilla.msgs.nav_msgs.Odometry;
+import dev.flotilla.msgs.std_msgs.Header;
+import dev.flotilla.ros.Bus;
+import dev.flotilla.ros.NodeClock;
+import dev.flotilla.ros.NodeClock.Stamps;
+import dev.flotilla.ros.QosProfile;
+import dev.flotilla.ros.TopicNames;
+import dev.flotilla.sim.KinematicRobot;
+
+/**
+ * A simulated robot base that behaves like a robot running Nav2: it drives to the latest
+ * {@code geometry_msgs/PoseStamped} on {@code /<robot>/goal_pose} (map frame) with the robot's
+ * speed and acceleration limits and publishes {@code nav_msgs/Odometry} in its {@code odom}
+ * frame. Flotilla's own {@code RobotAgent} runs beside it, exactly as on a real robot. Driven by
+ * {@link #tick}.
+ */
+public final class SimulatedBase {
+  private final RobotConfig config;
+  private final NodeClock clock;
+  private final KinematicRobot body;
+  private final Bus.Publisher<Odometry> odometry;
+  private volatile Point3 goal;
+  private volatile boolean alive = true;
+
+  /**
+   * @param config the robot's parameters (start pose, limits)
+   * @param bus transport shared with the nodes
+   * @param clock simulation or wall clock
+   * @param namespace namespace of the fleet's topics
+   */
+  public SimulatedBase(RobotConfig config, Bus bus, NodeClock clock, String namespace) {
+    this.config = config;
+    this.clock = clock;
+    this.body = new KinematicRobot(config.start(), config.maxSpeed(), config.maxAcceleration());
+    this.odometry = bus.publisher(TopicNames.odometry(namespace, config.id()), Odometry.TYPE,
+        QosProfile.SENSOR_DATA);
+    bus.subscribe(TopicNames.resolve(namespace, config.id() + "/goal_pose"), PoseStamped.TYPE,
+        QosProfile.DEFAULT, g -> goal = new Point3(g.pose().position().x(),
+            g.pose().position().y(), g.pose().position().z()));
+  }
+
+  /** @return robot id */
+  public String id() {
+    return config.id();
+  }
+
+  /** @return position in the map frame (m) */
+  public Point3 position() {
+    return body.position();
+  }
+
+  /** The robot dies: no more motion or odometry. */
+  public void kill() {
+    alive = false;
+    body.stop();
+  }
+
+  /** @return whether the robot still runs */
+  public boolean alive() {
+    return alive;
+  }
+
+  /**
+   * Moves towards the goal and publishes odometry.
+   *
+   * @param dt seconds since the previous tick
+   */
+  public void tick(double dt) {
+    if (!alive) {
+      return;
+    }
+    Point3 target = goal;
+    if (target != null) {
+      body.driveTowards(target, dt);
+    }
+    Point3 p = body.position();
+    Point3 start = config.start();
+    double c = Math.cos(-config.startYaw());
+    double s = Math.sin(-config.startYaw());
+    double dx = p.x() - start.x();
+    double dy = p.y() - start.y();
+    Pose pose = new Pose(new Point(c * dx - s * dy, s * dx + c * dy, p.z() - start.z()),
+        new Quaternion(0, 0, 0, 1));
+    odometry.publish(Odometry.builder()
+        .header(new Header(Stamps.time(clock.now()), "odom"))
+        .childFrameId(config.id() + "/base_link")
+        .pose(PoseWithCovariance.builder().pose(pose).build()).build());
+  }
+}
