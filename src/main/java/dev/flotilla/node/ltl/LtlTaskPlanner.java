@@ -103,7 +103,11 @@ public final class LtlTaskPlanner {
       pending.add(task);
       return params.offlineWindowS() == 0 ? planPending(now) : List.of();
     }
-    return List.of(online(task, now));
+    Outcome o = online(task, now);
+    if (o instanceof Accepted) {
+      version++;
+    }
+    return List.of(o);
   }
 
   /**
@@ -134,7 +138,8 @@ public final class LtlTaskPlanner {
       }
       return out;
     }
-    // Together they fail: plan them one by one so that each refusal names its own formula.
+    // Together they fail (e.g. one needs resources that only appear online): plan them one by
+    // one, the first offline and the rest online, so that each refusal names its own formula.
     for (Task t : batch) {
       if (session.plan() == null) {
         PlanResult r = session.planOffline(List.of(t.formula()));
@@ -142,13 +147,15 @@ public final class LtlTaskPlanner {
           out.add(new Rejected(t.id(), inf.reason()));
         } else {
           epoch = now;
-          version++;
           accepted.add(t);
           out.add(new Accepted(t.id(), "planned offline"));
         }
       } else {
         out.add(online(t, now));
       }
+    }
+    if (out.stream().anyMatch(o -> o instanceof Accepted)) {
+      version++;
     }
     return out;
   }
@@ -160,7 +167,6 @@ public final class LtlTaskPlanner {
     if (r instanceof PlanResult.Infeasible inf) {
       return new Rejected(task.id(), inf.reason());
     }
-    version++;
     accepted.add(task);
     resources.forEach((region, kinds) -> kinds.forEach((kind, units) -> addedResources
         .computeIfAbsent(region, k -> new LinkedHashMap<>()).merge(kind, units, Integer::sum)));
@@ -239,7 +245,7 @@ public final class LtlTaskPlanner {
     return epoch;
   }
 
-  /** @return the plan version: 0 before the first plan, then +1 per accepted change */
+  /** @return the plan version: 0 before the first plan, then +1 per call that changed the plan */
   public long version() {
     return version;
   }
