@@ -121,7 +121,16 @@ public final class PlannerNode implements FlotillaNode {
         return;
       }
       log.info("LTL task " + request.taskId() + ": " + request.ltlFormula());
-      apply(ltl.submit(request.taskId(), request.ltlFormula(), ctx.clock().now()));
+      List<LtlTaskPlanner.Outcome> outcomes;
+      try {
+        outcomes = ltl.submit(request.taskId(), request.ltlFormula(), ctx.clock().now());
+      } catch (RuntimeException e) {
+        // A planner defect must not kill the node's thread; the task is refused, not lost.
+        log.log(java.util.logging.Level.SEVERE, "LTL planning failed for " + request.taskId(), e);
+        outcomes = List.of(new LtlTaskPlanner.Rejected(request.taskId(),
+            "The LTL planner failed on this formula: " + e));
+      }
+      apply(outcomes);
       return;
     }
     TaskRequest resolved = request;

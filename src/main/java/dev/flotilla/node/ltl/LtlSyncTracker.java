@@ -113,8 +113,7 @@ public final class LtlSyncTracker {
       return Result.reject("bad_plan_document", e.getMessage());
     }
     SyncEngine nextEngine;
-    if (engine == null || engine != null && problem.agents().size()
-        != nextProblem.agents().size()) {
+    if (engine == null || problem.agents().size() != nextProblem.agents().size()) {
       nextEngine = new SyncEngine(nextProblem, next.plan());
       workingOn.clear();
       waiting.clear();
@@ -211,37 +210,26 @@ public final class LtlSyncTracker {
       return Result.reject("step_not_current", "robot " + robotId + " reports step " + stepIndex
           + " but its current step is " + current);
     }
+    if (start && workingOn.containsKey(agent)) {
+      return Result.reject("duplicate_start", "robot " + robotId + " already works on step "
+          + stepIndex);
+    }
+    if (!start && !workingOn.containsKey(agent)) {
+      return Result.reject("not_started", "robot " + robotId + " finished step " + stepIndex
+          + " without a GO for it");
+    }
     List<Command> out = new ArrayList<>();
     try {
       if (start) {
-        return started(agent, robotId, stepIndex, out);
+        // A robot told to WAIT may ask again; the engine answers again.
+        waiting.remove(agent);
+        convert(engine.arrived(agent), out);
+      } else {
+        workingOn.remove(agent);
+        convert(engine.finished(agent), out);
       }
-      return completed(agent, robotId, stepIndex, out);
     } catch (IllegalStateException e) {
       return Result.reject("sync_state", e.getMessage());
-    }
-  }
-
-  private Result started(int agent, String robotId, int stepIndex, List<Command> out) {
-    {
-      if (workingOn.containsKey(agent)) {
-        return Result.reject("duplicate_start", "robot " + robotId + " already works on step "
-            + stepIndex);
-      }
-      waiting.remove(agent);
-      convert(engine.arrived(agent), out);
-    }
-    return Result.of(out);
-  }
-
-  private Result completed(int agent, String robotId, int stepIndex, List<Command> out) {
-    {
-      if (!workingOn.containsKey(agent)) {
-        return Result.reject("not_started", "robot " + robotId + " finished step " + stepIndex
-            + " without a GO for it");
-      }
-      workingOn.remove(agent);
-      convert(engine.finished(agent), out);
     }
     return Result.of(out);
   }
