@@ -2,6 +2,7 @@ package dev.flotilla.node;
 
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
+import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.node.ltl.LtlFleet;
 import dev.flotilla.node.ltl.LtlParams;
@@ -24,8 +25,9 @@ import java.util.logging.Logger;
  * (seed 003) go to an {@link LtlTaskPlanner} when {@code ltl_scenario} is set: the first ones are
  * planned together offline, later ones online, and every new plan version is published whole on
  * {@code flotilla/ltl_plan} (an {@code Allocation}, for the allocator and the robots) and
- * {@code flotilla/ltl_plan_detail} (JSON with the R-poset, for the synchronizer). LTL tasks are not
- * published on {@code accepted_tasks}. Every decision is also a {@code task_accepted} /
+ * {@code flotilla/ltl_plan_detail} (JSON with the R-poset, for the synchronizer); the
+ * synchronizer's GO orders on {@code flotilla/sync} tell which chains have started. LTL tasks are
+ * not published on {@code accepted_tasks}. Every decision is also a {@code task_accepted} /
  * {@code task_rejected} event with its reason, so nothing is dropped silently.
  */
 public final class PlannerNode implements FlotillaNode {
@@ -95,6 +97,8 @@ public final class PlannerNode implements FlotillaNode {
           QosProfile.LATCHED);
       ltlDetail = ctx.bus().publisher(ctx.topic(TopicNames.LTL_PLAN_DETAIL),
           dev.flotilla.msgs.std_msgs.String.TYPE, QosProfile.LATCHED);
+      ctx.bus().subscribe(ctx.topic(TopicNames.SYNC), SyncCommand.TYPE,
+          new QosProfile(true, false, 100), c -> ctx.executor().execute(() -> onSync(c)));
       log.info("planner plans LTL tasks on " + params.ltl().scenarioPath() + " with robots "
           + ltl.fleet().robotOfAgent() + " as agents " + ltl.fleet().agentCounts());
     }
@@ -142,6 +146,13 @@ public final class PlannerNode implements FlotillaNode {
     accepted.publish(resolved);
     events.publish(event(FleetEvent.TASK_ACCEPTED, request.taskId(), "valid"));
     log.info("accepted task " + request.taskId());
+  }
+
+  /** Started chains are kept out of online replanning: learn them from the synchronizer. */
+  void onSync(SyncCommand c) {
+    if (c.command() == SyncCommand.GO) {
+      ltl.onGo(c.planVersion(), c.robotId(), c.stepIndex());
+    }
   }
 
   /** @return the period at which the host calls {@link #tick()}: LTL offline batching only */

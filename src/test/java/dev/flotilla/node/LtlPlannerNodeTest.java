@@ -10,6 +10,7 @@ import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.PlanStep;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
+import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.node.ltl.LtlPlanDocument;
 import dev.flotilla.plan.io.ScenarioLoader;
@@ -72,6 +73,16 @@ class LtlPlannerNodeTest {
     assertTrue(node.ltl().planSatisfiesFormulas());
     assertTrue(accepted.isEmpty(), "LTL tasks do not go to the multi-robot allocator");
 
+    // The synchronizer lets the first robot start its first step: that chain has started and
+    // stays with it through online replanning.
+    RobotPlan first = v1.plans().get(0);
+    PlanStep started = first.steps().get(0);
+    f.publisher("/flotilla/sync", SyncCommand.TYPE).publish(SyncCommand.builder().planVersion(1)
+        .robotId(first.robotId()).taskId(started.taskId()).stepIndex(0).command(SyncCommand.GO)
+        .build());
+    if (started.role() != PlanStep.ROLE_COLLABORATOR) {
+      assertEquals(1, node.ltl().startedChains().size());
+    }
     f.now += 100;
     submit("phi6", LtlFixture.PHI6);
     assertEquals(2, plans.size());
@@ -87,6 +98,10 @@ class LtlPlannerNodeTest {
         .orElseThrow();
     assertTrue(doctor.steps().stream().anyMatch(s -> s.action().equals("gi")),
         "only the doctor can get the illness");
+    assertTrue(v2.plans().stream().filter(p -> p.robotId().equals(first.robotId()))
+        .flatMap(p -> p.steps().stream()).anyMatch(s -> s.taskId().equals(started.taskId())
+            && s.action().equals(started.action()) && s.region().equals(started.region())),
+        "the started step stays with its robot");
     // The detail document matches the plan version, robot for robot.
     LtlPlanDocument doc = LtlPlanDocument.fromJson(details.get(1).data());
     assertEquals(2, doc.planVersion());

@@ -25,6 +25,10 @@ import java.util.Set;
  * accepted only once it is in the running plan; a formula the planner refuses leaves the running
  * plan as it was, so accepted tasks are never lost. Not thread-safe.
  *
+ * <p>Online formulas keep the chains that have started out of the replanning (§4.1). Which have
+ * started is learnt from the synchronizer's GO orders ({@link #onGo}); until the first GO for the
+ * running plan arrives (e.g. no synchronizer runs), the plan's planned times stand in for them.
+ *
  * <p>Each step carries the task id of the first accepted task (in acceptance order) whose formula
  * mentions the step's subtask proposition {@code a_r}; a subtask shared by several formulas after
  * the poset product carries the first one's id.
@@ -62,6 +66,8 @@ public final class LtlTaskPlanner {
   private final List<Task> pending = new ArrayList<>();
   private final List<Task> accepted = new ArrayList<>();
   private final Map<String, Map<String, Integer>> addedResources = new LinkedHashMap<>();
+  private final Set<Integer> startedChains = new java.util.HashSet<>();
+  private boolean goSeen;
   private double firstPendingAt = Double.NaN;
   private double epoch = Double.NaN;
   private long version;
@@ -163,7 +169,8 @@ public final class LtlTaskPlanner {
   private Outcome online(Task task, double now) {
     Map<String, Map<String, Integer>> resources =
         params.onlineResources().getOrDefault(LtlParams.normalize(task.formula()), Map.of());
-    PlanResult r = session.addOnline(task.formula(), now - epoch, resources, null);
+    PlanResult r = session.addOnline(task.formula(), now - epoch, resources,
+        goSeen ? Set.copyOf(startedChains) : null);
     if (r instanceof PlanResult.Infeasible inf) {
       return new Rejected(task.id(), inf.reason());
     }
@@ -172,6 +179,37 @@ public final class LtlTaskPlanner {
         .computeIfAbsent(region, k -> new LinkedHashMap<>()).merge(kind, units, Integer::sum)));
     return new Accepted(task.id(), String.format(java.util.Locale.ROOT,
         "planned online at %.3f s after the plan's epoch", now - epoch));
+  }
+
+  /**
+   * Records a GO of the synchronizer: when it names a master step of the running plan, that
+   * step's chain has started.
+   *
+   * @param planVersion the order's plan version; orders for other versions are ignored
+   * @param robotId robot
+   * @param stepIndex index of the step in the robot's LTL plan
+   * @return whether the order named a step of the running plan
+   */
+  public boolean onGo(long planVersion, String robotId, int stepIndex) {
+    int agent = fleet.robotOfAgent().indexOf(robotId);
+    if (planVersion != version || session.plan() == null || agent < 0) {
+      return false;
+    }
+    var steps = session.plan().agents().get(agent).steps();
+    if (stepIndex < 0 || stepIndex >= steps.size()) {
+      return false;
+    }
+    goSeen = true;
+    var step = steps.get(stepIndex);
+    if (step.role() == dev.flotilla.plan.Role.MASTER) {
+      startedChains.add(step.subtaskId());
+    }
+    return true;
+  }
+
+  /** @return subtask ids whose chain has started according to the synchronizer's GO orders */
+  public Set<Integer> startedChains() {
+    return Set.copyOf(startedChains);
   }
 
   /**
