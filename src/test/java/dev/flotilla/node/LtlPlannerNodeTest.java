@@ -189,6 +189,15 @@ class LtlPlannerNodeTest {
   }
 
   @Test
+  void anOverlongFormulaIsRejectedBeforeParsing() {
+    PlannerNode node = planner(LtlFixture.FLEET, LtlFixture.BUDGETS);
+    submit("long", "<> sw_r1 && ".repeat(400) + "<> sw_r2");
+    FleetEvent e = kind(FleetEvent.TASK_REJECTED).get(0);
+    assertTrue(e.reason().contains("at most 4096"), e.reason());
+    assertEquals(1, node.rejections().count("invalid_task"));
+  }
+
+  @Test
   void withoutScenarioLtlTasksAreRejectedWithThatReason() {
     PlannerNode node = new PlannerNode(f.context("planner"), PlannerNode.Params.read(
         NodeFixture.params(NodeFixture.FLEET).forNode("/", "planner")));

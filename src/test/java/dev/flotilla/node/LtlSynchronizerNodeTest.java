@@ -124,6 +124,17 @@ class LtlSynchronizerNodeTest {
   }
 
   @Test
+  void thePlanDocumentSurvivesJson() throws IOException {
+    String json = document(4);
+    LtlPlanDocument doc = LtlPlanDocument.fromJson(json);
+    assertEquals(json, doc.toJson());
+    assertEquals(doc, LtlPlanDocument.fromJson(doc.toJson()));
+    assertEquals(4, doc.planVersion());
+    assertEquals(Set.of(new TaskSpec.Order(0, 1)), doc.tasks().order());
+    assertEquals(List.of(3), doc.plan().assignments().get(0).helpers().get(0));
+  }
+
+  @Test
   void collaboratorArrivingBeforeItsMasterWaitsForItThenGoes() throws IOException {
     publishPlan(1);
     arrive("j1", "tA", 0);
