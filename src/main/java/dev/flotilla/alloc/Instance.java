@@ -98,20 +98,38 @@ final class Instance {
    */
   double taskUtility(int j, double start, int[] crew, double[] dist, double[] prior,
       double[] depart) {
-    if (start > deadline[j] + 1e-9) {
-      return Double.NEGATIVE_INFINITY;
-    }
     double sum = 0;
-    double logReliability = 0;
-    double cost = 0;
+    double omega = 0;
+    double omegaPrior = 0;
+    double rate = 0;
+    double rateDepart = 0;
     for (int k = 0; k < crew.length; k++) {
       int i = crew[k];
       sum += contribution(i, j, dist[k]);
-      logReliability -= robots[i].reliability() * sigmaF * (start + prior[k]);
-      cost += robots[i].costRate() * (start + duration[j] - depart[k]);
+      omega += robots[i].reliability();
+      omegaPrior += robots[i].reliability() * prior[k];
+      rate += robots[i].costRate();
+      rateDepart += robots[i].costRate() * depart[k];
     }
-    double u = Math.exp(-decay[j] * (start - appear[j])) * sum * Math.exp(logReliability);
-    return qualityMinusCost ? u - cost : u;
+    return combine(j, start, sum, omega, omegaPrior, rate, rateDepart);
+  }
+
+  /**
+   * Eqs. (4)–(6) from crew sums, so that callers can score a crew in O(N_j) without arrays:
+   * u = e^{−μ_j (t − t_j^0)} · Σ r_ij · e^{−σ_f (t Σ ω_i + Σ ω_i Σ_k t_k)}, minus in quality − cost
+   * mode Σ c_i (t + duration − departure_i).
+   */
+  double combine(int j, double start, double sumContribution, double sumOmega,
+      double sumOmegaPrior, double sumRate, double sumRateDepart) {
+    if (start > deadline[j] + 1e-9) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double u = Math.exp(-decay[j] * (start - appear[j])) * sumContribution
+        * Math.exp(-sigmaF * (start * sumOmega + sumOmegaPrior));
+    if (qualityMinusCost) {
+      u -= sumRate * (start + duration[j]) - sumRateDepart;
+    }
+    return u;
   }
 
   /** Number of robots with λ_ij &gt; 0 among the live ones. */

@@ -22,8 +22,11 @@ import java.util.Set;
  * from every strategy, which lets later tasks move earlier when Eq. (1) allows; then pending tasks
  * are re-inserted: for each of the p = (open tasks + 1) positions in execution order, Algorithm 1
  * picks the crew maximising Δu_g^E of Eq. (22), §2.2's linear table keeps the other pending tasks
- * feasible, and Eq. (21)'s weights choose which pending task goes first. Each scoring re-times the
- * open part of the plan, O(Σ|s_i|); one insertion costs O(p·s·N²·n·Σ|s_i|).
+ * feasible, and Eq. (21)'s weights choose which pending task goes first. Moving to the next
+ * position only changes the place of the next task's crew, so each position's game continues from
+ * the previous position's equilibrium and re-certifies it against those robots. A
+ * scoring propagates the delay it causes (see InsertScorer); one insertion costs
+ * O(p·(n·Σ|s_i| + s·N²·n·(1 + delayed tasks))).
  */
 final class PlanRepair {
   final Instance in;
@@ -32,6 +35,7 @@ final class PlanRepair {
   private final List<List<Assignment>> executed = new ArrayList<>();
   private final List<TaskAssignment> executedTasks = new ArrayList<>();
   private final Timeline.Anchor[] anchors;
+  final Point3[] place;
   private final int[][] seqs;
   private final List<UnassignedTask> unassigned = new ArrayList<>();
   private final List<List<Assignment>> oldOpen = new ArrayList<>();
@@ -57,6 +61,7 @@ final class PlanRepair {
     this.maxExpansions = maxExpansions;
     alive = new boolean[in.n];
     anchors = new Timeline.Anchor[in.n];
+    place = new Point3[in.n];
     seqs = new int[in.n][];
     frozen = new boolean[in.m];
     Map<String, Integer> index = new HashMap<>();
@@ -87,12 +92,15 @@ final class PlanRepair {
       }
     }
     Set<Integer> orphans = new HashSet<>();
+    Map<String, List<Assignment>> byRobot = new HashMap<>();
+    plan.schedules().forEach(x -> byRobot.put(x.robotId(), x.assignments()));
     for (int i = 0; i < in.n; i++) {
       String id = in.robots[i].id();
       alive[i] = !dead.contains(id);
       List<Assignment> done = new ArrayList<>();
       List<Assignment> open = new ArrayList<>();
-      for (Assignment a : plan.schedule(id).assignments()) {
+      List<Assignment> scheduled = byRobot.getOrDefault(id, List.of());
+      for (Assignment a : scheduled) {
         if (frozen[index.get(a.taskId())]) {
           done.add(a);
         } else {
@@ -145,13 +153,16 @@ final class PlanRepair {
     for (Assignment a : oldOpen.get(i)) {
       if (terminated.contains(a.taskId()) && a.startTime() <= now) {
         int j = index.get(a.taskId());
+        this.place[i] = in.tasks[j].location();
         return Timeline.Anchor.at(in.taskDist[j], now, prior);
       }
     }
     if (movedTo != null) {
+      this.place[i] = movedTo;
       return Timeline.Anchor.at(in.distancesFrom(movedTo), Math.max(now, free), prior);
     }
     if (free >= now || oldOpen.get(i).isEmpty()) {
+      this.place[i] = place;
       return Timeline.Anchor.at(row, Math.max(now, free), prior);
     }
     Assignment next = oldOpen.get(i).get(0);
@@ -160,11 +171,13 @@ final class PlanRepair {
     double[] hereRow;
     if (now >= next.arrivalTime()) {
       hereRow = in.taskDist[o];
+      this.place[i] = in.tasks[o].location();
     } else {
       double covered = TrapezoidalProfile.travelled(legLength, now - next.departureTime(),
           in.robots[i].maxSpeed(), in.robots[i].maxAcceleration());
       Point3 here = in.problem.travel().pointAlong(place, in.tasks[o].location(), covered);
       hereRow = in.distancesFrom(here);
+      this.place[i] = here;
     }
     return new Timeline.Anchor(hereRow, now, prior, o, next.arrivalTime(),
         next.departureTime(), row[o]);
@@ -173,6 +186,8 @@ final class PlanRepair {
   /** Marks pending tasks that nobody alive can do, then re-inserts the rest (§3). */
   void reinsertPending() {
     Timeline.Result base = Timeline.compute(in, anchors, seqs);
+    dropLateTasks(base);
+    base = Timeline.compute(in, anchors, seqs);
     List<Integer> open = new ArrayList<>(pending);
     pending.clear();
     while (!open.isEmpty()) {
@@ -185,7 +200,7 @@ final class PlanRepair {
         }
       }
       for (int r : dropped) {
-        unassigned.add(PlanAssembler.reason(in, alive, r));
+        unassigned.add(reason(r));
         open.remove(Integer.valueOf(r));
       }
       if (open.isEmpty()) {
@@ -217,6 +232,44 @@ final class PlanRepair {
       base = Timeline.compute(in, anchors, seqs);
       open.remove(Integer.valueOf(pick));
     }
+  }
+
+  /** Tasks pushed past their deadline (a robot was delayed or displaced) become pending. */
+  private void dropLateTasks(Timeline.Result t) {
+    for (int j = 0; j < in.m; j++) {
+      if (t.crew()[j] != null && t.start()[j] > in.deadline[j] + 1e-9) {
+        final int late = j;
+        for (int i : t.crew()[j]) {
+          seqs[i] = Arrays.stream(seqs[i]).filter(x -> x != late).toArray();
+        }
+        pending.add(j);
+      }
+    }
+  }
+
+  /**
+   * Why task r could not be re-inserted. When enough capable robots could still reach it from
+   * where they are now if they dropped their other tasks, a global re-plan might serve it, so it
+   * is reported as DEFERRED rather than DEADLINE_UNREACHABLE.
+   */
+  private UnassignedTask reason(int r) {
+    UnassignedTask plain = PlanAssembler.reason(in, alive, r);
+    if (plain.reason() != dev.flotilla.alloc.api.UnassignedReason.DEADLINE_UNREACHABLE) {
+      return plain;
+    }
+    int reachable = 0;
+    for (int i = 0; i < in.n; i++) {
+      if (alive[i] && in.lambda[i][r] > 0
+          && anchors[i].time() + in.tau(i, anchors[i].distRow()[r]) <= in.deadline[r] + 1e-9) {
+        reachable++;
+      }
+    }
+    if (reachable < in.need[r]) {
+      return plain;
+    }
+    return new UnassignedTask(in.tasks[r].id(), dev.flotilla.alloc.api.UnassignedReason.DEFERRED,
+        "Local repair cannot fit task " + in.tasks[r].id()
+            + " without breaking other tasks; a global re-plan may.");
   }
 
   private static List<Integer> without(List<Integer> list, int x) {
@@ -258,28 +311,28 @@ final class PlanRepair {
       rank[order.get(k)] = k;
     }
     Insertion best = null;
-    Set<String> seenPlacements = new HashSet<>();
+    Context context = new Context(base, cur);
+    List<Integer> others = without(open, r);
+    InsertScorer scorer = new InsertScorer(r, new int[in.n], base, cur, context);
+    int[] warm = null;
+    int[] changed = null;
     for (int g = 0; g <= order.size(); g++) {
-      int[] at = new int[in.n];
-      for (int i = 0; i < in.n; i++) {
-        int count = 0;
-        for (int j : cur[i]) {
-          if (rank[j] < g) {
-            count++;
-          }
-        }
-        at[i] = count;
+      if (g > 0) {
+        // Moving one position later puts r after task order[g-1] for exactly its crew.
+        changed = base.crew()[order.get(g - 1)];
+        scorer.advance(changed);
       }
-      if (!seenPlacements.add(Arrays.toString(at))) {
-        continue;
+      if (Thread.currentThread().isInterrupted()) {
+        throw new java.util.concurrent.CancellationException("Reallocation interrupted.");
       }
-      InsertScorer scorer = new InsertScorer(r, at, base, cur);
-      SingleTaskGame.Outcome o = SingleTaskGame.play(in.need[r], scorer, rng);
+      SingleTaskGame.Outcome o =
+          SingleTaskGame.play(in.need[r], scorer, rng, true, warm, changed);
       iterations += o.iterations();
+      warm = o.found() ? o.crew() : null;
       if (!o.found() || o.utility() == Double.NEGATIVE_INFINITY) {
         continue;
       }
-      List<Integer> others = without(open, r);
+      int[] at = scorer.at.clone();
       ConflictElimination.Result resolved = ConflictElimination.resolve(o, scorer,
           crew -> conflicts(others, new Insertion(r, crew, at, 0).apply(cur)), maxExpansions);
       iterations += resolved.iterations();
@@ -334,60 +387,218 @@ final class PlanRepair {
     return t.start()[prev] + in.duration[prev] + in.tau(i, in.taskDist[prev][r]);
   }
 
-  /** Δu_g^E of Eq. (22) for inserting r at fixed per-robot positions. */
+  /**
+   * Δu_g^E of Eq. (22) for inserting r at fixed per-robot positions. Instead of re-timing the
+   * whole plan, the delay is propagated from the crew's next tasks along the robots' strategies
+   * in execution order (a topological order), touching only the tasks that actually move, so a
+   * scoring costs O(N_j + delayed tasks · N log m).
+   */
+  /** What every position's scorer shares for one (timing, strategies) pair. */
+  private final class Context {
+    final int[][] next;
+    final double[] moved;
+    final double[][] priorPrefix;
+
+    Context(Timeline.Result base, int[][] cur) {
+      next = new int[in.m][];
+      for (int j = 0; j < in.m; j++) {
+        if (base.crew()[j] != null) {
+          next[j] = new int[base.crew()[j].length];
+          Arrays.fill(next[j], -1);
+        }
+      }
+      priorPrefix = new double[in.n][];
+      for (int i = 0; i < in.n; i++) {
+        priorPrefix[i] = new double[cur[i].length + 1];
+        priorPrefix[i][0] = anchors[i].prior();
+        for (int k = 0; k < cur[i].length; k++) {
+          int j = cur[i][k];
+          priorPrefix[i][k + 1] = priorPrefix[i][k] + base.start()[j];
+          if (k + 1 < cur[i].length) {
+            int[] crew = base.crew()[j];
+            for (int c = 0; c < crew.length; c++) {
+              if (crew[c] == i) {
+                next[j][c] = cur[i][k + 1];
+              }
+            }
+          }
+        }
+      }
+      moved = new double[in.m];
+      Arrays.fill(moved, Double.NaN);
+    }
+  }
+
   private final class InsertScorer implements CrewScorer {
     private final int task;
-    private final int[] at;
+    final int[] at;
     private final Timeline.Result base;
     private final int[][] cur;
-    private final int[] candidates;
+    private final double[][] priorPrefix;
+    private int[] candidates;
+    private final int[][] next;
+    private final double[] moved;
+    private final double[] leaveAt;
+    private final double[] distAt;
+    private final double[] priorAt;
+    private java.util.PriorityQueue<Integer> queue;
+    private final List<Integer> touched = new ArrayList<>();
 
-    InsertScorer(int task, int[] at, Timeline.Result base, int[][] cur) {
+    InsertScorer(int task, int[] at, Timeline.Result base, int[][] cur, Context context) {
       this.task = task;
       this.at = at;
       this.base = base;
       this.cur = cur;
-      int[] c = new int[in.n];
-      int count = 0;
+      this.next = context.next;
+      this.moved = context.moved;
+      this.priorPrefix = context.priorPrefix;
+      leaveAt = new double[in.n];
+      distAt = new double[in.n];
+      priorAt = new double[in.n];
       for (int i = 0; i < in.n; i++) {
-        if (alive[i] && in.lambda[i][task] > 0
-            && arrivalAt(i, at[i], task, base, cur) <= in.deadline[task] + 1e-9) {
-          c[count++] = i;
-        }
+        place(i);
       }
-      candidates = Arrays.copyOf(c, count);
+    }
+
+    /** Where robot i would leave from, when, and with which Σ t_k, at its index at[i]. */
+    private void place(int i) {
+      int k = at[i];
+      priorAt[i] = priorPrefix[i][k];
+      if (k == 0) {
+        leaveAt[i] = anchors[i].time();
+        distAt[i] = anchors[i].distRow()[task];
+      } else {
+        int prev = cur[i][k - 1];
+        leaveAt[i] = base.start()[prev] + in.duration[prev];
+        distAt[i] = in.taskDist[prev][task];
+      }
+    }
+
+    /** Moves the insertion one position later for these robots (the next task's crew). */
+    void advance(int[] robots) {
+      for (int i : robots) {
+        at[i]++;
+        place(i);
+      }
+      candidates = null;
+    }
+
+    @Override
+    public boolean eligible(int i) {
+      return alive[i] && in.lambda[i][task] > 0
+          && leaveAt[i] + in.tau(i, distAt[i]) <= in.deadline[task] + 1e-9;
     }
 
     @Override
     public int[] candidates() {
+      if (candidates == null) {
+        int[] c = new int[in.n];
+        int count = 0;
+        for (int i = 0; i < in.n; i++) {
+          if (eligible(i)) {
+            c[count++] = i;
+          }
+        }
+        candidates = Arrays.copyOf(c, count);
+      }
       return candidates;
     }
 
     @Override
     public double score(int[] crew) {
-      int[][] profile = new Insertion(task, crew, at, 0).apply(cur);
-      Timeline.Result t = Timeline.compute(in, anchors, profile);
-      if (!t.ok()) {
-        return Double.NEGATIVE_INFINITY;
+      double t = in.appear[task];
+      double sum = 0;
+      double omega = 0;
+      double omegaPrior = 0;
+      double rate = 0;
+      double rateDepart = 0;
+      for (int i : crew) {
+        double leave = leaveAt[i];
+        double dist = distAt[i];
+        t = Math.max(t, leave + in.tau(i, dist));
+        sum += in.contribution(i, task, dist);
+        omega += in.robots[i].reliability();
+        omegaPrior += in.robots[i].reliability() * priorAt[i];
+        rate += in.robots[i].costRate();
+        rateDepart += in.robots[i].costRate() * leave;
       }
-      double delta = t.utility()[task];
+      double delta = in.combine(task, t, sum, omega, omegaPrior, rate, rateDepart);
       if (delta == Double.NEGATIVE_INFINITY) {
         return delta;
       }
-      for (int j = 0; j < in.m; j++) {
-        if (j == task || base.crew()[j] == null) {
-          continue;
+      if (queue == null) {
+        queue = new java.util.PriorityQueue<>(
+            (a, b) -> Double.compare(base.start()[a], base.start()[b]));
+      }
+      queue.clear();
+      touched.clear();
+      double finish = t + in.duration[task];
+      for (int i : crew) {
+        if (at[i] < cur[i].length) {
+          int nx = cur[i][at[i]];
+          push(nx, finish + in.tau(i, in.taskDist[task][nx]));
         }
-        if (t.start()[j] > in.deadline[j] + 1e-9) {
-          return Double.NEGATIVE_INFINITY;
+      }
+      while (!queue.isEmpty()) {
+        int j = queue.poll();
+        double start = moved[j];
+        if (start > in.deadline[j] + 1e-9) {
+          delta = Double.NEGATIVE_INFINITY;
+          break;
         }
-        double lag = t.start()[j] - base.start()[j];
-        if (lag > 1e-9) {
-          delta += (Math.exp(-in.decay[j] * lag) - 1) * base.utility()[j];
+        delta += (Math.exp(-in.decay[j] * (start - base.start()[j])) - 1) * base.utility()[j];
+        int[] members = base.crew()[j];
+        for (int c = 0; c < members.length; c++) {
+          int nx = next[j][c];
+          if (nx >= 0) {
+            push(nx, start + in.duration[j] + in.tau(members[c], in.taskDist[j][nx]));
+          }
         }
+      }
+      for (int j : touched) {
+        moved[j] = Double.NaN;
       }
       return delta;
     }
+
+    /** Records that task j cannot start before {@code arrival}; queues it if that delays it. */
+    private void push(int j, double arrival) {
+      if (arrival <= base.start()[j] + 1e-9) {
+        return;
+      }
+      if (Double.isNaN(moved[j])) {
+        moved[j] = arrival;
+        touched.add(j);
+        queue.add(j);
+      } else {
+        moved[j] = Math.max(moved[j], arrival);
+      }
+    }
+  }
+
+  /** Σ t_k over the tasks robot i executed before {@code now} (Eq. 5), seconds. */
+  double executedStartSum(int i) {
+    return anchors[i].prior();
+  }
+
+  /** When robot i is free at {@link #place}, seconds. */
+  double freeAt(int i) {
+    return anchors[i].time();
+  }
+
+  /** Assignments robot i executed before {@code now}. */
+  List<Assignment> executedBy(int i) {
+    return executed.get(i);
+  }
+
+  /** Tasks executed before {@code now}. */
+  List<TaskAssignment> executedTasks() {
+    return executedTasks;
+  }
+
+  /** Whether task j started before {@code now}. */
+  boolean frozen(int j) {
+    return frozen[j];
   }
 
   /** The repaired plan. */
@@ -399,17 +610,19 @@ final class PlanRepair {
   /** Robots whose open tasks or their planned starts differ between the old plan and {@code p}. */
   Set<String> changedRobots(AllocationPlan p, boolean orderOnly) {
     Set<String> changed = new HashSet<>();
+    Map<String, List<Assignment>> byRobot = new HashMap<>();
+    p.schedules().forEach(x -> byRobot.put(x.robotId(), x.assignments()));
     for (int i = 0; i < in.n; i++) {
       String id = in.robots[i].id();
       List<Assignment> before = oldOpen.get(i);
-      List<Assignment> after = p.schedule(id).assignments()
-          .subList(executed.get(i).size(), p.schedule(id).assignments().size());
+      List<Assignment> all = byRobot.get(id);
+      List<Assignment> after = all.subList(executed.get(i).size(), all.size());
       boolean same = before.size() == after.size();
       for (int k = 0; same && k < before.size(); k++) {
         same = before.get(k).taskId().equals(after.get(k).taskId())
             && (orderOnly || Math.abs(before.get(k).startTime() - after.get(k).startTime()) < 1e-6);
       }
-      if (!same || (!alive[i] && !orderOnly)) {
+      if (!same) {
         changed.add(id);
       }
     }

@@ -20,29 +20,52 @@ import java.util.Random;
  * deferred, the round falls back to the unconstrained crews. Tasks without N_j eligible robots are
  * reported with their reason.
  *
- * <p>Time: m rounds × m² games (Algorithm 2) × O(s·N_j²·n) per game (s sweeps, usually 2–3) plus
- * O(m·n) conflict bookkeeping per state, i.e. O(m³·n·N²) as in §4 of the paper.
+ * <p>Games are played to equilibrium by default. The robots keep their strategies between
+ * rounds, as in a repeated potential game: a task's game continues from its last equilibrium
+ * crew, and when only robots outside that crew changed state (the crew just assigned, or the one
+ * assigned hypothetically by Algorithm 2), swapping with those robots is the only possible
+ * improvement, so the equilibrium is re-certified in N_j·N_p comparisons instead of N_j·n.
+ *
+ * <p>Time: m rounds × m² games (Algorithm 2); a full game costs O(s·N_j²·n) (s sweeps, usually
+ * 2–3), so the worst case is O(m³·n·N²) as in §4 of the paper, but a re-certified game costs
+ * O(N_j²·N_p) and only tasks whose crews were touched replay fully; plus O(m·n) eligibility
+ * counts per round and O(m·N) per hypothetical state. Interrupting the calling thread abandons
+ * the run with a {@link java.util.concurrent.CancellationException}.
  */
 public final class PotentialGameAllocator implements TaskAllocator {
   private final long seed;
   private final int maxConflictExpansions;
+  private final boolean untilEquilibrium;
 
-  /** Seed 1, at most 32 linear-table expansions per conflict. */
+  /** Seed 1, at most 32 linear-table expansions per conflict, games played to equilibrium. */
   public PotentialGameAllocator() {
     this(1, 32);
   }
 
   /**
+   * Games played until a Nash equilibrium (Theorem 1).
+   *
    * @param seed seeds the random initial crews P_j^0 of Algorithm 1
    * @param maxConflictExpansions cap on the §2.2 linear-table walk per task and state (&ge; 1)
    */
   public PotentialGameAllocator(long seed, int maxConflictExpansions) {
+    this(seed, maxConflictExpansions, true);
+  }
+
+  /**
+   * @param seed seeds the random initial crews P_j^0 of Algorithm 1
+   * @param maxConflictExpansions cap on the §2.2 linear-table walk per task and state (&ge; 1)
+   * @param untilEquilibrium repeat Algorithm 1's sweep until no swap improves (Theorem 1's Nash
+   *     equilibrium); false runs the paper's single sweep of at most n·N_j comparisons
+   */
+  public PotentialGameAllocator(long seed, int maxConflictExpansions, boolean untilEquilibrium) {
     if (maxConflictExpansions < 1) {
       throw new IllegalArgumentException(
           "maxConflictExpansions must be >= 1, got " + maxConflictExpansions + ".");
     }
     this.seed = seed;
     this.maxConflictExpansions = maxConflictExpansions;
+    this.untilEquilibrium = untilEquilibrium;
   }
 
   @Override
@@ -74,12 +97,17 @@ public final class PotentialGameAllocator implements TaskAllocator {
     }
     List<UnassignedTask> unassigned = new ArrayList<>();
     long[] iterations = {0};
+    int[][] lastPlain = new int[in.m][];
+    int[] lastChanged = null;
     while (!open.isEmpty()) {
-      Round round = new Round(in, state, open, rng, maxConflictExpansions, iterations);
+      checkInterrupted();
+      Round round = new Round(in, state, open, rng, maxConflictExpansions, untilEquilibrium,
+          iterations);
       Decision[] decisions = new Decision[in.m];
       List<Integer> dropped = new ArrayList<>();
       for (int j : open) {
-        decisions[j] = round.decide(j);
+        decisions[j] = round.decide(j, lastPlain[j], lastChanged);
+        lastPlain[j] = decisions[j].plain().crew();
         if (!decisions[j].plain().found()) {
           dropped.add(j);
         }
@@ -111,8 +139,10 @@ public final class PotentialGameAllocator implements TaskAllocator {
         double bestWeight = Double.POSITIVE_INFINITY;
         double bestUtility = Double.NEGATIVE_INFINITY;
         for (int j : choices) {
+          checkInterrupted();
           SingleTaskGame.Outcome mine = decisions[j].chosen(fallback);
-          double w = weight(in, state, open, j, mine.crew(), decisions, rng, iterations);
+          double w =
+              weight(in, state, open, j, mine.crew(), decisions, round, rng, iterations);
           if (w < bestWeight - 1e-12
               || (Math.abs(w - bestWeight) <= 1e-12 && mine.utility() > bestUtility)) {
             bestWeight = w;
@@ -121,28 +151,48 @@ public final class PotentialGameAllocator implements TaskAllocator {
           }
         }
       }
-      state.assign(pick, decisions[pick].chosen(fallback).crew());
+      lastChanged = decisions[pick].chosen(fallback).crew();
+      state.assign(pick, lastChanged);
       open.remove(Integer.valueOf(pick));
     }
     return PlanAssembler.assemble(in, PlanAssembler.noneExecuted(in.n), List.of(), anchors,
         PlanAssembler.toArrays(state.sequences), unassigned, iterations[0]);
   }
 
+  /** Long runs can be abandoned by interrupting the calling thread. */
+  private static void checkInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new java.util.concurrent.CancellationException("Allocation interrupted.");
+    }
+  }
+
   /** Eq. (21) via Algorithm 2: the worst next-round loss that assigning j inflicts. */
   private double weight(Instance in, FleetState state, List<Integer> open, int j, int[] crew,
-      Decision[] now, Random rng, long[] iterations) {
-    FleetState.Saved saved = state.save(crew);
-    state.assign(j, crew);
+      Decision[] now, Round current, Random rng, long[] iterations) {
     List<Integer> rest = new ArrayList<>(open);
     rest.remove(Integer.valueOf(j));
-    Round next = new Round(in, state, rest, rng, maxConflictExpansions, iterations);
+    int[] counts = current.eligibleCount.clone();
+    for (int k : rest) {
+      for (int i : crew) {
+        counts[k] -= state.eligible(i, k) ? 1 : 0;
+      }
+    }
+    FleetState.Saved saved = state.save(crew);
+    state.assign(j, crew);
+    for (int k : rest) {
+      for (int i : crew) {
+        counts[k] += state.eligible(i, k) ? 1 : 0;
+      }
+    }
+    Round next = new Round(in, state, rest, rng, maxConflictExpansions, untilEquilibrium,
+        iterations, counts);
     double worst = Double.NEGATIVE_INFINITY;
     for (int k : rest) {
       double before = now[k].best().utility();
       if (before == Double.NEGATIVE_INFINITY) {
         continue;
       }
-      double after = next.decide(k).best().utility();
+      double after = next.decide(k, now[k].plain().crew(), crew).best().utility();
       worst = Math.max(worst, before - after);
     }
     state.undo(j, saved);
@@ -160,7 +210,8 @@ public final class PotentialGameAllocator implements TaskAllocator {
     Instance in = new Instance(problem);
     FleetState state = new FleetState(in);
     int j = problem.taskIndex(taskId);
-    SingleTaskGame.Outcome o = SingleTaskGame.play(in.need[j], state.view(j), new Random(seed));
+    SingleTaskGame.Outcome o =
+        SingleTaskGame.play(in.need[j], state.view(j), new Random(seed), untilEquilibrium);
     List<String> ids = new ArrayList<>();
     if (o.found()) {
       for (int i : o.crew()) {
@@ -188,26 +239,53 @@ public final class PotentialGameAllocator implements TaskAllocator {
     private final List<Integer> open;
     private final Random rng;
     private final int maxExpansions;
+    private final boolean untilEquilibrium;
     private final long[] iterations;
-    private final int[] eligibleCount;
+    final int[] eligibleCount;
+    private final List<Integer> tight;
 
     Round(Instance in, FleetState state, List<Integer> open, Random rng, int maxExpansions,
-        long[] iterations) {
+        boolean untilEquilibrium, long[] iterations) {
+      this(in, state, open, rng, maxExpansions, untilEquilibrium, iterations, null);
+    }
+
+    /** {@code counts}: eligible robots per task when already known (else recounted, O(m·n)). */
+    Round(Instance in, FleetState state, List<Integer> open, Random rng, int maxExpansions,
+        boolean untilEquilibrium, long[] iterations, int[] counts) {
+      this.untilEquilibrium = untilEquilibrium;
       this.in = in;
       this.state = state;
       this.open = open;
       this.rng = rng;
       this.maxExpansions = maxExpansions;
       this.iterations = iterations;
-      eligibleCount = new int[in.m];
-      for (int k : open) {
-        eligibleCount[k] = state.eligibleCount(k);
+      if (counts != null) {
+        eligibleCount = counts;
+      } else {
+        eligibleCount = new int[in.m];
+        for (int k : open) {
+          eligibleCount[k] = state.eligibleCount(k);
+        }
       }
+      // Only tasks within max N_j robots of becoming infeasible can be hit by a conflict.
+      int maxNeed = 0;
+      for (int k : open) {
+        maxNeed = Math.max(maxNeed, in.need[k]);
+      }
+      List<Integer> near = new ArrayList<>();
+      for (int k : open) {
+        if (eligibleCount[k] >= in.need[k] && eligibleCount[k] - maxNeed < in.need[k]) {
+          near.add(k);
+        }
+      }
+      tight = near;
     }
 
-    Decision decide(int j) {
+    /** §2.1 then §2.2 for task j, continuing from its last equilibrium crew when known. */
+    Decision decide(int j, int[] warm, int[] changed) {
       TaskView view = state.view(j);
-      SingleTaskGame.Outcome plain = SingleTaskGame.play(in.need[j], view, rng);
+      SingleTaskGame.Outcome plain =
+          SingleTaskGame.play(in.need[j], view, rng, untilEquilibrium, warm, changed);
       iterations[0] += plain.iterations();
       ConflictElimination.Result r = ConflictElimination.resolve(plain, view,
           crew -> conflicts(j, crew, view), maxExpansions);
@@ -222,8 +300,10 @@ public final class PotentialGameAllocator implements TaskAllocator {
         start = Math.max(start, view.arrival(i));
       }
       double free = start + in.duration[j];
-      for (int k : open) {
-        if (k == j || eligibleCount[k] < in.need[k]) {
+      for (int k : tight) {
+        // A crew of N_j robots can remove at most N_j eligible robots from task k.
+        if (k == j || eligibleCount[k] < in.need[k]
+            || eligibleCount[k] - crew.length >= in.need[k]) {
           continue;
         }
         int count = eligibleCount[k];

@@ -59,7 +59,8 @@ public final class PotentialGameReallocator implements FaultReallocator {
     }
     repair.reinsertPending();
     AllocationPlan repaired = repair.toPlan();
-    return new Reallocation(repaired, repair.changedRobots(repaired, false),
-        repair.changedRobots(repaired, true), moved);
+    Set<String> changed = new java.util.HashSet<>(repair.changedRobots(repaired, false));
+    changed.add(failedRobotId);
+    return new Reallocation(repaired, changed, repair.changedRobots(repaired, true), moved);
   }
 }

@@ -7,10 +7,11 @@ import java.util.Random;
  * Algorithm 1 of seed 001: the pairwise replacement game for one task. A random crew of N_j
  * eligible robots starts; each member slot in turn is offered to every eligible robot outside the
  * crew, and the pair (member, outsider) swaps when the potential — the expected task utility, by
- * Theorem 1 / Eq. (20) — increases. The crew size stays N_j at every step. The paper's single
- * sweep is repeated until a sweep changes nothing, i.e. until a Nash equilibrium of Definition 2
- * (Theorem 1's finite improvement property guarantees termination). One sweep costs N_j·n
- * comparisons, each O(N_j).
+ * Theorem 1 / Eq. (20) — increases. The crew size stays N_j at every step. Either the
+ * paper's single sweep (at most n·N_j comparisons, the bound stated under Algorithm 1); with
+ * {@code untilEquilibrium} sweeps repeat until one changes nothing, which certifies a Nash
+ * equilibrium of Definition 2 (Theorem 1's finite improvement property guarantees termination).
+ * Each comparison is O(N_j).
  */
 final class SingleTaskGame {
   private SingleTaskGame() {}
@@ -26,21 +27,65 @@ final class SingleTaskGame {
     }
   }
 
-  static Outcome play(int need, CrewScorer scorer, Random rng) {
-    int[] pool = scorer.candidates();
-    if (pool.length < need) {
-      return Outcome.none(0);
-    }
-    int[] shuffled = pool.clone();
-    for (int k = 0; k < need; k++) {
-      int pick = k + rng.nextInt(shuffled.length - k);
-      int tmp = shuffled[k];
-      shuffled[k] = shuffled[pick];
-      shuffled[pick] = tmp;
-    }
-    int[] crew = Arrays.copyOf(shuffled, need);
-    double best = scorer.score(crew);
+  static Outcome play(int need, CrewScorer scorer, Random rng, boolean untilEquilibrium) {
+    return play(need, scorer, rng, untilEquilibrium, null, null);
+  }
+
+  /**
+   * Plays the game, optionally continuing from the crew of an earlier equilibrium.
+   *
+   * @param warm a crew that was a Nash equilibrium before some robots' states changed, or null
+   *     for a random start; used only with {@code untilEquilibrium}
+   * @param changed the robots whose states changed since (null: unknown). If the warm crew
+   *     contains none of them, only swaps with them can improve it — every other swap scores as
+   *     before — so N_j·|changed| comparisons certify the equilibrium.
+   */
+  static Outcome play(int need, CrewScorer scorer, Random rng, boolean untilEquilibrium,
+      int[] warm, int[] changed) {
     long iterations = 0;
+    int[] crew;
+    if (untilEquilibrium && warm != null && eligibleCrew(warm, scorer)) {
+      crew = warm.clone();
+      if (changed != null && disjoint(crew, changed)) {
+        double best = scorer.score(crew);
+        boolean improved = false;
+        for (int slot = 0; slot < need; slot++) {
+          for (int i : changed) {
+            if (contains(crew, i) || !scorer.eligible(i)) {
+              continue;
+            }
+            iterations++;
+            int previous = crew[slot];
+            crew[slot] = i;
+            double u = scorer.score(crew);
+            if (u > best + 1e-12) {
+              best = u;
+              improved = true;
+            } else {
+              crew[slot] = previous;
+            }
+          }
+        }
+        if (!improved) {
+          return new Outcome(sorted(crew), best, iterations);
+        }
+      }
+    } else {
+      int[] pool = scorer.candidates();
+      if (pool.length < need) {
+        return Outcome.none(0);
+      }
+      int[] shuffled = pool.clone();
+      for (int k = 0; k < need; k++) {
+        int pick = k + rng.nextInt(shuffled.length - k);
+        int tmp = shuffled[k];
+        shuffled[k] = shuffled[pick];
+        shuffled[pick] = tmp;
+      }
+      crew = Arrays.copyOf(shuffled, need);
+    }
+    int[] pool = scorer.candidates();
+    double best = scorer.score(crew);
     boolean improved = true;
     while (improved) {
       improved = false;
@@ -55,7 +100,7 @@ final class SingleTaskGame {
           double u = scorer.score(crew);
           if (u > best + 1e-12) {
             best = u;
-            improved = true;
+            improved = untilEquilibrium;
           } else {
             crew[slot] = previous;
           }
@@ -63,6 +108,24 @@ final class SingleTaskGame {
       }
     }
     return new Outcome(sorted(crew), best, iterations);
+  }
+
+  private static boolean eligibleCrew(int[] crew, CrewScorer scorer) {
+    for (int i : crew) {
+      if (!scorer.eligible(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean disjoint(int[] a, int[] b) {
+    for (int i : a) {
+      if (contains(b, i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean contains(int[] crew, int i) {

@@ -1,61 +1,78 @@
 package dev.flotilla.alloc;
 
+import java.util.Arrays;
+
 /**
- * Everything needed to score crews for one task in the current fleet state: arrival times and
- * contributions per robot, so that u_j^E of a crew (Eq. 6) costs O(N_j).
+ * Scores crews for one task in the current fleet state, u_j^E of Eq. (6) in O(N_j). Per-robot
+ * terms (arrival, contribution r_ij of Eq. 2) are computed on demand; the first call to
+ * {@link #candidates()} tabulates them for all n robots, which only full game sweeps need — a
+ * re-certified equilibrium (see {@link SingleTaskGame}) touches a handful of robots.
  */
 final class TaskView implements CrewScorer {
   private final Instance in;
+  private final FleetState state;
   private final int task;
-  private final double[] arrival;
-  private final double[] dist;
-  private final double[] prior;
-  private final double[] free;
-  private final int[] candidates;
+  private double[] arrival;
+  private double[] contribution;
+  private int[] candidates;
 
   TaskView(FleetState state, int j) {
-    in = state.in;
-    task = j;
-    arrival = new double[in.n];
-    dist = new double[in.n];
-    prior = state.prior;
-    free = state.free;
-    int count = 0;
-    int[] eligible = new int[in.n];
-    for (int i = 0; i < in.n; i++) {
-      dist[i] = state.distRow[i][j];
-      arrival[i] = state.free[i] + in.tau(i, dist[i]);
-      if (state.alive[i] && in.lambda[i][j] > 0 && arrival[i] <= in.deadline[j] + 1e-9) {
-        eligible[count++] = i;
-      }
-    }
-    candidates = java.util.Arrays.copyOf(eligible, count);
+    this.in = state.in;
+    this.state = state;
+    this.task = j;
   }
 
   @Override
   public int[] candidates() {
+    if (candidates == null) {
+      arrival = new double[in.n];
+      contribution = new double[in.n];
+      int[] eligible = new int[in.n];
+      int count = 0;
+      for (int i = 0; i < in.n; i++) {
+        double dist = state.distRow[i][task];
+        arrival[i] = state.free[i] + in.tau(i, dist);
+        contribution[i] = in.contribution(i, task, dist);
+        if (state.alive[i] && in.lambda[i][task] > 0
+            && arrival[i] <= in.deadline[task] + 1e-9) {
+          eligible[count++] = i;
+        }
+      }
+      candidates = Arrays.copyOf(eligible, count);
+    }
     return candidates;
+  }
+
+  @Override
+  public boolean eligible(int i) {
+    return state.alive[i] && in.lambda[i][task] > 0 && arrival(i) <= in.deadline[task] + 1e-9;
   }
 
   @Override
   public double score(int[] crew) {
     double t = in.appear[task];
+    double sum = 0;
+    double omega = 0;
+    double omegaPrior = 0;
+    double rate = 0;
+    double rateFree = 0;
     for (int i : crew) {
-      t = Math.max(t, arrival[i]);
+      t = Math.max(t, arrival(i));
+      sum += contribution == null
+          ? in.contribution(i, task, state.distRow[i][task]) : contribution[i];
+      double w = in.robots[i].reliability();
+      omega += w;
+      omegaPrior += w * state.prior[i];
+      double c = in.robots[i].costRate();
+      rate += c;
+      rateFree += c * state.free[i];
     }
-    double[] d = new double[crew.length];
-    double[] p = new double[crew.length];
-    double[] f = new double[crew.length];
-    for (int k = 0; k < crew.length; k++) {
-      d[k] = dist[crew[k]];
-      p[k] = prior[crew[k]];
-      f[k] = free[crew[k]];
-    }
-    return in.taskUtility(task, t, crew, d, p, f);
+    return in.combine(task, t, sum, omega, omegaPrior, rate, rateFree);
   }
 
   /** Earliest arrival of a robot, seconds. */
   double arrival(int i) {
-    return arrival[i];
+    return arrival != null ? arrival[i]
+        : state.free[i] + in.tau(i, state.distRow[i][task]);
   }
 }

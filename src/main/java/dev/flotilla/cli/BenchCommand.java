@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks (figures and ratios against a baseline measured in the same run).",
-    subcommands = {FailoverBenchCommand.class, BagBenchCommand.class, ResumeBenchCommand.class,
+    subcommands = {FailoverBenchCommand.class, AllocBenchCommand.class, BagBenchCommand.class,
+        ResumeBenchCommand.class,
         LtlBenchCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,84 +1,134 @@
 package dev.flotilla.node;
 
 import dev.flotilla.alloc.GreedyAllocator;
-import dev.flotilla.alloc.PotentialGameAllocator;
-import dev.flotilla.alloc.PotentialGameReallocator;
 import dev.flotilla.alloc.api.AllocationPlan;
 import dev.flotilla.alloc.api.AllocationProblem;
 import dev.flotilla.alloc.api.CapabilityModel;
 import dev.flotilla.alloc.api.Robot;
 import dev.flotilla.alloc.api.Task;
-import dev.flotilla.alloc.api.TaskAllocator;
-import dev.flotilla.alloc.api.UtilityParams;
+import dev.flotilla.alloc.rebalance.EventTriggeredRebalancer;
+import dev.flotilla.alloc.rebalance.RebalanceEvent;
+import dev.flotilla.alloc.rebalance.RebalanceOutcome;
 import dev.flotilla.alloc.travel.StraightLineTravel;
 import dev.flotilla.model.Point3;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
+import dev.flotilla.resume.RobotResume;
 import dev.flotilla.ros.NodeClock.Stamps;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * The allocator's state and decisions, free of any transport: which robots are alive and where,
  * which tasks are open, the current plan, and how each event changes it. Times inside the plan are
  * seconds since {@code epoch} (the node clock when the session began), so task decay keeps
- * counting across replans. Not thread-safe: the allocator node drives it from one thread.
+ * counting across replans.
+ *
+ * <p>With {@code potential_game} every event goes through seed 000's
+ * {@link EventTriggeredRebalancer}: local repair with seed 001's re-insertion (Eq. 22), and a
+ * global re-plan only when efficiency drops by more than {@code rebalance_threshold}. A robot the
+ * plan has never seen (it joined late) starts a new global plan. The {@code greedy} baseline
+ * re-plans everything at every event. Not thread-safe: the allocator node drives it from one
+ * thread.
  */
 final class AllocationSession {
+  private static final Logger LOG = Logger.getLogger("flotilla.allocator");
+  /** Odometry is compared with the plan at most this often per robot, in seconds. */
+  private static final double DEVIATION_CHECK_PERIOD = 1.0;
 
   private final AllocatorNode.Params params;
   private final double epoch;
-  private final TaskAllocator allocator;
   private final Map<String, Point3> positions = new LinkedHashMap<>();
   private final Set<String> alive = new LinkedHashSet<>();
   private final Map<String, Task> openTasks = new LinkedHashMap<>();
   private final Map<String, Set<String>> resumeCapabilities = new LinkedHashMap<>();
+  private final Map<String, RobotResume> resumes = new LinkedHashMap<>();
+  private final Map<String, Double> lastDeviationCheck = new HashMap<>();
+  private final Set<String> failedPairs = new java.util.HashSet<>();
+  private final CapabilityModel capability = new ResumeCapabilityModel(resumes, failedPairs);
+  /** LTL steps per robot from the planner (seed 003); such robots are kept out of allocation. */
+  private Map<String, List<dev.flotilla.msgs.flotilla_msgs.PlanStep>> ltlSteps = Map.of();
+  private long ltlVersion;
+  private EventTriggeredRebalancer rebalancer;
+  private Set<String> plannedRobots = Set.of();
   private long version;
   private Allocation current;
-  private AllocationProblem lastProblem;
   private AllocationPlan lastPlan;
+  private AllocationProblem lastProblem;
+  private RebalanceOutcome lastOutcome;
 
   AllocationSession(AllocatorNode.Params params, double epoch) {
     this.params = params;
     this.epoch = epoch;
-    this.allocator = switch (params.algorithm()) {
-      case "potential_game" -> new PotentialGameAllocator();
-      default -> new GreedyAllocator();
-    };
     for (RobotConfig r : params.fleet().robots()) {
       positions.put(r.id(), r.start());
     }
-  }
-
-  boolean isAlive(String robotId) {
-    return alive.contains(robotId);
   }
 
   boolean knows(String robotId) {
     return positions.containsKey(robotId);
   }
 
-  /** Capabilities computed from the robot's URDF (seed 002), added to its configured ones. */
-  void setResumeCapabilities(String robotId, Set<String> capabilities) {
-    resumeCapabilities.put(robotId, Set.copyOf(capabilities));
-  }
-
-  void setPosition(String robotId, Point3 mapPosition) {
-    positions.put(robotId, mapPosition);
+  /**
+   * Takes a robot's resume (seed 002): its capabilities join the configured ones, and λ_ij for
+   * the allocator comes from it. What a working robot can do changed, so open work is re-planned.
+   */
+  PlanUpdate setResume(RobotResume resume, double now) {
+    resumes.put(resume.robotId(), resume);
+    resumeCapabilities.put(resume.robotId(), Set.copyOf(resume.capabilities()));
+    if (!alive.contains(resume.robotId()) || openTasks.isEmpty()) {
+      return null;
+    }
+    return replan(Reassignment.CAUSE_REBALANCE, resume.robotId(), now);
   }
 
   Allocation current() {
     return current;
   }
 
-  Set<String> openTaskIds() {
-    return openTasks.keySet();
+  /** @return what the last event-triggered decision did, or null (greedy, or none yet) */
+  RebalanceOutcome lastOutcome() {
+    return lastOutcome;
+  }
+
+  private boolean eventTriggered() {
+    return params.algorithm().equals("potential_game");
+  }
+
+  /** Whether the event-triggered planner knows every robot now alive and free of LTL work. */
+  private boolean planCoversFleet() {
+    return rebalancer != null && alive.stream()
+        .filter(id -> !ltlSteps.containsKey(id)).allMatch(plannedRobots::contains);
+  }
+
+  private double planTime(double now) {
+    return Math.max(0, now - epoch);
+  }
+
+  /**
+   * New odometry, already in the map frame. With the event-triggered planner a robot far from
+   * where the plan expects it is an event (seed 000), checked at most once a second per robot.
+   */
+  PlanUpdate setPosition(String robotId, Point3 mapPosition, double now) {
+    positions.put(robotId, mapPosition);
+    if (rebalancer == null || !alive.contains(robotId) || !plannedRobots.contains(robotId)) {
+      return null;
+    }
+    Double last = lastDeviationCheck.get(robotId);
+    if (last != null && now - last < DEVIATION_CHECK_PERIOD) {
+      return null;
+    }
+    lastDeviationCheck.put(robotId, now);
+    return event(new RebalanceEvent.OdometryDeviation(robotId, mapPosition, planTime(now)),
+        Reassignment.CAUSE_REBALANCE, robotId, now);
   }
 
   /** A robot joined or recovered: it may take work again. */
@@ -87,24 +137,22 @@ final class AllocationSession {
     if (!alive.add(robotId) || openTasks.isEmpty()) {
       return null;
     }
-    return replan(recovered ? Reassignment.CAUSE_ROBOT_RECOVERED : Reassignment.CAUSE_REBALANCE,
-        robotId, now);
+    byte cause = recovered ? Reassignment.CAUSE_ROBOT_RECOVERED : Reassignment.CAUSE_REBALANCE;
+    if (rebalancer != null && plannedRobots.contains(robotId)) {
+      return event(new RebalanceEvent.RobotRecovered(robotId, positions.get(robotId),
+          planTime(now)), cause, robotId, now);
+    }
+    return replan(cause, robotId, now);
   }
 
-  /**
-   * A robot failed permanently: its work moves to others. With the potential-game algorithm only
-   * the affected part of the plan changes (seed 001 §3); the greedy baseline replans.
-   */
+  /** A robot failed permanently: its work moves to others (seed 001 §3). */
   PlanUpdate robotFailed(String robotId, double now) {
     if (!alive.remove(robotId)) {
       return null;
     }
-    if (lastPlan != null && params.algorithm().equals("potential_game")
-        && lastProblem.robots().stream().anyMatch(r -> r.id().equals(robotId))) {
-      double t = Math.max(0, now - epoch);
-      AllocationPlan repaired = new PotentialGameReallocator()
-          .reallocate(lastProblem, lastPlan, robotId, t).plan();
-      return publish(repaired, lastProblem, Reassignment.CAUSE_ROBOT_FAILED, robotId, now);
+    if (rebalancer != null && plannedRobots.contains(robotId)) {
+      return event(new RebalanceEvent.RobotFailed(robotId, planTime(now)),
+          Reassignment.CAUSE_ROBOT_FAILED, robotId, now);
     }
     return replan(Reassignment.CAUSE_ROBOT_FAILED, robotId, now);
   }
@@ -113,13 +161,33 @@ final class AllocationSession {
     if (openTasks.containsKey(request.taskId())) {
       return null;
     }
-    openTasks.put(request.taskId(), toTask(request, now));
-    return replan(Reassignment.CAUSE_NEW_TASK, request.taskId(), now);
+    Task task = toTask(request, now);
+    openTasks.put(task.id(), task);
+    if (planCoversFleet()) {
+      return event(new RebalanceEvent.NewTask(task, planTime(now)), Reassignment.CAUSE_NEW_TASK,
+          task.id(), now);
+    }
+    return replan(Reassignment.CAUSE_NEW_TASK, task.id(), now);
+  }
+
+  /**
+   * A robot reported it could not do a task (e.g. its goal was never reached): it will not be
+   * given that task again, and the task is re-planned among the others.
+   */
+  PlanUpdate taskFailed(String robotId, String taskId, double now) {
+    if (!openTasks.containsKey(taskId) || !failedPairs.add(robotId + "|" + taskId)) {
+      return null;
+    }
+    return replan(Reassignment.CAUSE_REBALANCE, taskId, now);
   }
 
   PlanUpdate taskDone(String taskId, double now) {
     if (openTasks.remove(taskId) == null) {
       return null;
+    }
+    if (planCoversFleet()) {
+      return event(new RebalanceEvent.TaskCompleted(taskId, planTime(now)),
+          Reassignment.CAUSE_TASK_DONE, taskId, now);
     }
     return replan(Reassignment.CAUSE_TASK_DONE, taskId, now);
   }
@@ -128,24 +196,72 @@ final class AllocationSession {
     double deadline = Stamps.seconds(r.deadline());
     var p = r.location();
     return new Task(r.taskId(), new Point3(p.x(), p.y(), p.z()), r.requiredRobots(),
-        r.baseUtility(), r.decayRate(), r.duration(), Math.max(0, now - epoch),
+        r.baseUtility(), r.decayRate(), r.duration(), planTime(now),
         deadline > 0 ? OptionalDouble.of(deadline - epoch) : OptionalDouble.empty(),
         (int) Math.round(r.priority()), new LinkedHashSet<>(r.requiredCapabilities()));
   }
 
+  private PlanUpdate event(RebalanceEvent event, byte cause, String subject, double now) {
+    RebalanceOutcome outcome = rebalancer.onEvent(event);
+    lastOutcome = outcome;
+    if (outcome.robotsTouched().isEmpty() && cause == Reassignment.CAUSE_REBALANCE) {
+      return null;
+    }
+    LOG.fine(() -> String.format(java.util.Locale.ROOT, "%s: %s, efficiency %.4f (reference "
+        + "%.4f), %d robots touched, %d messages", event.getClass().getSimpleName(),
+        outcome.globalReplan() ? "global re-plan" : "local repair", outcome.efficiency(),
+        outcome.referenceEfficiency(), outcome.robotsTouched().size(), outcome.messages()));
+    return publish(outcome.plan(), rebalancer.problem(), cause, subject, now);
+  }
+
+  /**
+   * The planner's current LTL plan: its steps go into the published allocation, and the robots
+   * that have LTL work are no longer offered multi-robot tasks.
+   */
+  PlanUpdate ltlPlan(Allocation plan, double now) {
+    if (plan.planVersion() <= ltlVersion) {
+      return null;
+    }
+    ltlVersion = plan.planVersion();
+    Map<String, List<dev.flotilla.msgs.flotilla_msgs.PlanStep>> steps = new LinkedHashMap<>();
+    for (var p : plan.plans()) {
+      if (!p.steps().isEmpty()) {
+        steps.put(p.robotId(), p.steps());
+        positions.putIfAbsent(p.robotId(), params.fleet().robot(p.robotId()).start());
+      }
+    }
+    boolean reservedChanged = !steps.keySet().equals(ltlSteps.keySet());
+    ltlSteps = steps;
+    if (reservedChanged || current == null) {
+      return replan(Reassignment.CAUSE_NEW_TASK, "ltl_plan v" + ltlVersion, now);
+    }
+    return publish(lastPlan, lastProblem, Reassignment.CAUSE_NEW_TASK, "ltl_plan v" + ltlVersion,
+        now);
+  }
+
   private PlanUpdate replan(byte cause, String subject, double now) {
-    double t = Math.max(0, now - epoch);
+    double t = planTime(now);
     List<Robot> robots = new ArrayList<>();
     for (String id : alive) {
+      if (ltlSteps.containsKey(id)) {
+        continue;
+      }
       RobotConfig c = params.fleet().robot(id);
       Set<String> capabilities = new LinkedHashSet<>(c.capabilities());
       capabilities.addAll(resumeCapabilities.getOrDefault(id, Set.of()));
       robots.add(new Robot(id, positions.get(id), c.maxSpeed(), c.maxAcceleration(),
           c.reliability(), c.costRate(), t, capabilities));
     }
-    AllocationProblem problem = new AllocationProblem(robots, List.copyOf(openTasks.values()), CapabilityModel.UNIFORM,
-        new StraightLineTravel(), params.utility());
-    return publish(allocator.allocate(problem), problem, cause, subject, now);
+    AllocationProblem problem = new AllocationProblem(robots, List.copyOf(openTasks.values()),
+        capability, new StraightLineTravel(), params.utility());
+    if (eventTriggered() && !robots.isEmpty()) {
+      rebalancer = new EventTriggeredRebalancer(problem, params.rebalanceThreshold(),
+          params.deviationTolerance(), params.replanPolicy());
+      plannedRobots = robots.stream().map(Robot::id).collect(java.util.stream.Collectors.toSet());
+      lastOutcome = null;
+      return publish(rebalancer.plan(), problem, cause, subject, now);
+    }
+    return publish(new GreedyAllocator().allocate(problem), problem, cause, subject, now);
   }
 
   private PlanUpdate publish(AllocationPlan plan, AllocationProblem problem, byte cause,
@@ -153,9 +269,12 @@ final class AllocationSession {
     lastPlan = plan;
     lastProblem = problem;
     Map<String, Task> tasks = new LinkedHashMap<>();
-    problem.tasks().forEach(task -> tasks.put(task.id(), task));
+    // Completed tasks stay in the planner's history but are no longer anybody's work.
+    problem.tasks().stream().filter(task -> openTasks.containsKey(task.id()))
+        .forEach(task -> tasks.put(task.id(), task));
     List<String> robotIds = new ArrayList<>(positions.keySet());
-    Allocation next = PlanMessages.allocation(plan, tasks, robotIds, epoch, ++version, cause, now);
+    Allocation next = PlanMessages.withLtlSteps(
+        PlanMessages.allocation(plan, tasks, robotIds, epoch, ++version, cause, now), ltlSteps);
     Reassignment diff = PlanMessages.diff(current, next, subject);
     current = next;
     return new PlanUpdate(next, diff);

@@ -1,6 +1,7 @@
 package dev.flotilla.node;
 
 import dev.flotilla.alloc.api.UtilityMode;
+import dev.flotilla.alloc.rebalance.EventTriggeredRebalancer;
 import dev.flotilla.alloc.api.UtilityParams;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
@@ -33,8 +34,13 @@ public final class AllocatorNode implements FlotillaNode {
    * @param fleet the fleet
    * @param algorithm {@code greedy} (nearest capable robots) or {@code potential_game} (seed 001)
    * @param utility α, β, σ_f, δ of seed 001 Eqs. (2)–(6)
+   * @param rebalanceThreshold relative efficiency drop that triggers a global re-plan (seed 000)
+   * @param deviationTolerance metres of odometry deviation from the plan that are ignored
+   * @param replanPolicy event-triggered (seed 000) or a global re-plan at every event
    */
-  public record Params(FleetParams fleet, String algorithm, UtilityParams utility) {
+  public record Params(FleetParams fleet, String algorithm, UtilityParams utility,
+      double rebalanceThreshold, double deviationTolerance,
+      EventTriggeredRebalancer.Policy replanPolicy) {
     /**
      * @param p the node's parameters
      * @return the validated record
@@ -45,11 +51,23 @@ public final class AllocatorNode implements FlotillaNode {
           Set.of("greedy", "potential_game"));
       UtilityParams utility = new UtilityParams(p.number("alpha", 1.0, 0, 1e6),
           p.number("beta", 0.001, 0, 1e6), p.number("sigma_f", 1e-5, 0, 1e6),
-          p.number("delta", 1.0, 1e-9, 1e9), UtilityMode.EXPECTED_UTILITY);
+          p.number("delta", 1.0, 1e-9, 1e9),
+          p.string("utility", "expected_utility", Set.of("expected_utility",
+              "quality_minus_cost")).equals("expected_utility")
+              ? UtilityMode.EXPECTED_UTILITY : UtilityMode.QUALITY_MINUS_COST);
+      double threshold = p.number("rebalance_threshold", 0.1, 0, 1);
+      double tolerance = p.number("deviation_tolerance", 1.0, 0, 1e6);
+      EventTriggeredRebalancer.Policy policy = p.string("replan_policy", "event_triggered",
+          Set.of("event_triggered", "always_global")).equals("event_triggered")
+          ? EventTriggeredRebalancer.Policy.EVENT_TRIGGERED
+          : EventTriggeredRebalancer.Policy.ALWAYS_GLOBAL;
       p.finish();
-      return new Params(fleet, algorithm, utility);
+      return new Params(fleet, algorithm, utility, threshold, tolerance, policy);
     }
   }
+
+  /** Planner → allocator: the LTL plan as an Allocation of LTL steps per robot. */
+  static final String LTL_PLAN = "flotilla/ltl_plan";
 
   private final NodeContext ctx;
   private final Params params;
@@ -98,6 +116,9 @@ public final class AllocatorNode implements FlotillaNode {
     }
     ctx.bus().subscribe(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE, FlotillaQos.EVENTS,
         e -> ctx.executor().execute(() -> onEvent(e)));
+    // The LTL planner's plan (seed 003): merged into the allocation we publish.
+    ctx.bus().subscribe(ctx.topic(LTL_PLAN), Allocation.TYPE, FlotillaQos.ALLOCATION,
+        plan -> ctx.executor().execute(() -> apply(session.ltlPlan(plan, ctx.clock().now()))));
     ctx.bus().subscribe(ctx.topic(TopicNames.ACCEPTED_TASKS), TaskRequest.TYPE,
         FlotillaQos.ACCEPTED_TASKS, t -> ctx.executor().execute(
             () -> apply(session.taskAdded(t, ctx.clock().now()))));
@@ -149,9 +170,9 @@ public final class AllocatorNode implements FlotillaNode {
       return;
     }
     resumes.put(robotId, resume);
-    session.setResumeCapabilities(robotId, new java.util.LinkedHashSet<>(resume.capabilities()));
     resumeTopic.publish(new dev.flotilla.msgs.std_msgs.String(ResumeJson.toJson(resume)));
     log.info("resume of " + robotId + ": " + resume.summary());
+    apply(session.setResume(resume, ctx.clock().now()));
   }
 
   /** @return the resumes built so far, by robot id */
@@ -166,7 +187,8 @@ public final class AllocatorNode implements FlotillaNode {
           "odometry position (" + p.x() + ", " + p.y() + ", " + p.z() + ") is not finite");
       return;
     }
-    session.setPosition(robotId, params.fleet().robot(robotId).odomToMap(p.x(), p.y(), p.z()));
+    apply(session.setPosition(robotId,
+        params.fleet().robot(robotId).odomToMap(p.x(), p.y(), p.z()), ctx.clock().now()));
   }
 
   void onEvent(FleetEvent e) {
@@ -183,11 +205,24 @@ public final class AllocatorNode implements FlotillaNode {
         apply(session.robotAvailable(e.robotId(), now, e.kind() == FleetEvent.ROBOT_RECOVERED));
       }
       case FleetEvent.ROBOT_FAILED -> apply(session.robotFailed(e.robotId(), now));
-      case FleetEvent.TASK_COMPLETED -> apply(session.taskDone(e.taskId(), now));
+      case FleetEvent.TASK_COMPLETED -> {
+        // A shared task is done when its master (or its only robot) says so.
+        if (!isCollaborator(e.robotId(), e.taskId())) {
+          apply(session.taskDone(e.taskId(), now));
+        }
+      }
+      case FleetEvent.TASK_FAILED -> apply(session.taskFailed(e.robotId(), e.taskId(), now));
       default -> {
         // Other events (task accepted/started, rejections) do not change the plan.
       }
     }
+  }
+
+  private boolean isCollaborator(String robotId, String taskId) {
+    Allocation a = session.current();
+    return a != null && a.plans().stream().filter(p -> p.robotId().equals(robotId))
+        .flatMap(p -> p.steps().stream()).anyMatch(s -> s.taskId().equals(taskId)
+            && s.role() == dev.flotilla.msgs.flotilla_msgs.PlanStep.ROLE_COLLABORATOR);
   }
 
   private void apply(PlanUpdate update) {

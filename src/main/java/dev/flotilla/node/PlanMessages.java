@@ -31,7 +31,7 @@ final class PlanMessages {
 
   /**
    * @param plan the allocator's plan, times in seconds since {@code epoch}
-   * @param tasks the tasks of the plan, by id
+   * @param tasks the open tasks, by id; steps of other (completed) tasks are left out
    * @param robotIds every robot that gets a (possibly empty) plan, in fleet order
    * @param epoch node-clock time that plan time 0 stands for, in seconds
    * @param version plan version
@@ -52,6 +52,9 @@ final class PlanMessages {
           .filter(s -> s.robotId().equals(robotId)).findFirst().orElse(null);
       if (schedule != null) {
         for (Assignment a : schedule.assignments()) {
+          if (!tasks.containsKey(a.taskId())) {
+            continue;
+          }
           steps.add(step(a, tasks.get(a.taskId()), crews.get(a.taskId()), robotId, steps.size(),
               epoch));
         }
@@ -60,6 +63,9 @@ final class PlanMessages {
     }
     List<UnassignedTask> unassigned = new ArrayList<>();
     for (var u : plan.unassigned()) {
+      if (!tasks.containsKey(u.taskId())) {
+        continue;
+      }
       byte reason = switch (u.reason()) {
         case NO_CAPABLE_ROBOT -> UnassignedTask.REASON_NO_CAPABLE_ROBOT;
         case NOT_ENOUGH_ROBOTS -> UnassignedTask.REASON_NOT_ENOUGH_ROBOTS;
@@ -87,6 +93,33 @@ final class PlanMessages {
         .plannedStart(Stamps.time(epoch + a.startTime()))
         .plannedFinish(Stamps.time(epoch + a.finishTime()))
         .role(role).partners(partners).build();
+  }
+
+  /**
+   * Puts the LTL planner's steps (seed 003) into an allocation: a robot with LTL work follows
+   * those steps, with their roles and partners, instead of multi-robot ones.
+   *
+   * @param allocation the multi-robot allocation
+   * @param ltlSteps LTL steps per robot id
+   * @return the merged allocation
+   */
+  static Allocation withLtlSteps(Allocation allocation, Map<String, List<PlanStep>> ltlSteps) {
+    if (ltlSteps.isEmpty()) {
+      return allocation;
+    }
+    List<RobotPlan> plans = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (RobotPlan p : allocation.plans()) {
+      seen.add(p.robotId());
+      plans.add(ltlSteps.containsKey(p.robotId())
+          ? new RobotPlan(p.robotId(), ltlSteps.get(p.robotId())) : p);
+    }
+    ltlSteps.forEach((robot, steps) -> {
+      if (!seen.contains(robot)) {
+        plans.add(new RobotPlan(robot, steps));
+      }
+    });
+    return allocation.toBuilder().plans(plans).build();
   }
 
   /**

@@ -16,12 +16,12 @@ import java.util.Random;
 import java.util.Set;
 
 /** Seeded random instances in the spirit of Figs. 5–8 of seed 001 (2 km square, N_j = 2). */
-final class Instances {
+public final class Instances {
   private Instances() {}
 
-  static final UtilityParams PARAMS = UtilityParams.of(1.0, 0.001, 1e-5, 1.0);
+  public static final UtilityParams PARAMS = UtilityParams.of(1.0, 0.001, 1e-5, 1.0);
 
-  static AllocationProblem random(long seed, int n, int m, int maxNeed) {
+  public static AllocationProblem random(long seed, int n, int m, int maxNeed) {
     Random rng = new Random(seed);
     List<Robot> robots = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -34,7 +34,8 @@ final class Instances {
     for (int j = 0; j < m; j++) {
       int need = 1 + rng.nextInt(Math.min(maxNeed, n));
       tasks.add(Task.of("T" + (j + 1), Point3.of(rng.nextDouble() * 2000,
-          rng.nextDouble() * 2000), need, 10 + rng.nextDouble() * 10, 1e-4 + rng.nextDouble() * 4e-4));
+          rng.nextDouble() * 2000), need, 10 + rng.nextDouble() * 10,
+          1e-4 + rng.nextDouble() * 4e-4));
     }
     for (Robot r : robots) {
       Map<String, Double> row = new HashMap<>();
@@ -45,6 +46,19 @@ final class Instances {
     }
     return new AllocationProblem(robots, tasks, CapabilityModel.ofTable(lambda),
         new StraightLineTravel(), PARAMS);
+  }
+
+  /** A random instance scored as seed 000's quality − cost, robots costing 0.002–0.012 /s. */
+  public static AllocationProblem withCosts(long seed, int n, int m) {
+    AllocationProblem base = random(seed, n, m, 2);
+    Random rng = new Random(seed + 1);
+    List<Robot> robots = new ArrayList<>();
+    for (Robot r : base.robots()) {
+      robots.add(new Robot(r.id(), r.position(), r.maxSpeed(), r.maxAcceleration(),
+          r.reliability(), 0.002 + 0.01 * rng.nextDouble(), 0, Set.of()));
+    }
+    return new AllocationProblem(robots, base.tasks(), base.capability(), base.travel(),
+        PARAMS.withMode(dev.flotilla.alloc.api.UtilityMode.QUALITY_MINUS_COST));
   }
 
   /**

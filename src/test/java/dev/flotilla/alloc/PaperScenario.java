@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Tables 1 and 2 of seed 001 (§4). The paper leaves α, β, σ_f, δ and ω_i open; see PARAMS. */
-final class PaperScenario {
+public final class PaperScenario {
   private PaperScenario() {}
 
   static double alpha = 1.0;
@@ -20,7 +20,7 @@ final class PaperScenario {
   static double delta = 1.0;
   static double omega = 1.0;
 
-  static AllocationProblem problem() {
+  public static AllocationProblem problem() {
     List<Robot> robots = List.of(
         Robot.of("A1", Point3.of(0, 0), 10, 0.25, omega),
         Robot.of("A2", Point3.of(1000, 0), 20, 0.25, omega),

@@ -21,13 +21,13 @@ import java.util.Set;
  * Independent check of a plan against constraints (9)–(13) of seed 001 and independent
  * recomputation of Eqs. (2)–(8). Deliberately shares no code with the allocators.
  */
-final class PlanChecker {
+public final class PlanChecker {
   private static final double EPS = 1e-6;
 
   private PlanChecker() {}
 
   /** Checks every constraint and every utility; returns the recomputed u_g^E. */
-  static double check(AllocationProblem p, AllocationPlan plan) {
+  public static double check(AllocationProblem p, AllocationPlan plan) {
     return check(p, plan, true);
   }
 
@@ -35,7 +35,7 @@ final class PlanChecker {
    * Checks constraints (9)–(13); with {@code utilities}, also recomputes Eqs. (2)–(8). Repaired
    * plans skip the utility part: a robot diverted mid-route measures d_ij from where it was.
    */
-  static double check(AllocationProblem p, AllocationPlan plan, boolean utilities) {
+  public static double check(AllocationProblem p, AllocationPlan plan, boolean utilities) {
     Map<String, Task> tasks = new HashMap<>();
     p.tasks().forEach(t -> tasks.put(t.id(), t));
     Map<String, Robot> robots = new HashMap<>();
@@ -148,7 +148,7 @@ final class PlanChecker {
   }
 
   /** Task ids of a robot, in order. */
-  static List<String> strategy(AllocationPlan plan, String robotId) {
+  public static List<String> strategy(AllocationPlan plan, String robotId) {
     return plan.schedule(robotId).taskIds();
   }
 

@@ -19,6 +19,9 @@ class RandomCrossCheckTest {
         SingleTaskResult all = new ExhaustiveAllocator().bestCrew(p, "T1");
         assertEquals(all.expectedUtility(), game.expectedUtility(), 1e-9, "n=" + n);
         assertTrue(game.iterations() <= 3L * n * 2, "O(n) comparisons, got " + game.iterations());
+        SingleTaskResult sweep = new PotentialGameAllocator(seed, 8, false).bestCrew(p, "T1");
+        assertTrue(sweep.iterations() <= (long) n * 2, "Algorithm 1's bound n·N_j");
+        assertTrue(sweep.expectedUtility() <= all.expectedUtility() + 1e-9);
       }
     }
   }

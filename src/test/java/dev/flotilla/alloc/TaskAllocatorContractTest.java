@@ -35,6 +35,15 @@ class TaskAllocatorContractTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("allocators")
+  void qualityMinusCostPlansSatisfyConstraintsAndEquations(String name, TaskAllocator allocator) {
+    for (long seed = 1; seed <= 6; seed++) {
+      AllocationProblem p = Instances.withCosts(seed, 4, 3);
+      PlanChecker.check(p, allocator.allocate(p));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("allocators")
   void infeasibleTasksComeBackWithTheirReason(String name, TaskAllocator allocator) {
     AllocationProblem p = Instances.withTrouble(7, 4, 2);
     AllocationPlan plan = allocator.allocate(p);

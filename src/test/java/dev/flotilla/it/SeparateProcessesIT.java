@@ -139,4 +139,24 @@ class SeparateProcessesIT {
       assertTrue(p.err().contains(message), p.err());
     }
   }
+
+  @Test
+  void upStartsAllThreeNodesAndStopsCleanlyOnSigterm() throws Exception {
+    Path params = FlotillaProcess.root().resolve("params/fleet.yaml");
+    try (FlotillaProcess up = new FlotillaProcess(dir, "up", "--params", params.toString(),
+        "--domain-id", "198")) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      List<String> expected = List.of("synchronizer watching 3 robots",
+          "allocator (potential_game) planning for 3 configured robots",
+          "planner accepting tasks on /flotilla/tasks", "running; press Ctrl-C to stop");
+      while (!expected.stream().allMatch(up.err()::contains) && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      assertTrue(expected.stream().allMatch(up.err()::contains), up.err());
+      up.process.destroy();
+      assertTrue(up.process.waitFor(20, TimeUnit.SECONDS), "up did not stop on SIGTERM");
+      assertEquals(143, up.process.exitValue(), "SIGTERM exit status; log:\n" + up.err());
+      assertTrue(!up.err().contains("Exception"), up.err());
+    }
+  }
 }

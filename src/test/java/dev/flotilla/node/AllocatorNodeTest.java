@@ -186,16 +186,46 @@ class AllocatorNodeTest {
     assertEquals("r1", dev.flotilla.resume.ResumeJson.fromJson(resumes.get(0).data()).robotId());
     assertTrue(node.resumes().get("r1").capabilities().contains("manipulate"));
 
-    // A new task triggers a replan that now sees r1's arm: the far robot r2 cannot take it.
-    task("other", 0, 1);
+    // The resume is news about the fleet: the plan is redone and r1's arm takes the task that
+    // the far robot r2 cannot do.
     Allocation last = allocations.get(allocations.size() - 1);
     assertTrue(plans(last).get("r1").contains("pick"), plans(last).toString());
     assertFalse(plans(last).get("r2").contains("pick"));
+    assertEquals(Reassignment.CAUSE_REBALANCE, reassignments.get(reassignments.size() - 1)
+        .cause());
 
     Bus.Publisher<dev.flotilla.msgs.std_msgs.String> broken =
         f.publisher("/r2/robot_description", dev.flotilla.msgs.std_msgs.String.TYPE);
     broken.publish(new dev.flotilla.msgs.std_msgs.String("<robot name='x'><link name="));
     assertEquals(1, node.rejections().count("invalid_urdf"));
     assertEquals(1, resumes.size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"greedy", "potential_game"})
+  void ltlStepsAreMergedAndTheirRobotsGetNoMultiRobotWork(String algorithm) {
+    start(algorithm);
+    fleetWithOneTaskEach();
+    Bus.Publisher<Allocation> ltl = f.publisher("/flotilla/ltl_plan", Allocation.TYPE);
+    PlanStep master = PlanStep.builder().taskId("phi1").stepIndex(0).action("sw")
+        .region("r1").role(PlanStep.ROLE_MASTER).partners(List.of("r2")).build();
+    PlanStep collaborator = master.toBuilder().role(PlanStep.ROLE_COLLABORATOR)
+        .partners(List.of("r3")).build();
+    ltl.publish(Allocation.builder().planVersion(1).plans(List.of(
+        new RobotPlan("r3", List.of(master)), new RobotPlan("r2", List.of(collaborator))))
+        .build());
+    Allocation merged = allocations.get(allocations.size() - 1);
+    Map<String, List<String>> plans = plans(merged);
+    assertEquals(List.of("phi1"), plans.get("r3"));
+    assertEquals(List.of("phi1"), plans.get("r2"));
+    assertEquals(List.of("near1", "near2", "near3"), plans.get("r1").stream().sorted().toList(),
+        "multi-robot work moved to the only robot without LTL steps");
+    RobotPlan r2 = merged.plans().stream().filter(p -> p.robotId().equals("r2")).findFirst()
+        .orElseThrow();
+    assertEquals(PlanStep.ROLE_COLLABORATOR, r2.steps().get(0).role());
+    assertEquals("sw", r2.steps().get(0).action());
+    int versions = allocations.size();
+    ltl.publish(Allocation.builder().planVersion(1).build());
+    assertEquals(versions, allocations.size(), "a stale LTL plan version is ignored");
   }
 }

@@ -14,7 +14,8 @@ class DdsBusLoopbackIT {
   @Test
   void heartbeatCrossesTwoParticipants() throws Exception {
     BlockingQueue<Heartbeat> received = new ArrayBlockingQueue<>(100);
-    try (DdsBus a = new DdsBus("pub_test", "/", 77); DdsBus b = new DdsBus("sub_test", "/", 77)) {
+    try (DdsBus a = new DdsBus("pub_test", "/", 77, true);
+        DdsBus b = new DdsBus("sub_test", "/", 77, true)) {
       b.subscribe("/flotilla/heartbeat", Heartbeat.TYPE, QosProfile.DEFAULT, received::add);
       Bus.Publisher<Heartbeat> pub =
           a.publisher("/flotilla/heartbeat", Heartbeat.TYPE, QosProfile.DEFAULT);

@@ -11,7 +11,8 @@ import java.util.Set;
  * @param maxSpeed maximum speed, m/s (&gt; 0)
  * @param maxAcceleration maximum acceleration and deceleration, m/s² (&gt; 0)
  * @param reliability ω_i of Eq. (5), 1/s per unit σ_f (&ge; 0; 0 = never fails)
- * @param costRate cost per second the robot is engaged, used only by {@link UtilityMode#QUALITY_MINUS_COST}
+ * @param costRate cost per second the robot is engaged (utility units per second), used only by
+ *     {@link UtilityMode#QUALITY_MINUS_COST}
  * @param availableFrom time the robot can start moving, seconds on the plan clock (&ge; 0)
  * @param capabilities capability names the robot offers (a task's required capabilities must be a
  *     subset, otherwise λ_ij is forced to 0)

@@ -65,7 +65,8 @@ public record Task(
   public static Task of(
       String id, Point3 location, int requiredRobots, double baseUtility, double decay) {
     return new Task(
-        id, location, requiredRobots, baseUtility, decay, 0, 0, OptionalDouble.empty(), 0, Set.of());
+        id, location, requiredRobots, baseUtility, decay, 0, 0, OptionalDouble.empty(), 0,
+        Set.of());
   }
 
   /**

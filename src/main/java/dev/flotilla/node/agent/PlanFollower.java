@@ -1,0 +1,260 @@
+package dev.flotilla.node.agent;
+
+import dev.flotilla.control.Pose2;
+import dev.flotilla.msgs.flotilla_msgs.Allocation;
+import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
+import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
+import dev.flotilla.msgs.flotilla_msgs.PlanStep;
+import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
+import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
+import dev.flotilla.node.InputRejections;
+import dev.flotilla.ros.NodeClock.Stamps;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a robot does with its plan: it acts only on its own steps of the newest allocation, drives
+ * to each step's goal, reports arrival ({@code task_started}), obeys the synchronizer's go/wait/
+ * skip for that step, performs the action for its planned duration (or until an effector reports
+ * done), and reports {@code task_completed}; a goal not reached within the timeout is
+ * {@code task_failed}. Without any sync command within a grace period, a solo step starts at once
+ * and a shared step at its planned start (when its partners are due). Pure logic, driven by
+ * {@link #tick}; not thread-safe.
+ */
+public final class PlanFollower {
+
+  /** What the follower asks of the robot and the fleet. */
+  public interface Effects {
+    /** Drive to a goal in the map frame (m, rad). */
+    void navigate(PlanStep step, double x, double y, double yaw);
+
+    /** Stop moving. */
+    void stop();
+
+    /** Start a non-navigation action on a real effector (command topic mode). */
+    void startAction(PlanStep step);
+
+    /** Report a step event ({@code FleetEvent.TASK_*}). */
+    void event(byte kind, PlanStep step, String reason);
+  }
+
+  private enum Phase { IDLE, NAVIGATING, AWAITING_SYNC, WORKING }
+
+  private final String robotId;
+  private final Set<String> knownRegions;
+  private final double tolerance;
+  private final double goalTimeout;
+  private final double syncGrace;
+  private final boolean effectorActions;
+  private final Effects effects;
+  private final InputRejections rejections;
+  private final Set<String> finished = new HashSet<>();
+  private long planVersion;
+  private List<PlanStep> steps = List.of();
+  private PlanStep current;
+  private Phase phase = Phase.IDLE;
+  private double phaseSince;
+  private boolean syncSeen;
+  private byte syncCommand = -1;
+  private boolean actionDone;
+
+  /**
+   * @param robotId this robot's id
+   * @param knownRegions named regions of the map; a step naming another region is ignored (empty:
+   *     no check)
+   * @param tolerance distance (m) at which a goal counts as reached
+   * @param goalTimeout seconds allowed to reach a goal before the step fails
+   * @param syncGrace seconds to wait for a sync command after arriving
+   * @param effectorActions whether non-navigation actions run on an effector (else timed)
+   * @param effects what the follower drives
+   * @param rejections where ignored input is counted and logged
+   */
+  public PlanFollower(String robotId, Set<String> knownRegions, double tolerance,
+      double goalTimeout, double syncGrace, boolean effectorActions, Effects effects,
+      InputRejections rejections) {
+    this.robotId = robotId;
+    this.knownRegions = Set.copyOf(knownRegions);
+    this.tolerance = tolerance;
+    this.goalTimeout = goalTimeout;
+    this.syncGrace = syncGrace;
+    this.effectorActions = effectorActions;
+    this.effects = effects;
+    this.rejections = rejections;
+  }
+
+  private static String key(PlanStep s) {
+    return s.taskId() + "|" + s.action() + "|" + s.region() + "|" + s.stepIndex();
+  }
+
+  /** Takes a new allocation; only a newer version than the one in force is acted on. */
+  public void onAllocation(Allocation a) {
+    if (a.planVersion() <= planVersion) {
+      rejections.reject("allocation", robotId, "stale_plan", "plan version " + a.planVersion()
+          + " is not newer than " + planVersion);
+      return;
+    }
+    planVersion = a.planVersion();
+    steps = a.plans().stream().filter(p -> p.robotId().equals(robotId))
+        .map(RobotPlan::steps).findFirst().orElse(List.of());
+    if (current != null && steps.stream().noneMatch(s -> key(s).equals(key(current)))) {
+      // The new plan no longer gives us this step: drop it at once.
+      effects.stop();
+      current = null;
+      phase = Phase.IDLE;
+    }
+  }
+
+  /** Takes a synchronizer command; only ours, for the step we are on, counts. */
+  public void onSync(SyncCommand c) {
+    if (!c.robotId().equals(robotId)) {
+      rejections.reject("sync", c.robotId(), "other_robot", "sync command for robot '"
+          + c.robotId() + "' ignored by " + robotId);
+      return;
+    }
+    if (c.planVersion() != 0 && c.planVersion() < planVersion) {
+      rejections.reject("sync", robotId, "stale_plan", "sync command for plan version "
+          + c.planVersion() + " older than " + planVersion);
+      return;
+    }
+    if (current == null || !c.taskId().equals(current.taskId())
+        || c.stepIndex() != current.stepIndex()) {
+      rejections.reject("sync", robotId, "not_current_step", "sync command for "
+          + c.taskId() + " step " + c.stepIndex() + ", which this robot is not on");
+      return;
+    }
+    syncSeen = true;
+    syncCommand = c.command();
+  }
+
+  /** An effector reported the current action done (command-topic mode). */
+  public void onActionDone() {
+    actionDone = true;
+  }
+
+  /**
+   * Advances the state machine.
+   *
+   * @param pose robot pose in the map frame
+   * @param now node-clock time (s)
+   */
+  public void tick(Pose2 pose, double now) {
+    if (current == null) {
+      current = next();
+      if (current == null) {
+        phase = Phase.IDLE;
+        return;
+      }
+      enter(Phase.NAVIGATING, now);
+      var g = current.goal().position();
+      var q = current.goal().orientation();
+      effects.navigate(current, g.x(), g.y(), Pose2.yawOf(q.x(), q.y(), q.z(), q.w()));
+    }
+    switch (phase) {
+      case NAVIGATING -> {
+        var g = current.goal().position();
+        if (Math.hypot(g.x() - pose.x(), g.y() - pose.y()) <= tolerance) {
+          effects.stop();
+          effects.event(FleetEvent.TASK_STARTED, current, "arrived");
+          enter(Phase.AWAITING_SYNC, now);
+        } else if (now - phaseSince > goalTimeout) {
+          effects.stop();
+          finish(FleetEvent.TASK_FAILED, String.format(java.util.Locale.ROOT,
+              "goal (%.2f, %.2f) not reached within %.1f s", g.x(), g.y(), goalTimeout));
+        }
+      }
+      case AWAITING_SYNC -> {
+        if (syncSeen) {
+          if (syncCommand == SyncCommand.GO) {
+            startWork(now);
+          } else if (syncCommand == SyncCommand.SKIP) {
+            finished.add(key(current));
+            current = null;
+            phase = Phase.IDLE;
+          }
+        } else if (now - phaseSince >= syncGrace) {
+          boolean shared = current.role() != PlanStep.ROLE_SOLO;
+          if (!shared || now >= Stamps.seconds(current.plannedStart())) {
+            startWork(now);
+          }
+        }
+      }
+      case WORKING -> {
+        double duration = Math.max(0, Stamps.seconds(current.plannedFinish())
+            - Stamps.seconds(current.plannedStart()));
+        boolean onEffector = effectorActions && !current.action().equals("goto");
+        if (onEffector ? actionDone : now - phaseSince >= duration) {
+          finish(FleetEvent.TASK_COMPLETED, "done");
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private void startWork(double now) {
+    enter(Phase.WORKING, now);
+    actionDone = false;
+    if (effectorActions && !current.action().equals("goto")) {
+      effects.startAction(current);
+    }
+  }
+
+  private void enter(Phase p, double now) {
+    phase = p;
+    phaseSince = now;
+    if (p == Phase.NAVIGATING) {
+      syncSeen = false;
+      syncCommand = -1;
+    }
+  }
+
+  private void finish(byte kind, String reason) {
+    effects.event(kind, current, reason);
+    finished.add(key(current));
+    current = null;
+    phase = Phase.IDLE;
+  }
+
+  private PlanStep next() {
+    for (PlanStep s : steps) {
+      if (finished.contains(key(s))) {
+        continue;
+      }
+      var g = s.goal().position();
+      if (!Double.isFinite(g.x()) || !Double.isFinite(g.y()) || !Double.isFinite(g.z())) {
+        rejections.reject("allocation", robotId, "non_finite_goal", "step " + s.stepIndex()
+            + " of " + s.taskId() + " has a non-finite goal; skipped");
+        finished.add(key(s));
+        continue;
+      }
+      if (!knownRegions.isEmpty() && !s.region().isEmpty() && !knownRegions.contains(s.region())) {
+        rejections.reject("allocation", robotId, "unknown_region", "step " + s.stepIndex()
+            + " of " + s.taskId() + " names unknown region '" + s.region() + "'; skipped");
+        finished.add(key(s));
+        continue;
+      }
+      return s;
+    }
+    return null;
+  }
+
+  /** @return heartbeat state: idle, moving, waiting or working */
+  public byte state() {
+    return switch (phase) {
+      case IDLE -> Heartbeat.STATE_IDLE;
+      case NAVIGATING -> Heartbeat.STATE_MOVING;
+      case AWAITING_SYNC -> Heartbeat.STATE_WAITING;
+      case WORKING -> Heartbeat.STATE_WORKING;
+    };
+  }
+
+  /** @return the step in progress, or null */
+  public PlanStep current() {
+    return current;
+  }
+
+  /** @return the plan version acted on (0 before any) */
+  public long planVersion() {
+    return planVersion;
+  }
+}
