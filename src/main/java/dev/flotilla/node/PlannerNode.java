@@ -151,7 +151,7 @@ public final class PlannerNode implements FlotillaNode {
   /** Started chains are kept out of online replanning: learn them from the synchronizer. */
   void onSync(SyncCommand c) {
     if (c.command() == SyncCommand.GO) {
-      ltl.onGo(c.planVersion(), c.robotId(), c.stepIndex());
+      ltl.onGo(c.robotId(), c.taskId(), c.stepIndex());
     }
   }
 

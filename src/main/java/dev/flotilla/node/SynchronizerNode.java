@@ -1,5 +1,6 @@
 package dev.flotilla.node;
 
+import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
@@ -24,7 +25,9 @@ import java.util.logging.Logger;
  * {@link LtlSyncTracker}: it reads each plan version from {@code flotilla/ltl_plan_detail}, takes
  * robots' {@code TASK_STARTED} (arrived at the step's region, asks to start) and
  * {@code TASK_COMPLETED} (step done) events about LTL tasks, and publishes GO/WAIT/SKIP
- * {@code SyncCommand}s on {@code flotilla/sync}. Thin adapter: the decisions are the monitor's
+ * {@code SyncCommand}s on {@code flotilla/sync}. A command's {@code plan_version} is the latest
+ * {@code flotilla/allocation} version seen (0 before any), the version robots execute, and its
+ * reason names the LTL plan version. Thin adapter: the decisions are the monitor's
  * and the sync engine's; inputs they refuse are counted and logged.
  */
 public final class SynchronizerNode implements FlotillaNode {
@@ -64,6 +67,7 @@ public final class SynchronizerNode implements FlotillaNode {
   private final String ltlTopic;
   private Bus.Publisher<FleetEvent> events;
   private Bus.Publisher<SyncCommand> sync;
+  private long allocationVersion;
 
   /**
    * @param ctx host services
@@ -97,6 +101,9 @@ public final class SynchronizerNode implements FlotillaNode {
         d -> ctx.executor().execute(() -> onLtlPlan(d.data())));
     ctx.bus().subscribe(eventsTopic, FleetEvent.TYPE, FlotillaQos.EVENTS,
         e -> ctx.executor().execute(() -> onEvent(e)));
+    ctx.bus().subscribe(ctx.topic(TopicNames.ALLOCATION), Allocation.TYPE, FlotillaQos.ALLOCATION,
+        a -> ctx.executor().execute(() -> allocationVersion =
+            Math.max(allocationVersion, a.planVersion())));
     log.info(String.format(Locale.ROOT, "synchronizer watching %d robots, timeout %.2f s",
         params.fleet().robots().size(), params.heartbeatTimeout()));
   }
@@ -158,8 +165,9 @@ public final class SynchronizerNode implements FlotillaNode {
       return;
     }
     for (LtlSyncTracker.Command c : r.commands()) {
-      sync.publish(new SyncCommand(Stamps.time(ctx.clock().now()), ltl.version(), c.robotId(),
-          c.taskId(), c.stepIndex(), c.command(), c.waitingFor(), c.reason()));
+      sync.publish(new SyncCommand(Stamps.time(ctx.clock().now()), allocationVersion,
+          c.robotId(), c.taskId(), c.stepIndex(), c.command(), c.waitingFor(),
+          c.reason() + " [ltl_plan v" + ltl.version() + "]"));
     }
   }
 

@@ -42,7 +42,9 @@ import java.util.Set;
  * predecessors that have not started, of the conflicting subtasks that are running, and of the
  * unfinished subtasks whose sigma^s forbids the step. Predecessor and conflict masters are, by
  * construction, members of the master's neighbour set N_n of Eq. (18): the only robots whose
- * progress can release it. Time: that of {@link SyncEngine} per report.
+ * progress can release it. A collaborator told to stop (the master finished; sent as SKIP, the
+ * message has no STOP) may still report the step completed: that report is expected and dropped.
+ * Time: that of {@link SyncEngine} per report.
  */
 public final class LtlSyncTracker {
 
@@ -92,6 +94,8 @@ public final class LtlSyncTracker {
   private final Map<Integer, String> workingOn = new HashMap<>();
   private final Set<Integer> waiting = new HashSet<>();
   private final Set<String> ltlTaskIds = new HashSet<>();
+  /** Steps a collaborator was told to leave (STOP): its late completion report is expected. */
+  private final Set<String> stopped = new HashSet<>();
 
   /**
    * Takes a new plan version.
@@ -127,6 +131,7 @@ public final class LtlSyncTracker {
     }
     doc = next;
     problem = nextProblem;
+    stopped.clear();
     engine = nextEngine;
     agentOfRobot.clear();
     next.agents().forEach(a -> agentOfRobot.put(a.robotId(), a.id()));
@@ -202,6 +207,9 @@ public final class LtlSyncTracker {
           + " is not in robot " + robotId + "'s LTL plan version " + doc.planVersion());
     }
     int current = indexOfCurrent(agent);
+    if (!start && stopped.remove(robotId + "/" + stepIndex)) {
+      return Result.of(List.of());
+    }
     if (stepIndex < current) {
       return Result.reject("stale_step", "robot " + robotId + " reports step " + stepIndex
           + ", which is behind it (current step " + current + ")");
@@ -283,6 +291,7 @@ public final class LtlSyncTracker {
           // STOP has no message constant: the collaborator skips the rest of the step.
           kind = SyncCommand.SKIP;
           reason = "stop helping: " + reason;
+          stopped.add(robot(a) + "/" + d.stepIndex());
           workingOn.remove(a);
           waiting.remove(a);
         }

@@ -183,20 +183,22 @@ public final class LtlTaskPlanner {
 
   /**
    * Records a GO of the synchronizer: when it names a master step of the running plan, that
-   * step's chain has started.
+   * step's chain has started. The order's {@code plan_version} is the allocator's, so the step is
+   * recognised by robot, index and task id.
    *
-   * @param planVersion the order's plan version; orders for other versions are ignored
    * @param robotId robot
+   * @param taskId task id of the step
    * @param stepIndex index of the step in the robot's LTL plan
    * @return whether the order named a step of the running plan
    */
-  public boolean onGo(long planVersion, String robotId, int stepIndex) {
+  public boolean onGo(String robotId, String taskId, int stepIndex) {
     int agent = fleet.robotOfAgent().indexOf(robotId);
-    if (planVersion != version || session.plan() == null || agent < 0) {
+    if (session.plan() == null || agent < 0) {
       return false;
     }
     var steps = session.plan().agents().get(agent).steps();
-    if (stepIndex < 0 || stepIndex >= steps.size()) {
+    if (stepIndex < 0 || stepIndex >= steps.size()
+        || !taskIdOf(steps.get(stepIndex).subtaskId()).equals(taskId)) {
       return false;
     }
     goSeen = true;
