@@ -16,7 +16,7 @@ import java.util.Map;
  * <pre>
  * robots:
  *   tb3_1: {x: 0.0, y: 0.0, yaw: 0.0, max_speed: 0.22, max_acceleration: 0.5,
- *           reliability: 0.001, cost_rate: 0.0, capabilities: [camera]}
+ *           reliability: 0.001, cost_rate: 0.0, capabilities: [camera], agent_type: volunteer}
  * regions:
  *   dock: {x: 5.0, y: 2.0}
  * discover_robots: false
@@ -63,7 +63,7 @@ public record FleetParams(List<RobotConfig> robots, Map<String, Point3> regions,
           p.number(k + "reliability", 0, 0, 1),
           p.number(k + "cost_rate", 0, 0, big),
           new LinkedHashSet<>(p.strings(k + "capabilities", List.of())),
-          urdf(p, k + "urdf")));
+          urdf(p, k + "urdf"), agentType(p, k + "agent_type")));
     }
     Map<String, Point3> regions = new LinkedHashMap<>();
     for (String name : p.children("regions")) {
@@ -72,6 +72,15 @@ public record FleetParams(List<RobotConfig> robots, Map<String, Point3> regions,
           p.number(k + "y", 0, -1e6, 1e6), p.number(k + "z", 0, -1e6, 1e6)));
     }
     return new FleetParams(robots, regions, p.bool("discover_robots", false));
+  }
+
+  private static String agentType(ParamReader p, String key) {
+    String value = p.string(key, "", java.util.Set.of());
+    if (!value.isEmpty() && !TopicNames.isValidRobotId(value)) {
+      throw new ParamsException(p.source() + ": " + key + " must be an agent type name (letters, "
+          + "digits, underscores), got \"" + value + "\".");
+    }
+    return value;
   }
 
   private static java.nio.file.Path urdf(ParamReader p, String key) {
@@ -99,6 +108,6 @@ public record FleetParams(List<RobotConfig> robots, Map<String, Point3> regions,
   public RobotConfig robot(String id) {
     return robots.stream().filter(r -> r.id().equals(id)).findFirst()
         .orElse(new RobotConfig(id, Point3.ORIGIN, 0, DEFAULT_MAX_SPEED,
-            DEFAULT_MAX_ACCELERATION, 0, 0, java.util.Set.of(), null));
+            DEFAULT_MAX_ACCELERATION, 0, 0, java.util.Set.of(), null, ""));
   }
 }

@@ -1,21 +1,34 @@
 package dev.flotilla.node;
 
+import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
+import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
+import dev.flotilla.node.ltl.LtlFleet;
+import dev.flotilla.node.ltl.LtlParams;
+import dev.flotilla.node.ltl.LtlPlanMessages;
+import dev.flotilla.node.ltl.LtlTaskPlanner;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
+import dev.flotilla.ros.QosProfile;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * The planner: accepts {@code TaskRequest}s on {@code /flotilla/tasks}, validates them, and hands
- * the valid ones to the allocator on {@code /flotilla/accepted_tasks}. Every decision is also a
- * {@code task_accepted} / {@code task_rejected} event with its reason, so nothing is dropped
- * silently.
+ * the valid multi-robot ones to the allocator on {@code /flotilla/accepted_tasks}. LTL tasks
+ * (seed 003) go to an {@link LtlTaskPlanner} when {@code ltl_scenario} is set: the first ones are
+ * planned together offline, later ones online, and every new plan version is published whole on
+ * {@code flotilla/ltl_plan} (an {@code Allocation}, for the allocator and the robots) and
+ * {@code flotilla/ltl_plan_detail} (JSON with the R-poset, for the synchronizer); the
+ * synchronizer's GO orders on {@code flotilla/sync} tell which chains have started. LTL tasks are
+ * not published on {@code accepted_tasks}. Every decision is also a {@code task_accepted} /
+ * {@code task_rejected} event with its reason, so nothing is dropped silently.
  */
 public final class PlannerNode implements FlotillaNode {
 
@@ -23,14 +36,16 @@ public final class PlannerNode implements FlotillaNode {
    * Validated parameters of the {@code planner} node.
    *
    * @param fleet the fleet and its regions
+   * @param ltl LTL planning parameters (disabled without {@code ltl_scenario})
    */
-  public record Params(FleetParams fleet) {
+  public record Params(FleetParams fleet, LtlParams ltl) {
     /**
      * @param p the node's parameters
      * @return the validated record
      */
     public static Params read(ParamReader p) {
-      Params params = new Params(FleetParams.read(p));
+      FleetParams fleet = FleetParams.read(p);
+      Params params = new Params(fleet, LtlParams.read(p, fleet));
       p.finish();
       return params;
     }
@@ -43,8 +58,11 @@ public final class PlannerNode implements FlotillaNode {
   private final Set<String> seenTaskIds = new HashSet<>();
   private final String tasksTopic;
   private final Params params;
+  private final LtlTaskPlanner ltl;
   private Bus.Publisher<TaskRequest> accepted;
   private Bus.Publisher<FleetEvent> events;
+  private Bus.Publisher<Allocation> ltlPlan;
+  private Bus.Publisher<dev.flotilla.msgs.std_msgs.String> ltlDetail;
 
   /**
    * @param ctx host services
@@ -57,6 +75,10 @@ public final class PlannerNode implements FlotillaNode {
     this.rejections = new InputRejections(log);
     this.validator = new TaskRequestValidator(params.fleet().regions());
     this.tasksTopic = ctx.topic(TopicNames.TASKS);
+    this.ltl = params.ltl().enabled()
+        ? new LtlTaskPlanner(params.ltl(), new LtlFleet(params.ltl().scenario(),
+            params.fleet().robots()))
+        : null;
   }
 
   @Override
@@ -70,6 +92,16 @@ public final class PlannerNode implements FlotillaNode {
         FlotillaQos.ACCEPTED_TASKS);
     events = ctx.bus().publisher(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE,
         FlotillaQos.EVENTS);
+    if (ltl != null) {
+      ltlPlan = ctx.bus().publisher(ctx.topic(TopicNames.LTL_PLAN), Allocation.TYPE,
+          QosProfile.LATCHED);
+      ltlDetail = ctx.bus().publisher(ctx.topic(TopicNames.LTL_PLAN_DETAIL),
+          dev.flotilla.msgs.std_msgs.String.TYPE, QosProfile.LATCHED);
+      ctx.bus().subscribe(ctx.topic(TopicNames.SYNC), SyncCommand.TYPE,
+          new QosProfile(true, false, 100), c -> ctx.executor().execute(() -> onSync(c)));
+      log.info("planner plans LTL tasks on " + params.ltl().scenarioPath() + " with robots "
+          + ltl.fleet().robotOfAgent() + " as agents " + ltl.fleet().agentCounts());
+    }
     ctx.bus().subscribe(tasksTopic, TaskRequest.TYPE, FlotillaQos.TASKS,
         t -> ctx.executor().execute(() -> onTask(t)));
     log.info("planner accepting tasks on " + tasksTopic);
@@ -85,6 +117,26 @@ public final class PlannerNode implements FlotillaNode {
       events.publish(event(FleetEvent.TASK_REJECTED, request.taskId(), problem.get()));
       return;
     }
+    if (request.kind() == TaskRequest.KIND_LTL) {
+      if (ltl == null) {
+        String why = "LTL planning is disabled: the planner has no ltl_scenario parameter.";
+        rejections.reject(tasksTopic, request.taskId(), "ltl_disabled", why);
+        events.publish(event(FleetEvent.TASK_REJECTED, request.taskId(), why));
+        return;
+      }
+      log.info("LTL task " + request.taskId() + ": " + request.ltlFormula());
+      List<LtlTaskPlanner.Outcome> outcomes;
+      try {
+        outcomes = ltl.submit(request.taskId(), request.ltlFormula(), ctx.clock().now());
+      } catch (RuntimeException e) {
+        // A planner defect must not kill the node's thread; the task is refused, not lost.
+        log.log(java.util.logging.Level.SEVERE, "LTL planning failed for " + request.taskId(), e);
+        outcomes = List.of(new LtlTaskPlanner.Rejected(request.taskId(),
+            "The LTL planner failed on this formula: " + e));
+      }
+      apply(outcomes);
+      return;
+    }
     TaskRequest resolved = request;
     if (!request.region().isEmpty()) {
       var p = params.fleet().regions().get(request.region());
@@ -94,6 +146,56 @@ public final class PlannerNode implements FlotillaNode {
     accepted.publish(resolved);
     events.publish(event(FleetEvent.TASK_ACCEPTED, request.taskId(), "valid"));
     log.info("accepted task " + request.taskId());
+  }
+
+  /** Started chains are kept out of online replanning: learn them from the synchronizer. */
+  void onSync(SyncCommand c) {
+    if (c.command() == SyncCommand.GO) {
+      ltl.onGo(c.robotId(), c.taskId(), c.stepIndex());
+    }
+  }
+
+  /** @return the period at which the host calls {@link #tick()}: LTL offline batching only */
+  @Override
+  public double tickPeriod() {
+    return ltl == null ? 0 : 0.1;
+  }
+
+  /** Plans the queued LTL tasks offline once {@code ltl_offline_window} has passed. */
+  @Override
+  public void tick() {
+    if (ltl != null) {
+      apply(ltl.tick(ctx.clock().now()));
+    }
+  }
+
+  private void apply(List<LtlTaskPlanner.Outcome> outcomes) {
+    boolean changed = false;
+    for (LtlTaskPlanner.Outcome o : outcomes) {
+      if (o instanceof LtlTaskPlanner.Rejected r) {
+        rejections.reject(tasksTopic, r.taskId(), "ltl_rejected", "LTL task " + r.taskId()
+            + " rejected: " + r.reason());
+        events.publish(event(FleetEvent.TASK_REJECTED, r.taskId(), r.reason()));
+      } else if (o instanceof LtlTaskPlanner.Accepted a) {
+        log.info("accepted LTL task " + a.taskId() + ": " + a.detail());
+        events.publish(event(FleetEvent.TASK_ACCEPTED, a.taskId(), a.detail()));
+        changed = true;
+      }
+    }
+    if (changed) {
+      double now = ctx.clock().now();
+      Allocation plan = LtlPlanMessages.allocation(ltl, now);
+      ltlPlan.publish(plan);
+      ltlDetail.publish(new dev.flotilla.msgs.std_msgs.String(
+          LtlPlanMessages.document(ltl, params.ltl().scenarioYaml()).toJson()));
+      log.info("published LTL plan version " + plan.planVersion() + " for robots "
+          + plan.plans().stream().map(p -> p.robotId()).toList());
+    }
+  }
+
+  /** @return the LTL planner, or null when LTL planning is disabled */
+  public LtlTaskPlanner ltl() {
+    return ltl;
   }
 
   private FleetEvent event(byte kind, String taskId, String reason) {

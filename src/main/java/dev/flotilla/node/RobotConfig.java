@@ -16,13 +16,16 @@ import java.util.Set;
  * @param capabilities named capabilities, e.g. {@code manipulation}
  * @param urdf URDF file to build the robot's resume from before its {@code robot_description}
  *     arrives, or null
+ * @param agentType agent type of the LTL planning scenario this robot plays (seed 003 Definition
+ *     5, e.g. {@code volunteer}); empty when the robot takes no LTL work
  */
 public record RobotConfig(String id, Point3 start, double startYaw, double maxSpeed,
     double maxAcceleration, double reliability, double costRate, Set<String> capabilities,
-    java.nio.file.Path urdf) {
+    java.nio.file.Path urdf, String agentType) {
 
   public RobotConfig {
     capabilities = Set.copyOf(capabilities);
+    agentType = agentType == null ? "" : agentType;
   }
 
   /**

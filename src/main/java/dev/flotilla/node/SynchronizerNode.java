@@ -1,7 +1,10 @@
 package dev.flotilla.node;
 
+import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
+import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
+import dev.flotilla.node.ltl.LtlSyncTracker;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
@@ -18,7 +21,14 @@ import java.util.logging.Logger;
 /**
  * The synchronizer: tracks heartbeats with a {@link HeartbeatMonitor} and publishes
  * {@code robot_joined}, {@code robot_failed} and {@code robot_recovered} on
- * {@code /flotilla/events}. Thin adapter: the decisions are the monitor's.
+ * {@code /flotilla/events}; and synchronizes the LTL plan (seed 003 §4.2) with an
+ * {@link LtlSyncTracker}: it reads each plan version from {@code flotilla/ltl_plan_detail}, takes
+ * robots' {@code TASK_STARTED} (arrived at the step's region, asks to start) and
+ * {@code TASK_COMPLETED} (step done) events about LTL tasks, and publishes GO/WAIT/SKIP
+ * {@code SyncCommand}s on {@code flotilla/sync}. A command's {@code plan_version} is the latest
+ * {@code flotilla/allocation} version seen (0 before any), the version robots execute, and its
+ * reason names the LTL plan version. Thin adapter: the decisions are the monitor's
+ * and the sync engine's; inputs they refuse are counted and logged.
  */
 public final class SynchronizerNode implements FlotillaNode {
 
@@ -43,13 +53,21 @@ public final class SynchronizerNode implements FlotillaNode {
     }
   }
 
+  /** Sync orders: reliable, not latched (a robot asks again when it arrives). */
+  private static final QosProfile SYNC_QOS = new QosProfile(true, false, 100);
+
   private final NodeContext ctx;
   private final Params params;
   private final Logger log;
   private final InputRejections rejections;
   private final HeartbeatMonitor monitor;
   private final String heartbeatTopic;
+  private final LtlSyncTracker ltl = new LtlSyncTracker();
+  private final String eventsTopic;
+  private final String ltlTopic;
   private Bus.Publisher<FleetEvent> events;
+  private Bus.Publisher<SyncCommand> sync;
+  private long allocationVersion;
 
   /**
    * @param ctx host services
@@ -63,6 +81,8 @@ public final class SynchronizerNode implements FlotillaNode {
     this.monitor = new HeartbeatMonitor(params.heartbeatTimeout(), params.fleet().robotIds(),
         params.fleet().discoverRobots());
     this.heartbeatTopic = ctx.topic(TopicNames.HEARTBEAT);
+    this.eventsTopic = ctx.topic(TopicNames.EVENTS);
+    this.ltlTopic = ctx.topic(TopicNames.LTL_PLAN_DETAIL);
   }
 
   @Override
@@ -74,8 +94,16 @@ public final class SynchronizerNode implements FlotillaNode {
   public void start() {
     events = ctx.bus().publisher(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE,
         FlotillaQos.EVENTS);
+    sync = ctx.bus().publisher(ctx.topic(TopicNames.SYNC), SyncCommand.TYPE, SYNC_QOS);
     ctx.bus().subscribe(heartbeatTopic, Heartbeat.TYPE, QosProfile.SENSOR_DATA,
         hb -> ctx.executor().execute(() -> onHeartbeat(hb)));
+    ctx.bus().subscribe(ltlTopic, dev.flotilla.msgs.std_msgs.String.TYPE, QosProfile.LATCHED,
+        d -> ctx.executor().execute(() -> onLtlPlan(d.data())));
+    ctx.bus().subscribe(eventsTopic, FleetEvent.TYPE, FlotillaQos.EVENTS,
+        e -> ctx.executor().execute(() -> onEvent(e)));
+    ctx.bus().subscribe(ctx.topic(TopicNames.ALLOCATION), Allocation.TYPE, FlotillaQos.ALLOCATION,
+        a -> ctx.executor().execute(() -> allocationVersion =
+            Math.max(allocationVersion, a.planVersion())));
     log.info(String.format(Locale.ROOT, "synchronizer watching %d robots, timeout %.2f s",
         params.fleet().robots().size(), params.heartbeatTimeout()));
   }
@@ -112,6 +140,40 @@ public final class SynchronizerNode implements FlotillaNode {
           "sequence number " + hb.sequenceNumber() + " is older than the last accepted one");
       default -> throw new IllegalStateException("Unhandled verdict " + verdict + ".");
     }
+  }
+
+  void onLtlPlan(String json) {
+    LtlSyncTracker.Result r = ltl.applyPlan(json);
+    if (!r.rejected()) {
+      log.info("synchronizing LTL plan version " + ltl.version());
+    }
+    handle(ltlTopic, "", r);
+  }
+
+  void onEvent(FleetEvent e) {
+    if (e.kind() != FleetEvent.TASK_STARTED && e.kind() != FleetEvent.TASK_COMPLETED) {
+      return;
+    }
+    handle(eventsTopic, e.robotId(), e.kind() == FleetEvent.TASK_STARTED
+        ? ltl.started(e.robotId(), e.taskId(), e.stepIndex())
+        : ltl.completed(e.robotId(), e.taskId(), e.stepIndex()));
+  }
+
+  private void handle(String topic, String source, LtlSyncTracker.Result r) {
+    if (r.rejected()) {
+      rejections.reject(topic, source, r.rejectCode(), r.detail());
+      return;
+    }
+    for (LtlSyncTracker.Command c : r.commands()) {
+      sync.publish(new SyncCommand(Stamps.time(ctx.clock().now()), allocationVersion,
+          c.robotId(), c.taskId(), c.stepIndex(), c.command(), c.waitingFor(),
+          c.reason() + " [ltl_plan v" + ltl.version() + "]"));
+    }
+  }
+
+  /** @return the LTL synchronization state, for tests and diagnostics */
+  public LtlSyncTracker ltl() {
+    return ltl;
   }
 
   private void publish(Liveness l) {

@@ -8,11 +8,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Checks a {@link TaskRequest} field by field. The first problem found is returned as a sentence
+ * Checks a {@link TaskRequest} field by field (the formula of an LTL task is checked by the LTL
+ * planner, which knows the scenario). The first problem found is returned as a sentence
  * naming the field; a valid request yields nothing.
  */
 final class TaskRequestValidator {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
+  /** Longer formulas are refused before parsing; the automaton limits propositions anyway. */
+  private static final int MAX_FORMULA = 4096;
   private final Map<String, Point3> regions;
 
   TaskRequestValidator(Map<String, Point3> regions) {
@@ -31,8 +34,10 @@ final class TaskRequestValidator {
       case TaskRequest.KIND_MULTI_ROBOT -> multiRobot(t);
       case TaskRequest.KIND_LTL -> t.ltlFormula().isBlank()
           ? Optional.of("ltl_formula is empty for an LTL task")
-          : Optional.of("LTL tasks need the LTL planner, which this build does not run yet; "
-              + "submit KIND_MULTI_ROBOT tasks");
+          : t.ltlFormula().length() > MAX_FORMULA
+              ? Optional.of("ltl_formula has " + t.ltlFormula().length() + " characters; at most "
+                  + MAX_FORMULA + " are accepted")
+              : Optional.empty();
       default -> Optional.of("kind " + Byte.toUnsignedInt(t.kind()) + " is not KIND_LTL (0) "
           + "or KIND_MULTI_ROBOT (1)");
     };

@@ -25,6 +25,17 @@ public final class TopicNames {
   public static final String RESUMES = "flotilla/resumes";
   /** Synchronizer → robots: go/wait per step. */
   public static final String SYNC = "flotilla/sync";
+  /**
+   * Planner → allocator, robots: the current LTL plan (seed 003) as a {@code flotilla_msgs/
+   * Allocation} with one {@code RobotPlan} per robot with LTL work (reliable, transient-local,
+   * depth 1).
+   */
+  public static final String LTL_PLAN = "flotilla/ltl_plan";
+  /**
+   * Planner → synchronizer: the same LTL plan with its R-poset, as a JSON {@code std_msgs/String}
+   * (reliable, transient-local, depth 1), so a synchronizer in another process can synchronize it.
+   */
+  public static final String LTL_PLAN_DETAIL = "flotilla/ltl_plan_detail";
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

@@ -1,0 +1,361 @@
+package dev.flotilla.node.ltl;
+
+import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
+import dev.flotilla.plan.ChainAssignment;
+import dev.flotilla.plan.PlanStep;
+import dev.flotilla.plan.PlanningProblem;
+import dev.flotilla.plan.Role;
+import dev.flotilla.plan.chain.ActionPathChainBuilder;
+import dev.flotilla.plan.chain.ChainLibrary;
+import dev.flotilla.plan.chain.ChainStep;
+import dev.flotilla.plan.io.ScenarioException;
+import dev.flotilla.plan.io.ScenarioLoader;
+import dev.flotilla.plan.model.Agent;
+import dev.flotilla.plan.model.AgentType;
+import dev.flotilla.plan.model.Environment;
+import dev.flotilla.plan.model.Scenario;
+import dev.flotilla.plan.model.Weights;
+import dev.flotilla.plan.sync.SyncDecision;
+import dev.flotilla.plan.sync.SyncEngine;
+import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.TaskSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The synchronizer node's LTL side as plain Java (no ROS): online synchronization of seed 003
+ * §4.2 on the plan described by the planner's {@link LtlPlanDocument}s, driven by robots' step
+ * reports. It rebuilds the planning problem from the document (scenario text, resources added
+ * online, agents, R-poset; nothing is re-planned), runs a {@link SyncEngine} on it (rules 1-4:
+ * masters wait on order predecessors and running conflicts, collaborators wait for their master
+ * and skip a step already done) and carries the execution state over with
+ * {@link SyncEngine#continueWith} when a new plan version arrives. Robots told to WAIT before a new
+ * version are examined again on it.
+ *
+ * <p>A WAIT names whom it waits for: a collaborator its master; a master the masters of the
+ * predecessors that have not started, of the conflicting subtasks that are running, and of the
+ * unfinished subtasks whose sigma^s forbids the step. Predecessor and conflict masters are, by
+ * construction, members of the master's neighbour set N_n of Eq. (18): the only robots whose
+ * progress can release it. A collaborator told to stop (the master finished; sent as SKIP, the
+ * message has no STOP) may still report the step completed: that report is expected and dropped.
+ * Time: that of {@link SyncEngine} per report.
+ */
+public final class LtlSyncTracker {
+
+  /**
+   * One order for one robot, as {@code flotilla_msgs/SyncCommand} carries it.
+   *
+   * @param robotId robot
+   * @param taskId LTL task id of the step
+   * @param stepIndex index of the step in the robot's LTL plan
+   * @param command {@code SyncCommand.GO}, {@code WAIT} or {@code SKIP}
+   * @param waitingFor robots a WAIT waits for
+   * @param reason plain-language reason
+   */
+  public record Command(String robotId, String taskId, int stepIndex, byte command,
+      List<String> waitingFor, String reason) {}
+
+  /**
+   * What one input led to.
+   *
+   * @param commands orders to publish
+   * @param rejectCode short reason code when the input was refused, else empty
+   * @param detail plain sentence for a refusal, else empty
+   */
+  public record Result(List<Command> commands, String rejectCode, String detail) {
+    static Result of(List<Command> commands) {
+      return new Result(List.copyOf(commands), "", "");
+    }
+
+    static Result reject(String code, String detail) {
+      return new Result(List.of(), code, detail);
+    }
+
+    /** @return whether the input was refused */
+    public boolean rejected() {
+      return !rejectCode.isEmpty();
+    }
+  }
+
+  private static final Weights ANY = new Weights(1, 1, 1);
+
+  private LtlPlanDocument doc;
+  private PlanningProblem problem;
+  private SyncEngine engine;
+  private String scenarioYaml;
+  private Scenario scenario;
+  private final Map<String, Integer> agentOfRobot = new HashMap<>();
+  private final Map<Integer, String> workingOn = new HashMap<>();
+  private final Set<Integer> waiting = new HashSet<>();
+  private final Set<String> ltlTaskIds = new HashSet<>();
+  /** Steps a collaborator was told to leave (STOP): its late completion report is expected. */
+  private final Set<String> stopped = new HashSet<>();
+
+  /**
+   * Takes a new plan version.
+   *
+   * @param json the document text
+   * @return WAIT/GO/SKIP for robots that were waiting, or the refusal
+   */
+  public Result applyPlan(String json) {
+    LtlPlanDocument next;
+    PlanningProblem nextProblem;
+    try {
+      next = LtlPlanDocument.fromJson(json);
+      if (doc != null && next.planVersion() <= doc.planVersion()) {
+        return Result.reject("stale_plan_version", "LTL plan version " + next.planVersion()
+            + " is not newer than version " + doc.planVersion());
+      }
+      nextProblem = problem(next);
+    } catch (IllegalArgumentException | ScenarioException e) {
+      return Result.reject("bad_plan_document", e.getMessage());
+    }
+    SyncEngine nextEngine;
+    if (engine == null || problem.agents().size() != nextProblem.agents().size()) {
+      nextEngine = new SyncEngine(nextProblem, next.plan());
+      workingOn.clear();
+      waiting.clear();
+    } else {
+      nextEngine = engine.continueWith(nextProblem, next.plan());
+      // The engine keeps a robot working only if its current step is the same step.
+      workingOn.entrySet().removeIf(e -> {
+        PlanStep now = nextEngine.current(e.getKey());
+        return now == null || !key(now).equals(e.getValue());
+      });
+    }
+    doc = next;
+    problem = nextProblem;
+    stopped.clear();
+    engine = nextEngine;
+    agentOfRobot.clear();
+    next.agents().forEach(a -> agentOfRobot.put(a.robotId(), a.id()));
+    ltlTaskIds.addAll(next.taskIds().values());
+    List<Command> out = new ArrayList<>();
+    for (int agent : new java.util.TreeSet<>(waiting)) {
+      waiting.remove(agent);
+      if (engine.current(agent) != null && !workingOn.containsKey(agent)) {
+        convert(engine.arrived(agent), out);
+      }
+    }
+    return Result.of(out);
+  }
+
+  private PlanningProblem problem(LtlPlanDocument d) {
+    if (!d.scenarioYaml().equals(scenarioYaml)) {
+      scenario = ScenarioLoader.parse(d.scenarioYaml(), "ltl_plan_detail scenario");
+      scenarioYaml = d.scenarioYaml();
+    }
+    Environment env = scenario.environment().withAddedResources(d.addedResources());
+    List<Agent> agents = new ArrayList<>();
+    Set<AgentType> types = new LinkedHashSet<>();
+    for (LtlPlanDocument.AgentRef a : d.agents()) {
+      AgentType type = scenario.agentTypes().get(a.type());
+      if (type == null) {
+        throw new IllegalArgumentException("Agent " + a.name() + " has unknown type " + a.type()
+            + ".");
+      }
+      types.add(type);
+      agents.add(new Agent(a.id(), a.name(), type, a.start()));
+    }
+    return new PlanningProblem(env, scenario.actions(), agents, d.tasks(), ANY,
+        new ChainLibrary(env, scenario.actions(), types));
+  }
+
+  /**
+   * A robot reached the region of a step and asks to start it ({@code TASK_STARTED}).
+   *
+   * @param robotId robot
+   * @param taskId task id it names
+   * @param stepIndex step index in its LTL plan
+   * @return orders, or the refusal; empty when the report is not about LTL work
+   */
+  public Result started(String robotId, String taskId, int stepIndex) {
+    return report(robotId, taskId, stepIndex, true);
+  }
+
+  /**
+   * A robot finished a step ({@code TASK_COMPLETED}).
+   *
+   * @param robotId robot
+   * @param taskId task id it names
+   * @param stepIndex step index in its LTL plan
+   * @return orders, or the refusal; empty when the report is not about LTL work
+   */
+  public Result completed(String robotId, String taskId, int stepIndex) {
+    return report(robotId, taskId, stepIndex, false);
+  }
+
+  private Result report(String robotId, String taskId, int stepIndex, boolean start) {
+    if (doc == null || !ltlTaskIds.contains(taskId)) {
+      return Result.of(List.of());
+    }
+    Integer agent = agentOfRobot.get(robotId);
+    if (agent == null) {
+      return Result.reject("unknown_robot", "robot '" + robotId + "' has no step in LTL plan "
+          + "version " + doc.planVersion());
+    }
+    List<PlanStep> steps = doc.plan().agents().get(agent).steps();
+    if (stepIndex < 0 || stepIndex >= steps.size()
+        || !taskIdOf(steps.get(stepIndex)).equals(taskId)) {
+      return Result.reject("step_not_in_plan", "step " + stepIndex + " of task " + taskId
+          + " is not in robot " + robotId + "'s LTL plan version " + doc.planVersion());
+    }
+    int current = indexOfCurrent(agent);
+    if (!start && stopped.remove(robotId + "/" + stepIndex)) {
+      return Result.of(List.of());
+    }
+    if (stepIndex < current) {
+      return Result.reject("stale_step", "robot " + robotId + " reports step " + stepIndex
+          + ", which is behind it (current step " + current + ")");
+    }
+    if (stepIndex > current) {
+      return Result.reject("step_not_current", "robot " + robotId + " reports step " + stepIndex
+          + " but its current step is " + current);
+    }
+    if (start && workingOn.containsKey(agent)) {
+      return Result.reject("duplicate_start", "robot " + robotId + " already works on step "
+          + stepIndex);
+    }
+    if (!start && !workingOn.containsKey(agent)) {
+      return Result.reject("not_started", "robot " + robotId + " finished step " + stepIndex
+          + " without a GO for it");
+    }
+    List<Command> out = new ArrayList<>();
+    try {
+      if (start) {
+        // A robot told to WAIT may ask again; the engine answers again.
+        waiting.remove(agent);
+        convert(engine.arrived(agent), out);
+      } else {
+        workingOn.remove(agent);
+        convert(engine.finished(agent), out);
+      }
+    } catch (IllegalStateException e) {
+      return Result.reject("sync_state", e.getMessage());
+    }
+    return Result.of(out);
+  }
+
+  private int indexOfCurrent(int agent) {
+    PlanStep now = engine.current(agent);
+    List<PlanStep> steps = doc.plan().agents().get(agent).steps();
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i) == now) {
+        return i;
+      }
+    }
+    return steps.size();
+  }
+
+  private static String key(PlanStep s) {
+    return s.subtaskId() + "/" + s.stepIndex();
+  }
+
+  private String taskIdOf(PlanStep s) {
+    return doc.taskIds().getOrDefault(s.subtaskId(), "");
+  }
+
+  private String robot(int agent) {
+    return doc.agents().get(agent).robotId();
+  }
+
+  private void convert(List<SyncDecision> decisions, List<Command> out) {
+    for (SyncDecision d : decisions) {
+      int a = d.agentId();
+      byte kind;
+      String reason = d.reason();
+      List<String> waitingFor = List.of();
+      switch (d.command()) {
+        case GO -> {
+          kind = SyncCommand.GO;
+          workingOn.put(a, key(d.step()));
+          waiting.remove(a);
+        }
+        case WAIT -> {
+          kind = SyncCommand.WAIT;
+          waiting.add(a);
+          waitingFor = blockers(a, d.step());
+        }
+        case SKIP -> {
+          kind = SyncCommand.SKIP;
+          workingOn.remove(a);
+          waiting.remove(a);
+        }
+        default -> {
+          // STOP has no message constant: the collaborator skips the rest of the step.
+          kind = SyncCommand.SKIP;
+          reason = "stop helping: " + reason;
+          stopped.add(robot(a) + "/" + d.stepIndex());
+          workingOn.remove(a);
+          waiting.remove(a);
+        }
+      }
+      out.add(new Command(robot(a), taskIdOf(d.step()), d.stepIndex(), kind, waitingFor,
+          reason));
+    }
+  }
+
+  /** Robots a waiting robot waits for (see the class comment). */
+  private List<String> blockers(int agent, PlanStep step) {
+    Map<Integer, Integer> masterOf = new HashMap<>();
+    for (ChainAssignment c : doc.plan().assignments()) {
+      masterOf.put(c.subtaskId(), c.master());
+    }
+    Set<Integer> agents = new LinkedHashSet<>();
+    if (step.role() == Role.COLLABORATOR) {
+      agents.add(step.master());
+    } else {
+      TaskSpec tasks = problem.tasks();
+      if (step.core()) {
+        for (int p : tasks.predecessors(step.subtaskId())) {
+          if (!engine.hasStarted(p) && masterOf.containsKey(p)) {
+            agents.add(masterOf.get(p));
+          }
+        }
+        for (int c : tasks.conflictsOf(step.subtaskId())) {
+          if (engine.hasStarted(c) && !engine.hasFinished(c) && masterOf.containsKey(c)) {
+            agents.add(masterOf.get(c));
+          }
+        }
+      }
+      Set<String> labels = ActionPathChainBuilder.labels(problem.agents().get(agent).type(),
+          new ChainStep(step.action(), step.region()));
+      for (Subtask s : tasks.subtasks()) {
+        if (s.id() != step.subtaskId() && !engine.hasFinished(s.id())
+            && !Collections.disjoint(s.forbiddenUntilDone(), labels)
+            && masterOf.containsKey(s.id())) {
+          agents.add(masterOf.get(s.id()));
+        }
+      }
+    }
+    agents.remove(agent);
+    return agents.stream().map(this::robot).toList();
+  }
+
+  /**
+   * The neighbour set N_n of Eq. (18) of a robot in the current plan.
+   *
+   * @param robotId robot
+   * @return robot ids of the masters it must communicate with, empty when it is not in the plan
+   */
+  public Set<String> neighbours(String robotId) {
+    Integer agent = agentOfRobot.get(robotId);
+    if (agent == null) {
+      return Set.of();
+    }
+    Set<String> out = new java.util.TreeSet<>();
+    engine.neighbours(agent).forEach(a -> out.add(robot(a)));
+    return out;
+  }
+
+  /** @return the current plan version, 0 before the first */
+  public long version() {
+    return doc == null ? 0 : doc.planVersion();
+  }
+}

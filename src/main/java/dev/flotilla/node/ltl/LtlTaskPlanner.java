@@ -1,0 +1,312 @@
+package dev.flotilla.node.ltl;
+
+import dev.flotilla.ltl.LtlCompilation;
+import dev.flotilla.plan.Plan;
+import dev.flotilla.plan.PlanResult;
+import dev.flotilla.plan.PlanningProblem;
+import dev.flotilla.plan.PlanningSession;
+import dev.flotilla.plan.model.AgentType;
+import dev.flotilla.plan.task.LtlTaskCompiler;
+import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.TaskCompilation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The planner node's LTL side as plain Java (no ROS): checks each task formula on its own, plans
+ * the first ones together offline ({@link PlanningSession#planOffline}, branch and bound, §3 of
+ * seed 003) once {@code ltl_offline_window} has passed since the first of them arrived, and adds
+ * later ones online ({@link PlanningSession#addOnline}, poset product and annealing, §4.1) with
+ * release time = now − epoch, where the epoch is the time the offline plan was made. A formula is
+ * accepted only once it is in the running plan; a formula the planner refuses leaves the running
+ * plan as it was, so accepted tasks are never lost. Not thread-safe.
+ *
+ * <p>Online formulas keep the chains that have started out of the replanning (§4.1). Which have
+ * started is learnt from the synchronizer's GO orders ({@link #onGo}); until the first GO for the
+ * running plan arrives (e.g. no synchronizer runs), the plan's planned times stand in for them.
+ *
+ * <p>Each step carries the task id of the first accepted task (in acceptance order) whose formula
+ * mentions the step's subtask proposition {@code a_r}; a subtask shared by several formulas after
+ * the poset product carries the first one's id.
+ */
+public final class LtlTaskPlanner {
+
+  /** What happened to one LTL task. */
+  public sealed interface Outcome {
+    /** @return the task's id */
+    String taskId();
+  }
+
+  /**
+   * The formula is in the running plan.
+   *
+   * @param taskId task id
+   * @param detail e.g. "planned offline with 2 other formulas"
+   */
+  public record Accepted(String taskId, String detail) implements Outcome {}
+
+  /**
+   * The formula was refused; the running plan is unchanged.
+   *
+   * @param taskId task id
+   * @param reason a plain sentence
+   */
+  public record Rejected(String taskId, String reason) implements Outcome {}
+
+  private record Task(String id, String formula, Set<String> propositions) {}
+
+  private final LtlParams params;
+  private final LtlFleet fleet;
+  private final LtlTaskCompiler compiler;
+  private final PlanningSession session;
+  private final List<Task> pending = new ArrayList<>();
+  private final List<Task> accepted = new ArrayList<>();
+  private final Map<String, Map<String, Integer>> addedResources = new LinkedHashMap<>();
+  private final Set<Integer> startedChains = new java.util.HashSet<>();
+  private boolean goSeen;
+  private double firstPendingAt = Double.NaN;
+  private double epoch = Double.NaN;
+  private long version;
+
+  /**
+   * @param params the planner's LTL parameters, enabled
+   * @param fleet robots to agents
+   */
+  public LtlTaskPlanner(LtlParams params, LtlFleet fleet) {
+    if (!params.enabled()) {
+      throw new IllegalArgumentException("LTL planning needs a scenario.");
+    }
+    this.params = params;
+    this.fleet = fleet;
+    this.compiler = new LtlTaskCompiler(fleet.scenario());
+    this.session = new PlanningSession(fleet.scenario(), fleet.agentCounts(), params.weights(),
+        params.offline(), params.online());
+  }
+
+  /**
+   * Takes a new LTL task: checks its formula on its own, then queues it for the offline plan
+   * (before the first plan) or plans it online at once.
+   *
+   * @param taskId task id, unique
+   * @param formula formula text
+   * @param now node time in seconds
+   * @return outcomes decided now (none while the task waits for the offline plan)
+   */
+  public List<Outcome> submit(String taskId, String formula, double now) {
+    Optional<String> problem = check(formula);
+    if (problem.isPresent()) {
+      return List.of(new Rejected(taskId, problem.get()));
+    }
+    Task task = new Task(taskId, formula, propositions(formula));
+    if (session.plan() == null) {
+      if (pending.isEmpty()) {
+        firstPendingAt = now;
+      }
+      pending.add(task);
+      return params.offlineWindowS() == 0 ? planPending(now) : List.of();
+    }
+    Outcome o = online(task, now);
+    if (o instanceof Accepted) {
+      version++;
+    }
+    return List.of(o);
+  }
+
+  /**
+   * Plans the queued tasks offline once the window has passed.
+   *
+   * @param now node time in seconds
+   * @return the queued tasks' outcomes, or nothing when it is not time yet
+   */
+  public List<Outcome> tick(double now) {
+    if (pending.isEmpty() || now - firstPendingAt < params.offlineWindowS()) {
+      return List.of();
+    }
+    return planPending(now);
+  }
+
+  private List<Outcome> planPending(double now) {
+    List<Task> batch = List.copyOf(pending);
+    pending.clear();
+    List<Outcome> out = new ArrayList<>();
+    PlanResult all = session.planOffline(batch.stream().map(Task::formula).toList());
+    if (all instanceof PlanResult.Planned) {
+      epoch = now;
+      version++;
+      accepted.addAll(batch);
+      for (Task t : batch) {
+        out.add(new Accepted(t.id(), "planned offline with " + (batch.size() - 1)
+            + " other formula(s)"));
+      }
+      return out;
+    }
+    // Together they fail (e.g. one needs resources that only appear online): plan them one by
+    // one, the first offline and the rest online, so that each refusal names its own formula.
+    for (Task t : batch) {
+      if (session.plan() == null) {
+        PlanResult r = session.planOffline(List.of(t.formula()));
+        if (r instanceof PlanResult.Infeasible inf) {
+          out.add(new Rejected(t.id(), inf.reason()));
+        } else {
+          epoch = now;
+          accepted.add(t);
+          out.add(new Accepted(t.id(), "planned offline"));
+        }
+      } else {
+        out.add(online(t, now));
+      }
+    }
+    if (out.stream().anyMatch(o -> o instanceof Accepted)) {
+      version++;
+    }
+    return out;
+  }
+
+  private Outcome online(Task task, double now) {
+    Map<String, Map<String, Integer>> resources =
+        params.onlineResources().getOrDefault(LtlParams.normalize(task.formula()), Map.of());
+    PlanResult r = session.addOnline(task.formula(), now - epoch, resources,
+        goSeen ? Set.copyOf(startedChains) : null);
+    if (r instanceof PlanResult.Infeasible inf) {
+      return new Rejected(task.id(), inf.reason());
+    }
+    accepted.add(task);
+    resources.forEach((region, kinds) -> kinds.forEach((kind, units) -> addedResources
+        .computeIfAbsent(region, k -> new LinkedHashMap<>()).merge(kind, units, Integer::sum)));
+    return new Accepted(task.id(), String.format(java.util.Locale.ROOT,
+        "planned online at %.3f s after the plan's epoch", now - epoch));
+  }
+
+  /**
+   * Records a GO of the synchronizer: when it names a master step of the running plan, that
+   * step's chain has started. The order's {@code plan_version} is the allocator's, so the step is
+   * recognised by robot, index and task id.
+   *
+   * @param robotId robot
+   * @param taskId task id of the step
+   * @param stepIndex index of the step in the robot's LTL plan
+   * @return whether the order named a step of the running plan
+   */
+  public boolean onGo(String robotId, String taskId, int stepIndex) {
+    int agent = fleet.robotOfAgent().indexOf(robotId);
+    if (session.plan() == null || agent < 0) {
+      return false;
+    }
+    var steps = session.plan().agents().get(agent).steps();
+    if (stepIndex < 0 || stepIndex >= steps.size()
+        || !taskIdOf(steps.get(stepIndex).subtaskId()).equals(taskId)) {
+      return false;
+    }
+    goSeen = true;
+    var step = steps.get(stepIndex);
+    if (step.role() == dev.flotilla.plan.Role.MASTER) {
+      startedChains.add(step.subtaskId());
+    }
+    return true;
+  }
+
+  /** @return subtask ids whose chain has started according to the synchronizer's GO orders */
+  public Set<Integer> startedChains() {
+    return Set.copyOf(startedChains);
+  }
+
+  /**
+   * Checks one formula on its own: syntax (with column), co-safety, satisfiability, an R-poset the
+   * planner supports, and for every subtask an agent type present in the fleet that can do its
+   * action.
+   *
+   * @param formula formula text
+   * @return why it cannot be planned, or nothing
+   */
+  public Optional<String> check(String formula) {
+    if (fleet.isEmpty()) {
+      return Optional.of("No robot has an agent_type of the LTL scenario, so no LTL task can be "
+          + "planned.");
+    }
+    TaskCompilation tc = compiler.offline(List.of(formula));
+    if (tc instanceof TaskCompilation.Rejected r) {
+      return Optional.of(r.reason());
+    }
+    Set<String> present = fleet.agentCounts().keySet();
+    for (Subtask s : ((TaskCompilation.Compiled) tc).spec().subtasks()) {
+      boolean capable = false;
+      for (String typeName : present) {
+        AgentType t = fleet.scenario().agentTypes().get(typeName);
+        capable |= t.canPerform(s.action()) && !s.excludedTypeLabels().contains(t.label());
+      }
+      if (!capable) {
+        return Optional.of("No agent type in the fleet " + present + " can perform action '"
+            + s.action() + "' (" + s.proposition() + ").");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Set<String> propositions(String formula) {
+    LtlCompilation c = compiler.compileFormula(formula);
+    return c instanceof LtlCompilation.Compiled ok ? ok.formula().propositions() : Set.of();
+  }
+
+  /**
+   * @param subtaskId a subtask of the running plan
+   * @return the id of the task it serves (see the class comment)
+   */
+  public String taskIdOf(int subtaskId) {
+    Subtask s = session.problem().subtask(session.problem().indexOf(subtaskId));
+    for (Task t : accepted) {
+      if (t.propositions().contains(s.proposition())) {
+        return t.id();
+      }
+    }
+    return accepted.get(0).id();
+  }
+
+  /** @return the running plan, or null before the first */
+  public Plan plan() {
+    return session.plan();
+  }
+
+  /** @return the problem the running plan solves, or null before the first plan */
+  public PlanningProblem problem() {
+    return session.problem();
+  }
+
+  /** @return whether every accepted formula accepts the running plan's word */
+  public boolean planSatisfiesFormulas() {
+    return session.planSatisfiesFormulas();
+  }
+
+  /** @return node time that plan time 0 stands for, seconds; NaN before the first plan */
+  public double epoch() {
+    return epoch;
+  }
+
+  /** @return the plan version: 0 before the first plan, then +1 per call that changed the plan */
+  public long version() {
+    return version;
+  }
+
+  /** @return resources added by online formulas so far (region to kind to units) */
+  public Map<String, Map<String, Integer>> addedResources() {
+    return addedResources;
+  }
+
+  /** @return the fleet mapping */
+  public LtlFleet fleet() {
+    return fleet;
+  }
+
+  /** @return ids of the accepted tasks, in acceptance order */
+  public List<String> acceptedTaskIds() {
+    return accepted.stream().map(Task::id).toList();
+  }
+
+  /** @return ids of tasks waiting for the offline plan */
+  public List<String> pendingTaskIds() {
+    return pending.stream().map(Task::id).toList();
+  }
+}
