@@ -51,10 +51,13 @@ public final class RobotAgent implements FlotillaNode {
    * @param maxAngularSpeed turn-rate limit for cmd_vel (rad/s)
    * @param commandTopic relative topic for effector commands, empty for timed actions
    * @param completionTopic relative topic on which the effector reports done
+   * @param knownRegions region names a step may use: the fleet's plus those of the LTL scenario
+   *     ({@code ltl_scenario}); a step naming another region is ignored
    */
   public record Params(FleetParams fleet, RobotConfig robot, String navigation,
       double heartbeatRate, double positionTolerance, double goalTimeout, double syncGrace,
-      double maxAngularSpeed, String commandTopic, String completionTopic) {
+      double maxAngularSpeed, String commandTopic, String completionTopic,
+      Set<String> knownRegions) {
 
     /**
      * @param p the agent's parameters
@@ -75,7 +78,8 @@ public final class RobotAgent implements FlotillaNode {
           p.number("sync_grace", 0.5, 0, 60),
           p.number("max_angular_speed", 1.0, 0.01, 20),
           p.string("command_topic", "", Set.of()),
-          p.string("completion_topic", "", Set.of()));
+          p.string("completion_topic", "", Set.of()),
+          regionsOf(p, fleet));
       if (params.commandTopic().isEmpty() != params.completionTopic().isEmpty()) {
         throw new ParamsException(p.source() + ": agent.command_topic and "
             + "agent.completion_topic must be set together.");
@@ -83,6 +87,21 @@ public final class RobotAgent implements FlotillaNode {
       p.finish();
       return params;
     }
+  }
+
+  private static Set<String> regionsOf(ParamReader p, FleetParams fleet) {
+    Set<String> regions = new java.util.LinkedHashSet<>(fleet.regions().keySet());
+    String scenario = p.string("ltl_scenario", "", Set.of());
+    if (!scenario.isEmpty()) {
+      java.nio.file.Path path = p.resolve(scenario);
+      try {
+        regions.addAll(dev.flotilla.plan.io.ScenarioLoader.load(path).environment().regions()
+            .keySet());
+      } catch (RuntimeException e) {
+        throw new ParamsException(p.source() + ": agent.ltl_scenario: " + e.getMessage());
+      }
+    }
+    return Set.copyOf(regions);
   }
 
   private final NodeContext ctx;
@@ -116,7 +135,7 @@ public final class RobotAgent implements FlotillaNode {
     this.mapToOdom = new Pose2(r.start().x(), r.start().y(), r.startYaw());
     this.controller = new GoToGoalController(r.maxSpeed(), params.maxAngularSpeed(),
         params.positionTolerance() * 0.5);
-    this.follower = new PlanFollower(r.id(), params.fleet().regions().keySet(),
+    this.follower = new PlanFollower(r.id(), params.knownRegions(),
         params.positionTolerance(), params.goalTimeout(), params.syncGrace(),
         !params.commandTopic().isEmpty(), new Effects(), rejections);
   }
