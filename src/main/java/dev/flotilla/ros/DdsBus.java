@@ -120,6 +120,77 @@ public final class DdsBus implements Bus {
     return handle;
   }
 
+  /**
+   * Creates a publisher of already-serialized messages of any type, e.g. for {@code bag play}.
+   *
+   * @param topic absolute ROS 2 topic name
+   * @param rosType ROS type name, {@code pkg/msg/Name}; peers see {@code pkg::msg::dds_::Name_}
+   * @param qos delivery guarantees
+   * @param maxPayloadBytes largest message the publisher may send, in bytes
+   * @return a publisher of CDR payloads (encapsulation header included), usable from any thread
+   * @throws IllegalArgumentException when the type name is malformed
+   */
+  public synchronized Publisher<byte[]> rawPublisher(String topic, String rosType,
+      QosProfile qos, int maxPayloadBytes) {
+    RawTopicType dataType = new RawTopicType(rosType, maxPayloadBytes);
+    ROS2PublisherBasics<RawTopicType.Sample> publisher =
+        node.createPublisher(dataType, topic, toIhmc(qos));
+    endpoints.add(publisher::remove);
+    return cdr -> {
+      RawTopicType.Sample sample = new RawTopicType.Sample();
+      sample.data = cdr;
+      boolean sent = publisher.publish(sample);
+      if (!sent) {
+        LOG.warning(() -> "DDS refused a " + rosType + " sample on " + topic + ".");
+      }
+      return sent;
+    };
+  }
+
+  /**
+   * {@link #rawPublisher(String, String, QosProfile, int)} reserving
+   * {@link RawTopicType#DEFAULT_MAX_PAYLOAD_BYTES}.
+   */
+  public Publisher<byte[]> rawPublisher(String topic, String rosType, QosProfile qos) {
+    return rawPublisher(topic, rosType, qos, RawTopicType.DEFAULT_MAX_PAYLOAD_BYTES);
+  }
+
+  /**
+   * Subscribes to a topic of any type without decoding its messages, e.g. for
+   * {@code bag record}.
+   *
+   * @param topic absolute ROS 2 topic name
+   * @param rosType ROS type name, {@code pkg/msg/Name}
+   * @param qos delivery guarantees requested
+   * @param handler called once per received message with its bytes and receive time
+   * @return a handle that stops the subscription when closed
+   * @throws IllegalArgumentException when the type name is malformed
+   */
+  public synchronized AutoCloseable subscribeRaw(String topic, String rosType, QosProfile qos,
+      RawMessageHandler handler) {
+    RawTopicType dataType = new RawTopicType(rosType, RawTopicType.DEFAULT_MAX_PAYLOAD_BYTES);
+    ROS2Subscription<RawTopicType.Sample> subscription = node.createSubscription(dataType,
+        subscriber -> {
+          RawTopicType.Sample sample = subscriber.takeNextData();
+          long receivedAt = epochNanos();
+          if (sample != null && sample.data() != null) {
+            try {
+              handler.accept(sample.data(), receivedAt);
+            } catch (RuntimeException e) {
+              LOG.log(Level.SEVERE, "Raw handler for " + topic + " failed; message dropped.", e);
+            }
+          }
+        }, topic, toIhmc(qos));
+    AutoCloseable handle = subscription::remove;
+    endpoints.add(handle);
+    return handle;
+  }
+
+  private static long epochNanos() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
   @Override
   public synchronized void close() {
     for (AutoCloseable endpoint : endpoints) {
