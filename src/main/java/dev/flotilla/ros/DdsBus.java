@@ -30,6 +30,8 @@ public final class DdsBus implements Bus {
 
   private final ROS2Node node;
   private final List<AutoCloseable> endpoints = new ArrayList<>();
+  /** DDS type name → whether this participant carries it raw (true) or typed (false). */
+  private final java.util.Map<String, Boolean> rawTypes = new java.util.HashMap<>();
 
   /**
    * Joins a DDS domain, confined to the loopback interface when the environment asks for it as
@@ -82,6 +84,7 @@ public final class DdsBus implements Bus {
   @Override
   public synchronized <T> Publisher<T> publisher(String topic, MessageType<T> type,
       QosProfile qos) {
+    claimType(type.ddsName(), false);
     MessageTopicType<T> dataType = new MessageTopicType<>(type);
     ROS2PublisherBasics<MessageTopicType.Holder<T>> publisher =
         node.createPublisher(dataType, topic, toIhmc(qos));
@@ -100,6 +103,7 @@ public final class DdsBus implements Bus {
   @Override
   public synchronized <T> AutoCloseable subscribe(String topic, MessageType<T> type,
       QosProfile qos, Consumer<T> handler) {
+    claimType(type.ddsName(), false);
     MessageTopicType<T> dataType = new MessageTopicType<>(type);
     ROS2Subscription<MessageTopicType.Holder<T>> subscription = node.createSubscription(dataType,
         subscriber -> {
@@ -133,6 +137,7 @@ public final class DdsBus implements Bus {
   public synchronized Publisher<byte[]> rawPublisher(String topic, String rosType,
       QosProfile qos, int maxPayloadBytes) {
     RawTopicType dataType = new RawTopicType(rosType, maxPayloadBytes);
+    claimType(dataType.getName(), true);
     ROS2PublisherBasics<RawTopicType.Sample> publisher =
         node.createPublisher(dataType, topic, toIhmc(qos));
     endpoints.add(publisher::remove);
@@ -169,6 +174,7 @@ public final class DdsBus implements Bus {
   public synchronized AutoCloseable subscribeRaw(String topic, String rosType, QosProfile qos,
       RawMessageHandler handler) {
     RawTopicType dataType = new RawTopicType(rosType, RawTopicType.DEFAULT_MAX_PAYLOAD_BYTES);
+    claimType(dataType.getName(), true);
     ROS2Subscription<RawTopicType.Sample> subscription = node.createSubscription(dataType,
         subscriber -> {
           RawTopicType.Sample sample = subscriber.takeNextData();
@@ -184,6 +190,19 @@ public final class DdsBus implements Bus {
     AutoCloseable handle = subscription::remove;
     endpoints.add(handle);
     return handle;
+  }
+
+  /**
+   * ihmc-pub-sub registers one data type per DDS type name and participant, so one participant
+   * cannot carry a type both raw and typed: the second endpoint would get the first's samples.
+   */
+  private void claimType(String ddsName, boolean raw) {
+    Boolean previous = rawTypes.putIfAbsent(ddsName, raw);
+    if (previous != null && previous != raw) {
+      throw new IllegalStateException("This DDS participant already carries " + ddsName + " "
+          + (previous ? "as raw bytes" : "as a generated type") + "; use another DdsBus for "
+          + (raw ? "raw" : "typed") + " endpoints of that type.");
+    }
   }
 
   private static long epochNanos() {

@@ -21,6 +21,9 @@ public final class RawTopicType implements TopicDataType<RawTopicType.Sample> {
   /** Payload reserved per sample when none is given: 1 MiB. */
   public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1 << 20;
 
+  /** What ihmc-pub-sub adds to a received sample's length (see {@link #deserialize}). */
+  static final int RECEIVE_LENGTH_SLACK = 4;
+
   private static final Pattern ROS_NAME =
       Pattern.compile("([A-Za-z][A-Za-z0-9_]*)/(?:(msg)/)?([A-Z][A-Za-z0-9]*)");
 
@@ -104,9 +107,9 @@ public final class RawTopicType implements TopicDataType<RawTopicType.Sample> {
       throw new IOException("A raw " + rosType + " sample needs at least the 4-byte CDR header.");
     }
     ByteBuffer buffer = payload.getData();
-    if (bytes.length > buffer.capacity()) {
+    if (bytes.length > maxPayloadBytes || bytes.length > buffer.capacity()) {
       throw new IOException("A " + rosType + " message of " + bytes.length + " bytes exceeds the "
-          + buffer.capacity() + "-byte payload reserved for its topic.");
+          + maxPayloadBytes + "-byte payload reserved for its topic.");
     }
     buffer.clear();
     buffer.put(bytes);
@@ -118,8 +121,17 @@ public final class RawTopicType implements TopicDataType<RawTopicType.Sample> {
   }
 
   @Override
-  public void deserialize(SerializedPayload payload, Sample data) {
-    byte[] bytes = new byte[payload.getLength()];
+  public void deserialize(SerializedPayload payload, Sample data) throws IOException {
+    // ihmc-pub-sub reports a received sample's length as the payload's length plus the 4 bytes
+    // of an encapsulation header, although the bytes it hands over already start with that
+    // header; the last 4 bytes are stale buffer content. The reservation of getTypeSize() keeps
+    // 8 bytes of slack, so the +4 is always applied and always removed here.
+    int length = payload.getLength() - RECEIVE_LENGTH_SLACK;
+    if (length < 4 || length > maxPayloadBytes) {
+      throw new IOException("A received " + rosType + " sample reports " + payload.getLength()
+          + " bytes, outside 8.." + (maxPayloadBytes + RECEIVE_LENGTH_SLACK) + ".");
+    }
+    byte[] bytes = new byte[length];
     payload.getData().get(0, bytes);
     data.data = bytes;
   }
@@ -153,7 +165,7 @@ public final class RawTopicType implements TopicDataType<RawTopicType.Sample> {
 
   @Override
   public int getTypeSize() {
-    return maxPayloadBytes;
+    return maxPayloadBytes + 2 * RECEIVE_LENGTH_SLACK;
   }
 
   @Override

@@ -56,6 +56,7 @@ class RawTopicTypeTest {
     type.serialize(in, payload);
     assertEquals(SerializedPayload.CDR_LE, payload.getEncapsulation());
     assertEquals(cdr.length, payload.getLength());
+    receivedByIhmc(payload);
     type.deserialize(payload, out);
     assertArrayEquals(cdr, out.data());
     assertEquals(odom, Odometry.TYPE.decode(out.data()));
@@ -69,13 +70,35 @@ class RawTopicTypeTest {
     RawTopicType type = new RawTopicType("std_msgs/msg/String", 64);
     RawTopicType.Sample in = type.createData();
     in.data = cdr;
-    SerializedPayload payload = new SerializedPayload(64);
+    SerializedPayload payload = new SerializedPayload(type.getTypeSize());
     type.serialize(in, payload);
     assertEquals(SerializedPayload.CDR_BE, payload.getEncapsulation());
+    receivedByIhmc(payload);
     RawTopicType.Sample out = type.createData();
     type.deserialize(payload, out);
     assertArrayEquals(cdr, out.data());
     assertEquals("hello", dev.flotilla.msgs.std_msgs.String.TYPE.decode(out.data()).data());
+  }
+
+  /**
+   * What ihmc-pub-sub 0.19's subscriber does to a received payload before deserializing it: the
+   * length grows by 4 (an encapsulation header it assumes is not counted), stale bytes follow.
+   */
+  private static void receivedByIhmc(SerializedPayload payload) {
+    int n = payload.getLength();
+    payload.getData().limit(n + 4);
+    payload.getData().put(n, new byte[] {0x6c, 0x6c, 0x6f, 0x20});
+    payload.setLength(n + 4);
+  }
+
+  @Test
+  void aReceivedLengthOutsideTheReservationIsAnError() {
+    RawTopicType type = new RawTopicType("std_msgs/msg/String", 16);
+    SerializedPayload payload = new SerializedPayload(type.getTypeSize());
+    payload.setLength(type.getTypeSize());
+    assertThrows(IOException.class, () -> type.deserialize(payload, type.createData()));
+    payload.setLength(6);
+    assertThrows(IOException.class, () -> type.deserialize(payload, type.createData()));
   }
 
   @Test
@@ -85,7 +108,7 @@ class RawTopicTypeTest {
     big.data = new byte[17];
     big.data[1] = 1;
     IOException e = assertThrows(IOException.class,
-        () -> type.serialize(big, new SerializedPayload(16)));
+        () -> type.serialize(big, new SerializedPayload(type.getTypeSize())));
     assertTrue(e.getMessage().contains("17 bytes"), e.getMessage());
     RawTopicType.Sample tiny = type.createData();
     tiny.data = new byte[2];

@@ -94,15 +94,19 @@ public final class BagPlayer {
   public Result play() throws IOException, InterruptedException {
     Map<String, Bus.Publisher<byte[]>> publishers = new HashMap<>();
     Map<String, Long> counts = new LinkedHashMap<>();
+    boolean clockOn = options.clockHz() > 0;
     for (BagTopic t : bag.topics()) {
       String name = t.topic().name();
-      if (options.topics() == null || options.topics().contains(name)) {
+      // With our own /clock, a recorded /clock would make time jump back and forth.
+      if ((options.topics() == null || options.topics().contains(name))
+          && !(clockOn && name.equals("/clock"))) {
         publishers.put(name, bus.rawPublisher(name, t.topic().type(), qos.apply(t)));
         counts.put(name, 0L);
       }
     }
-    Bus.Publisher<Clock> clock = options.clockHz() > 0
-        ? bus.publisher("/clock", Clock.TYPE, CLOCK_QOS) : null;
+    // Raw like the other topics: one participant cannot carry a type both raw and typed.
+    Bus.Publisher<byte[]> clock = clockOn
+        ? bus.rawPublisher("/clock", Clock.TYPE.rosName(), CLOCK_QOS) : null;
     sleepNanos((long) (options.startDelay() * 1e9));
     long clockPeriod = clock == null ? Long.MAX_VALUE : (long) (1e9 / options.clockHz());
     long clockMessages = 0;
@@ -122,7 +126,8 @@ public final class BagPlayer {
       long due = wallStart + (long) ((m.logTimeNanos() - firstLog) / options.rate());
       while (clock != null && nextClock <= due) {
         sleepUntil(nextClock);
-        clock.publish(new Clock(Stamps.time(bagSeconds(firstLog, wallStart, nextClock))));
+        clock.publish(Clock.TYPE.encode(
+            new Clock(Stamps.time(bagSeconds(firstLog, wallStart, nextClock)))));
         clockMessages++;
         nextClock += clockPeriod;
       }
