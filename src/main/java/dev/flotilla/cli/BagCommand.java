@@ -42,9 +42,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "bag",
     mixinStandardHelpOptions = true,
-    description = "Inspect, print, recover, record and play rosbag2 bags (MCAP and SQLite3).",
+    description = "Inspect, print, recover, record, play and replay rosbag2 bags (MCAP, SQLite3).",
     subcommands = {BagCommand.Info.class, BagCommand.Cat.class, BagCommand.Recover.class,
-        BagRecordCommand.class, BagPlayCommand.class})
+        BagRecordCommand.class, BagPlayCommand.class, BagReplayCommand.class})
 public final class BagCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -13,7 +13,9 @@ import us.ihmc.pubsub.common.SerializedPayload;
  * A DDS topic type that carries serialized messages as opaque bytes, so {@code bag record} and
  * {@code bag play} handle any ROS 2 type without generated code. The bytes are the CDR payload
  * with its 4-byte encapsulation header, exactly as rosbag2 stores them; only the DDS type name
- * ({@code pkg::msg::dds_::Name_}, derived from the ROS name) must match the peers'.
+ * ({@code pkg::msg::dds_::Name_}, derived from the ROS name) must match the peers'. Between
+ * processes Fast-DDS pads a payload with zeros to a multiple of 4 bytes, as for any rmw peer;
+ * decoders ignore such trailing padding.
  *
  * <p>O(payload size) per sample.
  */
