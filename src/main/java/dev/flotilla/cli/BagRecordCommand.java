@@ -53,7 +53,8 @@ final class BagRecordCommand implements Callable<Integer> {
       description = "Bag directory to create (must not exist or be empty).")
   Path output;
 
-  @Option(names = {"-s", "--storage"}, paramLabel = "ID", description = "mcap (default) or sqlite3.")
+  @Option(names = {"-s", "--storage"}, paramLabel = "ID",
+      description = "mcap (default) or sqlite3.")
   String storage = "mcap";
 
   @Option(names = "--duration", paramLabel = "SECONDS",

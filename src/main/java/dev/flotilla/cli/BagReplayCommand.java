@@ -63,6 +63,10 @@ final class BagReplayCommand implements Callable<Integer> {
     if (!verbose) {
       nodes.setLevel(Level.WARNING);
     }
+    if (!(tail >= 0 && tail <= 86_400)) {
+      return BagCommand.fail(spec, new IllegalArgumentException(
+          "--tail must be within 0..86400 s, got " + tail + "."));
+    }
     try (BagReader reader = BagReader.open(bag)) {
       if (!Files.isRegularFile(params)) {
         throw new IOException("--params: " + params + " does not exist or is not a file");

@@ -14,8 +14,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Renders messages as one stable JSON line each, {@code {"time_ns":…,"topic":…,"message":{…}}},
- * with the bag module's dynamic decoder and JSON rendering: fields in definition order, floats as
+ * Renders messages as one stable JSON line each,
+ * {@code {"time_ns":…,"topic":…,"message":{…}}}, with the bag module's dynamic decoder and JSON rendering: fields in definition order, floats as
  * Java's shortest round-trip text. The same message always gives the same bytes. O(message size).
  */
 final class MessageJsonLines {
