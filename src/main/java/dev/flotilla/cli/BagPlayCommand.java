@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code flotilla bag play <bag> [--rate R] [--clock [HZ]] [--topics T…]}: publishes a bag onto
- * DDS with its recorded timing, as {@code ros2 bag play}. Exit code 2 on bad input (missing bag,
+ * {@code flotilla bag play <bag> [--rate R] [--clock [--clock-hz HZ]] [--topics T…]}: publishes
+ * a bag onto DDS with its recorded timing, as {@code ros2 bag play}. Exit code 2 on bad input (missing bag,
  * bad rate, unknown topic or malformed type), naming the argument.
  */
 @Command(name = "play", mixinStandardHelpOptions = true,
@@ -41,10 +41,13 @@ final class BagPlayCommand implements Callable<Integer> {
       description = "Playback speed factor, > 0 (default 1.0).")
   double rate = 1.0;
 
-  @Option(names = "--clock", arity = "0..1", fallbackValue = "40", paramLabel = "HZ",
-      description = "Publish /clock with the bag time, at HZ per second of wall time "
-          + "(default 40 when given).")
-  Double clockHz;
+  @Option(names = "--clock", description = "Publish /clock (rosgraph_msgs/Clock) with the bag "
+      + "time, for nodes with use_sim_time.")
+  boolean clock;
+
+  @Option(names = "--clock-hz", paramLabel = "HZ",
+      description = "/clock messages per second of wall time (default 40).")
+  double clockHz = 40;
 
   @Option(names = "--topics", arity = "1..*", paramLabel = "TOPIC",
       description = "Only these topics (default: all).")
@@ -67,8 +70,8 @@ final class BagPlayCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--rate must be a finite number > 0, got " + rate
             + ".");
       }
-      if (clockHz != null && !(clockHz > 0 && clockHz <= 10_000)) {
-        throw new IllegalArgumentException("--clock must be a rate within (0, 10000] Hz, got "
+      if (!(clockHz > 0 && clockHz <= 10_000)) {
+        throw new IllegalArgumentException("--clock-hz must be within (0, 10000] Hz, got "
             + clockHz + ".");
       }
       if (!(delay >= 0 && delay <= 3600)) {
@@ -76,7 +79,7 @@ final class BagPlayCommand implements Callable<Integer> {
             + ".");
       }
       domain = dds.domain();
-      options = new BagPlayer.Options(rate, clockHz == null ? 0 : clockHz,
+      options = new BagPlayer.Options(rate, clock ? clockHz : 0,
           topics == null ? null : new LinkedHashSet<>(topics), delay);
     } catch (IllegalArgumentException e) {
       return BagCommand.fail(spec, e);
@@ -85,7 +88,7 @@ final class BagPlayCommand implements Callable<Integer> {
       checkTopics(reader);
       try (DdsBus bus = new DdsBus("flotilla_bag_player", "/", domain, dds.loopback())) {
         out.printf(Locale.ROOT, "Playing %s on DDS domain %d at rate %s%s%n", bag, domain, rate,
-            clockHz == null ? "" : " with /clock at " + clockHz + " Hz");
+            clock ? " with /clock at " + clockHz + " Hz" : "");
         out.flush();
         BagPlayer.Result r = new BagPlayer(bus, reader, options, BagPlayCommand::qos).play();
         for (Map.Entry<String, Long> e : r.messages().entrySet()) {
@@ -93,7 +96,7 @@ final class BagPlayCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "Played %d messages covering %.3f s of bag time%s%n",
             r.messages().values().stream().mapToLong(Long::longValue).sum(), r.bagSeconds(),
-            clockHz == null ? "" : ", " + r.clockMessages() + " /clock messages");
+            clock ? ", " + r.clockMessages() + " /clock messages" : "");
         out.flush();
         return 0;
       }

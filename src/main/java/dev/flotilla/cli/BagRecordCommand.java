@@ -106,7 +106,8 @@ final class BagRecordCommand implements Callable<Integer> {
       return BagCommand.fail(spec, e);
     }
     Runtime.getRuntime().addShutdownHook(hook);
-    try (DdsBus bus = new DdsBus("flotilla_bag_recorder", "/", domain, dds.loopback())) {
+    try (BagWriter closedOnFailure = writer;
+        DdsBus bus = new DdsBus("flotilla_bag_recorder", "/", domain, dds.loopback())) {
       BagRecorder recorder = new BagRecorder(bus, writer, plan);
       out.printf(Locale.ROOT, "Recording %d topics on DDS domain %d into %s%s%n", plan.size(),
           domain, output, duration == null ? " until interrupted" : " for " + duration + " s");

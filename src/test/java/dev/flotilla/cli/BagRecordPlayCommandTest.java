@@ -127,9 +127,17 @@ class BagRecordPlayCommandTest {
     Run r = run("play", bag.toString(), "--topics", "/nope");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--topics") && r.err().contains("'/nope'"), r.err());
-    Run c = run("play", bag.toString(), "--clock", "-5");
+    Run c = run("play", bag.toString(), "--clock", "--clock-hz", "-5");
     assertEquals(2, c.code());
-    assertTrue(c.err().contains("--clock"), c.err());
+    assertTrue(c.err().contains("--clock-hz"), c.err());
+  }
+
+  @Test
+  void clockWithoutARateLeavesTheBagArgumentAlone() {
+    Path missing = tmp.resolve("absent_bag");
+    Run r = run("play", "--clock", missing.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains(missing.toString()) && r.err().contains("no such bag"), r.err());
   }
 
   @Test
