@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code flotilla bag play <bag> [--rate R] [--clock [--clock-hz HZ]] [--topics T…]}: publishes
- * a bag onto DDS with its recorded timing, as {@code ros2 bag play}. Exit code 2 on bad input (missing bag,
- * bad rate, unknown topic or malformed type), naming the argument.
+ * a bag onto DDS with its recorded timing, as {@code ros2 bag play}. Exit code 2 on bad input
+ * (missing bag, bad rate, unknown topic or malformed type), naming the argument.
  */
 @Command(name = "play", mixinStandardHelpOptions = true,
     description = "Publish a bag's messages onto DDS with the recorded timing, optionally with "

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Renders messages as one stable JSON line each,
- * {@code {"time_ns":…,"topic":…,"message":{…}}}, with the bag module's dynamic decoder and JSON rendering: fields in definition order, floats as
- * Java's shortest round-trip text. The same message always gives the same bytes. O(message size).
+ * {@code {"time_ns":…,"topic":…,"message":{…}}}, with the bag module's dynamic decoder and JSON
+ * rendering: fields in definition order, floats as Java's shortest round-trip text. The same
+ * message always gives the same bytes. O(message size).
  */
 final class MessageJsonLines {
   private static final ObjectMapper MAPPER = new ObjectMapper();
