@@ -142,6 +142,24 @@ class ReplayHarnessTest {
   }
 
   @Test
+  void inputsOfAnotherTypeAreSkippedAndNamed() throws IOException {
+    Path odd = tmp.resolve("odd");
+    try (dev.flotilla.bag.BagWriter w = dev.flotilla.bag.BagWriter.open(odd, StorageId.MCAP)) {
+      w.write("/flotilla/heartbeat", "std_msgs/msg/String",
+          dev.flotilla.msgs.std_msgs.String.TYPE.encode(
+              new dev.flotilla.msgs.std_msgs.String("r1")), START);
+    }
+    try (BagReader r = BagReader.open(odd)) {
+      ReplayResult res = new ReplayHarness(RosParamsFile.parse("p.yaml", paramsText()), "/", 0)
+          .replay(r);
+      assertEquals("", res.text());
+      assertTrue(res.skipped().containsKey(
+          "/flotilla/heartbeat: type std_msgs/msg/String is not the expected one"),
+          res.skipped().toString());
+    }
+  }
+
+  @Test
   void anEmptyBagGivesNoOutput() throws IOException {
     Path empty = tmp.resolve("empty");
     dev.flotilla.bag.BagWriter.open(empty, StorageId.MCAP).close();
