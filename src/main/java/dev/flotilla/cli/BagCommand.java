@@ -42,8 +42,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "bag",
     mixinStandardHelpOptions = true,
-    description = "Inspect, print and recover rosbag2 bags (MCAP and SQLite3).",
-    subcommands = {BagCommand.Info.class, BagCommand.Cat.class, BagCommand.Recover.class})
+    description = "Inspect, print, recover, record, play and replay rosbag2 bags (MCAP, SQLite3).",
+    subcommands = {BagCommand.Info.class, BagCommand.Cat.class, BagCommand.Recover.class,
+        BagRecordCommand.class, BagPlayCommand.class, BagReplayCommand.class})
 public final class BagCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +54,7 @@ public final class BagCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static int fail(CommandLine.Model.CommandSpec spec, Exception e) {
+  static int fail(CommandLine.Model.CommandSpec spec, Exception e) {
     spec.commandLine().getErr().println("error: " + e.getMessage());
     return 2;
   }

@@ -30,6 +30,8 @@ public final class DdsBus implements Bus {
 
   private final ROS2Node node;
   private final List<AutoCloseable> endpoints = new ArrayList<>();
+  /** DDS type name → whether this participant carries it raw (true) or typed (false). */
+  private final java.util.Map<String, Boolean> rawTypes = new java.util.HashMap<>();
 
   /**
    * Joins a DDS domain, confined to the loopback interface when the environment asks for it as
@@ -82,6 +84,7 @@ public final class DdsBus implements Bus {
   @Override
   public synchronized <T> Publisher<T> publisher(String topic, MessageType<T> type,
       QosProfile qos) {
+    claimType(type.ddsName(), false);
     MessageTopicType<T> dataType = new MessageTopicType<>(type);
     ROS2PublisherBasics<MessageTopicType.Holder<T>> publisher =
         node.createPublisher(dataType, topic, toIhmc(qos));
@@ -100,6 +103,7 @@ public final class DdsBus implements Bus {
   @Override
   public synchronized <T> AutoCloseable subscribe(String topic, MessageType<T> type,
       QosProfile qos, Consumer<T> handler) {
+    claimType(type.ddsName(), false);
     MessageTopicType<T> dataType = new MessageTopicType<>(type);
     ROS2Subscription<MessageTopicType.Holder<T>> subscription = node.createSubscription(dataType,
         subscriber -> {
@@ -118,6 +122,92 @@ public final class DdsBus implements Bus {
     AutoCloseable handle = subscription::remove;
     endpoints.add(handle);
     return handle;
+  }
+
+  /**
+   * Creates a publisher of already-serialized messages of any type, e.g. for {@code bag play}.
+   *
+   * @param topic absolute ROS 2 topic name
+   * @param rosType ROS type name, {@code pkg/msg/Name}; peers see {@code pkg::msg::dds_::Name_}
+   * @param qos delivery guarantees
+   * @param maxPayloadBytes largest message the publisher may send, in bytes
+   * @return a publisher of CDR payloads (encapsulation header included), usable from any thread
+   * @throws IllegalArgumentException when the type name is malformed
+   */
+  public synchronized Publisher<byte[]> rawPublisher(String topic, String rosType,
+      QosProfile qos, int maxPayloadBytes) {
+    RawTopicType dataType = new RawTopicType(rosType, maxPayloadBytes);
+    claimType(dataType.getName(), true);
+    ROS2PublisherBasics<RawTopicType.Sample> publisher =
+        node.createPublisher(dataType, topic, toIhmc(qos));
+    endpoints.add(publisher::remove);
+    return cdr -> {
+      RawTopicType.Sample sample = new RawTopicType.Sample();
+      sample.data = cdr;
+      boolean sent = publisher.publish(sample);
+      if (!sent) {
+        LOG.warning(() -> "DDS refused a " + rosType + " sample on " + topic + ".");
+      }
+      return sent;
+    };
+  }
+
+  /**
+   * {@link #rawPublisher(String, String, QosProfile, int)} reserving
+   * {@link RawTopicType#DEFAULT_MAX_PAYLOAD_BYTES}.
+   */
+  public Publisher<byte[]> rawPublisher(String topic, String rosType, QosProfile qos) {
+    return rawPublisher(topic, rosType, qos, RawTopicType.DEFAULT_MAX_PAYLOAD_BYTES);
+  }
+
+  /**
+   * Subscribes to a topic of any type without decoding its messages, e.g. for
+   * {@code bag record}.
+   *
+   * @param topic absolute ROS 2 topic name
+   * @param rosType ROS type name, {@code pkg/msg/Name}
+   * @param qos delivery guarantees requested
+   * @param handler called once per received message with its bytes and receive time
+   * @return a handle that stops the subscription when closed
+   * @throws IllegalArgumentException when the type name is malformed
+   */
+  public synchronized AutoCloseable subscribeRaw(String topic, String rosType, QosProfile qos,
+      RawMessageHandler handler) {
+    RawTopicType dataType = new RawTopicType(rosType, RawTopicType.DEFAULT_MAX_PAYLOAD_BYTES);
+    claimType(dataType.getName(), true);
+    ROS2Subscription<RawTopicType.Sample> subscription = node.createSubscription(dataType,
+        subscriber -> {
+          RawTopicType.Sample sample = subscriber.takeNextData();
+          long receivedAt = epochNanos();
+          if (sample != null && sample.data() != null) {
+            try {
+              handler.accept(sample.data(), receivedAt);
+            } catch (RuntimeException e) {
+              LOG.log(Level.SEVERE, "Raw handler for " + topic + " failed; message dropped.", e);
+            }
+          }
+        }, topic, toIhmc(qos));
+    AutoCloseable handle = subscription::remove;
+    endpoints.add(handle);
+    return handle;
+  }
+
+  /**
+   * ihmc-pub-sub registers one data type per DDS type name and participant, so one participant
+   * cannot carry a type both raw and typed: the second endpoint would get the first's samples.
+   */
+  private void claimType(String ddsName, boolean raw) {
+    Boolean previous = rawTypes.putIfAbsent(ddsName, raw);
+    if (previous != null && previous != raw) {
+      throw new IllegalStateException("This DDS participant already carries " + ddsName + " "
+          + (previous ? "as raw bytes" : "as a generated type") + "; use another DdsBus for "
+          + (raw ? "raw" : "typed") + " endpoints of that type.");
+    }
+  }
+
+  private static long epochNanos() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   @Override
