@@ -207,11 +207,16 @@ final class AllocationSession {
     if (outcome.robotsTouched().isEmpty() && cause == Reassignment.CAUSE_REBALANCE) {
       return null;
     }
+    if (event instanceof RebalanceEvent.OdometryDeviation) {
+      // A robot running late only shifts times: publish when it moves work between robots.
+      PlanUpdate update = publish(outcome.plan(), rebalancer.problem(), cause, subject, now, true);
+      return update;
+    }
     LOG.fine(() -> String.format(java.util.Locale.ROOT, "%s: %s, efficiency %.4f (reference "
         + "%.4f), %d robots touched, %d messages", event.getClass().getSimpleName(),
         outcome.globalReplan() ? "global re-plan" : "local repair", outcome.efficiency(),
         outcome.referenceEfficiency(), outcome.robotsTouched().size(), outcome.messages()));
-    return publish(outcome.plan(), rebalancer.problem(), cause, subject, now);
+    return publish(outcome.plan(), rebalancer.problem(), cause, subject, now, false);
   }
 
   /**
@@ -236,7 +241,7 @@ final class AllocationSession {
       return replan(Reassignment.CAUSE_NEW_TASK, "ltl_plan v" + ltlVersion, now);
     }
     return publish(lastPlan, lastProblem, Reassignment.CAUSE_NEW_TASK, "ltl_plan v" + ltlVersion,
-        now);
+        now, false);
   }
 
   private PlanUpdate replan(byte cause, String subject, double now) {
@@ -259,13 +264,18 @@ final class AllocationSession {
           params.deviationTolerance(), params.replanPolicy());
       plannedRobots = robots.stream().map(Robot::id).collect(java.util.stream.Collectors.toSet());
       lastOutcome = null;
-      return publish(rebalancer.plan(), problem, cause, subject, now);
+      return publish(rebalancer.plan(), problem, cause, subject, now, false);
     }
-    return publish(new GreedyAllocator().allocate(problem), problem, cause, subject, now);
+    return publish(new GreedyAllocator().allocate(problem), problem, cause, subject, now, false);
   }
 
+  /**
+   * Builds the next version from a plan and its diff against the current one.
+   *
+   * @param onlyIfMoved publish nothing when no robot's task list changed
+   */
   private PlanUpdate publish(AllocationPlan plan, AllocationProblem problem, byte cause,
-      String subject, double now) {
+      String subject, double now, boolean onlyIfMoved) {
     lastPlan = plan;
     lastProblem = problem;
     Map<String, Task> tasks = new LinkedHashMap<>();
@@ -274,8 +284,12 @@ final class AllocationSession {
         .forEach(task -> tasks.put(task.id(), task));
     List<String> robotIds = new ArrayList<>(positions.keySet());
     Allocation next = PlanMessages.withLtlSteps(
-        PlanMessages.allocation(plan, tasks, robotIds, epoch, ++version, cause, now), ltlSteps);
+        PlanMessages.allocation(plan, tasks, robotIds, epoch, version + 1, cause, now), ltlSteps);
     Reassignment diff = PlanMessages.diff(current, next, subject);
+    if (onlyIfMoved && diff.affectedRobots().isEmpty()) {
+      return null;
+    }
+    version++;
     current = next;
     return new PlanUpdate(next, diff);
   }

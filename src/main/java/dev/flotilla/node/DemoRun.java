@@ -87,8 +87,7 @@ public final class DemoRun {
       NodeClock clock = NodeClock.SYSTEM;
       List<SimulatedRobot> robots = new ArrayList<>();
       for (RobotConfig r : fleet.robots()) {
-        robots.add(new SimulatedRobot(new SimulatedBase(r, bus, clock, "/"),
-            agent(file, r.id(), bus, clock)));
+        robots.add(new SimulatedRobot(r, file, bus, clock, "/"));
       }
       Bus.Publisher<TaskRequest> operator = bus.publisher(
           TopicNames.resolve("/", TopicNames.TASKS), TaskRequest.TYPE, FlotillaQos.TASKS);
@@ -143,48 +142,6 @@ public final class DemoRun {
       summary(result, clock.now() - submitted);
       return result;
     }
-  }
-
-  /** A simulated base with Flotilla's real robot agent beside it, as on a real robot. */
-  private record SimulatedRobot(SimulatedBase base, AgentHandle agent) {
-    String id() {
-      return base.id();
-    }
-
-    void kill() {
-      base.kill();
-    }
-
-    void tick(double dt) {
-      if (base.alive()) {
-        base.tick(dt);
-        agent.tick();
-      }
-    }
-  }
-
-  /** An agent whose DDS callbacks and ticks never run at the same time. */
-  private record AgentHandle(dev.flotilla.node.agent.RobotAgent agent, Object lock) {
-    void tick() {
-      synchronized (lock) {
-        agent.tick();
-      }
-    }
-  }
-
-  private static AgentHandle agent(RosParamsFile file, String robotId, Bus bus,
-      NodeClock clock) {
-    Object lock = new Object();
-    NodeHost.NodeSpec spec = NodeHost.agentSpec(file, "/", robotId);
-    NodeContext ctx = new NodeContext(spec.name(), "/", bus, clock, command -> {
-      synchronized (lock) {
-        command.run();
-      }
-    });
-    dev.flotilla.node.agent.RobotAgent agent =
-        (dev.flotilla.node.agent.RobotAgent) spec.create(ctx);
-    agent.start();
-    return new AgentHandle(agent, lock);
   }
 
   private static void tick(List<SimulatedRobot> robots) throws InterruptedException {

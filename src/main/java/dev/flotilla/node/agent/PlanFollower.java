@@ -150,13 +150,17 @@ public final class PlanFollower {
       var q = current.goal().orientation();
       effects.navigate(current, g.x(), g.y(), Pose2.yawOf(q.x(), q.y(), q.z(), q.w()));
     }
+    if (current == null) {
+      return;
+    }
     switch (phase) {
       case NAVIGATING -> {
         var g = current.goal().position();
         if (Math.hypot(g.x() - pose.x(), g.y() - pose.y()) <= tolerance) {
-          effects.stop();
-          effects.event(FleetEvent.TASK_STARTED, current, "arrived");
+          PlanStep step = current;
           enter(Phase.AWAITING_SYNC, now);
+          effects.stop();
+          effects.event(FleetEvent.TASK_STARTED, step, "arrived");
         } else if (now - phaseSince > goalTimeout) {
           effects.stop();
           finish(FleetEvent.TASK_FAILED, String.format(java.util.Locale.ROOT,
@@ -164,6 +168,9 @@ public final class PlanFollower {
         }
       }
       case AWAITING_SYNC -> {
+        if (current == null) {
+          return;
+        }
         if (syncSeen) {
           if (syncCommand == SyncCommand.GO) {
             startWork(now);
@@ -180,6 +187,9 @@ public final class PlanFollower {
         }
       }
       case WORKING -> {
+        if (current == null) {
+          return;
+        }
         double duration = Math.max(0, Stamps.seconds(current.plannedFinish())
             - Stamps.seconds(current.plannedStart()));
         boolean onEffector = effectorActions && !current.action().equals("goto");
@@ -192,10 +202,11 @@ public final class PlanFollower {
   }
 
   private void startWork(double now) {
+    PlanStep step = current;
     enter(Phase.WORKING, now);
     actionDone = false;
-    if (effectorActions && !current.action().equals("goto")) {
-      effects.startAction(current);
+    if (effectorActions && !step.action().equals("goto")) {
+      effects.startAction(step);
     }
   }
 
@@ -208,11 +219,16 @@ public final class PlanFollower {
     }
   }
 
+  /**
+   * Ends the current step. The state changes before the event goes out: listeners may answer
+   * synchronously (a new plan, a sync command) while the event is being published.
+   */
   private void finish(byte kind, String reason) {
-    effects.event(kind, current, reason);
-    finished.add(key(current));
+    PlanStep step = current;
+    finished.add(key(step));
     current = null;
     phase = Phase.IDLE;
+    effects.event(kind, step, reason);
   }
 
   private PlanStep next() {

@@ -103,7 +103,7 @@ public final class SimulatedSession {
       }
       List<SimulatedRobot> robots = new ArrayList<>();
       for (RobotConfig r : fleet.robots()) {
-        robots.add(new SimulatedRobot(r, bus, clock, "/"));
+        robots.add(new SimulatedRobot(r, file, bus, clock, "/"));
       }
       Bus.Publisher<TaskRequest> operator = bus.publisher(TopicNames.resolve("/",
           TopicNames.TASKS), TaskRequest.TYPE, FlotillaQos.TASKS);

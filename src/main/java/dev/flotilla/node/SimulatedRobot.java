@@ -1,0 +1,68 @@
+package dev.flotilla.node;
+
+import dev.flotilla.node.agent.RobotAgent;
+import dev.flotilla.ros.Bus;
+import dev.flotilla.ros.NodeClock;
+import dev.flotilla.ros.params.RosParamsFile;
+
+/**
+ * A simulated robot as the fleet sees a real one: a {@link SimulatedBase} that behaves like a
+ * robot running Nav2, with Flotilla's real {@link RobotAgent} beside it (heartbeats, plan
+ * following, sync, step events) — the code path real robots run. The agent's bus callbacks and
+ * its ticks never run at the same time.
+ */
+public final class SimulatedRobot {
+  private final SimulatedBase base;
+  private final RobotAgent agent;
+  private final Object lock = new Object();
+
+  /**
+   * @param config the robot's parameters
+   * @param file parameter file with the fleet and the {@code agent} section (defaults when absent)
+   * @param bus transport shared with the nodes
+   * @param clock simulation or wall clock
+   * @param namespace namespace of the fleet's topics
+   */
+  public SimulatedRobot(RobotConfig config, RosParamsFile file, Bus bus, NodeClock clock,
+      String namespace) {
+    this.base = new SimulatedBase(config, bus, clock, namespace);
+    NodeHost.NodeSpec spec = NodeHost.agentSpec(file, namespace, config.id());
+    this.agent = (RobotAgent) spec.create(new NodeContext(spec.name(), namespace, bus, clock,
+        command -> {
+          synchronized (lock) {
+            command.run();
+          }
+        }));
+    agent.start();
+  }
+
+  /** @return robot id */
+  public String id() {
+    return base.id();
+  }
+
+  /** @return whether the robot still runs */
+  public boolean alive() {
+    return base.alive();
+  }
+
+  /** The robot dies: no more motion, odometry or heartbeats. */
+  public void kill() {
+    base.kill();
+  }
+
+  /**
+   * Moves the base, publishes odometry, then runs one agent step (heartbeat included).
+   *
+   * @param dt seconds since the previous tick
+   */
+  public void tick(double dt) {
+    if (!base.alive()) {
+      return;
+    }
+    base.tick(dt);
+    synchronized (lock) {
+      agent.tick();
+    }
+  }
+}
