@@ -63,7 +63,9 @@ public record FleetParams(List<RobotConfig> robots, Map<String, Point3> regions,
           p.number(k + "reliability", 0, 0, 1),
           p.number(k + "cost_rate", 0, 0, big),
           new LinkedHashSet<>(p.strings(k + "capabilities", List.of())),
-          urdf(p, k + "urdf"), agentType(p, k + "agent_type")));
+          urdf(p, k + "urdf"), agentType(p, k + "agent_type"),
+          p.string(k + "liveness_source", "heartbeat", java.util.Set.of("heartbeat", "odometry"))
+              .equals("odometry")));
     }
     Map<String, Point3> regions = new LinkedHashMap<>();
     for (String name : p.children("regions")) {
@@ -108,6 +110,6 @@ public record FleetParams(List<RobotConfig> robots, Map<String, Point3> regions,
   public RobotConfig robot(String id) {
     return robots.stream().filter(r -> r.id().equals(id)).findFirst()
         .orElse(new RobotConfig(id, Point3.ORIGIN, 0, DEFAULT_MAX_SPEED,
-            DEFAULT_MAX_ACCELERATION, 0, 0, java.util.Set.of(), null, ""));
+            DEFAULT_MAX_ACCELERATION, 0, 0, java.util.Set.of(), null, "", false));
   }
 }

@@ -18,10 +18,12 @@ import java.util.Set;
  *     arrives, or null
  * @param agentType agent type of the LTL planning scenario this robot plays (seed 003 Definition
  *     5, e.g. {@code volunteer}); empty when the robot takes no LTL work
+ * @param livenessFromOdometry whether the synchronizer judges liveness from the robot's odometry
+ *     instead of heartbeats (robots that run no Flotilla agent)
  */
 public record RobotConfig(String id, Point3 start, double startYaw, double maxSpeed,
     double maxAcceleration, double reliability, double costRate, Set<String> capabilities,
-    java.nio.file.Path urdf, String agentType) {
+    java.nio.file.Path urdf, String agentType, boolean livenessFromOdometry) {
 
   public RobotConfig {
     capabilities = Set.copyOf(capabilities);

@@ -61,6 +61,7 @@ public final class SynchronizerNode implements FlotillaNode {
   private final Logger log;
   private final InputRejections rejections;
   private final HeartbeatMonitor monitor;
+  private final java.util.Map<String, Long> odometrySequence = new java.util.HashMap<>();
   private final String heartbeatTopic;
   private final LtlSyncTracker ltl = new LtlSyncTracker();
   private final String eventsTopic;
@@ -97,6 +98,14 @@ public final class SynchronizerNode implements FlotillaNode {
     sync = ctx.bus().publisher(ctx.topic(TopicNames.SYNC), SyncCommand.TYPE, SYNC_QOS);
     ctx.bus().subscribe(heartbeatTopic, Heartbeat.TYPE, QosProfile.SENSOR_DATA,
         hb -> ctx.executor().execute(() -> onHeartbeat(hb)));
+    // Robots without a Flotilla agent: their odometry is their heartbeat.
+    for (RobotConfig r : params.fleet().robots()) {
+      if (r.livenessFromOdometry()) {
+        String topic = TopicNames.odometry(ctx.namespace(), r.id());
+        ctx.bus().subscribe(topic, dev.flotilla.msgs.nav_msgs.Odometry.TYPE,
+            QosProfile.SENSOR_DATA, o -> ctx.executor().execute(() -> onOdometry(r.id())));
+      }
+    }
     ctx.bus().subscribe(ltlTopic, dev.flotilla.msgs.std_msgs.String.TYPE, QosProfile.LATCHED,
         d -> ctx.executor().execute(() -> onLtlPlan(d.data())));
     ctx.bus().subscribe(eventsTopic, FleetEvent.TYPE, FlotillaQos.EVENTS,
@@ -122,9 +131,26 @@ public final class SynchronizerNode implements FlotillaNode {
     }
   }
 
+  /** Odometry counts as a heartbeat for a robot whose liveness_source is odometry. */
+  void onOdometry(String robotId) {
+    List<Liveness> transitions = new ArrayList<>();
+    long sequence = odometrySequence.merge(robotId, 1L, Long::sum);
+    if (monitor.onHeartbeat(robotId, sequence, ctx.clock().now(), transitions)
+        == HeartbeatVerdict.ACCEPTED) {
+      transitions.forEach(this::publish);
+    }
+  }
+
   void onHeartbeat(Heartbeat hb) {
     if (hb.robotId().isEmpty()) {
       rejections.reject(heartbeatTopic, "", "empty_robot_id", "a heartbeat has no robot_id");
+      return;
+    }
+    if (params.fleet().robotIds().contains(hb.robotId())
+        && params.fleet().robot(hb.robotId()).livenessFromOdometry()) {
+      rejections.reject(heartbeatTopic, hb.robotId(), "liveness_from_odometry",
+          "robot '" + hb.robotId() + "' is watched through its odometry (liveness_source), "
+              + "its heartbeats are not used");
       return;
     }
     List<Liveness> transitions = new ArrayList<>();

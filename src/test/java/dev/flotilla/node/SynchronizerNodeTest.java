@@ -63,4 +63,31 @@ class SynchronizerNodeTest {
     assertEquals(List.of(FleetEvent.ROBOT_JOINED, FleetEvent.ROBOT_FAILED),
         events.stream().map(FleetEvent::kind).toList());
   }
+
+  @Test
+  void aRobotWithoutAnAgentIsWatchedThroughItsOdometry() {
+    NodeFixture g = new NodeFixture();
+    List<FleetEvent> seen = g.record("/flotilla/events", FleetEvent.TYPE);
+    String yaml = NodeFixture.FLEET.replace(
+        "r3: {x: 0.0, y: 10.0, max_speed: 1.0, max_acceleration: 1.0}",
+        "r3: {x: 0.0, y: 10.0, liveness_source: odometry}");
+    SynchronizerNode sync = new SynchronizerNode(g.context("synchronizer"),
+        SynchronizerNode.Params.read(NodeFixture.params(yaml).forNode("/", "synchronizer")));
+    sync.start();
+    var odom = g.publisher("/r3/odom", dev.flotilla.msgs.nav_msgs.Odometry.TYPE);
+    var beats = g.publisher("/flotilla/heartbeat", Heartbeat.TYPE);
+    odom.publish(dev.flotilla.msgs.nav_msgs.Odometry.builder().build());
+    assertEquals(FleetEvent.ROBOT_JOINED, seen.get(0).kind());
+    g.now += 0.6;
+    odom.publish(dev.flotilla.msgs.nav_msgs.Odometry.builder().build());
+    g.now += 0.6;
+    beats.publish(Heartbeat.builder().robotId("r3").sequenceNumber(1).build());
+    sync.tick();
+    assertEquals(1, seen.size(), "odometry 0.6 s ago keeps r3 alive");
+    g.now += 0.6;
+    sync.tick();
+    assertEquals(FleetEvent.ROBOT_FAILED, seen.get(1).kind(),
+        "heartbeats do not count for an odometry-watched robot");
+    assertEquals(1, sync.rejections().count("liveness_from_odometry"));
+  }
 }
