@@ -23,6 +23,14 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Show the nodes' log.")
   boolean verbose;
 
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Where the run is written: DIR/bag (MCAP of every fleet topic). Default "
+          + "out/demo.")
+  java.nio.file.Path out = java.nio.file.Path.of("out/demo");
+
+  @Option(names = "--no-record", description = "Do not record the run.")
+  boolean noRecord;
+
   @Override
   public Integer call() throws Exception {
     LogSetup.configure(verbose);
@@ -32,7 +40,8 @@ final class DemoCommand implements Callable<Integer> {
     if (domainId < 0 || domainId > 232) {
       throw new RosOptions.UsageError("--domain-id must be within 0..232, got " + domainId + ".");
     }
-    DemoRun.Result result = new DemoRun(RosParamsFile.load(HomePaths.resolve(params)), domainId, System.out).run();
+    DemoRun.Result result = new DemoRun(RosParamsFile.load(HomePaths.resolve(params)), domainId,
+        System.out, noRecord ? null : out).run();
     return result.finished() ? 0 : 1;
   }
 }

@@ -38,6 +38,7 @@ public final class DemoRun {
   private final RosParamsFile file;
   private final int domainId;
   private final PrintStream out;
+  private final java.nio.file.Path outDir;
 
   /**
    * Outcome of a demo run.
@@ -58,9 +59,20 @@ public final class DemoRun {
    * @param out where progress and the summary go
    */
   public DemoRun(RosParamsFile file, int domainId, PrintStream out) {
+    this(file, domainId, out, null);
+  }
+
+  /**
+   * @param file parameter file with the fleet, the nodes and a {@code demo} section
+   * @param domainId DDS domain for the run
+   * @param out where progress and the summary go
+   * @param outDir where the run's MCAP bag goes ({@code outDir/bag}), or null for none
+   */
+  public DemoRun(RosParamsFile file, int domainId, PrintStream out, java.nio.file.Path outDir) {
     this.file = file;
     this.domainId = domainId;
     this.out = out;
+    this.outDir = outDir;
   }
 
   /**
@@ -79,7 +91,8 @@ public final class DemoRun {
     demoParams.finish();
 
     try (NodeHost host = new NodeHost(true);
-        DdsBus bus = new DdsBus("demo_fleet", "/", domainId, true)) {
+        DdsBus bus = new DdsBus("demo_fleet", "/", domainId, true);
+        Recording recording = Recording.start(outDir, domainId, fleet)) {
       out.printf(Locale.ROOT, "Starting planner, allocator and synchronizer on DDS domain %d "
           + "(loopback only) with %d robots...%n", domainId, fleet.robots().size());
       specs.forEach(s -> host.start(s, domainId));
@@ -140,7 +153,94 @@ public final class DemoRun {
       Result result = new Result(taskIds.size(), observer.completedAmong(taskIds),
           observer.unassigned(), observer.versions(), observer.failover(), finished);
       summary(result, clock.now() - submitted);
+      recording.close();
+      if (recording.directory() != null) {
+        out.printf(Locale.ROOT, "bag                  %s (%d messages; `flotilla bag info` / "
+            + "`bag play` / `bag replay` it)%n", recording.directory(), recording.messages());
+      }
       return result;
+    }
+  }
+
+  /**
+   * The run recorded to MCAP by a separate participant, as {@code flotilla bag record} would:
+   * the fleet's topics and every robot's odometry.
+   */
+  private static final class Recording implements AutoCloseable {
+    private final DdsBus bus;
+    private final dev.flotilla.ros.bagio.BagRecorder recorder;
+    private final java.nio.file.Path directory;
+    private boolean closed;
+
+    private Recording(DdsBus bus, dev.flotilla.ros.bagio.BagRecorder recorder,
+        java.nio.file.Path directory) {
+      this.bus = bus;
+      this.recorder = recorder;
+      this.directory = directory;
+    }
+
+    static Recording start(java.nio.file.Path outDir, int domainId, FleetParams fleet) {
+      if (outDir == null) {
+        return new Recording(null, null, null);
+      }
+      java.nio.file.Path dir = outDir.resolve("bag");
+      List<dev.flotilla.ros.bagio.RecordedTopic> topics = new ArrayList<>();
+      for (FlotillaTopics.Known k : FlotillaTopics.fleetTopics("/")) {
+        topics.add(new dev.flotilla.ros.bagio.RecordedTopic(k.topic(), k.type().rosName(),
+            k.type().definition(), k.qos()));
+      }
+      for (RobotConfig r : fleet.robots()) {
+        topics.add(new dev.flotilla.ros.bagio.RecordedTopic(TopicNames.odometry("/", r.id()),
+            dev.flotilla.msgs.nav_msgs.Odometry.TYPE.rosName(),
+            dev.flotilla.msgs.nav_msgs.Odometry.TYPE.definition(), QosProfile.SENSOR_DATA));
+      }
+      DdsBus bus = new DdsBus("demo_recorder", "/", domainId, true);
+      try {
+        deleteTree(dir);
+        dev.flotilla.bag.BagWriter writer = dev.flotilla.bag.BagWriter.open(dir,
+            dev.flotilla.bag.BagWriterOptions.defaults(dev.flotilla.bag.StorageId.MCAP));
+        return new Recording(bus, new dev.flotilla.ros.bagio.BagRecorder(bus, writer, topics),
+            dir);
+      } catch (java.io.IOException e) {
+        bus.close();
+        throw new java.io.UncheckedIOException("Cannot record the demo into " + dir + ": "
+            + e.getMessage(), e);
+      }
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
+      if (!java.nio.file.Files.exists(dir)) {
+        return;
+      }
+      try (var walk = java.nio.file.Files.walk(dir)) {
+        for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.delete(p);
+        }
+      }
+    }
+
+    java.nio.file.Path directory() {
+      return directory;
+    }
+
+    long messages() {
+      return recorder == null ? 0 : recorder.total();
+    }
+
+    @Override
+    public void close() {
+      if (closed || recorder == null) {
+        return;
+      }
+      closed = true;
+      try {
+        recorder.close();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Cannot finish the demo bag " + directory + ": "
+            + e.getMessage(), e);
+      } finally {
+        bus.close();
+      }
     }
   }
 

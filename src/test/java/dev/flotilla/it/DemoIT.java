@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 /** `flotilla demo` as the README runs it: headless, one robot failure, exits 0. */
 class DemoIT {
 
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path out;
+
   @Test
   void demoReassignsTheFailedRobotsWorkAndCompletesEveryTask() throws Exception {
     try (FlotillaProcess demo = new FlotillaProcess(FlotillaProcess.root(), "demo",
-        "--domain-id", "141")) {
+        "--domain-id", "141", "--out", out.toString())) {
       int code = demo.waitFor(180);
       String out = demo.out();
       assertEquals(0, code, out + demo.err());
@@ -20,6 +22,18 @@ class DemoIT {
           out);
       assertTrue(out.contains("tasks completed      6"), out);
       assertTrue(out.contains("(all tasks settled)"), out);
+    }
+    // The run was recorded, and the replay harness accepts the recording.
+    java.nio.file.Path bag = this.out.resolve("bag");
+    try (dev.flotilla.bag.BagReader reader = dev.flotilla.bag.BagReader.open(bag)) {
+      long allocations = reader.metadata().topics().stream()
+          .filter(t -> t.topic().name().equals("/flotilla/allocation"))
+          .mapToLong(t -> t.messageCount()).sum();
+      assertTrue(allocations >= 7, "allocations recorded: " + allocations);
+      var replay = new dev.flotilla.node.replay.ReplayHarness(
+          dev.flotilla.ros.params.RosParamsFile.load(FlotillaProcess.root().resolve(
+              "params/demo.yaml")), "/", 1.0).replay(reader);
+      assertTrue(replay.lines().size() >= 14, "replayed " + replay.lines().size() + " lines");
     }
   }
 }
