@@ -37,7 +37,7 @@ public final class MsgGen {
   /** Bytes reserved for one payload; allocations for a 1000-robot fleet must fit. */
   static final int LARGE_PAYLOAD = 8 << 20;
   static final int DEFAULT_PAYLOAD = 256 << 10;
-  static final Set<String> LARGE_TYPES = Set.of("Allocation", "Reassignment");
+  static final Set<String> LARGE_TYPES = Set.of("Allocation", "Reassignment", "MarkerArray");
 
   record FieldType(String base, String pkg, boolean array, int fixedLength, int bound) {
     boolean primitive() {

@@ -48,6 +48,7 @@ final class AllocationSession {
   private final double epoch;
   private final Map<String, Point3> positions = new LinkedHashMap<>();
   private final Set<String> alive = new LinkedHashSet<>();
+  private final Set<String> failed = new LinkedHashSet<>();
   private final Map<String, Task> openTasks = new LinkedHashMap<>();
   private final Map<String, Set<String>> resumeCapabilities = new LinkedHashMap<>();
   private final Map<String, RobotResume> resumes = new LinkedHashMap<>();
@@ -94,6 +95,16 @@ final class AllocationSession {
     return current;
   }
 
+  /** @return robots' last known positions in map (m) */
+  Map<String, Point3> positions() {
+    return Map.copyOf(positions);
+  }
+
+  /** @return robots currently declared failed */
+  Set<String> failed() {
+    return Set.copyOf(failed);
+  }
+
   /** @return what the last event-triggered decision did, or null (greedy, or none yet) */
   RebalanceOutcome lastOutcome() {
     return lastOutcome;
@@ -134,6 +145,7 @@ final class AllocationSession {
   /** A robot joined or recovered: it may take work again. */
   PlanUpdate robotAvailable(String robotId, double now, boolean recovered) {
     positions.putIfAbsent(robotId, params.fleet().robot(robotId).start());
+    failed.remove(robotId);
     if (!alive.add(robotId) || openTasks.isEmpty()) {
       return null;
     }
@@ -150,6 +162,7 @@ final class AllocationSession {
     if (!alive.remove(robotId)) {
       return null;
     }
+    failed.add(robotId);
     if (rebalancer != null && plannedRobots.contains(robotId)) {
       return event(new RebalanceEvent.RobotFailed(robotId, planTime(now)),
           Reassignment.CAUSE_ROBOT_FAILED, robotId, now);

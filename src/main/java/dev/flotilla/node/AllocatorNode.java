@@ -80,6 +80,7 @@ public final class AllocatorNode implements FlotillaNode {
   private AllocationSession session;
   private Bus.Publisher<Allocation> allocations;
   private Bus.Publisher<Reassignment> reassignments;
+  private Bus.Publisher<dev.flotilla.msgs.visualization_msgs.MarkerArray> markers;
   private Consumer<PlanUpdate> observer = u -> {};
 
   /**
@@ -105,6 +106,8 @@ public final class AllocatorNode implements FlotillaNode {
         FlotillaQos.ALLOCATION);
     reassignments = ctx.bus().publisher(ctx.topic(TopicNames.REASSIGNMENT), Reassignment.TYPE,
         FlotillaQos.REASSIGNMENT);
+    markers = ctx.bus().publisher(ctx.topic(TopicNames.MARKERS),
+        dev.flotilla.msgs.visualization_msgs.MarkerArray.TYPE, FlotillaQos.ALLOCATION);
     resumeTopic = ctx.bus().publisher(ctx.topic(TopicNames.RESUMES),
         dev.flotilla.msgs.std_msgs.String.TYPE, new QosProfile(true, true, 1000));
     for (RobotConfig r : params.fleet().robots()) {
@@ -231,6 +234,8 @@ public final class AllocatorNode implements FlotillaNode {
     }
     allocations.publish(update.allocation());
     reassignments.publish(update.reassignment());
+    markers.publish(PlanMarkers.of(update.allocation(), session.positions(), session.failed(),
+        ctx.clock().now()));
     log.info("allocation v" + update.allocation().planVersion() + " (cause "
         + update.reassignment().cause() + ", subject " + update.reassignment().subject()
         + "): affected robots " + update.reassignment().affectedRobots());

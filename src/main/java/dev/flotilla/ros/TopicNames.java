@@ -23,6 +23,8 @@ public final class TopicNames {
   public static final String EVENTS = "flotilla/events";
   /** Allocator → operators: robot resumes as JSON strings (transient-local). */
   public static final String RESUMES = "flotilla/resumes";
+  /** Allocator → RViz: the plan as visualization_msgs/MarkerArray (map frame). */
+  public static final String MARKERS = "flotilla/markers";
   /** Synchronizer → robots: go/wait per step. */
   public static final String SYNC = "flotilla/sync";
   /**

@@ -264,4 +264,23 @@ class AllocatorNodeTest {
     assertEquals(Map.of("r1", List.of(), "r2", List.of(), "r3", List.of()),
         plans(allocations.get(allocations.size() - 1)));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"potential_game"})
+  void markersShowRoutesRolesAndFailedRobots(String algorithm) {
+    List<dev.flotilla.msgs.visualization_msgs.MarkerArray> markers = f.record("/flotilla/markers",
+        dev.flotilla.msgs.visualization_msgs.MarkerArray.TYPE);
+    start(algorithm);
+    fleetWithOneTaskEach();
+    event(FleetEvent.ROBOT_FAILED, "r2", "");
+    var last = markers.get(markers.size() - 1).markers();
+    assertEquals(dev.flotilla.msgs.visualization_msgs.Marker.DELETEALL, last.get(0).action());
+    assertTrue(last.stream().allMatch(m -> m.header().frameId().equals("map")));
+    assertEquals(1, last.stream().filter(m -> m.ns().equals("failed")).count(), "r2 is failed");
+    assertEquals(3, last.stream().filter(m -> m.ns().equals("steps")).count(), "three goals");
+    assertTrue(last.stream().filter(m -> m.ns().equals("labels")).map(m -> m.text()).toList()
+        .containsAll(List.of("near1", "near2", "near3")));
+    assertTrue(last.stream().filter(m -> m.ns().equals("routes"))
+        .allMatch(m -> m.points().size() >= 2));
+  }
 }
