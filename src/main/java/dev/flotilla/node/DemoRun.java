@@ -39,6 +39,8 @@ public final class DemoRun {
   private final int domainId;
   private final PrintStream out;
   private final java.nio.file.Path outDir;
+  /** Redraw a progress line only for a person at a terminal, never into logs. */
+  private final boolean interactive = System.console() != null;
 
   /**
    * Outcome of a demo run.
@@ -139,10 +141,12 @@ public final class DemoRun {
               SimulatedRobot::kill);
           killedAt = clock.now();
           observer.killedAt = killedAt;
-          out.printf(Locale.ROOT, "%8.2f s  robot %s dies (no more heartbeats or odometry)%n",
+          out.printf(Locale.ROOT, "%s%8.2f s  robot %s dies (no more heartbeats or odometry)%n",
+              interactive ? "\r\033[K" : "",
               killedAt - submitted, scenario.failRobot());
         }
         observer.print(out, submitted);
+        progress(observer, taskIds, clock.now() - submitted, scenario.timeLimit());
         if (observer.settled(taskIds)) {
           finished = true;
           break;
@@ -150,6 +154,9 @@ public final class DemoRun {
         tick(robots);
       }
       observer.print(out, submitted);
+      if (interactive) {
+        out.print("\r\033[K");
+      }
       Result result = new Result(taskIds.size(), observer.completedAmong(taskIds),
           observer.unassigned(), observer.versions(), observer.failover(), finished);
       summary(result, clock.now() - submitted);
@@ -244,6 +251,20 @@ public final class DemoRun {
     }
   }
 
+  /** One progress line, redrawn in place, when a person is watching a terminal. */
+  private void progress(Observer observer, java.util.Set<String> taskIds, double elapsed,
+      double limit) {
+    if (!interactive) {
+      return;
+    }
+    long done = observer.completedAmong(taskIds).size();
+    int width = 30;
+    int filled = (int) Math.round(width * done / (double) taskIds.size());
+    out.printf(Locale.ROOT, "\r\033[K[%s%s] %d/%d tasks done  %.1f s (limit %.0f s)",
+        "#".repeat(filled), ".".repeat(width - filled), done, taskIds.size(), elapsed, limit);
+    out.flush();
+  }
+
   private static void tick(List<SimulatedRobot> robots) throws InterruptedException {
     for (SimulatedRobot r : robots) {
       r.tick(TICK);
@@ -315,6 +336,9 @@ public final class DemoRun {
     }
 
     synchronized void print(PrintStream out, double t0) {
+      if (!pending.isEmpty() && System.console() != null) {
+        out.print("\r\033[K");
+      }
       for (Object m : pending) {
         double t = NodeClock.SYSTEM.now() - t0;
         if (m instanceof Allocation a) {
