@@ -31,17 +31,25 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-record", description = "Do not record the run.")
   boolean noRecord;
 
+  @Option(names = "--speed", paramLabel = "S",
+      description = "Simulation speed (0.1..100): anything but 1 runs the nodes on a simulated "
+          + "/clock S times faster than real time. Default: the scenario's demo.speed, else 1.")
+  Double speed;
+
   @Override
   public Integer call() throws Exception {
     LogSetup.configure(verbose);
     if (!verbose) {
       java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     }
+    if (speed != null && !(speed >= 0.1 && speed <= 100)) {
+      throw new RosOptions.UsageError("--speed must be within 0.1..100, got " + speed + ".");
+    }
     if (domainId < 0 || domainId > 232) {
       throw new RosOptions.UsageError("--domain-id must be within 0..232, got " + domainId + ".");
     }
     DemoRun.Result result = new DemoRun(RosParamsFile.load(HomePaths.resolve(params)), domainId,
-        System.out, noRecord ? null : out).run();
+        System.out, noRecord ? null : out, speed == null ? Double.NaN : speed).run();
     return result.finished() ? 0 : 1;
   }
 }

@@ -39,6 +39,8 @@ public final class DemoRun {
   private final int domainId;
   private final PrintStream out;
   private final java.nio.file.Path outDir;
+  private final double speedOverride;
+  private Timeline timeline;
   /** Redraw a progress line only for a person at a terminal, never into logs. */
   private final boolean interactive = System.console() != null;
 
@@ -71,10 +73,23 @@ public final class DemoRun {
    * @param outDir where the run's MCAP bag goes ({@code outDir/bag}), or null for none
    */
   public DemoRun(RosParamsFile file, int domainId, PrintStream out, java.nio.file.Path outDir) {
+    this(file, domainId, out, outDir, Double.NaN);
+  }
+
+  /**
+   * @param file parameter file with the fleet, the nodes and a {@code demo} section
+   * @param domainId DDS domain for the run
+   * @param out where progress and the summary go
+   * @param outDir where the run's MCAP bag goes ({@code outDir/bag}), or null for none
+   * @param speed simulation speed overriding the file's {@code demo.speed}; NaN keeps the file's
+   */
+  public DemoRun(RosParamsFile file, int domainId, PrintStream out, java.nio.file.Path outDir,
+      double speed) {
     this.file = file;
     this.domainId = domainId;
     this.out = out;
     this.outDir = outDir;
+    this.speedOverride = speed;
   }
 
   /**
@@ -91,15 +106,27 @@ public final class DemoRun {
     FleetParams fleet = FleetParams.read(demoParams);
     DemoScenario scenario = DemoScenario.read(demoParams, fleet);
     demoParams.finish();
+    double speed = Double.isNaN(speedOverride) ? scenario.speed() : speedOverride;
+    if (!(speed >= 0.1 && speed <= 100)) {
+      throw new IllegalArgumentException("The demo speed must be within 0.1..100, got " + speed
+          + ".");
+    }
+    if (speed != 1) {
+      // Faster (or slower) than real time: every node follows the simulated /clock.
+      specs = specs.stream().map(s -> new NodeHost.NodeSpec(s.name(), s.namespace(), true,
+          s.params())).toList();
+    }
 
     try (NodeHost host = new NodeHost(true);
         DdsBus bus = new DdsBus("demo_fleet", "/", domainId, true);
         Recording recording = Recording.start(outDir, domainId, fleet)) {
       out.printf(Locale.ROOT, "Starting planner, allocator and synchronizer on DDS domain %d "
           + "(loopback only) with %d robots...%n", domainId, fleet.robots().size());
+      timeline = new Timeline(speed, bus);
+      NodeClock clock = timeline.clock();
+      timeline.publishClock();
       specs.forEach(s -> host.start(s, domainId));
-      Observer observer = new Observer(bus);
-      NodeClock clock = NodeClock.SYSTEM;
+      Observer observer = new Observer(bus, clock);
       List<SimulatedRobot> robots = new ArrayList<>();
       for (RobotConfig r : fleet.robots()) {
         robots.add(new SimulatedRobot(r, file, bus, clock, "/"));
@@ -265,11 +292,46 @@ public final class DemoRun {
     out.flush();
   }
 
-  private static void tick(List<SimulatedRobot> robots) throws InterruptedException {
+  private void tick(List<SimulatedRobot> robots) throws InterruptedException {
     for (SimulatedRobot r : robots) {
       r.tick(TICK);
     }
-    Thread.sleep((long) (TICK * 1000));
+    timeline.advance(TICK);
+  }
+
+  /**
+   * Wall time, or simulated time published on {@code /clock} from 0 (as Gazebo does) and
+   * advanced {@code speed} times faster than the wall clock.
+   */
+  private static final class Timeline {
+    private final double speed;
+    private final Bus.Publisher<dev.flotilla.msgs.rosgraph_msgs.Clock> clock;
+    private volatile double simNow;
+
+    Timeline(double speed, Bus bus) {
+      this.speed = speed;
+      this.clock = speed == 1 ? null : bus.publisher("/clock",
+          dev.flotilla.msgs.rosgraph_msgs.Clock.TYPE, QosProfile.SENSOR_DATA);
+    }
+
+    NodeClock clock() {
+      return speed == 1 ? NodeClock.SYSTEM : () -> simNow;
+    }
+
+    void publishClock() {
+      if (clock != null) {
+        clock.publish(new dev.flotilla.msgs.rosgraph_msgs.Clock(
+            dev.flotilla.ros.NodeClock.Stamps.time(simNow)));
+      }
+    }
+
+    void advance(double dt) throws InterruptedException {
+      Thread.sleep(Math.max(1, Math.round(dt * 1000 / speed)));
+      if (clock != null) {
+        simNow += dt;
+        publishClock();
+      }
+    }
   }
 
   private void summary(Result r, double elapsed) {
@@ -300,7 +362,10 @@ public final class DemoRun {
     volatile double killedAt = Double.NaN;
     volatile double failover = Double.NaN;
 
-    Observer(Bus bus) {
+    private final NodeClock clock;
+
+    Observer(Bus bus, NodeClock clock) {
+      this.clock = clock;
       bus.subscribe(TopicNames.resolve("/", TopicNames.EVENTS), FleetEvent.TYPE,
           FlotillaQos.EVENTS, e -> {
             switch (e.kind()) {
@@ -325,7 +390,7 @@ public final class DemoRun {
           QosProfile.DEFAULT, r -> {
             if (r.cause() == Reassignment.CAUSE_ROBOT_FAILED && !Double.isNaN(killedAt)
                 && Double.isNaN(failover)) {
-              failover = NodeClock.SYSTEM.now() - killedAt;
+              failover = clock.now() - killedAt;
             }
             add(r);
           });
@@ -340,7 +405,7 @@ public final class DemoRun {
         out.print("\r\033[K");
       }
       for (Object m : pending) {
-        double t = NodeClock.SYSTEM.now() - t0;
+        double t = clock.now() - t0;
         if (m instanceof Allocation a) {
           out.printf(Locale.ROOT, "%8.2f s  allocation v%d  utility %.1f  %s%s%n", t,
               a.planVersion(), a.expectedUtility(), plans(a),

@@ -16,9 +16,11 @@ import java.util.List;
  * @param failRobot id of the robot that dies, or empty for none
  * @param failAt seconds after the tasks are submitted when it dies
  * @param timeLimit seconds after which the demo gives up
+ * @param speed simulation speed: 1 runs on the wall clock; any other value runs the nodes on a
+ *     simulated {@code /clock} that advances this many times faster than the wall clock
  */
 public record DemoScenario(List<TaskRequest> tasks, String failRobot, double failAt,
-    double timeLimit) {
+    double timeLimit, double speed) {
 
   public DemoScenario {
     tasks = List.copyOf(tasks);
@@ -51,8 +53,7 @@ public record DemoScenario(List<TaskRequest> tasks, String failRobot, double fai
       throw new ParamsException("demo.fail_robot: '" + failRobot + "' is not in the fleet "
           + fleet.robotIds() + ".");
     }
-    DemoScenario s = new DemoScenario(tasks, failRobot, p.number("fail_at", 3, 0, 3600),
-        p.number("time_limit", 60, 1, 3600));
-    return s;
+    return new DemoScenario(tasks, failRobot, p.number("fail_at", 3, 0, 3600),
+        p.number("time_limit", 60, 1, 3600), p.number("speed", 1, 0.1, 100));
   }
 }

@@ -36,4 +36,16 @@ class DemoIT {
       assertTrue(replay.lines().size() >= 14, "replayed " + replay.lines().size() + " lines");
     }
   }
+
+  @Test
+  void fasterThanRealTimeTheNodesFollowTheSimulatedClock() throws Exception {
+    try (FlotillaProcess demo = new FlotillaProcess(FlotillaProcess.root(), "demo",
+        "--domain-id", "142", "--speed", "5", "--no-record")) {
+      int code = demo.waitFor(120);
+      String text = demo.out();
+      assertEquals(0, code, text + demo.err());
+      assertTrue(text.contains("cause robot_failed (r2)"), text);
+      assertTrue(text.contains("tasks completed      6"), text);
+    }
+  }
 }
