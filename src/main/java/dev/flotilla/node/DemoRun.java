@@ -138,18 +138,19 @@ public final class DemoRun {
       while (observer.joined.size() < robots.size() && clock.now() < deadline) {
         tick(robots);
       }
-      out.printf(Locale.ROOT, "%d robots joined; submitting %d tasks.%n",
-          observer.joined.size(), scenario.tasks().size());
-      Set<String> taskIds = new LinkedHashSet<>();
-      for (TaskRequest t : scenario.tasks()) {
-        taskIds.add(t.taskId());
-      }
+      out.printf(Locale.ROOT, "%d robots joined; submitting %d multi-robot tasks now and %d "
+          + "LTL tasks on schedule.%n", observer.joined.size(), scenario.tasks().size(),
+          scenario.ltlTasks().size());
+      Set<String> taskIds = new LinkedHashSet<>(scenario.taskIds());
+      scenario.ltlTasks().forEach(t -> observer.ltlIds.add(t.request().taskId()));
+      List<DemoScenario.Scheduled> ltlDue = new ArrayList<>(scenario.ltlTasks());
       double submitted = clock.now();
       double killedAt = Double.NaN;
       // Send each task, and again only if the planner has not accepted it within 2 s (DDS
       // discovery may still be under way); the planner rejects true duplicates.
       double lastSent = Double.NEGATIVE_INFINITY;
-      while (observer.accepted.size() < taskIds.size() && clock.now() < submitted + 10) {
+      while (observer.accepted.size() < scenario.tasks().size()
+          && clock.now() < submitted + 10) {
         if (clock.now() - lastSent >= 2) {
           lastSent = clock.now();
           for (TaskRequest t : scenario.tasks()) {
@@ -172,9 +173,16 @@ public final class DemoRun {
               interactive ? "\r\033[K" : "",
               killedAt - submitted, scenario.failRobot());
         }
+        for (var it = ltlDue.iterator(); it.hasNext(); ) {
+          DemoScenario.Scheduled due = it.next();
+          if (clock.now() >= submitted + due.at()) {
+            operator.publish(due.request());
+            it.remove();
+          }
+        }
         observer.print(out, submitted);
         progress(observer, taskIds, clock.now() - submitted, scenario.timeLimit());
-        if (observer.settled(taskIds)) {
+        if (ltlDue.isEmpty() && observer.settled(taskIds)) {
           finished = true;
           break;
         }
@@ -293,10 +301,11 @@ public final class DemoRun {
   }
 
   private void tick(List<SimulatedRobot> robots) throws InterruptedException {
+    double dt = timeline.step();
     for (SimulatedRobot r : robots) {
-      r.tick(TICK);
+      r.tick(dt);
     }
-    timeline.advance(TICK);
+    timeline.advance(dt);
   }
 
   /**
@@ -316,6 +325,14 @@ public final class DemoRun {
 
     NodeClock clock() {
       return speed == 1 ? NodeClock.SYSTEM : () -> simNow;
+    }
+
+    /**
+     * Simulated seconds per robot step: 0.1 s, longer above 10x so that the wall-clock rate of
+     * heartbeats and odometry stays bounded.
+     */
+    double step() {
+      return TICK * Math.max(1, speed / 10);
     }
 
     void publishClock() {
@@ -357,6 +374,10 @@ public final class DemoRun {
     final Set<String> joined = ConcurrentHashMap.newKeySet();
     final Set<String> accepted = ConcurrentHashMap.newKeySet();
     final Set<String> completed = ConcurrentHashMap.newKeySet();
+    /** LTL task ids: one id spans many steps, done when all its steps are. */
+    final Set<String> ltlIds = ConcurrentHashMap.newKeySet();
+    final Set<String> stepsDone = ConcurrentHashMap.newKeySet();
+    final Map<String, String> rejected = new ConcurrentHashMap<>();
     final List<Object> pending = new ArrayList<>();
     final AtomicReference<Allocation> latest = new AtomicReference<>();
     volatile double killedAt = Double.NaN;
@@ -371,11 +392,22 @@ public final class DemoRun {
             switch (e.kind()) {
               case FleetEvent.ROBOT_JOINED -> joined.add(e.robotId());
               case FleetEvent.TASK_ACCEPTED -> accepted.add(e.taskId());
-              case FleetEvent.TASK_COMPLETED -> completed.add(e.taskId());
+              case FleetEvent.TASK_COMPLETED -> {
+                completed.add(e.taskId());
+                stepsDone.add(e.robotId() + "|" + e.taskId() + "|" + e.stepIndex());
+              }
+              case FleetEvent.TASK_REJECTED -> rejected.put(e.taskId(), e.reason());
               default -> { }
             }
             if (e.kind() != FleetEvent.TASK_ACCEPTED && e.kind() != FleetEvent.ROBOT_JOINED) {
               add(e);
+            }
+          });
+      bus.subscribe(TopicNames.resolve("/", TopicNames.SYNC),
+          dev.flotilla.msgs.flotilla_msgs.SyncCommand.TYPE, QosProfile.DEFAULT, c -> {
+            // A skipped step (a late collaborator) will never report completion.
+            if (c.command() == dev.flotilla.msgs.flotilla_msgs.SyncCommand.SKIP) {
+              stepsDone.add(c.robotId() + "|" + c.taskId() + "|" + c.stepIndex());
             }
           });
       bus.subscribe(TopicNames.resolve("/", TopicNames.ALLOCATION), Allocation.TYPE,
@@ -458,16 +490,36 @@ public final class DemoRun {
     /** Every task is done, or the latest plan reports it unassignable. */
     boolean settled(Set<String> taskIds) {
       Map<String, String> u = unassigned();
-      return taskIds.stream().allMatch(t -> completed.contains(t) || u.containsKey(t));
+      return taskIds.stream().allMatch(t -> done(t) || u.containsKey(t));
+    }
+
+    /** A multi-robot task is done when reported; an LTL task when all of its steps are. */
+    boolean done(String taskId) {
+      if (!ltlIds.contains(taskId)) {
+        return completed.contains(taskId);
+      }
+      Allocation a = latest.get();
+      if (a == null) {
+        return false;
+      }
+      List<String> steps = new ArrayList<>();
+      for (RobotPlan p : a.plans()) {
+        for (PlanStep s : p.steps()) {
+          if (s.taskId().equals(taskId)) {
+            steps.add(p.robotId() + "|" + s.taskId() + "|" + s.stepIndex());
+          }
+        }
+      }
+      return !steps.isEmpty() && stepsDone.containsAll(steps);
     }
 
     Set<String> completedAmong(Set<String> taskIds) {
-      return taskIds.stream().filter(completed::contains)
+      return taskIds.stream().filter(this::done)
           .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     Map<String, String> unassigned() {
-      Map<String, String> out = new LinkedHashMap<>();
+      Map<String, String> out = new LinkedHashMap<>(rejected);
       Allocation a = latest.get();
       if (a != null) {
         a.unassigned().forEach(u -> out.put(u.taskId(), u.detail()));

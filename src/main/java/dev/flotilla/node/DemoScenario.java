@@ -12,18 +12,36 @@ import java.util.List;
  * The operator's side of the demo, read from the {@code demo} section of a parameter file: the
  * tasks to submit and the robot that dies.
  *
- * @param tasks task requests, in file order
+ * @param tasks multi-robot task requests, submitted at the start, in file order
+ * @param ltlTasks LTL task requests with their submission time (s after the start)
  * @param failRobot id of the robot that dies, or empty for none
  * @param failAt seconds after the tasks are submitted when it dies
  * @param timeLimit seconds after which the demo gives up
  * @param speed simulation speed: 1 runs on the wall clock; any other value runs the nodes on a
  *     simulated {@code /clock} that advances this many times faster than the wall clock
  */
-public record DemoScenario(List<TaskRequest> tasks, String failRobot, double failAt,
-    double timeLimit, double speed) {
+public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> ltlTasks, String failRobot,
+    double failAt, double timeLimit, double speed) {
+
+  /**
+   * A task submitted at a given time.
+   *
+   * @param at seconds after the start
+   * @param request the task
+   */
+  public record Scheduled(double at, TaskRequest request) {}
 
   public DemoScenario {
     tasks = List.copyOf(tasks);
+    ltlTasks = List.copyOf(ltlTasks);
+  }
+
+  /** @return every task id, multi-robot and LTL */
+  public List<String> taskIds() {
+    List<String> ids = new ArrayList<>();
+    tasks.forEach(t -> ids.add(t.taskId()));
+    ltlTasks.forEach(t -> ids.add(t.request().taskId()));
+    return ids;
   }
 
   /**
@@ -45,7 +63,17 @@ public record DemoScenario(List<TaskRequest> tasks, String failRobot, double fai
           .duration(p.number(k + "duration", 1, 0, 1e6))
           .requiredCapabilities(p.strings(k + "capabilities", List.of())).build());
     }
-    if (tasks.isEmpty()) {
+    List<Scheduled> ltl = new ArrayList<>();
+    for (String id : p.children("ltl_tasks")) {
+      String k = "ltl_tasks." + id + ".";
+      String formula = p.string(k + "formula", "", java.util.Set.of());
+      if (formula.isBlank()) {
+        throw new ParamsException(p.source() + ": demo." + k + "formula is missing.");
+      }
+      ltl.add(new Scheduled(p.number(k + "at", 0, 0, 1e6), TaskRequest.builder().taskId(id)
+          .kind(TaskRequest.KIND_LTL).ltlFormula(formula).build()));
+    }
+    if (tasks.isEmpty() && ltl.isEmpty()) {
       throw new ParamsException("demo.tasks: the demo needs at least one task.");
     }
     String failRobot = p.string("fail_robot", "", java.util.Set.of());
@@ -53,7 +81,7 @@ public record DemoScenario(List<TaskRequest> tasks, String failRobot, double fai
       throw new ParamsException("demo.fail_robot: '" + failRobot + "' is not in the fleet "
           + fleet.robotIds() + ".");
     }
-    return new DemoScenario(tasks, failRobot, p.number("fail_at", 3, 0, 3600),
-        p.number("time_limit", 60, 1, 3600), p.number("speed", 1, 0.1, 100));
+    return new DemoScenario(tasks, ltl, failRobot, p.number("fail_at", 3, 0, 1e6),
+        p.number("time_limit", 60, 1, 1e6), p.number("speed", 1, 0.1, 100));
   }
 }
