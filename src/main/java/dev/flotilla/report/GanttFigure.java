@@ -79,7 +79,7 @@ final class GanttFigure {
       if (s.outcome() == StepOutcome.FAILED) {
         double px = x.at(s.endS());
         double cy = laneTop + LANE / 2;
-        svg.withTitle("path", title, "d", "M" + Xml.num(px - 6) + " " + Xml.num(cy - 6) + "l12 12m-12 0l12 -12",
+        svg.withTitle("path", title, "d", Svg.cross(px, cy, 6),
             "stroke", Palette.FAILURE, "stroke-width", 3.0, "class", "failed-step");
       } else if (s.outcome() == StepOutcome.UNFINISHED) {
         double px = Math.max(x.at(s.endS()), x.at(s.startS()) + 2);
@@ -221,8 +221,8 @@ final class GanttFigure {
     swatch(svg, x + 120, top, "master (whole chain)", grey, Palette.INK, 2.5, "none", false);
     swatch(svg, x + 300, top, "collaborator", grey, grey, 1.0, "none", true);
     swatch(svg, x + 440, top, "superseded plan", "none", Palette.MUTED, 1.5, "4 3", false);
-    svg.el("path", null, "d", "M" + Xml.num(x + 600) + " " + Xml.num(top - 2) + "l12 12m-12 0l12 -12",
-        "stroke", Palette.FAILURE, "stroke-width", 3.0);
+    svg.el("path", null, "d", Svg.cross(x + 606, top + 4, 6), "stroke", Palette.FAILURE,
+        "stroke-width", 3.0);
     svg.el("text", "failed step", "x", x + 620, "y", top + 9, "fill", Palette.INK);
     svg.el("line", null, "x1", x + 712, "y1", top - 3, "x2", x + 712, "y2", top + 15, "stroke",
         Palette.FAILURE, "stroke-width", 4.0);

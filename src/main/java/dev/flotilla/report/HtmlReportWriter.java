@@ -74,7 +74,8 @@ public final class HtmlReportWriter implements RunReportWriter {
         "Expected utility of the current plan; dashed lines mark replans, red lines robot"
             + " failures.");
     figure(html, "timeline", "Fig. 4 Event timeline", TimelineFigure.render(run),
-        "One lane per event kind; hover a marker for its text. All events are listed below in time order.");
+        "One lane per event kind; hover a marker for its text. All events are listed below in"
+            + " time order.");
     summary(html, run);
     events(html, run);
     html.append("</body>\n</html>\n");

@@ -3,6 +3,7 @@ package dev.flotilla.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,9 +27,9 @@ final class MapFigure {
     double[] box = bounds(run);
     double spanX = Math.max(box[2] - box[0], 1);
     double spanY = Math.max(box[3] - box[1], 1);
-    // Room around the data, more on the right where task labels run.
+    // Room around the data, a little more on the right where task labels run.
     double padX = Math.max(spanX, spanY) * 0.06;
-    double padRight = Math.max(spanX, spanY) * 0.22;
+    double padRight = Math.max(spanX, spanY) * 0.12;
     double padY = Math.max(spanX, spanY) * 0.06;
     spanX += padX + padRight;
     spanY += 2 * padY;
@@ -163,21 +164,27 @@ final class MapFigure {
       svg.withTitle("polygon", t.taskId() + " (" + t.kind() + ")", "points", diamond, "fill",
           kindColours.get(t.kind()), "stroke", Palette.INK, "stroke-width", 1.0, "class",
           "task-site");
-      svg.el("text", t.taskId(), "x", px + 10, "y", py - 4, "fill", Palette.INK, "font-weight",
-          "bold", "stroke", "#ffffff", "stroke-width", 3.0, "paint-order", "stroke");
+      // Labels run left of markers near the right edge, so they stay inside the plot.
+      boolean flip = px > x.at(x.d1) - 200;
+      double lx = flip ? px - 10 : px + 10;
+      String anchor = flip ? "end" : "start";
+      svg.el("text", t.taskId(), "x", lx, "y", py - 4, "text-anchor", anchor, "fill", Palette.INK,
+          "font-weight", "bold", "stroke", "#ffffff", "stroke-width", 3.0, "paint-order",
+          "stroke");
       StringBuilder times = new StringBuilder();
       double[] p = planned.get(t.taskId());
       if (p != null) {
-        times.append("plan ").append(Xml.num(Math.round(p[0]))).append('\u2013')
-            .append(Xml.seconds(p[1]));
+        times.append(String.format(Locale.ROOT, "plan %.0f\u2013%.0f s", p[0], p[1]));
       }
       Double d = done.get(t.taskId());
       if (d != null) {
-        times.append(times.length() > 0 ? ", " : "").append("done ").append(Xml.seconds(d));
+        times.append(times.length() > 0 ? ", " : "")
+            .append(String.format(Locale.ROOT, "done %.0f s", d));
       }
       if (times.length() > 0) {
-        svg.el("text", times.toString(), "x", px + 10, "y", py + 10, "fill", "#333333",
-            "font-size", 10, "stroke", "#ffffff", "stroke-width", 3.0, "paint-order", "stroke");
+        svg.el("text", times.toString(), "x", lx, "y", py + 10, "text-anchor", anchor, "fill",
+            "#333333", "font-size", 10, "stroke", "#ffffff", "stroke-width", 3.0, "paint-order",
+            "stroke");
       }
     }
   }
@@ -197,10 +204,8 @@ final class MapFigure {
     double py = y.at(at.y());
     double r = 8;
     svg.withTitle("path", track.robot() + " failed at " + Xml.seconds(t), "d",
-        "M" + Xml.num(px - r) + " " + Xml.num(py - r) + "L" + Xml.num(px + r) + " "
-            + Xml.num(py + r) + "M" + Xml.num(px - r) + " " + Xml.num(py + r) + "L"
-            + Xml.num(px + r) + " " + Xml.num(py - r), "stroke", Palette.FAILURE, "stroke-width",
-        4.0, "fill", "none", "class", "failure-mark");
+        Svg.cross(px, py, r), "stroke", Palette.FAILURE, "stroke-width", 4.0, "fill", "none",
+        "class", "failure-mark");
     svg.el("text", track.robot() + " failed " + Xml.seconds(t), "x", px + 11, "y", py + 22,
         "fill", Palette.FAILURE, "font-weight", "bold", "stroke", "#ffffff", "stroke-width", 3.0,
         "paint-order", "stroke");
@@ -233,8 +238,8 @@ final class MapFigure {
         Palette.INK, "stroke-width", 2.0);
     svg.el("text", "start (filled dot: last pose)", "x", x + 36, "y", row, "fill", Palette.INK);
     row += 20;
-    svg.el("path", null, "d", "M" + Xml.num(x + 8) + " " + Xml.num(row - 10) + "l12 12m-12 0l12 -12",
-        "stroke", Palette.FAILURE, "stroke-width", 3.0);
+    svg.el("path", null, "d", Svg.cross(x + 14, row - 4, 6), "stroke", Palette.FAILURE,
+        "stroke-width", 3.0);
     svg.el("text", "robot failure", "x", x + 36, "y", row, "fill", Palette.INK);
     row += 20;
     svg.el("circle", null, "cx", x + 14, "cy", row - 4, "r", 7.0, "fill", "#e6e6e6", "stroke",

@@ -58,6 +58,13 @@ final class Svg {
     return this;
   }
 
+  /** Path data for an X of half-size {@code r} centred on (cx, cy), in pixels. */
+  static String cross(double cx, double cy, double r) {
+    return "M" + Xml.num(cx - r) + " " + Xml.num(cy - r) + "L" + Xml.num(cx + r) + " "
+        + Xml.num(cy + r) + "M" + Xml.num(cx - r) + " " + Xml.num(cy + r) + "L" + Xml.num(cx + r)
+        + " " + Xml.num(cy - r);
+  }
+
   /** Closes the root and returns the document. */
   String finish() {
     return out.append("</svg>\n").toString();

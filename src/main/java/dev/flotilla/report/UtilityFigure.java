@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The fleet's expected utility over the run, with replans (dashed grey) and robot failures (red)
- * marked — the quantity seed 001's allocation maximises and seed 000 tracks as quality minus cost.
+ * marked — the quantity seed 001's allocation maximises and seed 000 tracks as quality minus
+ * cost.
  * O(n) in the number of samples.
  */
 final class UtilityFigure {

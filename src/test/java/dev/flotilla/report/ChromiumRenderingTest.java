@@ -168,7 +168,7 @@ class ChromiumRenderingTest {
   }
 
   private static int distance(int a, int b) {
-    return Math.abs((a >> 16 & 0xFF) - (b >> 16 & 0xFF)) + Math.abs((a >> 8 & 0xFF) - (b >> 8 & 0xFF))
-        + Math.abs((a & 0xFF) - (b & 0xFF));
+    return Math.abs((a >> 16 & 0xFF) - (b >> 16 & 0xFF))
+        + Math.abs((a >> 8 & 0xFF) - (b >> 8 & 0xFF)) + Math.abs((a & 0xFF) - (b & 0xFF));
   }
 }
