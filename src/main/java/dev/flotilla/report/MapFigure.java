@@ -154,6 +154,7 @@ final class MapFigure {
         done.merge(s.taskId(), s.endS(), Math::max);
       }
     }
+    LabelPlacer labels = new LabelPlacer(x.at(x.d0), y.at(y.d1), x.at(x.d1), y.at(y.d0));
     for (TaskSite t : run.taskSites()) {
       double px = x.at(t.x());
       double py = y.at(t.y());
@@ -164,13 +165,6 @@ final class MapFigure {
       svg.withTitle("polygon", t.taskId() + " (" + t.kind() + ")", "points", diamond, "fill",
           kindColours.get(t.kind()), "stroke", Palette.INK, "stroke-width", 1.0, "class",
           "task-site");
-      // Labels run left of markers near the right edge, so they stay inside the plot.
-      boolean flip = px > x.at(x.d1) - 200;
-      double lx = flip ? px - 10 : px + 10;
-      String anchor = flip ? "end" : "start";
-      svg.el("text", t.taskId(), "x", lx, "y", py - 4, "text-anchor", anchor, "fill", Palette.INK,
-          "font-weight", "bold", "stroke", "#ffffff", "stroke-width", 3.0, "paint-order",
-          "stroke");
       StringBuilder times = new StringBuilder();
       double[] p = planned.get(t.taskId());
       if (p != null) {
@@ -181,10 +175,14 @@ final class MapFigure {
         times.append(times.length() > 0 ? ", " : "")
             .append(String.format(Locale.ROOT, "done %.0f s", d));
       }
+      double w = Math.max(t.taskId().length() * 8.0, times.length() * 5.8) + 4;
+      double[] at = labels.place(px, py, w, 26);
+      svg.el("text", t.taskId(), "x", at[0], "y", at[1] + 11, "fill", Palette.INK,
+          "font-weight", "bold", "stroke", "#ffffff", "stroke-width", 3.0, "paint-order",
+          "stroke");
       if (times.length() > 0) {
-        svg.el("text", times.toString(), "x", lx, "y", py + 10, "text-anchor", anchor, "fill",
-            "#333333", "font-size", 10, "stroke", "#ffffff", "stroke-width", 3.0, "paint-order",
-            "stroke");
+        svg.el("text", times.toString(), "x", at[0], "y", at[1] + 24, "fill", "#333333",
+            "font-size", 10, "stroke", "#ffffff", "stroke-width", 3.0, "paint-order", "stroke");
       }
     }
   }

@@ -2,12 +2,13 @@ package dev.flotilla.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The run's events on a time axis, one lane per event kind (in order of first occurrence); each
- * marker's tooltip holds the event's text, and the page lists all events in a table below.
- * O(n) in the number of events.
+ * The run's events on a time axis, one lane per event kind (in order of first occurrence; kinds
+ * naming a failure are red); each marker's tooltip holds the event's text, and the page lists all
+ * events in a table below. O(n) in the number of events.
  */
 final class TimelineFigure {
 
@@ -27,6 +28,9 @@ final class TimelineFigure {
       }
     });
     Map<String, String> colours = Palette.assign(kinds);
+    // Failures stand out in the colour every other figure uses for them.
+    colours.replaceAll((kind, colour) ->
+        kind.toLowerCase(Locale.ROOT).contains("fail") ? Palette.FAILURE : colour);
     double end = run.durationS();
     for (RunEvent e : run.events()) {
       end = Math.max(end, e.timeS());

@@ -107,8 +107,10 @@ class HtmlReportWriterTest {
     Map<String, Document> figures = SvgFragments.parse(html);
     Element line = SvgFragments.byClass(figures.get("fig-utility"), "polyline", "utility").get(0);
     assertEquals(run.utility().size(), line.getAttribute("points").split(" ").length);
-    assertEquals(run.events().size(),
-        SvgFragments.byClass(figures.get("fig-timeline"), "circle", "event").size());
+    List<Element> markers = SvgFragments.byClass(figures.get("fig-timeline"), "circle", "event");
+    assertEquals(run.events().size(), markers.size());
+    assertEquals(1, markers.stream().filter(m -> m.getAttribute("fill").equals(Palette.FAILURE))
+        .count(), "only the robot-failed event is red");
     assertEquals(run.summary().size() + 1, count(html, "<tr>", "<table id=\"summary\">"));
     assertEquals(run.events().size() + 1, count(html, "<tr>", "<table id=\"events\">"));
     assertTrue(html.contains("<td>reassignment latency</td><td class=\"num\">0.5 s</td>"));
