@@ -36,7 +36,7 @@ final class GanttFigure {
     for (ExecutedStep s : run.executed()) {
       end = Math.max(end, s.endS());
     }
-    double[] domain = LinearScale.niceDomain(0, end, 10);
+    double[] domain = LinearScale.timeDomain(end);
     LinearScale x = new LinearScale(domain[0], domain[1], LEFT, RIGHT);
     int lanes = Math.max(1, robots.size());
     double panel = lanes * LANE;

@@ -52,6 +52,11 @@ final class LinearScale {
     return new double[] {Math.floor(lo / step) * step, Math.ceil(hi / step) * step};
   }
 
+  /** A time axis from 0 s to a nice value at or after {@code endS}; 0 to 1 s for an empty run. */
+  static double[] timeDomain(double endS) {
+    return niceDomain(0, endS > 0 ? endS : 1, 10);
+  }
+
   static double niceStep(double raw) {
     double mag = Math.pow(10, Math.floor(Math.log10(raw)));
     double f = raw / mag;

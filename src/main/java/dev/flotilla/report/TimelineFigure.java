@@ -35,7 +35,7 @@ final class TimelineFigure {
     for (RunEvent e : run.events()) {
       end = Math.max(end, e.timeS());
     }
-    double[] domain = LinearScale.niceDomain(0, end, 10);
+    double[] domain = LinearScale.timeDomain(end);
     LinearScale x = new LinearScale(domain[0], domain[1], LEFT, RIGHT);
     double bottom = TOP + Math.max(1, kinds.size()) * LANE;
 

@@ -32,7 +32,7 @@ final class UtilityFigure {
       lo = 0;
       hi = 1;
     }
-    double[] tDomain = LinearScale.niceDomain(0, end, 10);
+    double[] tDomain = LinearScale.timeDomain(end);
     double[] uDomain = LinearScale.niceDomain(Math.min(lo, 0), hi, 6);
     LinearScale x = new LinearScale(tDomain[0], tDomain[1], LEFT, RIGHT);
     LinearScale y = new LinearScale(uDomain[0], uDomain[1], BOTTOM, TOP);

@@ -176,6 +176,10 @@ class HtmlReportWriterTest {
     assertTrue(SvgFragments.texts(figures.get("fig-timeline")).contains("no events recorded"));
     assertTrue(html.contains("No summary recorded."));
     assertFalse(html.contains("NaN") || html.contains("Infinity"));
+    for (String id : List.of("fig-gantt", "fig-utility", "fig-timeline")) {
+      assertFalse(SvgFragments.texts(figures.get(id)).stream().anyMatch(t -> t.startsWith("-")),
+          id + ": a time axis starts at 0 s");
+    }
   }
 
   @Test
