@@ -18,7 +18,8 @@ class ArchitectureTest {
   static final String[] MODEL = {"dev.flotilla.model..", "dev.flotilla.cdr.."};
   static final String[] ALGORITHMS = {"dev.flotilla.urdf..", "dev.flotilla.resume..",
       "dev.flotilla.ltl..", "dev.flotilla.plan..", "dev.flotilla.alloc..", "dev.flotilla.sync..",
-      "dev.flotilla.bag..", "dev.flotilla.sim..", "dev.flotilla.control.."};
+      "dev.flotilla.bag..", "dev.flotilla.sim..", "dev.flotilla.control..",
+      "dev.flotilla.report.."};
   static final String[] ROS = {"dev.flotilla.ros..", "dev.flotilla.node..",
       "dev.flotilla.msgs.."};
   static final String[] CLI = {"dev.flotilla.cli.."};

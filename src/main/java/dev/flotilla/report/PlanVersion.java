@@ -1,0 +1,21 @@
+package dev.flotilla.report;
+
+import java.util.List;
+
+/**
+ * The fleet's plan as published at one moment; a new version supersedes the previous one.
+ *
+ * @param version 1 for the first plan, increasing by one per replan
+ * @param timeS seconds since the run's start at which the plan was published
+ * @param reason why it was made (e.g. "initial", "robot A2 failed", "task phi6 arrived")
+ * @param steps every robot's planned steps
+ */
+public record PlanVersion(int version, double timeS, String reason, List<PlannedStep> steps) {
+
+  /** Copies the steps and rejects nulls and a non-finite time. */
+  public PlanVersion {
+    Checks.finite(timeS, "plan.timeS");
+    Checks.text(reason, "plan.reason");
+    steps = Checks.list(steps, "plan " + version + " steps");
+  }
+}

@@ -1,0 +1,49 @@
+package dev.flotilla.report;
+
+import java.util.List;
+
+/**
+ * Everything a report shows about one run of a fleet: the map, what each robot did, the plans
+ * over time, events, utility and a summary. Fill it incrementally with {@link RunRecorder}.
+ *
+ * @param title the report's heading
+ * @param subtitle a line under the heading (scenario, seed, date), may be empty
+ * @param durationS seconds from the run's start to its end (at least every recorded time)
+ * @param landmarks named map places
+ * @param taskSites where tasks are performed
+ * @param robots one track per robot, in the order they were first recorded
+ * @param plans plan versions in publication order
+ * @param executed steps as they happened
+ * @param events noteworthy happenings
+ * @param utility expected-utility samples
+ * @param summary the summary table's rows, in order
+ */
+public record RunRecord(String title, String subtitle, double durationS, List<Landmark> landmarks,
+    List<TaskSite> taskSites, List<RobotTrack> robots, List<PlanVersion> plans,
+    List<ExecutedStep> executed, List<RunEvent> events, List<UtilitySample> utility,
+    List<SummaryRow> summary) {
+
+  /** Copies every list and rejects nulls and a negative or non-finite duration. */
+  public RunRecord {
+    Checks.text(title, "title");
+    Checks.text(subtitle, "subtitle");
+    Checks.finite(durationS, "durationS");
+    if (durationS < 0) {
+      throw new IllegalArgumentException(
+          "Run record field 'durationS' must not be negative, got " + durationS + ".");
+    }
+    landmarks = Checks.list(landmarks, "landmarks");
+    taskSites = Checks.list(taskSites, "taskSites");
+    robots = Checks.list(robots, "robots");
+    plans = Checks.list(plans, "plans");
+    executed = Checks.list(executed, "executed");
+    events = Checks.list(events, "events");
+    utility = Checks.list(utility, "utility");
+    summary = Checks.list(summary, "summary");
+  }
+
+  /** The most recent plan version, or an empty plan if none was recorded. */
+  public PlanVersion latestPlan() {
+    return plans.isEmpty() ? new PlanVersion(0, 0, "none", List.of()) : plans.get(plans.size() - 1);
+  }
+}

@@ -1,0 +1,309 @@
+package dev.flotilla.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Collects a {@link RunRecord} while a run goes on. Every method is thread-safe, so simulator,
+ * allocator and event callbacks may call it from their own threads; {@link #build} takes a
+ * snapshot and may be called more than once.
+ *
+ * <p>Steps are recorded as they start and end ({@link #stepStarted}, {@link #stepFinished},
+ * {@link #stepFailed}); a step still open when the record is built is marked
+ * {@link StepOutcome#UNFINISHED} at the run's end, and a robot's failure closes its open steps as
+ * failed. All times are seconds since the run's start. Appends cost O(1); {@link #build} costs
+ * O(n) in the number of recorded items.
+ */
+public final class RunRecorder {
+
+  private String title = "Flotilla run";
+  private String subtitle = "";
+  private double latestTimeS;
+  private final List<Landmark> landmarks = new ArrayList<>();
+  private final List<TaskSite> taskSites = new ArrayList<>();
+  private final Map<String, List<TrajectoryPoint>> trajectories = new LinkedHashMap<>();
+  private final Map<String, Double> failures = new LinkedHashMap<>();
+  private final List<PlanVersion> plans = new ArrayList<>();
+  private final List<ExecutedStep> executed = new ArrayList<>();
+  private final Map<String, OpenStep> open = new LinkedHashMap<>();
+  private final List<RunEvent> events = new ArrayList<>();
+  private final List<UtilitySample> utility = new ArrayList<>();
+  private final List<SummaryRow> summary = new ArrayList<>();
+
+  private record OpenStep(String robot, String taskId, String step, double startS, StepRole role) {}
+
+  /**
+   * Sets the report's heading.
+   *
+   * @param title the heading
+   * @param subtitle the line under it (may be empty)
+   * @return this recorder
+   */
+  public synchronized RunRecorder title(String title, String subtitle) {
+    this.title = Checks.text(title, "title");
+    this.subtitle = Checks.text(subtitle, "subtitle");
+    return this;
+  }
+
+  /**
+   * Adds a named map place.
+   *
+   * @param name its label
+   * @param x metres along the map frame's x axis
+   * @param y metres along the map frame's y axis
+   * @return this recorder
+   */
+  public synchronized RunRecorder landmark(String name, double x, double y) {
+    landmarks.add(new Landmark(name, x, y));
+    return this;
+  }
+
+  /**
+   * Adds a task's location.
+   *
+   * @param taskId the task
+   * @param x metres along the map frame's x axis
+   * @param y metres along the map frame's y axis
+   * @param kind its category (sites of one kind share a colour)
+   * @return this recorder
+   */
+  public synchronized RunRecorder taskSite(String taskId, double x, double y, String kind) {
+    taskSites.add(new TaskSite(taskId, x, y, kind));
+    return this;
+  }
+
+  /**
+   * Declares a robot, so that it is listed even before it moves.
+   *
+   * @param robot the robot's name
+   * @return this recorder
+   */
+  public synchronized RunRecorder robot(String robot) {
+    trajectories.computeIfAbsent(Checks.text(robot, "robot"), r -> new ArrayList<>());
+    return this;
+  }
+
+  /**
+   * Appends a pose sample to a robot's trajectory (declaring the robot if new).
+   *
+   * @param robot the robot's name
+   * @param timeS seconds since the run's start
+   * @param x metres along the map frame's x axis
+   * @param y metres along the map frame's y axis
+   * @return this recorder
+   */
+  public synchronized RunRecorder pose(String robot, double timeS, double x, double y) {
+    TrajectoryPoint p = new TrajectoryPoint(timeS, x, y);
+    trajectories.computeIfAbsent(Checks.text(robot, "robot"), r -> new ArrayList<>()).add(p);
+    seen(timeS);
+    return this;
+  }
+
+  /**
+   * Records that a robot failed for good; its open steps are closed as failed at that time. Only
+   * the first failure of a robot counts.
+   *
+   * @param robot the robot's name
+   * @param timeS seconds since the run's start
+   * @return this recorder
+   */
+  public synchronized RunRecorder robotFailed(String robot, double timeS) {
+    Checks.finite(timeS, "robotFailed.timeS");
+    robot(robot);
+    failures.putIfAbsent(robot, timeS);
+    List<String> keys = new ArrayList<>();
+    for (Map.Entry<String, OpenStep> e : open.entrySet()) {
+      if (e.getValue().robot().equals(robot)) {
+        keys.add(e.getKey());
+      }
+    }
+    for (String key : keys) {
+      close(key, Math.max(timeS, open.get(key).startS()), StepOutcome.FAILED);
+    }
+    seen(timeS);
+    return this;
+  }
+
+  /**
+   * Records a newly published plan; its version number is one more than the previous one.
+   *
+   * @param timeS seconds since the run's start at which it was published
+   * @param reason why it was made
+   * @param steps every robot's planned steps
+   * @return the new plan's version number (1 for the first)
+   */
+  public synchronized int plan(double timeS, String reason, List<PlannedStep> steps) {
+    int version = plans.size() + 1;
+    plans.add(new PlanVersion(version, timeS, reason, steps));
+    seen(timeS);
+    for (PlannedStep s : steps) {
+      seen(s.finishS());
+    }
+    return version;
+  }
+
+  /**
+   * Records that a robot started a step. Starting a step that is already open restarts it.
+   *
+   * @param robot the robot
+   * @param taskId the task
+   * @param step the step's name
+   * @param role the robot's part in it
+   * @param timeS seconds since the run's start
+   * @return this recorder
+   */
+  public synchronized RunRecorder stepStarted(String robot, String taskId, String step,
+      StepRole role, double timeS) {
+    Checks.finite(timeS, "stepStarted.timeS");
+    if (role == null) {
+      throw new IllegalArgumentException("Run record field 'stepStarted.role' must not be null.");
+    }
+    OpenStep s = new OpenStep(Checks.text(robot, "stepStarted.robot"),
+        Checks.text(taskId, "stepStarted.taskId"), Checks.text(step, "stepStarted.step"), timeS,
+        role);
+    robot(robot);
+    open.put(s.robot() + '\u0000' + s.taskId() + '\u0000' + s.step(), s);
+    seen(timeS);
+    return this;
+  }
+
+  /**
+   * Records that a robot finished a step it started; unknown steps are ignored (a late message).
+   *
+   * @param robot the robot
+   * @param taskId the task
+   * @param step the step's name
+   * @param timeS seconds since the run's start
+   * @return whether an open step was closed
+   */
+  public synchronized boolean stepFinished(String robot, String taskId, String step,
+      double timeS) {
+    return closeIfOpen(robot, taskId, step, timeS, StepOutcome.COMPLETED);
+  }
+
+  /**
+   * Records that a robot's step failed; unknown steps are ignored (a late message).
+   *
+   * @param robot the robot
+   * @param taskId the task
+   * @param step the step's name
+   * @param timeS seconds since the run's start
+   * @return whether an open step was closed
+   */
+  public synchronized boolean stepFailed(String robot, String taskId, String step, double timeS) {
+    return closeIfOpen(robot, taskId, step, timeS, StepOutcome.FAILED);
+  }
+
+  /**
+   * Adds a complete executed step (for a recorder fed after the fact).
+   *
+   * @param step the step
+   * @return this recorder
+   */
+  public synchronized RunRecorder executed(ExecutedStep step) {
+    executed.add(step);
+    robot(step.robot());
+    seen(step.endS());
+    return this;
+  }
+
+  /**
+   * Adds an event.
+   *
+   * @param timeS seconds since the run's start
+   * @param kind its category
+   * @param robot the robot concerned, or empty
+   * @param taskId the task concerned, or empty
+   * @param text a description
+   * @return this recorder
+   */
+  public synchronized RunRecorder event(double timeS, String kind, String robot, String taskId,
+      String text) {
+    events.add(new RunEvent(timeS, kind, robot, taskId, text));
+    seen(timeS);
+    return this;
+  }
+
+  /**
+   * Adds an expected-utility sample.
+   *
+   * @param timeS seconds since the run's start
+   * @param expectedUtility dimensionless utility
+   * @return this recorder
+   */
+  public synchronized RunRecorder utility(double timeS, double expectedUtility) {
+    utility.add(new UtilitySample(timeS, expectedUtility));
+    seen(timeS);
+    return this;
+  }
+
+  /**
+   * Adds a row to the summary table.
+   *
+   * @param label what is measured
+   * @param value its value, units included
+   * @return this recorder
+   */
+  public synchronized RunRecorder summary(String label, String value) {
+    summary.add(new SummaryRow(label, value));
+    return this;
+  }
+
+  /**
+   * Snapshots the record, ending the run at the latest recorded time.
+   *
+   * @return the record
+   */
+  public synchronized RunRecord build() {
+    return build(latestTimeS);
+  }
+
+  /**
+   * Snapshots the record, ending the run at {@code endS} (or later, if something was recorded
+   * later). Steps still open are included as unfinished at the end; they stay open here.
+   *
+   * @param endS seconds since the run's start at which the run ended
+   * @return the record
+   */
+  public synchronized RunRecord build(double endS) {
+    double end = Math.max(Checks.finite(endS, "build.endS"), latestTimeS);
+    List<RobotTrack> robots = new ArrayList<>();
+    for (Map.Entry<String, List<TrajectoryPoint>> e : trajectories.entrySet()) {
+      Double failure = failures.get(e.getKey());
+      robots.add(new RobotTrack(e.getKey(), e.getValue(),
+          failure == null ? OptionalDouble.empty() : OptionalDouble.of(failure)));
+    }
+    List<ExecutedStep> steps = new ArrayList<>(executed);
+    for (OpenStep s : open.values()) {
+      steps.add(new ExecutedStep(s.robot(), s.taskId(), s.step(), s.startS(), end,
+          StepOutcome.UNFINISHED, s.role()));
+    }
+    return new RunRecord(title, subtitle, Math.max(0, end), landmarks, taskSites, robots, plans,
+        steps, events, utility, summary);
+  }
+
+  private boolean closeIfOpen(String robot, String taskId, String step, double timeS,
+      StepOutcome outcome) {
+    Checks.finite(timeS, "step end timeS");
+    String key = robot + '\u0000' + taskId + '\u0000' + step;
+    if (!open.containsKey(key)) {
+      return false;
+    }
+    close(key, Math.max(timeS, open.get(key).startS()), outcome);
+    seen(timeS);
+    return true;
+  }
+
+  private void close(String key, double endS, StepOutcome outcome) {
+    OpenStep s = open.remove(key);
+    executed.add(new ExecutedStep(s.robot(), s.taskId(), s.step(), s.startS(), endS, outcome,
+        s.role()));
+  }
+
+  private void seen(double timeS) {
+    latestTimeS = Math.max(latestTimeS, timeS);
+  }
+}
