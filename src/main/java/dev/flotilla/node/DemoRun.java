@@ -127,6 +127,14 @@ public final class DemoRun {
       timeline.publishClock();
       specs.forEach(s -> host.start(s, domainId));
       Observer observer = new Observer(bus, clock);
+      dev.flotilla.report.RunRecorder report = observer.report;
+      report.title("Flotilla demo", file.source() + " · " + fleet.robots().size() + " robots · "
+          + scenario.taskIds().size() + " tasks" + (speed == 1 ? "" : " · " + speed
+              + "x simulated time"));
+      fleet.regions().forEach((name, p) -> report.landmark(name, p.x(), p.y()));
+      for (TaskRequest t : scenario.tasks()) {
+        report.taskSite(t.taskId(), t.location().x(), t.location().y(), "multi-robot");
+      }
       List<SimulatedRobot> robots = new ArrayList<>();
       for (RobotConfig r : fleet.robots()) {
         robots.add(new SimulatedRobot(r, file, bus, clock, "/"));
@@ -145,7 +153,9 @@ public final class DemoRun {
       scenario.ltlTasks().forEach(t -> observer.ltlIds.add(t.request().taskId()));
       List<DemoScenario.Scheduled> ltlDue = new ArrayList<>(scenario.ltlTasks());
       double submitted = clock.now();
+      observer.t0 = submitted;
       double killedAt = Double.NaN;
+      double lastPose = Double.NEGATIVE_INFINITY;
       // Send each task, and again only if the planner has not accepted it within 2 s (DDS
       // discovery may still be under way); the planner rejects true duplicates.
       double lastSent = Double.NEGATIVE_INFINITY;
@@ -169,6 +179,9 @@ public final class DemoRun {
               SimulatedRobot::kill);
           killedAt = clock.now();
           observer.killedAt = killedAt;
+          report.robotFailed(scenario.failRobot(), killedAt - submitted);
+          report.event(killedAt - submitted, "robot-died", scenario.failRobot(), "",
+              "stopped sending heartbeats and odometry");
           out.printf(Locale.ROOT, "%s%8.2f s  robot %s dies (no more heartbeats or odometry)%n",
               interactive ? "\r\033[K" : "",
               killedAt - submitted, scenario.failRobot());
@@ -178,6 +191,14 @@ public final class DemoRun {
           if (clock.now() >= submitted + due.at()) {
             operator.publish(due.request());
             it.remove();
+          }
+        }
+        if (clock.now() - lastPose >= 1.0) {
+          lastPose = clock.now();
+          for (SimulatedRobot r : robots) {
+            if (r.alive()) {
+              report.pose(r.id(), clock.now() - submitted, r.position().x(), r.position().y());
+            }
           }
         }
         observer.print(out, submitted);
@@ -196,6 +217,23 @@ public final class DemoRun {
           observer.unassigned(), observer.versions(), observer.failover(), finished);
       summary(result, clock.now() - submitted);
       recording.close();
+      if (outDir != null) {
+        report.summary("tasks submitted", String.valueOf(result.tasks()));
+        report.summary("tasks completed", String.valueOf(result.completed().size()));
+        report.summary("tasks unassigned or rejected", String.valueOf(result.unassigned().size()));
+        report.summary("plan versions", String.valueOf(result.versions()));
+        report.summary("failure → reassignment", Double.isNaN(result.failoverSeconds()) ? "n/a"
+            : String.format(Locale.ROOT, "%.3f s", result.failoverSeconds()));
+        report.summary("finished", result.finished() ? "all tasks settled" : "time limit reached");
+        try {
+          java.nio.file.Path html = new dev.flotilla.report.HtmlReportWriter().write(
+              report.build(clock.now() - submitted), outDir);
+          out.printf(Locale.ROOT, "report               %s%n", html);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("Cannot write the report in " + outDir + ": "
+              + e.getMessage(), e);
+        }
+      }
       if (recording.directory() != null) {
         out.printf(Locale.ROOT, "bag                  %s (%d messages; `flotilla bag info` / "
             + "`bag play` / `bag replay` it)%n", recording.directory(), recording.messages());
@@ -384,6 +422,10 @@ public final class DemoRun {
     volatile double failover = Double.NaN;
 
     private final NodeClock clock;
+    final dev.flotilla.report.RunRecorder report = new dev.flotilla.report.RunRecorder();
+    private final Set<String> sites = ConcurrentHashMap.newKeySet();
+    /** Node-clock time the run's report counts from (set when tasks are submitted). */
+    volatile double t0 = Double.NaN;
 
     Observer(Bus bus, NodeClock clock) {
       this.clock = clock;
@@ -395,12 +437,21 @@ public final class DemoRun {
               case FleetEvent.TASK_COMPLETED -> {
                 completed.add(e.taskId());
                 stepsDone.add(e.robotId() + "|" + e.taskId() + "|" + e.stepIndex());
+                report.stepFinished(e.robotId(), e.taskId(), String.valueOf(e.stepIndex()), rel());
               }
+              case FleetEvent.TASK_STARTED -> report.stepStarted(e.robotId(), e.taskId(),
+                  String.valueOf(e.stepIndex()), role(e.robotId(), e.taskId(), e.stepIndex()),
+                  rel());
+              case FleetEvent.TASK_FAILED -> report.stepFailed(e.robotId(), e.taskId(),
+                  String.valueOf(e.stepIndex()), rel());
               case FleetEvent.TASK_REJECTED -> rejected.put(e.taskId(), e.reason());
               default -> { }
             }
             if (e.kind() != FleetEvent.TASK_ACCEPTED && e.kind() != FleetEvent.ROBOT_JOINED) {
               add(e);
+              if (!Double.isNaN(t0)) {
+                report.event(rel(), kind(e.kind()), e.robotId(), e.taskId(), e.reason());
+              }
             }
           });
       bus.subscribe(TopicNames.resolve("/", TopicNames.SYNC),
@@ -416,6 +467,7 @@ public final class DemoRun {
             if (prev == null || a.planVersion() > prev.planVersion()) {
               latest.set(a);
               add(a);
+              recordPlan(a);
             }
           });
       bus.subscribe(TopicNames.resolve("/", TopicNames.REASSIGNMENT), Reassignment.TYPE,
@@ -426,6 +478,55 @@ public final class DemoRun {
             }
             add(r);
           });
+    }
+
+    private double rel() {
+      return Double.isNaN(t0) ? 0 : Math.max(0, clock.now() - t0);
+    }
+
+    private dev.flotilla.report.StepRole role(String robot, String taskId, int index) {
+      Allocation a = latest.get();
+      if (a != null) {
+        for (RobotPlan p : a.plans()) {
+          for (PlanStep s : p.steps()) {
+            if (p.robotId().equals(robot) && s.taskId().equals(taskId)
+                && s.stepIndex() == index) {
+              return roleOf(s);
+            }
+          }
+        }
+      }
+      return dev.flotilla.report.StepRole.SOLO;
+    }
+
+    private static dev.flotilla.report.StepRole roleOf(PlanStep s) {
+      return switch (s.role()) {
+        case PlanStep.ROLE_MASTER -> dev.flotilla.report.StepRole.MASTER;
+        case PlanStep.ROLE_COLLABORATOR -> dev.flotilla.report.StepRole.COLLABORATOR;
+        default -> dev.flotilla.report.StepRole.SOLO;
+      };
+    }
+
+    /** Each plan version for the report: steps with times relative to the run's start. */
+    private void recordPlan(Allocation a) {
+      double base = Double.isNaN(t0) ? clock.now() : t0;
+      List<dev.flotilla.report.PlannedStep> steps = new ArrayList<>();
+      for (RobotPlan p : a.plans()) {
+        for (PlanStep s : p.steps()) {
+          double start = Math.max(0, dev.flotilla.ros.NodeClock.Stamps.seconds(s.plannedStart())
+              - base);
+          double finish = Math.max(start, dev.flotilla.ros.NodeClock.Stamps.seconds(
+              s.plannedFinish()) - base);
+          steps.add(new dev.flotilla.report.PlannedStep(p.robotId(), s.taskId(), s.action(),
+              s.region(), start, finish, roleOf(s), s.partners()));
+          if (ltlIds.contains(s.taskId()) && sites.add(s.taskId() + "@" + s.region())) {
+            var g = s.goal().position();
+            report.taskSite(s.taskId() + "@" + s.region(), g.x(), g.y(), "ltl");
+          }
+        }
+      }
+      report.plan(rel(), "v" + a.planVersion(), steps);
+      report.utility(rel(), a.expectedUtility());
     }
 
     synchronized void add(Object message) {

@@ -41,6 +41,11 @@ public final class SimulatedRobot {
     return base.id();
   }
 
+  /** @return position in the map frame (m) */
+  public dev.flotilla.model.Point3 position() {
+    return base.position();
+  }
+
   /** @return whether the robot still runs */
   public boolean alive() {
     return base.alive();

@@ -23,6 +23,11 @@ class DemoIT {
       assertTrue(out.contains("tasks completed      6"), out);
       assertTrue(out.contains("(all tasks settled)"), out);
     }
+    // The self-contained report was written next to the bag.
+    String html = java.nio.file.Files.readString(this.out.resolve("index.html"));
+    assertTrue(html.contains("<svg") && html.contains("r2 failed"), "report without figures");
+    assertTrue(!html.contains("<script") && !html.contains("http://") || html.contains(
+        "xmlns=\"http://www.w3.org/2000/svg\""), "the report must be self-contained");
     // The run was recorded, and the replay harness accepts the recording.
     java.nio.file.Path bag = this.out.resolve("bag");
     try (dev.flotilla.bag.BagReader reader = dev.flotilla.bag.BagReader.open(bag)) {
