@@ -215,7 +215,8 @@ public final class DemoRun {
       }
       Result result = new Result(taskIds.size(), observer.completedAmong(taskIds),
           observer.unassigned(), observer.versions(), observer.failover(), finished);
-      summary(result, clock.now() - submitted);
+      summary(result, clock.now() - submitted,
+          ((SynchronizerNode.Params) specs.get(0).params()).heartbeatTimeout());
       recording.close();
       if (outDir != null) {
         report.summary("tasks submitted", String.valueOf(result.tasks()));
@@ -389,7 +390,7 @@ public final class DemoRun {
     }
   }
 
-  private void summary(Result r, double elapsed) {
+  private void summary(Result r, double elapsed, double heartbeatTimeout) {
     out.println();
     out.println("Summary");
     out.println("-------");
@@ -401,8 +402,8 @@ public final class DemoRun {
     out.printf(Locale.ROOT, "plan versions        %d%n", r.versions());
     out.printf(Locale.ROOT, "failure → reassignment received  %s%n",
         Double.isNaN(r.failoverSeconds()) ? "n/a"
-            : String.format(Locale.ROOT, "%.3f s (includes the 1.0 s heartbeat timeout)",
-                r.failoverSeconds()));
+            : String.format(Locale.ROOT, "%.3f s (includes the %.1f s heartbeat timeout)",
+                r.failoverSeconds(), heartbeatTimeout));
     out.printf(Locale.ROOT, "elapsed              %.1f s  %s%n", elapsed,
         r.finished() ? "(all tasks settled)" : "(time limit reached)");
   }

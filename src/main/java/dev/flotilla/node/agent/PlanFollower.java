@@ -21,6 +21,11 @@ import java.util.Set;
  * {@code task_failed}. Without any sync command within a grace period, a solo step starts at once
  * and a shared step at its planned start (when its partners are due). Pure logic, driven by
  * {@link #tick}; not thread-safe.
+ *
+ * <p>Steps with an action other than {@code goto} come from the LTL planner (seed 003) and are
+ * under the synchronizer's control: they never start without its GO, however long that takes,
+ * since starting early would break the plan's order (≼) and conflicts (≠). The grace period only
+ * applies to multi-robot {@code goto} steps, which the synchronizer does not order.
  */
 public final class PlanFollower {
 
@@ -179,6 +184,9 @@ public final class PlanFollower {
             current = null;
             phase = Phase.IDLE;
           }
+        } else if (!current.action().equals("goto")) {
+          // An LTL step: wait for the synchronizer's word.
+          return;
         } else if (now - phaseSince >= syncGrace) {
           boolean shared = current.role() != PlanStep.ROLE_SOLO;
           if (!shared || now >= Stamps.seconds(current.plannedStart())) {

@@ -159,4 +159,19 @@ class PlanFollowerTest {
     follower.tick(new Pose2(0, 0, 0), 1);
     assertEquals("go t2 0.0,5.0", log.get(log.size() - 1));
   }
+
+  @Test
+  void anLtlStepNeverStartsWithoutTheSynchronizersGo() {
+    PlanStep supply = step("phi1", 0, 0, 0, "a", PlanStep.ROLE_SOLO, 0, 1).toBuilder()
+        .action("sw").build();
+    follower.onAllocation(plan(1, supply));
+    follower.tick(new Pose2(0, 0, 0), 0);
+    follower.tick(new Pose2(0, 0, 0), 0.1);
+    follower.tick(new Pose2(0, 0, 0), 500);
+    assertEquals(Heartbeat.STATE_WAITING, follower.state(), "no GO, no start, however long");
+    follower.onSync(SyncCommand.builder().planVersion(1).robotId("r1").taskId("phi1")
+        .stepIndex(0).command(SyncCommand.GO).build());
+    follower.tick(new Pose2(0, 0, 0), 500.1);
+    assertEquals(Heartbeat.STATE_WORKING, follower.state());
+  }
 }
