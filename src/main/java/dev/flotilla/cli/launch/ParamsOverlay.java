@@ -38,7 +38,7 @@ public record ParamsOverlay(List<Path> from, String nodeKey, Map<String, String>
       try {
         JsonNode tree = YAML.readTree(f.toFile());
         if (tree != null && tree.isObject()) {
-          merge(root, (ObjectNode) tree);
+          merge(root, normalisedNodeKeys((ObjectNode) tree));
         } else if (tree != null && !tree.isNull() && !tree.isMissingNode()) {
           throw new LaunchException(f + ": a ROS 2 parameter file must be a YAML map.");
         }
@@ -67,13 +67,29 @@ public record ParamsOverlay(List<Path> from, String nodeKey, Map<String, String>
     }
   }
 
+  /**
+   * ROS 2 reads {@code allocator} and {@code /allocator} as the same node, and a later section
+   * replaces an earlier one spelled differently; spell all with the slash so they merge.
+   */
+  private static ObjectNode normalisedNodeKeys(ObjectNode tree) {
+    ObjectNode out = YAML.createObjectNode();
+    for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = e.getKey().startsWith("/") ? e.getKey() : "/" + e.getKey();
+      JsonNode existing = out.get(key);
+      if (existing instanceof ObjectNode o && e.getValue() instanceof ObjectNode n) {
+        merge(o, n);
+      } else {
+        out.set(key, e.getValue());
+      }
+    }
+    return out;
+  }
+
   private ObjectNode paramsOf(ObjectNode root) {
-    // The node's section may be spelled with or without the leading slash; use the existing one.
-    String bare = nodeKey.substring(1);
-    String key = root.has(nodeKey) ? nodeKey : root.has(bare) ? bare : nodeKey;
-    JsonNode section = root.get(key);
+    JsonNode section = root.get(nodeKey);
     if (!(section instanceof ObjectNode)) {
-      section = root.putObject(key);
+      section = root.putObject(nodeKey);
     }
     JsonNode params = section.get("ros__parameters");
     if (!(params instanceof ObjectNode)) {
