@@ -9,8 +9,9 @@ import java.util.function.Function;
 /**
  * Resolves the substitutions of ROS 2's launch frontend that Flotilla's files use:
  * {@code $(var NAME)}, {@code $(env NAME [DEFAULT])} and {@code $(find-pkg-share
- * flotilla_bringup)}. Substitutions may nest ({@code $(env X $(var y))}). Any other substitution
- * ({@code $(eval …)}, {@code $(command …)}, …) is an error naming the element. Linear in the text.
+ * flotilla_bringup)}. Substitutions may nest ({@code $(env X $(var y))}). Any other
+ * substitution ({@code $(eval …)}, {@code $(command …)}, …) is an error naming the element.
+ * Linear in the text.
  */
 final class Substitutions {
   /** The one package whose share directory the runner knows: the Flotilla home. */

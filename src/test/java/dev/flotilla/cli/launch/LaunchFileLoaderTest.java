@@ -164,25 +164,43 @@ class LaunchFileLoaderTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "unknown element | <set_env name='A' value='1'/> | 2 | <set_env> | outside Flotilla's launch subset",
-      "unknown attribute | <executable cmd='ls' if='true'/> | 2 | <executable> | attribute 'if' is outside",
+      "unknown element | <set_env name='A' value='1'/> | "
+          + "2 | <set_env> | outside Flotilla's launch subset",
+      "unknown attribute | <executable cmd='ls' if='true'/> | "
+          + "2 | <executable> | attribute 'if' is outside",
       "param outside node | <param name='a' value='1'/> | 2 | <param> | only inside <node>",
-      "foreign package | <node pkg='nav2_bringup' exec='x'/> | 2 | <node> | package 'nav2_bringup' is unknown",
-      "unknown executable | <node pkg='flotilla_bringup' exec='mapper'/> | 2 | <node> | executable 'mapper'",
-      "renamed node | <node pkg='flotilla_bringup' exec='planner' name='p2'/> | 2 | <node> | renaming node",
+      "foreign package | <node pkg='nav2_bringup' exec='x'/> | "
+          + "2 | <node> | package 'nav2_bringup' is unknown",
+      "unknown executable | <node pkg='flotilla_bringup' exec='mapper'/> | "
+          + "2 | <node> | executable 'mapper'",
+      "renamed node | <node pkg='flotilla_bringup' exec='planner' name='p2'/> | "
+          + "2 | <node> | renaming node",
       "argument without default | <arg name='needed'/> | 2 | <arg> | needed:=VALUE",
-      "eval substitution | <let name='a' value='$(eval 1+1)'/> | 2 | <let> | $(eval …) is outside",
-      "undefined variable | <executable cmd='echo $(var nope)'/> | 2 | <executable> | $(var nope) names no",
-      "env without default | <executable cmd='echo $(env FLOTILLA_UNSET_X)'/> | 2 | <executable> | is not set and has no default",
-      "other package share | <let name='a' value='$(find-pkg-share nav2_bringup)'/> | 2 | <let> | only flotilla_bringup",
+      "eval substitution | <let name='a' value='$(eval 1+1)'/> | "
+          + "2 | <let> | $(eval …) is outside",
+      "undefined variable | <executable cmd='echo $(var nope)'/> | "
+          + "2 | <executable> | $(var nope) names no",
+      "env without default | <executable cmd='echo $(env FLOTILLA_UNSET_X)'/> | "
+          + "2 | <executable> | is not set and has no default",
+      "other package share | <let name='a' value='$(find-pkg-share nav2_bringup)'/> | "
+          + "2 | <let> | only flotilla_bringup",
       "unclosed substitution | <let name='a' value='$(var a'/> | 2 | <let> | unclosed substitution",
       "unbalanced quote | <executable cmd=\"echo 'a\"/> | 2 | <executable> | unbalanced ' quote",
-      "bad output | <executable cmd='ls' output='syslog'/> | 2 | <executable> | output must be screen",
-      "child of executable | <executable cmd='ls'><env name='A' value='1'/></executable> | 2 | <env> | takes no child",
-      "non-arg in include | <include file='x.launch.xml'><let name='a' value='1'/></include> | 2 | <let> | only <arg name value>",
-      "missing include | <include file='missing.launch.xml'/> | 0 | missing.launch.xml | launch file not found",
-      "missing param file | <node pkg='flotilla_bringup' exec='planner'><param from='nope.yaml'/></node> | 2 | <param> | nope.yaml does not exist",
-      "param from and value | <node pkg='flotilla_bringup' exec='planner'><param from='a' name='b' value='c'/></node> | 2 | <param> | either from=",
+      "bad output | <executable cmd='ls' output='syslog'/> | "
+          + "2 | <executable> | output must be screen",
+      "child of executable | <executable cmd='ls'><env name='A' value='1'/></executable> | "
+          + "2 | <env> | takes no child",
+      "non-arg in include | <include file='x.launch.xml'><let name='a' value='1'/></include> | "
+          + "2 | <let> | only <arg name value>",
+      "missing include | <include file='missing.launch.xml'/> | "
+          + "0 | missing.launch.xml | launch file not found",
+      "missing param file | "
+          + "<node pkg='flotilla_bringup' exec='planner'><param from='nope.yaml'/></node> | "
+          + "2 | <param> | nope.yaml does not exist",
+      "param from and value | "
+          + "<node pkg='flotilla_bringup' exec='planner'>"
+          + "<param from='a' name='b' value='c'/></node> | "
+          + "2 | <param> | either from=",
       "missing attribute | <let name='a'/> | 2 | <let> | attribute 'value' is required",
       "bad scoped | <group scoped='maybe'/> | 2 | <group> | scoped must be true or false",
       "not well formed | <let name='a' value='b'> | 3 | bad.launch.xml | not well-formed XML",
