@@ -16,6 +16,10 @@ final class DemoCommand implements Callable<Integer> {
       description = "Scenario and node parameters (default: params/demo.yaml).")
   Path params = Path.of("params/demo.yaml");
 
+  @Option(names = "--scenario", paramLabel = "NAME",
+      description = "Shortcut for --params params/scenarios/demo_NAME.yaml (e.g. trackfield).")
+  String scenario;
+
   @Option(names = "--domain-id", paramLabel = "N",
       description = "DDS domain for the run (default 142, away from the usual domain 0).")
   int domainId = 142;
@@ -47,6 +51,15 @@ final class DemoCommand implements Callable<Integer> {
     }
     if (domainId < 0 || domainId > 232) {
       throw new RosOptions.UsageError("--domain-id must be within 0..232, got " + domainId + ".");
+    }
+    if (scenario != null) {
+      if (!scenario.matches("[A-Za-z0-9_]+")) {
+        throw new RosOptions.UsageError("--scenario '" + scenario + "' is not a scenario name.");
+      }
+      params = java.nio.file.Path.of("params", "scenarios", "demo_" + scenario + ".yaml");
+      if (!java.nio.file.Files.exists(HomePaths.resolve(params))) {
+        throw new RosOptions.UsageError("--scenario " + scenario + ": no " + params + ".");
+      }
     }
     DemoRun.Result result = new DemoRun(RosParamsFile.load(HomePaths.resolve(params)), domainId,
         System.out, noRecord ? null : out, speed == null ? Double.NaN : speed).run();
