@@ -53,4 +53,21 @@ class DemoIT {
       assertTrue(text.contains("tasks completed      6"), text);
     }
   }
+
+  @Test
+  void trackFieldCase2PlansOnlineFormulasAndSettlesEveryTask() throws Exception {
+    try (FlotillaProcess demo = new FlotillaProcess(FlotillaProcess.root(), "demo",
+        "--scenario", "trackfield", "--domain-id", "143", "--no-record")) {
+      int code = demo.waitFor(400);
+      String text = demo.out();
+      assertEquals(0, code, text + demo.err());
+      assertTrue(text.contains("tasks completed      9"), text);
+      for (String formula : java.util.List.of("phi1", "phi2", "phi3", "phi6", "phi7")) {
+        assertTrue(text.matches("(?s).*event task_completed \\S+ " + formula + " .*"),
+            formula + " never completed a step:\n" + text);
+      }
+      assertTrue(text.contains("cause robot_failed (p2)"), text);
+      assertTrue(text.contains("(all tasks settled)"), text);
+    }
+  }
 }
