@@ -186,6 +186,7 @@ public final class DemoRun {
               interactive ? "\r\033[K" : "",
               killedAt - submitted, scenario.failRobot());
         }
+        applyFaults(scenario, robots, clock.now() - submitted, report);
         for (var it = ltlDue.iterator(); it.hasNext(); ) {
           DemoScenario.Scheduled due = it.next();
           if (clock.now() >= submitted + due.at()) {
@@ -322,6 +323,35 @@ public final class DemoRun {
       } finally {
         bus.close();
       }
+    }
+  }
+
+  private final java.util.Set<String> faultsStarted = new java.util.HashSet<>();
+  private final java.util.Set<String> faultsEnded = new java.util.HashSet<>();
+
+  /** Starts and ends the scenario's injected faults at their times. */
+  private void applyFaults(DemoScenario scenario, List<SimulatedRobot> robots, double t,
+      dev.flotilla.report.RunRecorder report) {
+    for (DemoScenario.Fault f : scenario.faults()) {
+      SimulatedRobot robot = robots.stream().filter(r -> r.id().equals(f.robot())).findFirst()
+          .orElseThrow();
+      boolean start = t >= f.at() && faultsStarted.add(f.name());
+      boolean end = t >= f.at() + f.duration() && faultsStarted.contains(f.name())
+          && faultsEnded.add(f.name());
+      if (!start && !end) {
+        continue;
+      }
+      boolean on = start && !end;
+      if (f.kind() == DemoScenario.Fault.Kind.STALL) {
+        robot.stall(on);
+      } else {
+        robot.dropHeartbeats(on);
+      }
+      String what = (f.kind() == DemoScenario.Fault.Kind.STALL ? "wheels stuck" : "heartbeats lost")
+          + (on ? String.format(Locale.ROOT, " for %.1f s", f.duration()) : ": fault over");
+      out.printf(Locale.ROOT, "%s%8.2f s  robot %s %s%n", interactive ? "\r\033[K" : "", t,
+          f.robot(), what);
+      report.event(t, on ? "fault" : "fault-over", f.robot(), "", what);
     }
   }
 

@@ -21,7 +21,26 @@ import java.util.List;
  *     simulated {@code /clock} that advances this many times faster than the wall clock
  */
 public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> ltlTasks, String failRobot,
-    double failAt, double timeLimit, double speed) {
+    double failAt, double timeLimit, double speed, List<Fault> faults) {
+
+  /**
+   * A fault injected into one robot for a while.
+   *
+   * @param name the fault's key in the file
+   * @param robot the robot
+   * @param kind what goes wrong
+   * @param at seconds after the start
+   * @param duration seconds it lasts
+   */
+  public record Fault(String name, String robot, Kind kind, double at, double duration) {
+    /** Fault kinds. */
+    public enum Kind {
+      /** The robot works on, but its heartbeats are lost (a network fault). */
+      HEARTBEAT_DROP,
+      /** The robot's wheels are stuck: it does not move, its odometry keeps coming. */
+      STALL
+    }
+  }
 
   /**
    * A task submitted at a given time.
@@ -34,6 +53,7 @@ public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> ltlTasks, St
   public DemoScenario {
     tasks = List.copyOf(tasks);
     ltlTasks = List.copyOf(ltlTasks);
+    faults = List.copyOf(faults);
   }
 
   /** @return every task id, multi-robot and LTL */
@@ -81,7 +101,20 @@ public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> ltlTasks, St
       throw new ParamsException("demo.fail_robot: '" + failRobot + "' is not in the fleet "
           + fleet.robotIds() + ".");
     }
+    List<Fault> faults = new ArrayList<>();
+    for (String name : p.children("faults")) {
+      String k = "faults." + name + ".";
+      String robot = p.string(k + "robot", "", java.util.Set.of());
+      if (!fleet.robotIds().contains(robot)) {
+        throw new ParamsException(p.source() + ": demo." + k + "robot '" + robot
+            + "' is not in the fleet " + fleet.robotIds() + ".");
+      }
+      Fault.Kind kind = p.string(k + "kind", "", java.util.Set.of("heartbeat_drop", "stall"))
+          .equals("stall") ? Fault.Kind.STALL : Fault.Kind.HEARTBEAT_DROP;
+      faults.add(new Fault(name, robot, kind, p.number(k + "at", 0, 0, 1e6),
+          p.number(k + "duration", 1, 0, 1e6)));
+    }
     return new DemoScenario(tasks, ltl, failRobot, p.number("fail_at", 3, 0, 1e6),
-        p.number("time_limit", 60, 1, 1e6), p.number("speed", 1, 0.1, 100));
+        p.number("time_limit", 60, 1, 1e6), p.number("speed", 1, 0.1, 100), faults);
   }
 }

@@ -29,6 +29,7 @@ public final class SimulatedBase {
   private final Bus.Publisher<Odometry> odometry;
   private volatile Point3 goal;
   private volatile boolean alive = true;
+  private volatile boolean stalled;
 
   /**
    * @param config the robot's parameters (start pose, limits)
@@ -63,6 +64,14 @@ public final class SimulatedBase {
     body.stop();
   }
 
+  /** @param stuck whether the wheels are stuck: no motion, odometry goes on */
+  public void stall(boolean stuck) {
+    stalled = stuck;
+    if (stuck) {
+      body.stop();
+    }
+  }
+
   /** @return whether the robot still runs */
   public boolean alive() {
     return alive;
@@ -78,7 +87,7 @@ public final class SimulatedBase {
       return;
     }
     Point3 target = goal;
-    if (target != null) {
+    if (target != null && !stalled) {
       body.driveTowards(target, dt);
     }
     Point3 p = body.position();

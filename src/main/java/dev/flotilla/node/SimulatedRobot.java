@@ -51,6 +51,18 @@ public final class SimulatedRobot {
     return base.alive();
   }
 
+  /** @param stuck whether the wheels are stuck (odometry goes on, the robot does not move) */
+  public void stall(boolean stuck) {
+    base.stall(stuck);
+  }
+
+  /** @param lost whether this robot's heartbeats are lost on the way (it keeps working) */
+  public void dropHeartbeats(boolean lost) {
+    synchronized (lock) {
+      agent.dropHeartbeats(lost);
+    }
+  }
+
   /** The robot dies: no more motion, odometry or heartbeats. */
   public void kill() {
     base.kill();

@@ -70,4 +70,20 @@ class DemoIT {
       assertTrue(text.contains("(all tasks settled)"), text);
     }
   }
+
+  @Test
+  void heartbeatLossAndAStuckRobotAreHandledWithoutLosingWork() throws Exception {
+    try (FlotillaProcess demo = new FlotillaProcess(FlotillaProcess.root(), "demo",
+        "--scenario", "faults", "--domain-id", "144", "--no-record")) {
+      int code = demo.waitFor(180);
+      String text = demo.out();
+      assertEquals(0, code, text + demo.err());
+      assertTrue(!text.contains("robot_failed r1"), "a 0.5 s blip is not a failure:\n" + text);
+      assertTrue(text.contains("event robot_failed r3"), text);
+      assertTrue(text.contains("event robot_recovered r3"), text);
+      assertTrue(text.matches("(?s).*event task_failed r4 \\S+  goal .* not reached within 6.0 s.*"),
+          text);
+      assertTrue(text.contains("tasks completed      6"), text);
+    }
+  }
 }

@@ -121,6 +121,7 @@ public final class RobotAgent implements FlotillaNode {
   private boolean frameLogged;
   private PlanStep navigatingTo;
   private long sequence;
+  private boolean heartbeatsLost;
 
   /**
    * @param ctx host services (the node name is usually {@code <robot>_agent})
@@ -243,11 +244,25 @@ public final class RobotAgent implements FlotillaNode {
       }
     }
     PlanStep step = follower.current();
+    ++sequence;
+    if (heartbeatsLost) {
+      return;
+    }
     heartbeats.publish(Heartbeat.builder().robotId(params.robot().id())
-        .sequenceNumber(++sequence).stamp(Stamps.time(now)).state(follower.state())
+        .sequenceNumber(sequence).stamp(Stamps.time(now)).state(follower.state())
         .currentTaskId(step == null ? "" : step.taskId())
         .currentStep(step == null ? -1 : step.stepIndex())
         .planVersion(follower.planVersion()).battery(Float.NaN).health(1f).build());
+  }
+
+  /**
+   * Fault injection for simulations: heartbeats are counted but not sent, as if the network lost
+   * them, while the robot keeps working.
+   *
+   * @param lost whether heartbeats are lost
+   */
+  public void dropHeartbeats(boolean lost) {
+    heartbeatsLost = lost;
   }
 
   /** @return rejected-input counters */
