@@ -43,6 +43,18 @@ public final class SimulatedBase {
     this.body = new KinematicRobot(config.start(), config.maxSpeed(), config.maxAcceleration());
     this.odometry = bus.publisher(TopicNames.odometry(namespace, config.id()), Odometry.TYPE,
         QosProfile.SENSOR_DATA);
+    if (config.urdf() != null) {
+      // Like robot_state_publisher: the description, latched for late joiners.
+      try {
+        bus.publisher(TopicNames.robotDescription(namespace, config.id()),
+            dev.flotilla.msgs.std_msgs.String.TYPE, QosProfile.LATCHED)
+            .publish(new dev.flotilla.msgs.std_msgs.String(
+                java.nio.file.Files.readString(config.urdf())));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Cannot read " + config.urdf() + " for robot "
+            + config.id() + ": " + e.getMessage(), e);
+      }
+    }
     bus.subscribe(TopicNames.resolve(namespace, config.id() + "/goal_pose"), PoseStamped.TYPE,
         QosProfile.DEFAULT, g -> goal = new Point3(g.pose().position().x(),
             g.pose().position().y(), g.pose().position().z()));
