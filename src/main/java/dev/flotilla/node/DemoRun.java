@@ -53,9 +53,13 @@ public final class DemoRun {
    * @param versions plan versions published
    * @param failoverSeconds robot death → reassignment received, NaN if no robot died
    * @param finished whether every task was completed or reported unassignable in time
+   * @param failedSteps steps robots reported failed (then given to others)
+   * @param expectedUtility expected global utility of the last plan (seed 001 Eq. 8)
+   * @param makespan seconds from submission to the last completed step
    */
   public record Result(int tasks, Set<String> completed, Map<String, String> unassigned,
-      long versions, double failoverSeconds, boolean finished) {}
+      long versions, double failoverSeconds, boolean finished, long failedSteps,
+      double expectedUtility, double makespan) {}
 
   /**
    * @param file parameter file with the fleet, the nodes and a {@code demo} section
@@ -147,11 +151,12 @@ public final class DemoRun {
         tick(robots);
       }
       out.printf(Locale.ROOT, "%d robots joined; submitting %d multi-robot tasks now and %d "
-          + "LTL tasks on schedule.%n", observer.joined.size(), scenario.tasks().size(),
-          scenario.ltlTasks().size());
+          + "more tasks on schedule.%n", observer.joined.size(), scenario.tasks().size(),
+          scenario.scheduled().size());
       Set<String> taskIds = new LinkedHashSet<>(scenario.taskIds());
-      scenario.ltlTasks().forEach(t -> observer.ltlIds.add(t.request().taskId()));
-      List<DemoScenario.Scheduled> ltlDue = new ArrayList<>(scenario.ltlTasks());
+      scenario.scheduled().stream().filter(t -> t.request().kind() == TaskRequest.KIND_LTL)
+          .forEach(t -> observer.ltlIds.add(t.request().taskId()));
+      List<DemoScenario.Scheduled> ltlDue = new ArrayList<>(scenario.scheduled());
       double submitted = clock.now();
       observer.t0 = submitted;
       double killedAt = Double.NaN;
@@ -214,8 +219,11 @@ public final class DemoRun {
       if (interactive) {
         out.print("\r\033[K");
       }
+      Allocation last = observer.latest.get();
       Result result = new Result(taskIds.size(), observer.completedAmong(taskIds),
-          observer.unassigned(), observer.versions(), observer.failover(), finished);
+          observer.unassigned(), observer.versions(), observer.failover(), finished,
+          observer.failedSteps.get(), last == null ? 0 : last.expectedUtility(),
+          Double.isNaN(observer.lastCompletion) ? 0 : observer.lastCompletion - submitted);
       summary(result, clock.now() - submitted,
           ((SynchronizerNode.Params) specs.get(0).params()).heartbeatTimeout());
       recording.close();
@@ -223,6 +231,10 @@ public final class DemoRun {
         report.summary("tasks submitted", String.valueOf(result.tasks()));
         report.summary("tasks completed", String.valueOf(result.completed().size()));
         report.summary("tasks unassigned or rejected", String.valueOf(result.unassigned().size()));
+        report.summary("steps failed", String.valueOf(result.failedSteps()));
+        report.summary("expected utility (last plan)", String.format(Locale.ROOT, "%.1f",
+            result.expectedUtility()));
+        report.summary("makespan", String.format(Locale.ROOT, "%.1f s", result.makespan()));
         report.summary("plan versions", String.valueOf(result.versions()));
         report.summary("failure → reassignment", Double.isNaN(result.failoverSeconds()) ? "n/a"
             : String.format(Locale.ROOT, "%.3f s", result.failoverSeconds()));
@@ -429,6 +441,9 @@ public final class DemoRun {
         r.completed());
     out.printf(Locale.ROOT, "tasks unassigned     %d  %s%n", r.unassigned().size(),
         r.unassigned());
+    out.printf(Locale.ROOT, "steps failed         %d  (given to other robots)%n", r.failedSteps());
+    out.printf(Locale.ROOT, "expected utility     %.1f  (last plan)%n", r.expectedUtility());
+    out.printf(Locale.ROOT, "makespan             %.1f s%n", r.makespan());
     out.printf(Locale.ROOT, "plan versions        %d%n", r.versions());
     out.printf(Locale.ROOT, "failure → reassignment received  %s%n",
         Double.isNaN(r.failoverSeconds()) ? "n/a"
@@ -447,6 +462,9 @@ public final class DemoRun {
     final Set<String> ltlIds = ConcurrentHashMap.newKeySet();
     final Set<String> stepsDone = ConcurrentHashMap.newKeySet();
     final Map<String, String> rejected = new ConcurrentHashMap<>();
+    final java.util.concurrent.atomic.AtomicLong failedSteps =
+        new java.util.concurrent.atomic.AtomicLong();
+    volatile double lastCompletion = Double.NaN;
     final List<Object> pending = new ArrayList<>();
     final AtomicReference<Allocation> latest = new AtomicReference<>();
     volatile double killedAt = Double.NaN;
@@ -467,14 +485,17 @@ public final class DemoRun {
               case FleetEvent.TASK_ACCEPTED -> accepted.add(e.taskId());
               case FleetEvent.TASK_COMPLETED -> {
                 completed.add(e.taskId());
+                lastCompletion = clock.now();
                 stepsDone.add(e.robotId() + "|" + e.taskId() + "|" + e.stepIndex());
                 report.stepFinished(e.robotId(), e.taskId(), String.valueOf(e.stepIndex()), rel());
               }
               case FleetEvent.TASK_STARTED -> report.stepStarted(e.robotId(), e.taskId(),
                   String.valueOf(e.stepIndex()), role(e.robotId(), e.taskId(), e.stepIndex()),
                   rel());
-              case FleetEvent.TASK_FAILED -> report.stepFailed(e.robotId(), e.taskId(),
-                  String.valueOf(e.stepIndex()), rel());
+              case FleetEvent.TASK_FAILED -> {
+                failedSteps.incrementAndGet();
+                report.stepFailed(e.robotId(), e.taskId(), String.valueOf(e.stepIndex()), rel());
+              }
               case FleetEvent.TASK_REJECTED -> rejected.put(e.taskId(), e.reason());
               default -> { }
             }

@@ -12,15 +12,16 @@ import java.util.List;
  * The operator's side of the demo, read from the {@code demo} section of a parameter file: the
  * tasks to submit and the robot that dies.
  *
- * @param tasks multi-robot task requests, submitted at the start, in file order
- * @param ltlTasks LTL task requests with their submission time (s after the start)
+ * @param tasks multi-robot task requests submitted at the start, in file order
+ * @param scheduled tasks submitted later or with an LTL formula, with their time (s after the
+ *     start): LTL tasks ({@code ltl_tasks}) and multi-robot tasks with {@code at} &gt; 0
  * @param failRobot id of the robot that dies, or empty for none
  * @param failAt seconds after the tasks are submitted when it dies
  * @param timeLimit seconds after which the demo gives up
  * @param speed simulation speed: 1 runs on the wall clock; any other value runs the nodes on a
  *     simulated {@code /clock} that advances this many times faster than the wall clock
  */
-public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> ltlTasks, String failRobot,
+public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> scheduled, String failRobot,
     double failAt, double timeLimit, double speed, List<Fault> faults) {
 
   /**
@@ -52,7 +53,7 @@ public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> ltlTasks, St
 
   public DemoScenario {
     tasks = List.copyOf(tasks);
-    ltlTasks = List.copyOf(ltlTasks);
+    scheduled = List.copyOf(scheduled);
     faults = List.copyOf(faults);
   }
 
@@ -60,7 +61,7 @@ public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> ltlTasks, St
   public List<String> taskIds() {
     List<String> ids = new ArrayList<>();
     tasks.forEach(t -> ids.add(t.taskId()));
-    ltlTasks.forEach(t -> ids.add(t.request().taskId()));
+    scheduled.forEach(t -> ids.add(t.request().taskId()));
     return ids;
   }
 
@@ -71,19 +72,25 @@ public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> ltlTasks, St
    */
   public static DemoScenario read(ParamReader p, FleetParams fleet) {
     List<TaskRequest> tasks = new ArrayList<>();
+    List<Scheduled> ltl = new ArrayList<>();
     for (String id : p.children("tasks")) {
       String k = "tasks." + id + ".";
       Point3 at = new Point3(p.number(k + "x", 0, -1e6, 1e6), p.number(k + "y", 0, -1e6, 1e6),
           p.number(k + "z", 0, -1e6, 1e6));
-      tasks.add(TaskRequest.builder().taskId(id).kind(TaskRequest.KIND_MULTI_ROBOT)
+      double when = p.number(k + "at", 0, 0, 1e6);
+      TaskRequest task = TaskRequest.builder().taskId(id).kind(TaskRequest.KIND_MULTI_ROBOT)
           .location(new Point(at.x(), at.y(), at.z()))
           .requiredRobots((int) p.integer(k + "required_robots", 1, 1, 1000))
           .baseUtility(p.number(k + "base_utility", 100, 1e-9, 1e9))
           .decayRate(p.number(k + "decay_rate", 0.01, 0, 1e3))
           .duration(p.number(k + "duration", 1, 0, 1e6))
-          .requiredCapabilities(p.strings(k + "capabilities", List.of())).build());
+          .requiredCapabilities(p.strings(k + "capabilities", List.of())).build();
+      if (when > 0) {
+        ltl.add(new Scheduled(when, task));
+      } else {
+        tasks.add(task);
+      }
     }
-    List<Scheduled> ltl = new ArrayList<>();
     for (String id : p.children("ltl_tasks")) {
       String k = "ltl_tasks." + id + ".";
       String formula = p.string(k + "formula", "", java.util.Set.of());
