@@ -19,8 +19,10 @@ import dev.flotilla.sim.KinematicRobot;
  * A simulated robot base that behaves like a robot running Nav2: it drives to the latest
  * {@code geometry_msgs/PoseStamped} on {@code /<robot>/goal_pose} (map frame) with the robot's
  * speed and acceleration limits and publishes {@code nav_msgs/Odometry} in its {@code odom}
- * frame. Flotilla's own {@code RobotAgent} runs beside it, exactly as on a real robot. Driven by
- * {@link #tick}.
+ * frame. Flotilla's own {@code RobotAgent} runs beside it, exactly as on a real robot. When the
+ * robot has a URDF, it moves as its resume says (seed 002): a differential-drive base turns in
+ * place towards the goal before driving; holonomic, legged and aerial robots move straight
+ * (planar; flight altitude is not simulated); a static arm never moves. Driven by {@link #tick}.
  */
 public final class SimulatedBase {
   private final RobotConfig config;
@@ -30,6 +32,10 @@ public final class SimulatedBase {
   private volatile Point3 goal;
   private volatile boolean alive = true;
   private volatile boolean stalled;
+  /** Turn rate of differential-drive bases in place, rad/s. */
+  private static final double TURN_RATE = 1.5;
+  private final dev.flotilla.resume.MobilityClass motion;
+  private double heading;
 
   /**
    * @param config the robot's parameters (start pose, limits)
@@ -41,6 +47,8 @@ public final class SimulatedBase {
     this.config = config;
     this.clock = clock;
     this.body = new KinematicRobot(config.start(), config.maxSpeed(), config.maxAcceleration());
+    this.heading = config.startYaw();
+    this.motion = motionOf(config);
     this.odometry = bus.publisher(TopicNames.odometry(namespace, config.id()), Odometry.TYPE,
         QosProfile.SENSOR_DATA);
     if (config.urdf() != null) {
@@ -58,6 +66,25 @@ public final class SimulatedBase {
     bus.subscribe(TopicNames.resolve(namespace, config.id() + "/goal_pose"), PoseStamped.TYPE,
         QosProfile.DEFAULT, g -> goal = new Point3(g.pose().position().x(),
             g.pose().position().y(), g.pose().position().z()));
+  }
+
+  private static dev.flotilla.resume.MobilityClass motionOf(RobotConfig config) {
+    if (config.urdf() == null) {
+      return dev.flotilla.resume.MobilityClass.WHEELED_HOLONOMIC;
+    }
+    try {
+      return dev.flotilla.resume.Resumes.resumeFromFile(config.id(), config.urdf(),
+          dev.flotilla.resume.ResumeParams.defaults().withWorkspaceSamples(64))
+          .mobility().mobilityClass();
+    } catch (RuntimeException e) {
+      // The allocator reports a bad URDF with its line; the simulation just moves it plainly.
+      return dev.flotilla.resume.MobilityClass.WHEELED_HOLONOMIC;
+    }
+  }
+
+  /** @return how this robot moves, from its resume */
+  public dev.flotilla.resume.MobilityClass motion() {
+    return motion;
   }
 
   /** @return robot id */
@@ -99,8 +126,22 @@ public final class SimulatedBase {
       return;
     }
     Point3 target = goal;
-    if (target != null && !stalled) {
-      body.driveTowards(target, dt);
+    if (target != null && !stalled && motion != dev.flotilla.resume.MobilityClass.STATIC) {
+      double dx = target.x() - body.position().x();
+      double dy = target.y() - body.position().y();
+      if (Math.hypot(dx, dy) > 1e-3) {
+        double error = Math.atan2(dy, dx) - heading;
+        error = Math.atan2(Math.sin(error), Math.cos(error));
+        if (motion == dev.flotilla.resume.MobilityClass.WHEELED_DIFFERENTIAL
+            && Math.abs(error) > 0.05) {
+          // A differential drive cannot move sideways: turn towards the goal first.
+          body.stop();
+          heading += Math.max(-TURN_RATE * dt, Math.min(TURN_RATE * dt, error));
+        } else {
+          heading += error;
+          body.driveTowards(target, dt);
+        }
+      }
     }
     Point3 p = body.position();
     Point3 start = config.start();
@@ -108,8 +149,9 @@ public final class SimulatedBase {
     double s = Math.sin(-config.startYaw());
     double dx = p.x() - start.x();
     double dy = p.y() - start.y();
+    double yaw = heading - config.startYaw();
     Pose pose = new Pose(new Point(c * dx - s * dy, s * dx + c * dy, p.z() - start.z()),
-        new Quaternion(0, 0, 0, 1));
+        new Quaternion(0, 0, Math.sin(yaw / 2), Math.cos(yaw / 2)));
     odometry.publish(Odometry.builder()
         .header(new Header(Stamps.time(clock.now()), "odom"))
         .childFrameId(config.id() + "/base_link")
