@@ -7,10 +7,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flotilla demo}: the headless scenario of params/demo.yaml. */
+/** {@code flotilla demo}: a headless scenario, by default params/demo.yaml (the track field). */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run a short headless scenario: the three nodes and simulated robots over DDS "
-        + "(loopback only), tasks, one robot failure; prints allocations and reassignments.")
+    description = "Run a headless scenario (default: seed 003's track field, Case 2, at 20x): "
+        + "the three nodes and simulated robots over DDS (loopback only), LTL and multi-robot "
+        + "tasks, a robot failure; prints allocations and reassignments, writes a report and "
+        + "a bag.")
 final class DemoCommand implements Callable<Integer> {
   @Option(names = {"-p", "--params"}, paramLabel = "FILE",
       description = "Scenario and node parameters (default: params/demo.yaml).")

@@ -13,7 +13,7 @@ class DemoIT {
   @Test
   void demoReassignsTheFailedRobotsWorkAndCompletesEveryTask() throws Exception {
     try (FlotillaProcess demo = new FlotillaProcess(FlotillaProcess.root(), "demo",
-        "--domain-id", "141", "--out", out.toString())) {
+        "--scenario", "basic", "--domain-id", "141", "--out", out.toString())) {
       int code = demo.waitFor(180);
       String out = demo.out();
       assertEquals(0, code, out + demo.err());
@@ -37,7 +37,7 @@ class DemoIT {
       assertTrue(allocations >= 7, "allocations recorded: " + allocations);
       var replay = new dev.flotilla.node.replay.ReplayHarness(
           dev.flotilla.ros.params.RosParamsFile.load(FlotillaProcess.root().resolve(
-              "params/demo.yaml")), "/", 1.0).replay(reader);
+              "params/scenarios/demo_basic.yaml")), "/", 1.0).replay(reader);
       assertTrue(replay.lines().size() >= 14, "replayed " + replay.lines().size() + " lines");
     }
   }
@@ -45,7 +45,7 @@ class DemoIT {
   @Test
   void fasterThanRealTimeTheNodesFollowTheSimulatedClock() throws Exception {
     try (FlotillaProcess demo = new FlotillaProcess(FlotillaProcess.root(), "demo",
-        "--domain-id", "142", "--speed", "5", "--no-record")) {
+        "--scenario", "basic", "--domain-id", "142", "--speed", "5", "--no-record")) {
       int code = demo.waitFor(120);
       String text = demo.out();
       assertEquals(0, code, text + demo.err());
@@ -55,9 +55,9 @@ class DemoIT {
   }
 
   @Test
-  void trackFieldCase2PlansOnlineFormulasAndSettlesEveryTask() throws Exception {
+  void theDefaultTrackFieldCase2PlansOnlineFormulasAndSettlesEveryTask() throws Exception {
     try (FlotillaProcess demo = new FlotillaProcess(FlotillaProcess.root(), "demo",
-        "--scenario", "trackfield", "--domain-id", "143", "--no-record")) {
+        "--domain-id", "143", "--no-record")) {
       int code = demo.waitFor(400);
       String text = demo.out();
       assertEquals(0, code, text + demo.err());

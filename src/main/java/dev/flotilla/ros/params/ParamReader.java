@@ -184,7 +184,14 @@ public final class ParamReader {
    */
   public java.nio.file.Path resolve(String value) {
     java.nio.file.Path path = java.nio.file.Path.of(value);
-    java.nio.file.Path folder = java.nio.file.Path.of(source).toAbsolutePath().getParent();
+    java.nio.file.Path file = java.nio.file.Path.of(source);
+    try {
+      // A linked parameter file means its target's folder, as a user reading it would expect.
+      file = file.toRealPath();
+    } catch (java.io.IOException | RuntimeException e) {
+      file = file.toAbsolutePath();
+    }
+    java.nio.file.Path folder = file.getParent();
     return path.isAbsolute() || folder == null || !java.nio.file.Files.isDirectory(folder)
         ? path : folder.resolve(path);
   }
