@@ -54,7 +54,9 @@ final class AllocationSession {
   private final Map<String, RobotResume> resumes = new LinkedHashMap<>();
   private final Map<String, Double> lastDeviationCheck = new HashMap<>();
   private final Set<String> failedPairs = new java.util.HashSet<>();
-  private final CapabilityModel capability = new ResumeCapabilityModel(resumes, failedPairs);
+  private final CapabilityModel fromResumes = new ResumeCapabilityModel(resumes, failedPairs);
+  /** λ_ij: the operator's table where it has the pair, else the resumes (seed 002). */
+  private final CapabilityModel capability;
   /** LTL steps per robot from the planner (seed 003); such robots are kept out of allocation. */
   private Map<String, List<dev.flotilla.msgs.flotilla_msgs.PlanStep>> ltlSteps = Map.of();
   private long ltlVersion;
@@ -69,6 +71,11 @@ final class AllocationSession {
   AllocationSession(AllocatorNode.Params params, double epoch) {
     this.params = params;
     this.epoch = epoch;
+    this.capability = (robot, task) -> {
+      Double set = params.lambda().getOrDefault(robot.id(), Map.of()).get(task.id());
+      return set != null && !failedPairs.contains(robot.id() + "|" + task.id()) ? set
+          : fromResumes.capability(robot, task);
+    };
     for (RobotConfig r : params.fleet().robots()) {
       positions.put(r.id(), r.start());
     }

@@ -37,10 +37,13 @@ public final class AllocatorNode implements FlotillaNode {
    * @param rebalanceThreshold relative efficiency drop that triggers a global re-plan (seed 000)
    * @param deviationTolerance metres of odometry deviation from the plan that are ignored
    * @param replanPolicy event-triggered (seed 000) or a global re-plan at every event
+   * @param lambda capabilities λ_ij set by the operator per robot and task id, in [0, 1]; pairs
+   *     not listed are scored from the robots' resumes
    */
   public record Params(FleetParams fleet, String algorithm, UtilityParams utility,
       double rebalanceThreshold, double deviationTolerance,
-      EventTriggeredRebalancer.Policy replanPolicy) {
+      EventTriggeredRebalancer.Policy replanPolicy,
+      java.util.Map<String, java.util.Map<String, Double>> lambda) {
     /**
      * @param p the node's parameters
      * @return the validated record
@@ -61,8 +64,17 @@ public final class AllocatorNode implements FlotillaNode {
           Set.of("event_triggered", "always_global")).equals("event_triggered")
           ? EventTriggeredRebalancer.Policy.EVENT_TRIGGERED
           : EventTriggeredRebalancer.Policy.ALWAYS_GLOBAL;
+      java.util.Map<String, java.util.Map<String, Double>> lambda = new java.util.LinkedHashMap<>();
+      for (String robot : p.children("lambda")) {
+        java.util.Map<String, Double> row = new java.util.LinkedHashMap<>();
+        for (String task : p.children("lambda." + robot)) {
+          row.put(task, p.number("lambda." + robot + "." + task, 1, 0, 1));
+        }
+        lambda.put(robot, java.util.Map.copyOf(row));
+      }
       p.finish();
-      return new Params(fleet, algorithm, utility, threshold, tolerance, policy);
+      return new Params(fleet, algorithm, utility, threshold, tolerance, policy,
+          java.util.Map.copyOf(lambda));
     }
   }
 
