@@ -37,6 +37,12 @@ import java.util.zip.CRC32;
  * hold a wanted channel), merged into log-time order; otherwise it falls back to a linear scan in
  * file order. Every damage is a {@link McapFormatException} naming the file and byte offset.
  *
+ * <p>Files up to 2 GiB are memory-mapped read-only and uncompressed chunks are decoded in place:
+ * each message payload is copied once, straight from the mapping into its own array. Every chunk
+ * CRC the file declares (non-zero) is checked; for large uncompressed chunks the check runs on a
+ * helper thread while the chunk is decoded, and no message of a chunk is handed out before its
+ * CRC matches. As with any mapped reader, the file must not be truncated while it is open.
+ *
  * <p>Time: O(summary) to open with a summary, O(file) without; reading is O(bytes of the chunks
  * touched + m log m) for m messages per overlapping chunk group.
  */
