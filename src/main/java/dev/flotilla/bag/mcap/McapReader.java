@@ -15,7 +15,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 
 /**
@@ -34,6 +37,12 @@ import java.util.zip.CRC32;
  * hold a wanted channel), merged into log-time order; otherwise it falls back to a linear scan in
  * file order. Every damage is a {@link McapFormatException} naming the file and byte offset.
  *
+ * <p>Files up to 2 GiB are memory-mapped read-only and uncompressed chunks are decoded in place:
+ * each message payload is copied once, straight from the mapping into its own array. Every chunk
+ * CRC the file declares (non-zero) is checked; for large uncompressed chunks the check runs on a
+ * helper thread while the chunk is decoded, and no message of a chunk is handed out before its
+ * CRC matches. As with any mapped reader, the file must not be truncated while it is open.
+ *
  * <p>Time: O(summary) to open with a summary, O(file) without; reading is O(bytes of the chunks
  * touched + m log m) for m messages per overlapping chunk group.
  */
@@ -41,6 +50,8 @@ public final class McapReader implements Closeable {
   private final Path file;
   private final FileChannel ch;
   private final long size;
+  /** The whole file mapped read-only (files up to 2 GiB), or null: then chunks are read. */
+  private final ByteBuffer map;
   private Header header;
   private boolean hasSummary;
   private Statistics statistics;
@@ -59,6 +70,23 @@ public final class McapReader implements Closeable {
     this.file = file;
     this.ch = FileChannel.open(file, StandardOpenOption.READ);
     this.size = ch.size();
+    this.map = mapWhole(ch, size);
+  }
+
+  /**
+   * Maps the file so chunk records are decoded in place, without a copy into the heap. The
+   * mapping is read-only; the file must not be truncated while it is being read (the same
+   * contract as any memory-mapped reader).
+   */
+  private static ByteBuffer mapWhole(FileChannel ch, long size) {
+    if (size <= 0 || size > Integer.MAX_VALUE) {
+      return null;
+    }
+    try {
+      return ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+    } catch (IOException | UnsupportedOperationException e) {
+      return null;
+    }
   }
 
   /**
@@ -311,7 +339,21 @@ public final class McapReader implements Closeable {
     return b;
   }
 
-  /** Reads one chunk through its index entry and returns its wanted messages, sorted by time. */
+  /**
+   * The bytes of a chunk record as a little-endian buffer indexed from 0: a slice of the file
+   * mapping when there is one (no copy), else a fresh read.
+   */
+  private ByteBuffer chunkBytes(long at, int n) throws IOException {
+    ByteBuffer b = map != null ? map.slice((int) at, n) : ByteBuffer.wrap(read(at, n));
+    return b.order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /**
+   * Reads one chunk through its index entry and returns its wanted messages, sorted by time. The
+   * records of an uncompressed chunk are decoded in place (from the file mapping), so each
+   * message payload is copied exactly once, into its own array. The chunk's CRC is checked
+   * whenever the file declares one (non-zero), as the MCAP spec asks.
+   */
   private List<McapMessage> loadChunk(ChunkIndex ci, McapQuery q) throws IOException {
     long at = ci.chunkStartOffset();
     if (at < 8 || ci.chunkLength() < Opcode.RECORD_PREFIX || at + ci.chunkLength() > size
@@ -319,25 +361,41 @@ public final class McapReader implements Closeable {
       throw new McapFormatException(file, at, "chunk index points outside the file (length "
           + ci.chunkLength() + ")");
     }
-    byte[] b = read(at, (int) ci.chunkLength());
-    McapInput in = new McapInput(file, b, 0, b.length, at);
-    int op = in.u8("chunk opcode");
-    long len = in.u64("chunk length");
-    if (op != Opcode.CHUNK || len != b.length - Opcode.RECORD_PREFIX) {
+    ByteBuffer b = chunkBytes(at, (int) ci.chunkLength());
+    int n = b.limit();
+    int op = b.get(0) & 0xFF;
+    long len = b.getLong(1);
+    if (op != Opcode.CHUNK || len != n - Opcode.RECORD_PREFIX) {
       throw new McapFormatException(file, at, "chunk index points at opcode 0x"
           + Integer.toHexString(op) + " of length " + len + ", expected a chunk");
     }
-    in.u64("chunk message_start_time");
-    in.u64("chunk message_end_time");
-    long usize = in.u64("chunk uncompressed_size");
-    long crc = in.u32("chunk uncompressed_crc");
-    String compression = in.string("chunk compression");
-    long clen = in.u64("chunk records length");
-    if (clen < 0 || clen > in.remaining()) {
+    // op, length, message_start_time, message_end_time, uncompressed_size, uncompressed_crc,
+    // compression length: 41 bytes before the compression name.
+    final int fixed = 41;
+    if (n < fixed + 8) {
+      throw new McapFormatException(file, at, "corrupt chunk: record of " + n
+          + " bytes is too short for a chunk header");
+    }
+    long usize = b.getLong(25);
+    long crc = b.getInt(33) & 0xFFFFFFFFL;
+    long nameLen = b.getInt(37) & 0xFFFFFFFFL;
+    if (nameLen > n - fixed - 8) {
+      throw new McapFormatException(file, at, "corrupt chunk: compression name length "
+          + nameLen + " exceeds the record");
+    }
+    String compression = "";
+    if (nameLen > 0) {
+      byte[] name = new byte[(int) nameLen];
+      b.get(fixed, name);
+      compression = new String(name, StandardCharsets.UTF_8);
+    }
+    int clenAt = fixed + (int) nameLen;
+    long clen = b.getLong(clenAt);
+    int recStart = clenAt + 8;
+    if (clen < 0 || clen > n - recStart) {
       throw new McapFormatException(file, at, "corrupt chunk: records length " + clen
           + " exceeds the record");
     }
-    byte[] data;
     int off;
     int end;
     if (compression.isEmpty()) {
@@ -345,24 +403,55 @@ public final class McapReader implements Closeable {
         throw new McapFormatException(file, at, "corrupt chunk: uncompressed chunk holds " + clen
             + " bytes, declares " + usize);
       }
-      data = b;
-      off = in.position();
+      off = recStart;
       end = off + (int) clen;
-      if (crc != 0) {
-        CRC32 c = new CRC32();
-        c.update(b, off, (int) clen);
-        if (c.getValue() != crc) {
-          throw new McapFormatException(file, at, "chunk CRC mismatch: stored "
-              + Long.toHexString(crc) + ", computed " + Long.toHexString(c.getValue()));
-        }
+      if (crc == 0) {
+        return decodeRecords(b, off, end, at, q);
       }
+      // Check the CRC (on a spare core) while decoding; nothing is handed out before it matches.
+      Future<Long> computed = ChunkCrc.start(b.duplicate().limit(end).position(off));
+      List<McapMessage> out;
+      try {
+        out = decodeRecords(b, off, end, at, q);
+      } catch (IOException | RuntimeException e) {
+        // A CRC mismatch explains a corrupt record better than the record error does.
+        long c = ChunkCrc.await(computed);
+        if (c != crc) {
+          throw crcMismatch(at, crc, c);
+        }
+        throw e;
+      }
+      long c = ChunkCrc.await(computed);
+      if (c != crc) {
+        throw crcMismatch(at, crc, c);
+      }
+      return out;
     } else {
-      data = ChunkReading.decompress(file, at, compression, b, in.position(), (int) clen, usize,
-          crc);
-      off = 0;
-      end = data.length;
+      byte[] packed;
+      int packedOff;
+      if (b.hasArray()) {
+        packed = b.array();
+        packedOff = b.arrayOffset() + recStart;
+      } else {
+        packed = new byte[(int) clen];
+        b.get(recStart, packed);
+        packedOff = 0;
+      }
+      byte[] raw = ChunkReading.decompress(file, at, compression, packed, packedOff, (int) clen,
+          usize, crc);
+      return decodeRecords(ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN), 0, raw.length,
+          at, q);
     }
-    List<McapMessage> out = new ArrayList<>();
+  }
+
+  private McapFormatException crcMismatch(long at, long stored, long computed) {
+    return new McapFormatException(file, at, "chunk CRC mismatch: stored "
+        + Long.toHexString(stored) + ", computed " + Long.toHexString(computed));
+  }
+
+  /** Decodes the records of an (uncompressed) chunk body in {@code data[off, end)}. */
+  private List<McapMessage> decodeRecords(ByteBuffer data, int off, int end, long at, McapQuery q)
+      throws IOException {
     if (byId == null) {
       // Array lookups instead of boxed map lookups on this per-message path.
       byId = new Channel[0x10000];
@@ -372,14 +461,47 @@ public final class McapReader implements Closeable {
         schemaOf[c.id()] = schemas.get(c.schemaId());
       }
     }
-    int p = off;
-    while (p < end) {
+    ChunkDecode d = new ChunkDecode(data, off, end, at, q);
+    for (int p = off; p < end; ) {
+      p = d.record(p);
+    }
+    if (!d.sorted) {
+      d.out.sort(BY_TIME);
+    }
+    return d.out;
+  }
+
+  /**
+   * Decoding state of one chunk body. One call per record (rather than one long loop) lets the
+   * JIT compile the per-message work after a few thousand messages instead of hundreds of
+   * chunks, which matters for the first reads of a process.
+   */
+  private final class ChunkDecode {
+    final ByteBuffer data;
+    final int off;
+    final int end;
+    final long at;
+    final McapQuery q;
+    final List<McapMessage> out = new ArrayList<>();
+    boolean sorted = true;
+    long lastTime = Long.MIN_VALUE;
+
+    ChunkDecode(ByteBuffer data, int off, int end, long at, McapQuery q) {
+      this.data = data;
+      this.off = off;
+      this.end = end;
+      this.at = at;
+      this.q = q;
+    }
+
+    /** Decodes the record at {@code p} and returns where the next one starts. */
+    int record(int p) throws IOException {
       if (end - p < Opcode.RECORD_PREFIX) {
         throw new McapFormatException(file, at, "corrupt chunk: " + (end - p)
             + " stray bytes at uncompressed offset " + (p - off));
       }
-      int rop = data[p] & 0xFF;
-      long rlen = Le.u64(data, p + 1);
+      int rop = data.get(p) & 0xFF;
+      long rlen = data.getLong(p + 1);
       int cs = p + Opcode.RECORD_PREFIX;
       if (rlen < 0 || rlen > end - cs) {
         throw new McapFormatException(file, at, "corrupt chunk: record at uncompressed offset "
@@ -387,35 +509,47 @@ public final class McapReader implements Closeable {
       }
       int ce = cs + (int) rlen;
       if (rop == Opcode.MESSAGE) {
-        if (rlen < 22) {
-          throw new McapFormatException(file, at, "corrupt chunk: message at uncompressed offset "
-              + (p - off) + " is " + rlen + " bytes long");
-        }
-        int channelId = (data[cs] & 0xFF) | (data[cs + 1] & 0xFF) << 8;
-        long logTime = Le.u64(data, cs + 6);
-        Channel c = byId[channelId];
-        if (c == null) {
-          throw new McapFormatException(file, at, "message at uncompressed offset " + (p - off)
-              + " refers to unknown channel " + channelId);
-        }
-        if (q.accepts(c.topic(), logTime)) {
-          out.add(new McapMessage(c, schemaOf[channelId], Le.u32(data, cs + 2), logTime,
-              Le.u64(data, cs + 14), Arrays.copyOfRange(data, cs + 22, ce)));
-        }
+        message(p, cs, ce);
       } else if (rop == Opcode.SCHEMA || rop == Opcode.CHANNEL) {
-        McapRecord r = McapRecordCodec.decode(rop, new McapInput(file, data, cs, ce, 0));
-        if (r instanceof Schema s) {
-          schemas.putIfAbsent(s.id(), s);
-        } else if (r instanceof Channel c) {
-          channels.putIfAbsent(c.id(), c);
-          byId[c.id()] = channels.get(c.id());
-          schemaOf[c.id()] = schemas.get(byId[c.id()].schemaId());
-        }
+        definition(rop, cs, ce);
       }
-      p = ce;
+      return ce;
     }
-    out.sort(BY_TIME);
-    return out;
+
+    private void message(int p, int cs, int ce) throws IOException {
+      if (ce - cs < 22) {
+        throw new McapFormatException(file, at, "corrupt chunk: message at uncompressed offset "
+            + (p - off) + " is " + (ce - cs) + " bytes long");
+      }
+      int channelId = data.getShort(cs) & 0xFFFF;
+      long logTime = data.getLong(cs + 6);
+      Channel c = byId[channelId];
+      if (c == null) {
+        throw new McapFormatException(file, at, "message at uncompressed offset " + (p - off)
+            + " refers to unknown channel " + channelId);
+      }
+      if (q.accepts(c.topic(), logTime)) {
+        byte[] payload = new byte[ce - cs - 22];
+        data.get(cs + 22, payload);
+        out.add(new McapMessage(c, schemaOf[channelId], data.getInt(cs + 2) & 0xFFFFFFFFL,
+            logTime, data.getLong(cs + 14), payload));
+        sorted &= logTime >= lastTime;
+        lastTime = logTime;
+      }
+    }
+
+    private void definition(int rop, int cs, int ce) throws IOException {
+      byte[] body = new byte[ce - cs];
+      data.get(cs, body);
+      McapRecord r = McapRecordCodec.decode(rop, new McapInput(file, body, 0, body.length, 0));
+      if (r instanceof Schema s) {
+        schemas.putIfAbsent(s.id(), s);
+      } else if (r instanceof Channel c) {
+        channels.putIfAbsent(c.id(), c);
+        byId[c.id()] = channels.get(c.id());
+        schemaOf[c.id()] = schemas.get(byId[c.id()].schemaId());
+      }
+    }
   }
 
   private static final Comparator<McapMessage> BY_TIME =
