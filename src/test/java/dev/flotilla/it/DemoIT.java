@@ -86,4 +86,23 @@ class DemoIT {
       assertTrue(text.contains("tasks completed      7"), "the late task too:\n" + text);
     }
   }
+
+  @Test
+  void seed001AttackScenarioReproducesThePapersStrategiesAndFaultReallocation() throws Exception {
+    try (FlotillaProcess demo = new FlotillaProcess(FlotillaProcess.root(), "demo",
+        "--scenario", "attack", "--domain-id", "145", "--no-record")) {
+      int code = demo.waitFor(400);
+      String text = demo.out();
+      assertEquals(0, code, text + demo.err());
+      // §4: fault-free strategies s1={T3,T4}, s2={T2,T1}, s3={T2,T3}, s4={T1,T4}.
+      assertTrue(text.matches("(?s).*allocation v\\d+ +utility [0-9.]+ +A1=\\[T3\\(.\\), T4\\(.\\)\\] "
+          + "A2=\\[T2\\(.\\), T1\\(.\\)\\] A3=\\[T2\\(.\\), T3\\(.\\)\\] "
+          + "A4=\\[T1\\(.\\), T4\\(.\\)\\].*"), text);
+      // A2 fails at 300 s: T1 goes to A1 and A4 (s1' = {T3, T4, T1}, s4' = {T4, T1}).
+      assertTrue(text.contains("cause robot_failed (A2)"), text);
+      assertTrue(text.matches("(?s).*robot_failed \\(A2\\)  affected \\[[^]]*\\]  moves \\[T1:\\[A2\\]→\\[A1\\]\\].*"),
+          text);
+      assertTrue(text.contains("tasks completed      4"), text);
+    }
+  }
 }
