@@ -32,6 +32,9 @@ import picocli.CommandLine.Parameters;
     description = "Publish a bag's messages onto DDS with the recorded timing, optionally with "
         + "/clock.")
 final class BagPlayCommand implements Callable<Integer> {
+  /** How long the player stays on DDS after the last message, so it is acknowledged. */
+  static final long LINGER_MILLIS = 1500;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", description = "Bag directory or .mcap/.db3 file.")
@@ -98,6 +101,9 @@ final class BagPlayCommand implements Callable<Integer> {
             r.messages().values().stream().mapToLong(Long::longValue).sum(), r.bagSeconds(),
             clock ? ", " + r.clockMessages() + " /clock messages" : "");
         out.flush();
+        // Reliable writers still owe their last samples to slow readers: closing the
+        // participant now would drop them.
+        Thread.sleep(LINGER_MILLIS);
         return 0;
       }
     } catch (IOException | IllegalArgumentException e) {

@@ -56,10 +56,57 @@ public final class DemoRun {
    * @param failedSteps steps robots reported failed (then given to others)
    * @param expectedUtility expected global utility of the last plan (seed 001 Eq. 8)
    * @param makespan seconds from submission to the last completed step
+   * @param formulasSatisfied per LTL task, whether the word the robots executed (completed steps'
+   *     action_region propositions in completion order) is a good prefix of its formula
    */
   public record Result(int tasks, Set<String> completed, Map<String, String> unassigned,
       long versions, double failoverSeconds, boolean finished, long failedSteps,
-      double expectedUtility, double makespan) {}
+      double expectedUtility, double makespan, Map<String, Boolean> formulasSatisfied) {}
+
+  /**
+   * Replays what the robots did through each LTL task's automaton (seed 003), with the planner's
+   * own convention ({@code PlanValidator.word}): one letter per step start, holding the labels of
+   * every step under way then — its {@code action_region}, the agent type's label at the region,
+   * and the region.
+   */
+  private static Map<String, Boolean> satisfied(DemoScenario scenario,
+      List<Observer.Span> executed, FleetParams fleet, RosParamsFile file) {
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    if (scenario.scheduled().stream().noneMatch(t -> t.request().kind() == TaskRequest.KIND_LTL)) {
+      return out;
+    }
+    ParamReader planner = file.forNode("/", "planner");
+    String scenarioFile = planner.string("ltl_scenario", "", java.util.Set.of());
+    dev.flotilla.plan.model.Scenario ltl = dev.flotilla.plan.io.ScenarioLoader.load(
+        planner.resolve(scenarioFile));
+    List<Observer.Span> spans;
+    synchronized (executed) {
+      spans = List.copyOf(executed);
+    }
+    java.util.TreeSet<Double> instants = new java.util.TreeSet<>();
+    spans.forEach(sp -> instants.add(sp.start()));
+    List<Set<String>> word = new ArrayList<>();
+    for (double t : instants) {
+      Set<String> letter = new java.util.TreeSet<>();
+      for (Observer.Span sp : spans) {
+        if (sp.start() <= t && (t < sp.finish() || sp.start() == sp.finish())) {
+          var type = ltl.agentTypes().get(fleet.robot(sp.robot()).agentType());
+          var step = new dev.flotilla.plan.chain.ChainStep(sp.action(), sp.region());
+          letter.addAll(type == null ? Set.of(step.proposition())
+              : dev.flotilla.plan.chain.ActionPathChainBuilder.labels(type, step));
+        }
+      }
+      word.add(Set.copyOf(letter));
+    }
+    for (DemoScenario.Scheduled t : scenario.scheduled()) {
+      if (t.request().kind() == TaskRequest.KIND_LTL) {
+        var compiled = new dev.flotilla.ltl.LtlCompiler().compile(t.request().ltlFormula());
+        out.put(t.request().taskId(), compiled instanceof
+            dev.flotilla.ltl.LtlCompilation.Compiled c && c.automaton().accepts(word));
+      }
+    }
+    return out;
+  }
 
   /**
    * @param file parameter file with the fleet, the nodes and a {@code demo} section
@@ -146,8 +193,9 @@ public final class DemoRun {
       Bus.Publisher<TaskRequest> operator = bus.publisher(
           TopicNames.resolve("/", TopicNames.TASKS), TaskRequest.TYPE, FlotillaQos.TASKS);
 
-      double deadline = clock.now() + 30;
-      while (observer.joined.size() < robots.size() && clock.now() < deadline) {
+      // DDS discovery takes wall time whatever the simulation speed: wait on the wall clock.
+      long joinDeadline = System.nanoTime() + 60_000_000_000L;
+      while (observer.joined.size() < robots.size() && System.nanoTime() - joinDeadline < 0) {
         tick(robots);
       }
       out.printf(Locale.ROOT, "%d robots joined; submitting %d multi-robot tasks now and %d "
@@ -161,13 +209,14 @@ public final class DemoRun {
       observer.t0 = submitted;
       double killedAt = Double.NaN;
       double lastPose = Double.NEGATIVE_INFINITY;
-      // Send each task, and again only if the planner has not accepted it within 2 s (DDS
-      // discovery may still be under way); the planner rejects true duplicates.
-      double lastSent = Double.NEGATIVE_INFINITY;
+      // Send each task, and again only if the planner has not accepted it within 2 s of wall
+      // time (DDS discovery may still be under way); the planner rejects true duplicates.
+      long acceptDeadline = System.nanoTime() + 60_000_000_000L;
+      long lastSent = System.nanoTime() - 10_000_000_000L;
       while (observer.accepted.size() < scenario.tasks().size()
-          && clock.now() < submitted + 10) {
-        if (clock.now() - lastSent >= 2) {
-          lastSent = clock.now();
+          && System.nanoTime() - acceptDeadline < 0) {
+        if (System.nanoTime() - lastSent >= 2_000_000_000L) {
+          lastSent = System.nanoTime();
           for (TaskRequest t : scenario.tasks()) {
             if (!observer.accepted.contains(t.taskId())) {
               operator.publish(t);
@@ -219,11 +268,13 @@ public final class DemoRun {
       if (interactive) {
         out.print("\r\033[K");
       }
+      Map<String, Boolean> satisfied = satisfied(scenario, observer.executed, fleet, file);
       Allocation last = observer.latest.get();
       Result result = new Result(taskIds.size(), observer.completedAmong(taskIds),
           observer.unassigned(), observer.versions(), observer.failover(), finished,
           observer.failedSteps.get(), last == null ? 0 : last.expectedUtility(),
-          Double.isNaN(observer.lastCompletion) ? 0 : observer.lastCompletion - submitted);
+          Double.isNaN(observer.lastCompletion) ? 0 : observer.lastCompletion - submitted,
+          satisfied);
       summary(result, clock.now() - submitted,
           ((SynchronizerNode.Params) specs.get(0).params()).heartbeatTimeout());
       recording.close();
@@ -236,6 +287,8 @@ public final class DemoRun {
             result.expectedUtility()));
         report.summary("makespan", String.format(Locale.ROOT, "%.1f s", result.makespan()));
         report.summary("plan versions", String.valueOf(result.versions()));
+        result.formulasSatisfied().forEach((task, ok) -> report.summary(
+            task + " satisfied by the executed steps", ok ? "yes" : "NO"));
         report.summary("failure → reassignment", Double.isNaN(result.failoverSeconds()) ? "n/a"
             : String.format(Locale.ROOT, "%.3f s", result.failoverSeconds()));
         report.summary("finished", result.finished() ? "all tasks settled" : "time limit reached");
@@ -445,6 +498,10 @@ public final class DemoRun {
     out.printf(Locale.ROOT, "expected utility     %.1f  (last plan)%n", r.expectedUtility());
     out.printf(Locale.ROOT, "makespan             %.1f s%n", r.makespan());
     out.printf(Locale.ROOT, "plan versions        %d%n", r.versions());
+    if (!r.formulasSatisfied().isEmpty()) {
+      out.printf(Locale.ROOT, "LTL formulas satisfied by the executed steps  %s%n",
+          r.formulasSatisfied());
+    }
     out.printf(Locale.ROOT, "failure → reassignment received  %s%n",
         Double.isNaN(r.failoverSeconds()) ? "n/a"
             : String.format(Locale.ROOT, "%.3f s (includes the %.1f s heartbeat timeout)",
@@ -465,6 +522,14 @@ public final class DemoRun {
     final java.util.concurrent.atomic.AtomicLong failedSteps =
         new java.util.concurrent.atomic.AtomicLong();
     volatile double lastCompletion = Double.NaN;
+    /**
+     * Executed LTL steps: robot, action, region, from the synchronizer's GO to completion (node
+     * clock), for replaying what happened through the formulas' automata.
+     */
+    record Span(String robot, String action, String region, double start, double finish) {}
+
+    final List<Span> executed = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Double> goTimes = new ConcurrentHashMap<>();
     final List<Object> pending = new ArrayList<>();
     final AtomicReference<Allocation> latest = new AtomicReference<>();
     volatile double killedAt = Double.NaN;
@@ -486,6 +551,15 @@ public final class DemoRun {
               case FleetEvent.TASK_COMPLETED -> {
                 completed.add(e.taskId());
                 lastCompletion = clock.now();
+                if (ltlIds.contains(e.taskId())) {
+                  PlanStep s = step(e.robotId(), e.taskId(), e.stepIndex());
+                  String key = e.robotId() + "|" + e.taskId() + "|" + e.stepIndex();
+                  double now = clock.now();
+                  if (s != null) {
+                    executed.add(new Span(e.robotId(), s.action(), s.region(),
+                        goTimes.getOrDefault(key, now), now));
+                  }
+                }
                 stepsDone.add(e.robotId() + "|" + e.taskId() + "|" + e.stepIndex());
                 report.stepFinished(e.robotId(), e.taskId(), String.valueOf(e.stepIndex()), rel());
               }
@@ -508,6 +582,10 @@ public final class DemoRun {
           });
       bus.subscribe(TopicNames.resolve("/", TopicNames.SYNC),
           dev.flotilla.msgs.flotilla_msgs.SyncCommand.TYPE, QosProfile.DEFAULT, c -> {
+            if (c.command() == dev.flotilla.msgs.flotilla_msgs.SyncCommand.GO) {
+              goTimes.putIfAbsent(c.robotId() + "|" + c.taskId() + "|" + c.stepIndex(),
+                  clock.now());
+            }
             // A skipped step (a late collaborator) will never report completion.
             if (c.command() == dev.flotilla.msgs.flotilla_msgs.SyncCommand.SKIP) {
               stepsDone.add(c.robotId() + "|" + c.taskId() + "|" + c.stepIndex());
@@ -534,6 +612,21 @@ public final class DemoRun {
 
     private double rel() {
       return Double.isNaN(t0) ? 0 : Math.max(0, clock.now() - t0);
+    }
+
+    private PlanStep step(String robot, String taskId, int index) {
+      Allocation a = latest.get();
+      if (a != null) {
+        for (RobotPlan p : a.plans()) {
+          for (PlanStep s : p.steps()) {
+            if (p.robotId().equals(robot) && s.taskId().equals(taskId)
+                && s.stepIndex() == index) {
+              return s;
+            }
+          }
+        }
+      }
+      return null;
     }
 
     private dev.flotilla.report.StepRole role(String robot, String taskId, int index) {

@@ -68,6 +68,9 @@ class DemoIT {
       }
       assertTrue(text.contains("cause robot_failed (p2)"), text);
       assertTrue(text.contains("(all tasks settled)"), text);
+      // Every formula is satisfied by the word the robots actually executed.
+      assertTrue(text.contains("LTL formulas satisfied by the executed steps  {phi1=true, "
+          + "phi2=true, phi3=true, phi6=true, phi7=true}"), text);
     }
   }
 
