@@ -42,72 +42,86 @@ final class SingleTaskGame {
    */
   static Outcome play(int need, CrewScorer scorer, Random rng, boolean untilEquilibrium,
       int[] warm, int[] changed) {
-    long iterations = 0;
-    int[] crew;
     if (untilEquilibrium && warm != null && eligibleCrew(warm, scorer)) {
-      crew = warm.clone();
-      if (changed != null && disjoint(crew, changed)) {
-        double best = scorer.score(crew);
-        boolean improved = false;
-        for (int slot = 0; slot < need; slot++) {
-          for (int i : changed) {
-            if (contains(crew, i) || !scorer.eligible(i)) {
-              continue;
-            }
-            iterations++;
-            int previous = crew[slot];
-            crew[slot] = i;
-            double u = scorer.score(crew);
-            if (u > best + 1e-12) {
-              best = u;
-              improved = true;
-            } else {
-              crew[slot] = previous;
-            }
-          }
-        }
-        if (!improved) {
-          return new Outcome(sorted(crew), best, iterations);
+      Crew game = new Crew(warm.clone(), scorer);
+      if (changed != null && disjoint(game.members, changed)) {
+        // Eligibility does not change during a sweep, so filtering first offers the same swaps.
+        int[] outsiders = Arrays.stream(changed).filter(scorer::eligible).toArray();
+        if (!game.sweep(outsiders)) {
+          return game.outcome();
         }
       }
-    } else {
-      int[] pool = scorer.candidates();
-      if (pool.length < need) {
-        return Outcome.none(0);
-      }
-      int[] shuffled = pool.clone();
-      for (int k = 0; k < need; k++) {
-        int pick = k + rng.nextInt(shuffled.length - k);
-        int tmp = shuffled[k];
-        shuffled[k] = shuffled[pick];
-        shuffled[pick] = tmp;
-      }
-      crew = Arrays.copyOf(shuffled, need);
+      return game.sweepWhileImproving(scorer.candidates(), true);
     }
     int[] pool = scorer.candidates();
-    double best = scorer.score(crew);
-    boolean improved = true;
-    while (improved) {
-      improved = false;
-      for (int slot = 0; slot < need; slot++) {
-        for (int i : pool) {
-          if (contains(crew, i)) {
+    if (pool.length < need) {
+      return Outcome.none(0);
+    }
+    int[] shuffled = pool.clone();
+    for (int k = 0; k < need; k++) {
+      int pick = k + rng.nextInt(shuffled.length - k);
+      int tmp = shuffled[k];
+      shuffled[k] = shuffled[pick];
+      shuffled[pick] = tmp;
+    }
+    return new Crew(Arrays.copyOf(shuffled, need), scorer)
+        .sweepWhileImproving(pool, untilEquilibrium);
+  }
+
+  /** A crew being improved by pairwise replacements, with its potential and comparison count. */
+  private static final class Crew {
+    final int[] members;
+    final CrewScorer scorer;
+    double best;
+    long iterations;
+
+    Crew(int[] members, CrewScorer scorer) {
+      this.members = members;
+      this.scorer = scorer;
+      this.best = scorer.score(members);
+    }
+
+    /**
+     * Offers each slot in turn to every outsider not already in the crew, keeping a swap when the
+     * potential rises by more than 1e-12 (the margin keeps float noise from cycling).
+     *
+     * @return whether any swap was kept
+     */
+    boolean sweep(int[] outsiders) {
+      boolean improved = false;
+      for (int slot = 0; slot < members.length; slot++) {
+        for (int i : outsiders) {
+          if (contains(members, i)) {
             continue;
           }
           iterations++;
-          int previous = crew[slot];
-          crew[slot] = i;
-          double u = scorer.score(crew);
+          int previous = members[slot];
+          members[slot] = i;
+          double u = scorer.score(members);
           if (u > best + 1e-12) {
             best = u;
-            improved = untilEquilibrium;
+            improved = true;
           } else {
-            crew[slot] = previous;
+            members[slot] = previous;
           }
         }
       }
+      return improved;
     }
-    return new Outcome(sorted(crew), best, iterations);
+
+    /** One sweep, or sweeps until one keeps no swap (a Nash equilibrium) when {@code repeat}. */
+    Outcome sweepWhileImproving(int[] outsiders, boolean repeat) {
+      // Theorem 1's finite improvement property bounds the number of sweeps.
+      boolean improved = sweep(outsiders);
+      while (improved && repeat) {
+        improved = sweep(outsiders);
+      }
+      return outcome();
+    }
+
+    Outcome outcome() {
+      return new Outcome(sorted(members), best, iterations);
+    }
   }
 
   private static boolean eligibleCrew(int[] crew, CrewScorer scorer) {

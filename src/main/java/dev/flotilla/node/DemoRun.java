@@ -616,13 +616,16 @@ public final class DemoRun {
 
     private PlanStep step(String robot, String taskId, int index) {
       Allocation a = latest.get();
-      if (a != null) {
-        for (RobotPlan p : a.plans()) {
-          for (PlanStep s : p.steps()) {
-            if (p.robotId().equals(robot) && s.taskId().equals(taskId)
-                && s.stepIndex() == index) {
-              return s;
-            }
+      if (a == null) {
+        return null;
+      }
+      for (RobotPlan p : a.plans()) {
+        if (!p.robotId().equals(robot)) {
+          continue;
+        }
+        for (PlanStep s : p.steps()) {
+          if (s.taskId().equals(taskId) && s.stepIndex() == index) {
+            return s;
           }
         }
       }
@@ -630,18 +633,8 @@ public final class DemoRun {
     }
 
     private dev.flotilla.report.StepRole role(String robot, String taskId, int index) {
-      Allocation a = latest.get();
-      if (a != null) {
-        for (RobotPlan p : a.plans()) {
-          for (PlanStep s : p.steps()) {
-            if (p.robotId().equals(robot) && s.taskId().equals(taskId)
-                && s.stepIndex() == index) {
-              return roleOf(s);
-            }
-          }
-        }
-      }
-      return dev.flotilla.report.StepRole.SOLO;
+      PlanStep s = step(robot, taskId, index);
+      return s == null ? dev.flotilla.report.StepRole.SOLO : roleOf(s);
     }
 
     private static dev.flotilla.report.StepRole roleOf(PlanStep s) {
