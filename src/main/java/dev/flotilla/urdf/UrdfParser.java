@@ -1,5 +1,8 @@
 package dev.flotilla.urdf;
 
+import dev.flotilla.xml.XmlElement;
+import dev.flotilla.xml.XmlSyntaxException;
+import dev.flotilla.xml.XmlTreeReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +51,12 @@ public final class UrdfParser {
    * @throws UrdfException when the text is not a valid URDF
    */
   public static UrdfRobot parse(String xml, String source) {
-    XmlElement root = XmlTreeReader.read(xml, source);
+    XmlElement root;
+    try {
+      root = XmlTreeReader.read(xml);
+    } catch (XmlSyntaxException e) {
+      throw new UrdfException(source, e.line(), e.openElement(), "malformed XML: " + e.getMessage());
+    }
     return new Reader(source).robot(root);
   }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * Algorithms are plain Java and know nothing of ROS or DDS.
  */
 class ArchitectureTest {
-  static final String[] MODEL = {"dev.flotilla.model..", "dev.flotilla.cdr.."};
+  static final String[] MODEL = {"dev.flotilla.model..", "dev.flotilla.cdr..",
+      "dev.flotilla.xml.."};
   static final String[] ALGORITHMS = {"dev.flotilla.urdf..", "dev.flotilla.resume..",
       "dev.flotilla.ltl..", "dev.flotilla.plan..", "dev.flotilla.alloc..", "dev.flotilla.sync..",
       "dev.flotilla.bag..", "dev.flotilla.sim..", "dev.flotilla.control..",

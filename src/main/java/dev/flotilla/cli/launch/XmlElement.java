@@ -1,26 +1,18 @@
 package dev.flotilla.cli.launch;
 
+import dev.flotilla.xml.XmlSyntaxException;
+import dev.flotilla.xml.XmlTreeReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
-import org.xml.sax.Attributes;
-import org.xml.sax.Locator;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * One element of a launch file with the line it starts on, so every error can name file and
- * line (the DOM API forgets lines).
+ * One element of a launch file with its file and the line it starts on, so every error can name
+ * both. Built from the shared line-aware {@link XmlTreeReader} tree.
  *
  * @param tag element name
  * @param attributes attributes in document order
@@ -33,20 +25,23 @@ record XmlElement(String tag, Map<String, String> attributes, List<XmlElement> c
 
   /** Reads a whole file; text content is ignored, as ROS 2's XML launch frontend does. */
   static XmlElement read(Path file) {
-    SAXParserFactory factory = SAXParserFactory.newInstance();
+    String text;
     try {
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Handler handler = new Handler(file);
-      factory.newSAXParser().parse(file.toFile(), handler);
-      return handler.root;
-    } catch (SAXParseException e) {
-      throw new LaunchException(file, e.getLineNumber(), null,
-          "not well-formed XML (" + e.getMessage() + ").");
-    } catch (SAXException | ParserConfigurationException e) {
-      throw new LaunchException(file, 0, null, "cannot parse (" + e.getMessage() + ").");
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new LaunchException(file, 0, null, "cannot read the launch file (" + e + ").");
     }
+    try {
+      return of(XmlTreeReader.read(text), file);
+    } catch (XmlSyntaxException e) {
+      throw new LaunchException(file, e.line(), null,
+          "not well-formed XML (" + e.getMessage() + ").");
+    }
+  }
+
+  private static XmlElement of(dev.flotilla.xml.XmlElement e, Path file) {
+    List<XmlElement> children = e.children().stream().map(c -> of(c, file)).toList();
+    return new XmlElement(e.name(), e.attributes(), children, file, e.line());
   }
 
   /** @return the attribute, or null when absent */
@@ -75,46 +70,5 @@ record XmlElement(String tag, Map<String, String> attributes, List<XmlElement> c
 
   LaunchException error(String message) {
     return new LaunchException(file, line, tag, message);
-  }
-
-  private static final class Handler extends DefaultHandler {
-    private final Path file;
-    private final Deque<Building> open = new ArrayDeque<>();
-    private Locator locator;
-    private XmlElement root;
-
-    Handler(Path file) {
-      this.file = file;
-    }
-
-    @Override
-    public void setDocumentLocator(Locator locator) {
-      this.locator = locator;
-    }
-
-    @Override
-    public void startElement(String uri, String local, String qName, Attributes atts) {
-      Map<String, String> map = new LinkedHashMap<>();
-      for (int i = 0; i < atts.getLength(); i++) {
-        map.put(atts.getQName(i), atts.getValue(i));
-      }
-      open.push(new Building(qName, map, new ArrayList<>(),
-          locator == null ? 0 : locator.getLineNumber()));
-    }
-
-    @Override
-    public void endElement(String uri, String local, String qName) {
-      Building b = open.pop();
-      XmlElement e = new XmlElement(b.tag, Collections.unmodifiableMap(b.attributes),
-          List.copyOf(b.children), file, b.line);
-      if (open.isEmpty()) {
-        root = e;
-      } else {
-        open.peek().children.add(e);
-      }
-    }
-
-    private record Building(String tag, Map<String, String> attributes,
-        List<XmlElement> children, int line) {}
   }
 }

@@ -1,4 +1,4 @@
-package dev.flotilla.urdf;
+package dev.flotilla.xml;
 
 import java.util.List;
 import java.util.Map;
@@ -8,13 +8,13 @@ import java.util.Optional;
  * One XML element with the position where its start tag ends, so every later error can name it.
  *
  * @param name tag name as written (prefixes such as {@code sensor:} kept)
- * @param attributes attribute values by name
+ * @param attributes attribute values by name, in document order
  * @param children child elements in document order
  * @param text concatenated character data directly inside the element, trimmed
  * @param line 1-based line of the start tag
  * @param column 1-based column just after the start tag
  */
-record XmlElement(
+public record XmlElement(
     String name,
     Map<String, String> attributes,
     List<XmlElement> children,
@@ -23,7 +23,7 @@ record XmlElement(
     int column) {
 
   /** The first child with this tag name, if any. */
-  Optional<XmlElement> child(String tag) {
+  public Optional<XmlElement> child(String tag) {
     for (XmlElement c : children) {
       if (c.name.equals(tag)) {
         return Optional.of(c);
@@ -33,17 +33,17 @@ record XmlElement(
   }
 
   /** All children with this tag name. */
-  List<XmlElement> childrenNamed(String tag) {
+  public List<XmlElement> childrenNamed(String tag) {
     return children.stream().filter(c -> c.name.equals(tag)).toList();
   }
 
   /** An attribute value, or null when absent. */
-  String attr(String key) {
+  public String attr(String key) {
     return attributes.get(key);
   }
 
   /** Tag name without any namespace prefix ({@code sensor:camera} becomes {@code camera}). */
-  String localName() {
+  public String localName() {
     int colon = name.indexOf(':');
     return colon < 0 ? name : name.substring(colon + 1);
   }

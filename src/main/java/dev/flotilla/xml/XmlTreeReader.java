@@ -1,9 +1,10 @@
-package dev.flotilla.urdf;
+package dev.flotilla.xml;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +23,11 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Reads XML into {@link XmlElement}s that remember their line numbers (the DOM API forgets them).
  * Namespace processing is off because real URDFs use undeclared prefixes such as
- * {@code sensor:camera}; external entities are refused. Linear in the document size.
+ * {@code sensor:camera}; external entities are refused. Linear in the document size. Shared by
+ * the URDF parser and the launch-file loader, which wrap {@link XmlSyntaxException} in their own
+ * errors.
  */
-final class XmlTreeReader {
+public final class XmlTreeReader {
 
   /** Looking up and configuring the factory costs more than parsing a URDF: do it once. */
   private static SAXParserFactory factory;
@@ -47,26 +50,21 @@ final class XmlTreeReader {
    * Parses a document.
    *
    * @param xml the document text
-   * @param source file or topic name used in error messages
    * @return the root element
-   * @throws UrdfException when the text is not well-formed XML
+   * @throws XmlSyntaxException when the text is not well-formed XML
    */
-  static XmlElement read(String xml, String source) {
+  public static XmlElement read(String xml) {
     Handler handler = new Handler();
     try {
       SAXParser parser = newParser();
       parser.parse(new InputSource(new StringReader(xml)), handler);
     } catch (SAXParseException e) {
-      throw new UrdfException(
-          source,
-          e.getLineNumber(),
-          handler.openElementName(),
-          "malformed XML: " + e.getMessage());
+      throw new XmlSyntaxException(e.getLineNumber(), handler.openElementName(), e.getMessage());
     } catch (SAXException | ParserConfigurationException | IOException e) {
-      throw new UrdfException(source, 0, "", "cannot read XML: " + e.getMessage());
+      throw new XmlSyntaxException(0, "", e.getMessage());
     }
     if (handler.root == null) {
-      throw new UrdfException(source, 1, "", "the document has no root element");
+      throw new XmlSyntaxException(1, "", "the document has no root element");
     }
     return handler.root;
   }
@@ -106,7 +104,7 @@ final class XmlTreeReader {
       XmlElement e =
           new XmlElement(
               b.name,
-              Map.copyOf(b.attributes),
+              Collections.unmodifiableMap(b.attributes),
               List.copyOf(b.children),
               b.text.toString().trim(),
               b.line,
