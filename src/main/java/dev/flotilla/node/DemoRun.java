@@ -16,6 +16,7 @@ import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.RosParamsFile;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -211,9 +212,13 @@ public final class DemoRun {
       double lastPose = Double.NEGATIVE_INFINITY;
       // Send each task, and again only if the planner has not accepted it within 2 s of wall
       // time (DDS discovery may still be under way); the planner rejects true duplicates.
+      // Then wait for the first plan that places them all. Simulated time stands still meanwhile
+      // (as in a paused Gazebo world), so the scenario's timed events (a robot dying at 300 s)
+      // fall at the same point of the plan however long discovery takes.
       long acceptDeadline = System.nanoTime() + 60_000_000_000L;
       long lastSent = System.nanoTime() - 10_000_000_000L;
-      while (observer.accepted.size() < scenario.tasks().size()
+      while ((observer.accepted.size() < scenario.tasks().size()
+              || !observer.planned(scenario.tasks()))
           && System.nanoTime() - acceptDeadline < 0) {
         if (System.nanoTime() - lastSent >= 2_000_000_000L) {
           lastSent = System.nanoTime();
@@ -223,12 +228,19 @@ public final class DemoRun {
             }
           }
         }
-        tick(robots);
+        if (timeline.simulated()) {
+          timeline.hold();
+        } else {
+          tick(robots); // wall time runs on: the robots keep their heartbeats going
+        }
       }
+      // The scenario's clock for timed faults and tasks: equal to `submitted` in simulated time;
+      // on the wall clock (speed 1) it starts once the planner holds every task.
+      double start = clock.now();
       boolean finished = false;
       while (clock.now() < submitted + scenario.timeLimit()) {
         if (Double.isNaN(killedAt) && !scenario.failRobot().isEmpty()
-            && clock.now() >= submitted + scenario.failAt()) {
+            && clock.now() >= start + scenario.failAt()) {
           robots.stream().filter(r -> r.id().equals(scenario.failRobot())).forEach(
               SimulatedRobot::kill);
           killedAt = clock.now();
@@ -240,10 +252,10 @@ public final class DemoRun {
               interactive ? "\r\033[K" : "",
               killedAt - submitted, scenario.failRobot());
         }
-        applyFaults(scenario, robots, clock.now() - submitted, report);
+        applyFaults(scenario, robots, clock.now() - start, report);
         for (var it = ltlDue.iterator(); it.hasNext(); ) {
           DemoScenario.Scheduled due = it.next();
-          if (clock.now() >= submitted + due.at()) {
+          if (clock.now() >= start + due.at()) {
             operator.publish(due.request());
             it.remove();
           }
@@ -474,6 +486,16 @@ public final class DemoRun {
         clock.publish(new dev.flotilla.msgs.rosgraph_msgs.Clock(
             dev.flotilla.ros.NodeClock.Stamps.time(simNow)));
       }
+    }
+
+    boolean simulated() {
+      return clock != null;
+    }
+
+    /** Lets wall time pass while simulated time stands still. */
+    void hold() throws InterruptedException {
+      Thread.sleep(10);
+      publishClock();
     }
 
     void advance(double dt) throws InterruptedException {
@@ -767,6 +789,18 @@ public final class DemoRun {
         }
       }
       return out;
+    }
+
+    /** The latest plan places every one of these tasks: on a robot, or as unassigned. */
+    boolean planned(List<TaskRequest> tasks) {
+      Allocation a = latest.get();
+      if (a == null) {
+        return tasks.isEmpty();
+      }
+      Set<String> placed = new HashSet<>();
+      a.unassigned().forEach(u -> placed.add(u.taskId()));
+      a.plans().forEach(p -> p.steps().forEach(s -> placed.add(s.taskId())));
+      return tasks.stream().allMatch(t -> placed.contains(t.taskId()));
     }
 
     long versions() {
