@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         UpCommand.class,
         DemoCommand.class,
         AgentCommand.class,
+        SimCommand.class,
         LaunchCommand.class,
         LtlCommand.class,
         BagCommand.class,

@@ -47,6 +47,7 @@ class LaunchCommandTest {
         "--dry-run"), err.toString());
     assertTrue(out.toString().contains("r2_agent: flotilla agent --params "), out.toString());
     assertTrue(out.toString().contains("--robot r2"), out.toString());
+    assertTrue(out.toString().contains("sim: flotilla sim --params "), out.toString());
   }
 
   @Test

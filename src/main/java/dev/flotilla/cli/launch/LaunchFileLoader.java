@@ -14,7 +14,7 @@ import java.util.function.Function;
 /**
  * Evaluates a ROS 2 XML launch file, for the subset Flotilla's files use, into the processes it
  * starts: {@code launch}, {@code arg}, {@code let}, {@code node} (package
- * {@code flotilla_bringup}, executables planner, allocator, synchronizer, agent) with nested
+ * {@code flotilla_bringup}, executables planner, allocator, synchronizer, agent, sim) with nested
  * {@code param}, {@code group}, {@code push-ros-namespace}, {@code include} with nested
  * {@code arg}, {@code executable}. Anything else is a {@link LaunchException} naming file, line
  * and element. Linear in the size of the files.
@@ -22,7 +22,7 @@ import java.util.function.Function;
 public final class LaunchFileLoader {
   /** Executables of the {@code flotilla_bringup} package and the Flotilla command each runs. */
   public static final Set<String> NODE_EXECUTABLES =
-      Set.of("planner", "allocator", "synchronizer", "agent");
+      Set.of("planner", "allocator", "synchronizer", "agent", "sim");
   private static final int MAX_INCLUDE_DEPTH = 16;
 
   private final Path packageShare;
@@ -204,8 +204,10 @@ public final class LaunchFileLoader {
         inline.put(subst(scope, p, p.required("name")), subst(scope, p, p.required("value")));
       }
     }
-    List<String> argv = new ArrayList<>(exec.equals("agent") ? List.of("flotilla", "agent")
-        : List.of("flotilla", "node", exec));
+    List<String> argv = new ArrayList<>(switch (exec) {
+      case "agent", "sim" -> List.of("flotilla", exec);
+      default -> List.of("flotilla", "node", exec);
+    });
     Optional<ParamsOverlay> overlay = Optional.empty();
     if (!inline.isEmpty()) {
       String nodeName = exec.equals("agent") ? "agent" : exec;

@@ -30,7 +30,7 @@ class DockerParamsTest {
   @Test
   void composeLaunchLineResolves() {
     List<LaunchProcess> ps = new LaunchFileLoader(ROOT, Map.<String, String>of()::get, ROOT, 1)
-        .load(ROOT.resolve("launch/sim.launch.xml"),
+        .load(ROOT.resolve("launch/agents.launch.xml"),
             Map.of("params_file", ROOT.resolve("docker/gazebo.yaml").toString(),
                 "domain_id", "42"));
     assertEquals(6, ps.size());

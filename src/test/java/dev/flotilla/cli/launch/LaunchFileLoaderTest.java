@@ -62,9 +62,25 @@ class LaunchFileLoaderTest {
   }
 
   @Test
-  void simLaunchIncludesTheFleetAndAddsOneAgentPerRobot() {
+  void simLaunchAddsFlotillasSimulatorToTheAgents() {
     List<LaunchProcess> ps = load(ROOT.resolve("launch/sim.launch.xml"),
-        Map.of("domain_id", "7"));
+        Map.of("domain_id", "7", "speed", "5.0"));
+    assertEquals(List.of("synchronizer", "allocator", "planner", "r1_agent", "r2_agent",
+        "r3_agent", "sim"), ps.stream().map(LaunchProcess::name).toList());
+    LaunchProcess sim = ps.get(6);
+    assertEquals(List.of("flotilla", "sim"), sim.argv().subList(0, 2));
+    assertTrue(sim.commandLine().endsWith("--domain-id 7"), sim.commandLine());
+    assertEquals("/sim", sim.overlay().orElseThrow().nodeKey());
+    assertEquals("5.0", sim.overlay().orElseThrow().inline().get("speed"));
+    for (LaunchProcess p : ps.subList(0, 6)) {
+      assertEquals("true", p.overlay().orElseThrow().inline().get("use_sim_time"), p.name());
+    }
+  }
+
+  @Test
+  void agentsLaunchIncludesTheFleetAndAddsOneAgentPerRobot() {
+    List<LaunchProcess> ps = load(ROOT.resolve("launch/agents.launch.xml"),
+        Map.of("domain_id", "7", "use_sim_time", "true"));
     assertEquals(List.of("synchronizer", "allocator", "planner", "r1_agent", "r2_agent",
         "r3_agent"), ps.stream().map(LaunchProcess::name).toList());
     for (LaunchProcess p : ps) {
