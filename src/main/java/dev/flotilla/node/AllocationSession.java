@@ -54,6 +54,8 @@ final class AllocationSession {
   private final Map<String, RobotResume> resumes = new LinkedHashMap<>();
   private final Map<String, Double> lastDeviationCheck = new HashMap<>();
   private final Set<String> failedPairs = new java.util.HashSet<>();
+  /** Tasks completed in this session: a late copy of their request must not revive them. */
+  private final Set<String> completed = new java.util.HashSet<>();
   private final CapabilityModel fromResumes = new ResumeCapabilityModel(resumes, failedPairs);
   /** λ_ij: the operator's table where it has the pair, else the resumes (seed 002). */
   private final CapabilityModel capability;
@@ -67,6 +69,11 @@ final class AllocationSession {
   private AllocationPlan lastPlan;
   private AllocationProblem lastProblem;
   private RebalanceOutcome lastOutcome;
+  /**
+   * A passive session (hot standby, or restoring from the journal) takes every input into its
+   * state but plans and publishes nothing.
+   */
+  private boolean passive;
 
   AllocationSession(AllocatorNode.Params params, double epoch) {
     this.params = params;
@@ -79,6 +86,58 @@ final class AllocationSession {
     for (RobotConfig r : params.fleet().robots()) {
       positions.put(r.id(), r.start());
     }
+  }
+
+  /** @param passive whether to keep state without planning (standby, restore) */
+  void setPassive(boolean passive) {
+    this.passive = passive;
+    if (passive) {
+      // The active instance's plans are the truth now; ours is rebuilt when we take over.
+      rebalancer = null;
+      plannedRobots = Set.of();
+    }
+  }
+
+  /** @return whether the session plans nothing (standby, restore) */
+  boolean passive() {
+    return passive;
+  }
+
+  /** @return the last plan version issued or adopted, 0 before any */
+  long version() {
+    return version;
+  }
+
+  /**
+   * Takes a plan another instance published (or this node journaled before a crash): it becomes
+   * the current plan and our next version is above it.
+   *
+   * @param allocation the plan seen
+   */
+  void adopt(Allocation allocation) {
+    if (allocation.planVersion() >= version) {
+      version = allocation.planVersion();
+      current = allocation;
+    }
+  }
+
+  /** @param seen a plan version published elsewhere; our next version is above it */
+  void versionAtLeast(long seen) {
+    version = Math.max(version, seen);
+  }
+
+  /**
+   * Becomes active and issues a fresh global plan above every version seen, so consumers switch
+   * to it at once (restart from the journal, standby takeover, or winning a split brain).
+   *
+   * @param subject why, e.g. {@code recovered from journal}
+   * @param now node-clock time in seconds
+   * @return the new version
+   */
+  PlanUpdate takeOver(String subject, double now) {
+    passive = false;
+    rebalancer = null;
+    return replan(Reassignment.CAUSE_INITIAL, subject, now);
   }
 
   boolean knows(String robotId) {
@@ -105,6 +164,11 @@ final class AllocationSession {
   /** @return robots' last known positions in map (m) */
   Map<String, Point3> positions() {
     return Map.copyOf(positions);
+  }
+
+  /** @return robots currently alive */
+  Set<String> alive() {
+    return Set.copyOf(alive);
   }
 
   /** @return robots currently declared failed */
@@ -178,7 +242,7 @@ final class AllocationSession {
   }
 
   PlanUpdate taskAdded(TaskRequest request, double now) {
-    if (openTasks.containsKey(request.taskId())) {
+    if (openTasks.containsKey(request.taskId()) || completed.contains(request.taskId())) {
       return null;
     }
     Task task = toTask(request, now);
@@ -202,6 +266,9 @@ final class AllocationSession {
   }
 
   PlanUpdate taskDone(String taskId, double now) {
+    // Remembered even when unknown: over DDS a completion from the events history may arrive
+    // before the task's acceptance does, and must still keep the task from being planned.
+    completed.add(taskId);
     if (openTasks.remove(taskId) == null) {
       return null;
     }
@@ -222,6 +289,9 @@ final class AllocationSession {
   }
 
   private PlanUpdate event(RebalanceEvent event, byte cause, String subject, double now) {
+    if (passive) {
+      return null;
+    }
     RebalanceOutcome outcome = rebalancer.onEvent(event);
     lastOutcome = outcome;
     if (outcome.robotsTouched().isEmpty() && cause == Reassignment.CAUSE_REBALANCE) {
@@ -257,7 +327,10 @@ final class AllocationSession {
     }
     boolean reservedChanged = !steps.keySet().equals(ltlSteps.keySet());
     ltlSteps = steps;
-    if (reservedChanged || current == null) {
+    if (passive) {
+      return null;
+    }
+    if (reservedChanged || current == null || lastPlan == null) {
       return replan(Reassignment.CAUSE_NEW_TASK, "ltl_plan v" + ltlVersion, now);
     }
     return publish(lastPlan, lastProblem, Reassignment.CAUSE_NEW_TASK, "ltl_plan v" + ltlVersion,
@@ -265,6 +338,9 @@ final class AllocationSession {
   }
 
   private PlanUpdate replan(byte cause, String subject, double now) {
+    if (passive) {
+      return null;
+    }
     double t = planTime(now);
     List<Robot> robots = new ArrayList<>();
     for (String id : alive) {

@@ -7,6 +7,7 @@ import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.node.ltl.LtlFleet;
 import dev.flotilla.node.ltl.LtlParams;
 import dev.flotilla.node.ltl.LtlPlanMessages;
+import dev.flotilla.node.journal.StateJournal;
 import dev.flotilla.node.ltl.LtlTaskPlanner;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
@@ -37,15 +38,18 @@ public final class PlannerNode implements FlotillaNode {
    *
    * @param fleet the fleet and its regions
    * @param ltl LTL planning parameters (disabled without {@code ltl_scenario})
+   * @param stateDir directory of the crash-recovery journal, or null for none ({@code state_dir})
    */
-  public record Params(FleetParams fleet, LtlParams ltl) {
+  public record Params(FleetParams fleet, LtlParams ltl, java.nio.file.Path stateDir) {
     /**
      * @param p the node's parameters
      * @return the validated record
      */
     public static Params read(ParamReader p) {
       FleetParams fleet = FleetParams.read(p);
-      Params params = new Params(fleet, LtlParams.read(p, fleet));
+      LtlParams ltl = LtlParams.read(p, fleet);
+      String stateDir = p.string("state_dir", "", Set.of());
+      Params params = new Params(fleet, ltl, stateDir.isEmpty() ? null : p.resolve(stateDir));
       p.finish();
       return params;
     }
@@ -63,6 +67,8 @@ public final class PlannerNode implements FlotillaNode {
   private Bus.Publisher<FleetEvent> events;
   private Bus.Publisher<Allocation> ltlPlan;
   private Bus.Publisher<dev.flotilla.msgs.std_msgs.String> ltlDetail;
+  /** Crash-recovery journal, or null without {@code state_dir}. */
+  private StateJournal journal;
 
   /**
    * @param ctx host services
@@ -102,9 +108,50 @@ public final class PlannerNode implements FlotillaNode {
       log.info("planner plans LTL tasks on " + params.ltl().scenarioPath() + " with robots "
           + ltl.fleet().robotOfAgent() + " as agents " + ltl.fleet().agentCounts());
     }
+    if (params.stateDir() != null) {
+      journal = StateJournal.open(params.stateDir(), ctx.name());
+      restore();
+    }
     ctx.bus().subscribe(tasksTopic, TaskRequest.TYPE, FlotillaQos.TASKS,
         t -> ctx.executor().execute(() -> onTask(t)));
-    log.info("planner accepting tasks on " + tasksTopic);
+    log.info("planner accepting tasks on " + tasksTopic
+        + (journal == null ? "" : ", journal " + journal.file()));
+  }
+
+  /**
+   * After a restart: task ids stay taken, accepted multi-robot tasks are offered to the allocator
+   * again (it ignores those it has, or completed), and LTL tasks received or accepted before the
+   * crash are planned again, with a plan version above the last one published.
+   */
+  private void restore() {
+    if (journal.fresh()) {
+      return;
+    }
+    int multi = 0;
+    List<TaskRequest> ltlTasks = new java.util.ArrayList<>();
+    for (StateJournal.Task t : journal.tasks()) {
+      seenTaskIds.add(t.taskId());
+      TaskRequest request = TaskRequest.TYPE.decode(t.request());
+      if (t.state() == StateJournal.TaskState.REJECTED) {
+        continue;
+      }
+      if (request.kind() == TaskRequest.KIND_LTL) {
+        ltlTasks.add(request);
+      } else {
+        accepted.publish(request);
+        multi++;
+      }
+    }
+    log.info("restored from " + journal.file() + ": " + multi + " accepted tasks offered again, "
+        + ltlTasks.size() + " LTL tasks to plan again");
+    if (ltl == null) {
+      return;
+    }
+    ltl.versionAtLeast(journal.meta("ltl_version").map(Long::parseLong).orElse(0L));
+    double now = ctx.clock().now();
+    for (TaskRequest r : ltlTasks) {
+      apply(ltl.submit(r.taskId(), r.ltlFormula(), now));
+    }
   }
 
   void onTask(TaskRequest request) {
@@ -125,6 +172,11 @@ public final class PlannerNode implements FlotillaNode {
         return;
       }
       log.info("LTL task " + request.taskId() + ": " + request.ltlFormula());
+      if (journal != null) {
+        // Durable before it is planned: a crash in the offline window must not lose it.
+        journal.taskReceived(request.taskId(), TaskRequest.TYPE.encode(request),
+            ctx.clock().now(), StateJournal.TaskState.RECEIVED);
+      }
       List<LtlTaskPlanner.Outcome> outcomes;
       try {
         outcomes = ltl.submit(request.taskId(), request.ltlFormula(), ctx.clock().now());
@@ -142,6 +194,10 @@ public final class PlannerNode implements FlotillaNode {
       var p = params.fleet().regions().get(request.region());
       resolved = request.toBuilder().location(new dev.flotilla.msgs.geometry_msgs.Point(
           p.x(), p.y(), p.z())).build();
+    }
+    if (journal != null) {
+      journal.taskReceived(resolved.taskId(), TaskRequest.TYPE.encode(resolved),
+          ctx.clock().now(), StateJournal.TaskState.ACCEPTED);
     }
     accepted.publish(resolved);
     events.publish(event(FleetEvent.TASK_ACCEPTED, request.taskId(), "valid"));
@@ -175,9 +231,15 @@ public final class PlannerNode implements FlotillaNode {
       if (o instanceof LtlTaskPlanner.Rejected r) {
         rejections.reject(tasksTopic, r.taskId(), "ltl_rejected", "LTL task " + r.taskId()
             + " rejected: " + r.reason());
+        if (journal != null) {
+          journal.taskState(r.taskId(), StateJournal.TaskState.REJECTED, ctx.clock().now());
+        }
         events.publish(event(FleetEvent.TASK_REJECTED, r.taskId(), r.reason()));
       } else if (o instanceof LtlTaskPlanner.Accepted a) {
         log.info("accepted LTL task " + a.taskId() + ": " + a.detail());
+        if (journal != null) {
+          journal.taskState(a.taskId(), StateJournal.TaskState.ACCEPTED, ctx.clock().now());
+        }
         events.publish(event(FleetEvent.TASK_ACCEPTED, a.taskId(), a.detail()));
         changed = true;
       }
@@ -185,6 +247,9 @@ public final class PlannerNode implements FlotillaNode {
     if (changed) {
       double now = ctx.clock().now();
       Allocation plan = LtlPlanMessages.allocation(ltl, now);
+      if (journal != null) {
+        journal.put("ltl_version", Long.toString(plan.planVersion()));
+      }
       ltlPlan.publish(plan);
       ltlDetail.publish(new dev.flotilla.msgs.std_msgs.String(
           LtlPlanMessages.document(ltl, params.ltl().scenarioYaml()).toJson()));

@@ -110,6 +110,26 @@ public final class PlanFollower {
     }
   }
 
+  /**
+   * The fleet declared this robot failed: its work has gone (or is going) to others, so it stops
+   * and drops every step at once, and acts again only on a plan version newer than the one in
+   * force, which the allocator issues after the failure. A robot that only lost its heartbeats
+   * thus never works on a step that now belongs to another robot.
+   *
+   * @return the task ids of the steps dropped
+   */
+  public List<String> onDeclaredFailed() {
+    List<String> dropped = steps.stream().filter(s -> !finished.contains(key(s)))
+        .map(PlanStep::taskId).distinct().toList();
+    if (current != null) {
+      effects.stop();
+    }
+    current = null;
+    phase = Phase.IDLE;
+    steps = List.of();
+    return dropped;
+  }
+
   /** Takes a synchronizer command; only ours, for the step we are on, counts. */
   public void onSync(SyncCommand c) {
     if (!c.robotId().equals(robotId)) {

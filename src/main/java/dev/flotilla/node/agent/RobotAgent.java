@@ -122,6 +122,7 @@ public final class RobotAgent implements FlotillaNode {
   private PlanStep navigatingTo;
   private long sequence;
   private boolean heartbeatsLost;
+  private double startedAt;
 
   /**
    * @param ctx host services (the node name is usually {@code <robot>_agent})
@@ -179,6 +180,9 @@ public final class RobotAgent implements FlotillaNode {
         tf -> ctx.executor().execute(() -> onTf(tf)));
     bus.subscribe(ctx.topic(TopicNames.ALLOCATION), Allocation.TYPE, FlotillaQos.ALLOCATION,
         a -> ctx.executor().execute(() -> follower.onAllocation(a)));
+    startedAt = ctx.clock().now();
+    bus.subscribe(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE, FlotillaQos.EVENTS,
+        e -> ctx.executor().execute(() -> onEvent(e)));
     bus.subscribe(ctx.topic(TopicNames.SYNC), SyncCommand.TYPE, QosProfile.DEFAULT,
         c -> ctx.executor().execute(() -> {
           if (c.robotId().equals(id)) {
@@ -186,6 +190,22 @@ public final class RobotAgent implements FlotillaNode {
           }
         }));
     log.info("agent for " + id + " navigating by " + params.navigation());
+  }
+
+  /**
+   * A {@code robot_failed} about this robot: stop and drop the plan until a newer version (see
+   * {@link PlanFollower#onDeclaredFailed}). Failures stamped before this agent started are
+   * history replayed by the transient-local events topic, about an earlier run.
+   */
+  void onEvent(FleetEvent e) {
+    if (e.kind() != FleetEvent.ROBOT_FAILED || !e.robotId().equals(params.robot().id())
+        || Stamps.seconds(e.stamp()) < startedAt) {
+      return;
+    }
+    java.util.List<String> dropped = follower.onDeclaredFailed();
+    log.warning("declared failed by " + e.source() + " (" + e.reason() + "): stopped, dropped "
+        + "tasks " + dropped + "; acting again only on a plan newer than version "
+        + follower.planVersion());
   }
 
   void onOdometry(Odometry o) {

@@ -290,6 +290,16 @@ public final class LtlTaskPlanner {
     return version;
   }
 
+  /**
+   * Continues the version sequence of an earlier run (planner restart): the next plan gets a
+   * version above {@code seen}, so consumers that dropped stale versions take it.
+   *
+   * @param seen the highest version published before
+   */
+  public void versionAtLeast(long seen) {
+    version = Math.max(version, seen);
+  }
+
   /** @return resources added by online formulas so far (region to kind to units) */
   public Map<String, Map<String, Integer>> addedResources() {
     return addedResources;

@@ -104,6 +104,26 @@ class PlanFollowerTest {
   }
 
   @Test
+  void aRobotDeclaredFailedStopsAndActsOnlyOnANewerPlan() {
+    follower.onAllocation(plan(4, step("t1", 0, 5, 0, "a", PlanStep.ROLE_SOLO, 0, 1),
+        step("t2", 1, 6, 0, "b", PlanStep.ROLE_SOLO, 0, 1)));
+    follower.tick(new Pose2(0, 0, 0), 1);
+    assertEquals("t1", follower.current().taskId());
+    assertEquals(List.of("t1", "t2"), follower.onDeclaredFailed());
+    assertNull(follower.current());
+    assertEquals("stop", log.get(log.size() - 1));
+    // Its old plan (even re-delivered) is not acted on: t1 and t2 belong to others now.
+    follower.onAllocation(plan(4, step("t1", 0, 5, 0, "a", PlanStep.ROLE_SOLO, 0, 1)));
+    follower.tick(new Pose2(0, 0, 0), 2);
+    assertNull(follower.current());
+    assertEquals(Heartbeat.STATE_IDLE, follower.state());
+    // The allocator's plan after the recovery gives it work again.
+    follower.onAllocation(plan(6, step("t3", 0, 1, 0, "a", PlanStep.ROLE_SOLO, 0, 1)));
+    follower.tick(new Pose2(0, 0, 0), 3);
+    assertEquals("t3", follower.current().taskId());
+  }
+
+  @Test
   void skipDropsTheStepWithoutCompletingIt() {
     follower.onAllocation(plan(1, step("t1", 0, 0, 0, "a", PlanStep.ROLE_MASTER, 0, 1)));
     follower.tick(new Pose2(0, 0, 0), 1);
