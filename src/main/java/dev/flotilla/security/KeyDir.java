@@ -154,7 +154,12 @@ public final class KeyDir {
     List<Path> written = new ArrayList<>();
     try {
       if (!Files.isDirectory(dir)) {
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+        // Only the key directory itself is owner-only; parents such as out/ stay as they are.
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
       }
       Files.setPosixFilePermissions(dir, DIR_MODE);
       if (!force) {

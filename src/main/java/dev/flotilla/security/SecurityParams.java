@@ -84,7 +84,7 @@ public record SecurityParams(SecurityMode mode, Path keysDir, Roster roster) {
       throw new ParamsException(p.source() + ": security.keys_dir must name the key directory "
           + "(made by `flotilla keys gen`) when security.mode is " + modeText + ".");
     }
-    return new SecurityParams(mode, dir.isEmpty() ? null : p.resolve(dir),
+    return new SecurityParams(mode, dir.isEmpty() ? null : p.resolve(dir).normalize(),
         Roster.of(nodes, robots));
   }
 

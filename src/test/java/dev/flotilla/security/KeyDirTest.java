@@ -16,8 +16,10 @@ class KeyDirTest {
 
   @Test
   void generatedKeysAreOwnerOnlyAndLoad() throws Exception {
-    Path dir = tmp.resolve("keys");
+    Path dir = tmp.resolve("out").resolve("keys");
     List<Path> files = KeyDir.generate(dir, List.of("allocator", "r1"), false);
+    // Parents (here out/) are made with the umask's mode; only the key directory is 0700.
+    assertTrue(Files.isDirectory(dir.getParent()));
     assertEquals(6, files.size());
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
     for (Path f : files) {
