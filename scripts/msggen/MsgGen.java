@@ -538,7 +538,8 @@ public final class MsgGen {
         args.add(camel(f.name()));
       }
       args.add(elementType(m.fields().get(m.fields().size() - 1).type()) + ".builder().build()");
-      sb.append("  /** An unsigned message: every field but the trailing, empty {@code auth}. */\n");
+      sb.append("  /** An unsigned message: every field but the trailing, empty {@code auth}. */")
+          .append('\n');
       sb.append("  public ").append(m.name()).append("(").append(String.join(", ", params))
           .append(") {\n    this(").append(String.join(", ", args)).append(");\n  }\n\n");
       sb.append("  @Override\n  public ").append(m.name()).append(" withAuth(")
