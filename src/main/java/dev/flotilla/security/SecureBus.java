@@ -41,8 +41,9 @@ import java.util.logging.Logger;
  * {@link #publishDiagnostics()} reports the counters as a {@code diagnostic_msgs/DiagnosticArray}
  * on {@code /diagnostics}.
  *
- * <p>Sequence numbers are per topic and start at the wall clock in microseconds, so they keep
- * increasing when a node restarts and receivers need no state on disk. Each subscription keeps
+ * <p>Sequence numbers are per topic and never below the wall clock in microseconds, so they keep
+ * increasing when a node restarts or a standby takes over its identity, and receivers need no
+ * state on disk (clocks must agree to well within a restart, as NTP/PTP give). Each subscription keeps
  * its own {@link ReplayWindow} per sender, since two subscriptions on one topic legitimately see
  * the same message.
  *
@@ -98,6 +99,10 @@ public final class SecureBus implements Bus {
     }
     if (!roster.contains(identity)) {
       log.warning(identity + " is not in the fleet roster; receivers will drop what it sends.");
+    } else if (keys.privateKey(identity).isEmpty()) {
+      // Fail at start, not at the first publish deep inside a node callback.
+      throw new KeyDirException("The key directory " + keys.dir() + " has no private key of "
+          + identity + "; run `flotilla keys gen --dir " + keys.dir() + " " + identity + "`.");
     }
   }
 
@@ -125,11 +130,13 @@ public final class SecureBus implements Bus {
     // Heartbeats are the high-rate messages: a robot MACs them when it has a secret.
     byte scheme = right.get() == Right.HEARTBEATS && roster.isRobot(identity)
         ? Auth.SCHEME_HMAC_SHA256 : Auth.SCHEME_ED25519;
-    AtomicLong sequence = sequences.computeIfAbsent(topic, t -> new AtomicLong(epochMicros()));
+    AtomicLong sequence = sequences.computeIfAbsent(topic, t -> new AtomicLong());
     return message -> {
       long start = System.nanoTime();
-      T signedMessage = auth.sign(topic, type, message, identity, sequence.incrementAndGet(),
-          scheme);
+      // Never below the wall clock in µs: a restarted node, or a hot standby taking over the
+      // same identity, continues above what receivers have seen without shared state.
+      long next = sequence.updateAndGet(prev -> Math.max(prev + 1, epochMicros()));
+      T signedMessage = auth.sign(topic, type, message, identity, next, scheme);
       signNanos.add(System.nanoTime() - start);
       signed.increment();
       return out.publish(signedMessage);
