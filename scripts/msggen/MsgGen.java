@@ -37,6 +37,8 @@ public final class MsgGen {
   /** Bytes reserved for one payload; allocations for a 1000-robot fleet must fit. */
   static final int LARGE_PAYLOAD = 8 << 20;
   static final int DEFAULT_PAYLOAD = 256 << 10;
+  /** Authentication trailer of issue #8; see {@code Emitter.trailingAuth}. */
+  static final String AUTH = "flotilla_msgs/Auth";
   static final Set<String> LARGE_TYPES = Set.of("Allocation", "Reassignment", "MarkerArray");
 
   record FieldType(String base, String pkg, boolean array, int fixedLength, int bound) {
@@ -438,7 +440,9 @@ public final class MsgGen {
         components.add(javaType(f.type()) + " " + camel(f.name()));
       }
       sb.append("public record ").append(m.name()).append("(\n    ")
-          .append(String.join(",\n    ", components)).append(") {\n\n");
+          .append(String.join(",\n    ", components)).append(")")
+          .append(trailingAuth() ? " implements dev.flotilla.msgs.Signable<" + m.name() + ">" : "")
+          .append(" {\n\n");
       for (Constant c : m.constants()) {
         if (!c.comment().isEmpty()) {
           javadoc("  ", c.comment(), false);
@@ -461,6 +465,9 @@ public final class MsgGen {
           .append(m.name()).append("_\", DEFINITION, ").append(size).append(", ")
           .append(m.name()).append("::read, (w, v) -> v.write(w));\n\n");
       compactConstructor();
+      if (trailingAuth()) {
+        unsignedConstructor();
+      }
       writer();
       reader();
       builder();
@@ -507,6 +514,39 @@ public final class MsgGen {
     static String escapeDoc(String s) {
       return s.replace("*/", "* /").replace("<", "&lt;").replace(">", "&gt;")
           .replace("@", "{@literal @}").replace("&lt;", "&lt;");
+    }
+
+    /**
+     * Whether the message ends with {@code flotilla_msgs/Auth} (issue #8): such messages get a
+     * constructor without it, {@code withAuth}, and read payloads recorded before the field
+     * existed (the older layout is a prefix of the new one).
+     */
+    boolean trailingAuth() {
+      if (m.fields().isEmpty()) {
+        return false;
+      }
+      Field last = m.fields().get(m.fields().size() - 1);
+      return !last.type().array() && last.type().fullName().equals(AUTH);
+    }
+
+    void unsignedConstructor() {
+      List<Field> head = m.fields().subList(0, m.fields().size() - 1);
+      List<String> params = new ArrayList<>();
+      List<String> args = new ArrayList<>();
+      for (Field f : head) {
+        params.add(javaType(f.type()) + " " + camel(f.name()));
+        args.add(camel(f.name()));
+      }
+      args.add(elementType(m.fields().get(m.fields().size() - 1).type()) + ".builder().build()");
+      sb.append("  /** An unsigned message: every field but the trailing, empty {@code auth}. */")
+          .append('\n');
+      sb.append("  public ").append(m.name()).append("(").append(String.join(", ", params))
+          .append(") {\n    this(").append(String.join(", ", args)).append(");\n  }\n\n");
+      sb.append("  @Override\n  public ").append(m.name()).append(" withAuth(")
+          .append(elementType(m.fields().get(m.fields().size() - 1).type()))
+          .append(" auth) {\n    return new ").append(m.name()).append("(")
+          .append(String.join(", ", args.subList(0, args.size() - 1)))
+          .append(args.size() > 1 ? ", " : "").append("auth);\n  }\n\n");
     }
 
     void compactConstructor() {
@@ -624,6 +664,11 @@ public final class MsgGen {
               .append(" = new java.util.ArrayList<>(").append(n).append("Count);\n");
           sb.append("    for (int i$ = 0; i$ < ").append(n).append("Count; i$++) {\n      ")
               .append(n).append(".add(").append(readOne(t)).append(");\n    }\n");
+        } else if (trailingAuth() && f == m.fields().get(m.fields().size() - 1)) {
+          // Recorded before Auth existed: nothing (or only end padding) follows the old fields.
+          sb.append("    ").append(javaType(t)).append(' ').append(n)
+              .append(" = r$.remaining() < 4 ? ").append(elementType(t))
+              .append(".builder().build() : ").append(readOne(t)).append(";\n");
         } else {
           sb.append("    ").append(javaType(t)).append(' ').append(n).append(" = ")
               .append(readOne(t)).append(";\n");

@@ -175,6 +175,7 @@ int main(int argc, char **argv) {
       hb.robot_id_ = (char *)robot_ids[r];
       hb.sequence_number_ = ++seq[r];
       hb.current_task_id_ = "";
+      hb.auth_.sender_id_ = ""; /* unsigned: Flotilla runs with security off here */
       hb.current_step_ = -1;
       hb.battery_ = 0.9f;
       hb.health_ = 1.0f;
@@ -201,6 +202,7 @@ int main(int argc, char **argv) {
           task.kind_ = 1; /* KIND_MULTI_ROBOT */
           task.ltl_formula_ = "";
           task.region_ = "";
+          task.auth_.sender_id_ = "";
           task.location_.x_ = task_xy[k][0];
           task.location_.y_ = task_xy[k][1];
           task.required_robots_ = 1;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         BagCommand.class,
         ResumeCommand.class,
         BenchCommand.class,
+        KeysCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class FlotillaCli implements Runnable {
@@ -44,7 +45,8 @@ public final class FlotillaCli implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new FlotillaCli());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ParamsException || e instanceof RosOptions.UsageError) {
+      if (e instanceof ParamsException || e instanceof RosOptions.UsageError
+          || e instanceof dev.flotilla.security.KeyDirException) {
         cmd.getErr().println("flotilla: " + e.getMessage());
         return EXIT_BAD_INPUT;
       }

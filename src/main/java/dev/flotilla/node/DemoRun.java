@@ -157,7 +157,10 @@ public final class DemoRun {
     ParamReader demoParams = file.forNode("/", "demo");
     FleetParams fleet = FleetParams.read(demoParams);
     DemoScenario scenario = DemoScenario.read(demoParams, fleet);
+    dev.flotilla.security.SecurityParams security =
+        dev.flotilla.security.SecurityParams.read(demoParams);
     demoParams.finish();
+    ensureKeys(security);
     double speed = Double.isNaN(speedOverride) ? scenario.speed() : speedOverride;
     if (!(speed >= 0.1 && speed <= 100)) {
       throw new IllegalArgumentException("The demo speed must be within 0.1..100, got " + speed
@@ -165,8 +168,7 @@ public final class DemoRun {
     }
     if (speed != 1) {
       // Faster (or slower) than real time: every node follows the simulated /clock.
-      specs = specs.stream().map(s -> new NodeHost.NodeSpec(s.name(), s.namespace(), true,
-          s.params())).toList();
+      specs = specs.stream().map(s -> s.withSimTime(true)).toList();
     }
 
     try (NodeHost host = new NodeHost(true);
@@ -191,7 +193,8 @@ public final class DemoRun {
       for (RobotConfig r : fleet.robots()) {
         robots.add(new SimulatedRobot(r, file, bus, clock, "/"));
       }
-      Bus.Publisher<TaskRequest> operator = bus.publisher(
+      // The operator signs its task requests when security is on (the roster's "operator").
+      Bus.Publisher<TaskRequest> operator = security.secure(bus, "operator", clock).publisher(
           TopicNames.resolve("/", TopicNames.TASKS), TaskRequest.TYPE, FlotillaQos.TASKS);
 
       // DDS discovery takes wall time whatever the simulation speed: wait on the wall clock.
@@ -289,6 +292,7 @@ public final class DemoRun {
           satisfied);
       summary(result, clock.now() - submitted,
           ((SynchronizerNode.Params) specs.get(0).params()).heartbeatTimeout());
+      securitySummary(host, security);
       recording.close();
       if (outDir != null) {
         report.summary("tasks submitted", String.valueOf(result.tasks()));
@@ -318,6 +322,40 @@ public final class DemoRun {
             + "`bag play` / `bag replay` it)%n", recording.directory(), recording.messages());
       }
       return result;
+    }
+  }
+
+  /**
+   * Generates the keys the roster needs when the scenario's key directory lacks them, so a secured
+   * demo runs on a fresh checkout; existing keys are kept.
+   */
+  private void ensureKeys(dev.flotilla.security.SecurityParams security) {
+    if (security.mode() == dev.flotilla.security.SecurityMode.OFF) {
+      return;
+    }
+    java.nio.file.Path dir = security.keysDir();
+    List<String> missing = security.identities().stream()
+        .filter(id -> !java.nio.file.Files.exists(dir.resolve(id + ".key"))).toList();
+    if (!missing.isEmpty()) {
+      dev.flotilla.security.KeyDir.generate(dir, missing, false);
+      out.printf(Locale.ROOT, "Generated keys for %s in %s (owner-only).%n",
+          String.join(", ", missing), dir);
+    }
+  }
+
+  /** One line per node: what its authenticating bus signed, checked and refused. */
+  private void securitySummary(NodeHost host, dev.flotilla.security.SecurityParams security) {
+    if (security.mode() == dev.flotilla.security.SecurityMode.OFF) {
+      return;
+    }
+    for (String node : List.of("planner", "allocator", "synchronizer")) {
+      host.security(node).ifPresent(b -> {
+        var c = b.costs();
+        long rejected = java.util.Arrays.stream(dev.flotilla.security.RejectReason.values())
+            .mapToLong(b::rejected).sum();
+        out.printf(Locale.ROOT, "security %-13s %s: %d signed, %d checked, %d rejected %s%n",
+            node, b.mode().label(), c.signed(), c.verified(), rejected, b.rejections());
+      });
     }
   }
 

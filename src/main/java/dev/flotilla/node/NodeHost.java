@@ -5,6 +5,8 @@ import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.RosParamsFile;
+import dev.flotilla.security.SecureBus;
+import dev.flotilla.security.SecurityParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +30,7 @@ public final class NodeHost implements AutoCloseable {
   private final List<Bus> buses = new ArrayList<>();
   private final List<ScheduledExecutorService> executors = new ArrayList<>();
   private final List<FlotillaNode> nodes = new ArrayList<>();
+  private final java.util.Map<String, SecureBus> secured = new java.util.LinkedHashMap<>();
 
   /** A host whose DDS traffic follows ROS 2's environment (ROS_LOCALHOST_ONLY etc.). */
   public NodeHost() {
@@ -52,13 +55,15 @@ public final class NodeHost implements AutoCloseable {
   public static NodeSpec spec(String name, RosParamsFile file, String namespace) {
     ParamReader reader = file.forNode(namespace, name);
     boolean simTime = file.forNode(namespace, name).bool("use_sim_time", false);
+    // Read before the node's own parameters so that their unknown-key check accepts `security`.
+    SecurityParams security = SecurityParams.read(reader);
     return switch (name) {
       case "planner" -> new NodeSpec(name, namespace, simTime,
-          PlannerNode.Params.read(reader));
+          PlannerNode.Params.read(reader), name, security);
       case "allocator" -> new NodeSpec(name, namespace, simTime,
-          AllocatorNode.Params.read(reader));
+          AllocatorNode.Params.read(reader), name, security);
       case "synchronizer" -> new NodeSpec(name, namespace, simTime,
-          SynchronizerNode.Params.read(reader));
+          SynchronizerNode.Params.read(reader), name, security);
       default -> throw new IllegalArgumentException("Unknown node '" + name + "'; expected one of "
           + NODE_NAMES + ".");
     };
@@ -75,9 +80,10 @@ public final class NodeHost implements AutoCloseable {
    */
   public static NodeSpec agentSpec(RosParamsFile file, String namespace, String robotId) {
     boolean simTime = file.forNode(namespace, "agent").bool("use_sim_time", false);
+    ParamReader reader = file.forNode(namespace, "agent");
+    SecurityParams security = SecurityParams.read(reader);
     return new NodeSpec(robotId + "_agent", namespace, simTime,
-        dev.flotilla.node.agent.RobotAgent.Params.read(file.forNode(namespace, "agent"),
-            robotId));
+        dev.flotilla.node.agent.RobotAgent.Params.read(reader, robotId), robotId, security);
   }
 
   /**
@@ -87,8 +93,37 @@ public final class NodeHost implements AutoCloseable {
    * @param namespace node namespace
    * @param useSimTime whether the node follows {@code /clock}
    * @param params the node's parameters record
+   * @param identity who the node is in the security roster (a robot agent signs as its robot)
+   * @param security the {@code security} section (issue #8); {@link SecurityParams#OFF} if absent
    */
-  public record NodeSpec(String name, String namespace, boolean useSimTime, Record params) {
+  public record NodeSpec(String name, String namespace, boolean useSimTime, Record params,
+      String identity, SecurityParams security) {
+
+    /** A spec with security off, signing as its own name should it ever be turned on. */
+    public NodeSpec(String name, String namespace, boolean useSimTime, Record params) {
+      this(name, namespace, useSimTime, params, name, SecurityParams.OFF);
+    }
+
+    /**
+     * @param simTime whether the node follows {@code /clock}
+     * @return this spec with that clock
+     */
+    public NodeSpec withSimTime(boolean simTime) {
+      return new NodeSpec(name, namespace, simTime, params, identity, security);
+    }
+
+    /**
+     * The bus to hand the node: the transport itself, or a {@link SecureBus} that signs and
+     * checks as {@link #identity()} when security is on. Node logic never sees the difference.
+     *
+     * @param bus the transport
+     * @param clock the node's clock
+     * @return the bus for the node's {@link NodeContext}
+     * @throws dev.flotilla.security.KeyDirException when the key directory is missing or unsafe
+     */
+    public Bus secure(Bus bus, NodeClock clock) {
+      return security.secure(bus, identity, clock);
+    }
 
     /**
      * @param ctx host services
@@ -125,7 +160,8 @@ public final class NodeHost implements AutoCloseable {
     });
     executors.add(executor);
     NodeClock clock = spec.useSimTime() ? NodeClock.simulated(bus) : NodeClock.SYSTEM;
-    FlotillaNode node = spec.create(new NodeContext(spec.name(), spec.namespace(), bus, clock,
+    Bus nodeBus = spec.secure(bus, clock);
+    FlotillaNode node = spec.create(new NodeContext(spec.name(), spec.namespace(), nodeBus, clock,
         guarded(executor, spec.name())));
     try {
       executor.submit(node::start).get();
@@ -138,8 +174,22 @@ public final class NodeHost implements AutoCloseable {
       executor.scheduleAtFixedRate(guardedRunnable(node::tick, spec.name()), micros, micros,
           TimeUnit.MICROSECONDS);
     }
+    if (nodeBus instanceof SecureBus secure) {
+      secured.put(spec.name(), secure);
+      // Once a second, as ROS 2's diagnostic_updater does by default.
+      executor.scheduleAtFixedRate(guardedRunnable(secure::publishDiagnostics, spec.name()), 1, 1,
+          TimeUnit.SECONDS);
+    }
     nodes.add(node);
     return node;
+  }
+
+  /**
+   * @param name a started node's name
+   * @return its authenticating bus, when security is on (counters, costs, diagnostics)
+   */
+  public synchronized java.util.Optional<SecureBus> security(String name) {
+    return java.util.Optional.ofNullable(secured.get(name));
   }
 
   private static java.util.concurrent.Executor guarded(ExecutorService executor, String name) {
@@ -179,6 +229,8 @@ public final class NodeHost implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    secured.values().forEach(SecureBus::close);
+    secured.clear();
     for (Bus b : buses) {
       b.close();
     }

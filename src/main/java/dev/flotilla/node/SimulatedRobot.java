@@ -27,7 +27,9 @@ public final class SimulatedRobot {
       String namespace) {
     this.base = new SimulatedBase(config, bus, clock, namespace);
     NodeHost.NodeSpec spec = NodeHost.agentSpec(file, namespace, config.id());
-    this.agent = (RobotAgent) spec.create(new NodeContext(spec.name(), namespace, bus, clock,
+    // With security on, the agent signs as its robot (heartbeats, events) and checks the plan.
+    this.agent = (RobotAgent) spec.create(new NodeContext(spec.name(), namespace,
+        spec.secure(bus, clock), clock,
         command -> {
           synchronized (lock) {
             command.run();

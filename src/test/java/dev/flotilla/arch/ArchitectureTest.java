@@ -22,7 +22,7 @@ class ArchitectureTest {
       "dev.flotilla.bag..", "dev.flotilla.sim..", "dev.flotilla.control..",
       "dev.flotilla.report.."};
   static final String[] ROS = {"dev.flotilla.ros..", "dev.flotilla.node..",
-      "dev.flotilla.msgs.."};
+      "dev.flotilla.msgs..", "dev.flotilla.security.."};
   static final String[] CLI = {"dev.flotilla.cli.."};
 
   static JavaClasses classes;
@@ -52,6 +52,18 @@ class ArchitectureTest {
   void algorithmsAndModelKnowNothingOfDds() {
     noClasses().that().resideInAnyPackage(concat(MODEL, ALGORITHMS))
         .should().dependOnClassesThat().resideInAnyPackage("us.ihmc..", "com.eprosima..")
+        .check(classes);
+  }
+
+  /**
+   * Security (issue #8) sits between the transport and the nodes: it decorates a Bus and may use
+   * ros and msgs, but nodes use it, never the other way round.
+   */
+  @Test
+  void securityKnowsNothingOfNodesOrCli() {
+    noClasses().that().resideInAPackage("dev.flotilla.security..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.flotilla.node..",
+            "dev.flotilla.cli..")
         .check(classes);
   }
 

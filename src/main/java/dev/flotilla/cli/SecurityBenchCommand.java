@@ -1,0 +1,54 @@
+package dev.flotilla.cli;
+
+import dev.flotilla.security.SecurityBenchmark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code flotilla bench security}: µs per message to sign and verify a typical Heartbeat and
+ * Allocation with Ed25519 and HMAC-SHA256, against CDR encoding alone in the same run (issue #8's
+ * measured justification of the schemes).
+ */
+@Command(name = "security", mixinStandardHelpOptions = true,
+    description = "Sign/verify cost per message (Ed25519, HMAC-SHA256) vs. encoding alone.")
+public final class SecurityBenchCommand implements Callable<Integer> {
+  @Option(names = "--iterations", defaultValue = "2000", description = "Messages per batch.")
+  int iterations;
+
+  @Option(names = "--batches", defaultValue = "9", description = "Batches (median reported).")
+  int batches;
+
+  @Option(names = "--out", defaultValue = "out/bench/security.csv", description = "CSV output.")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    if (iterations < 1 || batches < 1) {
+      throw new RosOptions.UsageError("--iterations and --batches must be at least 1.");
+    }
+    List<SecurityBenchmark.Row> rows = SecurityBenchmark.run(iterations, batches);
+    List<String> csv = new ArrayList<>();
+    csv.add("message,bytes,operation,us_median,us_min");
+    System.out.printf(Locale.ROOT, "%-11s %6s  %-20s %10s %10s%n", "message", "bytes",
+        "operation", "µs median", "µs min");
+    for (SecurityBenchmark.Row r : rows) {
+      System.out.printf(Locale.ROOT, "%-11s %6d  %-20s %10.2f %10.2f%n", r.message(), r.bytes(),
+          r.operation(), r.microsMedian(), r.microsMin());
+      csv.add(String.format(Locale.ROOT, "%s,%d,%s,%.3f,%.3f", r.message(), r.bytes(),
+          r.operation(), r.microsMedian(), r.microsMin()));
+    }
+    if (out.getParent() != null) {
+      Files.createDirectories(out.getParent());
+    }
+    Files.write(out, csv);
+    System.out.println("csv " + out);
+    return 0;
+  }
+}
