@@ -213,7 +213,7 @@ public final class AllocatorNode implements FlotillaNode {
   private double recoverAt = Double.NaN;
 
   /** Topic of the allocators' lease protocol (hot standby): {@code Heartbeat}s per instance. */
-  static final String LEASE = "flotilla/allocator_lease";
+  static final String LEASE = TopicNames.ALLOCATOR_LEASE;
 
   /**
    * Replays the journal into the (passive) session: robots, accepted tasks not yet done, failed

@@ -28,6 +28,11 @@ public final class TopicNames {
   /** Synchronizer → robots: go/wait per step. */
   public static final String SYNC = "flotilla/sync";
   /**
+   * Allocator ↔ allocator: each instance's lease (a {@code flotilla_msgs/Heartbeat}) for the
+   * hot-standby protocol.
+   */
+  public static final String ALLOCATOR_LEASE = "flotilla/allocator_lease";
+  /**
    * Planner → allocator, robots: the current LTL plan (seed 003) as a {@code flotilla_msgs/
    * Allocation} with one {@code RobotPlan} per robot with LTL work (reliable, transient-local,
    * depth 1).

@@ -24,7 +24,9 @@ public enum Right {
   /** Allocator → all, {@code flotilla/reassignment}. */
   REASSIGNMENTS(TopicNames.REASSIGNMENT),
   /** Synchronizer → robots, {@code flotilla/sync}. */
-  SYNC_COMMANDS(TopicNames.SYNC);
+  SYNC_COMMANDS(TopicNames.SYNC),
+  /** Allocator ↔ allocator (hot standby), {@code flotilla/allocator_lease}. */
+  ALLOCATOR_LEASES(TopicNames.ALLOCATOR_LEASE);
 
   private final String relativeTopic;
 

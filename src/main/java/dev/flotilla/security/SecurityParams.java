@@ -22,7 +22,7 @@ import java.util.Set;
  *   keys_dir: keys           # relative to the parameter file; made by `flotilla keys gen`
  *   roster:                  # identity: [rights]; default: operator, planner, allocator,
  *     operator: [tasks]      #   synchronizer with the rights their code uses
- *     allocator: [allocations, reassignments, events]
+ *     allocator: [allocations, reassignments, events, allocator_leases]
  *   robots: [r1, r2]         # default: the fleet's robots; each may send heartbeats, events
  * </pre>
  *
