@@ -49,8 +49,11 @@ final class CyclonePeer {
     }
     Path root = FlotillaProcess.root();
     Path dir = Files.createDirectories(root.resolve("target/cyclone-peer"));
-    if (!Files.exists(dir.resolve("flotilla_ros2.c"))) {
-      Path idl = root.resolve("target/generated-sources/idl/flotilla_ros2.idl");
+    Path idl = root.resolve("target/generated-sources/idl/flotilla_ros2.idl");
+    Path generated = dir.resolve("flotilla_ros2.c");
+    // Regenerate when msg/ changed since the last run (a stale type would not match ours).
+    if (!Files.exists(generated) || Files.getLastModifiedTime(idl)
+        .compareTo(Files.getLastModifiedTime(generated)) > 0) {
       run(dir, "idlc", "-f", "case-sensitive", "-x", "final", "-o", dir.toString(),
           idl.toString());
     }
