@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.flotilla.bag.cdr.DynamicCdrDecoder;
 import dev.flotilla.bag.cdr.DynamicCdrEncoder;
 import dev.flotilla.bag.json.MessageJson;
@@ -22,17 +23,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the CDR decoders: the generated codecs' {@link MessageType#decode} (on
@@ -45,9 +42,35 @@ class CdrDecoderFuzzTest {
   private static final MessageDefinitions DEFS = registry();
   private static final List<String> TYPES = List.copyOf(new java.util.TreeSet<>(DEFS.types()));
   private static final Map<String, MessageType<?>> GENERATED = generated();
-  /** Seed payloads, from hex files (with # comments) named after their type. */
-  private static final List<Fuzz.Seed> CORPUS = Fuzz.resources("fuzz/cdr").stream()
-      .map(s -> new Fuzz.Seed(s.name(), fromHex(s.bytes()))).toList();
+  /** The committed corpus, in the input format of {@link #cdrDecoder}. */
+  private static final List<Fuzz.Seed> FILES = Fuzz.corpus(CdrDecoderFuzzTest.class, "cdrDecoder");
+  /** The corpus files that name a type: their payloads, for mutation. */
+  private static final List<Typed> TYPED = FILES.stream().map(CdrDecoderFuzzTest::typed)
+      .filter(t -> t != null).toList();
+  private static final List<Fuzz.Seed> CORPUS = TYPED.stream().map(Typed::payload).toList();
+
+  /** A payload and the type it is decoded as. */
+  private record Typed(String type, Fuzz.Seed payload) {}
+
+  /** A corpus file whose first line is a known type, split; null for any other. */
+  private static Typed typed(Fuzz.Seed file) {
+    byte[] b = file.bytes();
+    int eol = indexOf(b, (byte) '\n');
+    String type = eol < 0 ? "" : new String(b, 0, eol, StandardCharsets.ISO_8859_1);
+    if (!TYPES.contains(type)) {
+      return null;
+    }
+    return new Typed(type, new Fuzz.Seed(file.name(), Arrays.copyOfRange(b, eol + 1, b.length)));
+  }
+
+  private static int indexOf(byte[] b, byte what) {
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] == what) {
+        return i;
+      }
+    }
+    return -1;
+  }
 
   private static MessageDefinitions registry() {
     try {
@@ -64,18 +87,6 @@ class CdrDecoderFuzzTest {
       out.put(t.rosName(), t);
     }
     return out;
-  }
-
-  /** The type a seed file holds: {@code std_msgs.msg.String.hello.hex} is std_msgs/msg/String. */
-  private static String typeOf(Fuzz.Seed seed) {
-    String[] parts = seed.name().split("\\.");
-    return parts[0] + "/" + parts[1] + "/" + parts[2];
-  }
-
-  private static byte[] fromHex(byte[] text) {
-    String hex = new String(text, StandardCharsets.US_ASCII).replaceAll("(?m)#.*$", "")
-        .replaceAll("\\s", "");
-    return HexFormat.of().parseHex(hex);
   }
 
   /** Decodes with the dynamic decoder and, when there is one, the generated codec. */
@@ -98,38 +109,77 @@ class CdrDecoderFuzzTest {
     }
   }
 
+  /** A schema (as a bag carries it) for fuzz/msg/Root and a payload; checks the contract. */
+  private static Throwable decodeWithSchema(String schema, byte[] payload) {
+    String shown = schema + "\npayload: " + HexFormat.of().formatHex(payload);
+    Throwable t = Fuzz.check(shown, payload.length + schema.length(),
+        e -> e instanceof CdrException || e instanceof MsgParseException, () -> {
+          MessageTypes types = MessageTypes.fromSchema("fuzz/msg/Root", schema, DEFS);
+          new DynamicCdrDecoder(types, "fuzz/msg/Root").decode(payload);
+        });
+    if (t instanceof CdrException e) {
+      Fuzz.expect(shown, e.offset() >= 0 && e.offset() <= payload.length, e::getMessage);
+    }
+    return t;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Coverage-guided (Jazzer): replays the corpus on every build, fuzzes with JAZZER_FUZZ=1.
+
+  private static final String SCHEMA = "schema\n";
+  private static final String PAYLOAD = "\npayload\n";
+
+  /**
+   * One input: a first line naming a known type ({@code std_msgs/msg/String}) and the payload
+   * after it; or a first line {@code schema}, a message definition for fuzz/msg/Root as a bag
+   * carries it, a line {@code payload} and the payload; otherwise the first byte picks the type
+   * and the rest is the payload.
+   */
+  @FuzzTest(maxDuration = "30s")
+  void cdrDecoder(byte[] input) {
+    String text = Fuzz.latin1(input);
+    if (text.startsWith(SCHEMA)) {
+      int end = text.indexOf(PAYLOAD, SCHEMA.length() - 1);
+      int from = end < 0 ? input.length : end + PAYLOAD.length();
+      int to = end < 0 ? input.length : end + 1;
+      decodeWithSchema(new String(input, SCHEMA.length(), Math.max(0, to - SCHEMA.length()),
+          StandardCharsets.UTF_8), Arrays.copyOfRange(input, from, input.length));
+      return;
+    }
+    Typed typed = typed(new Fuzz.Seed("input", input));
+    if (typed != null) {
+      decode(typed.type(), typed.payload().bytes());
+    } else if (input.length > 0) {
+      decode(TYPES.get((input[0] & 0xFF) % TYPES.size()),
+          Arrays.copyOfRange(input, 1, input.length));
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Structure-aware: random messages of every known type, encoded, round-tripped, then mutated.
 
-  @Property(seed = "8401")
-  void encodedMessagesRoundTripAndMutationsAreMessagesOrOffsetErrors(
-      @ForAll("typeNames") String type, @ForAll("choices") List<Integer> choices,
-      @ForAll boolean bigEndian, @ForAll("mutations") List<Fuzz.Mutation> steps) {
-    MessageTypes types = DEFS.typesFor(type);
-    Map<String, Object> value = new Values(types, new Fuzz.Choices(choices)).message(type);
-    ByteOrder order = bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-    byte[] payload = new DynamicCdrEncoder(types, type, order).encode(value);
-    assertEquals(MessageJson.toJson(value),
-        MessageJson.toJson(new DynamicCdrDecoder(types, type).decode(payload)));
-    MessageType<?> generated = GENERATED.get(type);
-    if (generated != null && !bigEndian) {
-      assertArrayEquals(payload, reencode(generated, payload));
-    }
-    decode(type, Fuzz.mutate(payload, steps, List.of(), CORPUS));
+  @Test
+  void encodedMessagesRoundTripAndMutationsAreMessagesOrOffsetErrors() {
+    Fuzz.forAll(8401, Fuzz.DEFAULT_TRIES, r -> {
+      String type = Fuzz.pick(r, TYPES);
+      MessageTypes types = DEFS.typesFor(type);
+      Map<String, Object> value = new Values(types, new Fuzz.Choices(r)).message(type);
+      boolean bigEndian = r.nextBoolean();
+      ByteOrder order = bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+      byte[] payload = new DynamicCdrEncoder(types, type, order).encode(value);
+      String shown = type + ": " + HexFormat.of().formatHex(payload);
+      assertEquals(MessageJson.toJson(value),
+          MessageJson.toJson(new DynamicCdrDecoder(types, type).decode(payload)), shown);
+      MessageType<?> generated = GENERATED.get(type);
+      if (generated != null && !bigEndian) {
+        assertArrayEquals(payload, reencode(generated, payload), shown);
+      }
+      decode(type, Fuzz.mutate(payload, Fuzz.mutations(r), List.of(), CORPUS));
+    });
   }
 
   private static <T> byte[] reencode(MessageType<T> type, byte[] payload) {
     return type.encode(type.decode(payload));
-  }
-
-  @Provide
-  Arbitrary<String> typeNames() {
-    return Arbitraries.of(TYPES);
-  }
-
-  @Provide
-  Arbitrary<List<Integer>> choices() {
-    return Fuzz.choices();
   }
 
   /** Values in the shapes {@link DynamicCdrDecoder} produces, decided by {@link Fuzz.Choices}. */
@@ -201,10 +251,12 @@ class CdrDecoderFuzzTest {
   // ---------------------------------------------------------------------------------------------
   // Structure-aware: random schemas (as a bag carries them) with random payloads.
 
-  @Property(seed = "8402")
-  void randomSchemasAndPayloadsAreMessagesOrDocumentedErrors(
-      @ForAll("choices") List<Integer> choices) {
-    Fuzz.Choices c = new Fuzz.Choices(choices);
+  @Test
+  void randomSchemasAndPayloadsAreMessagesOrDocumentedErrors() {
+    Fuzz.forAll(8402, Fuzz.DEFAULT_TRIES, r -> randomSchemaAndPayload(new Fuzz.Choices(r)));
+  }
+
+  private static void randomSchemaAndPayload(Fuzz.Choices c) {
     StringBuilder schema = new StringBuilder();
     fields(c, schema);
     int subs = c.below(3);
@@ -218,15 +270,7 @@ class CdrDecoderFuzzTest {
     for (int i = 4; i < payload.length; i++) {
       payload[i] = (byte) (int) c.of(0, 1, 2, 0xFF, c.below(256));
     }
-    String shown = schema + "\npayload: " + HexFormat.of().formatHex(payload);
-    Throwable t = Fuzz.check(shown, payload.length + schema.length(),
-        e -> e instanceof CdrException || e instanceof MsgParseException, () -> {
-          MessageTypes types = MessageTypes.fromSchema("fuzz/msg/Root", schema.toString(), DEFS);
-          new DynamicCdrDecoder(types, "fuzz/msg/Root").decode(payload);
-        });
-    if (t instanceof CdrException e) {
-      Fuzz.expect(shown, e.offset() >= 0 && e.offset() <= payload.length, e::getMessage);
-    }
+    decodeWithSchema(schema.toString(), payload);
   }
 
   private static final String[] FIELD_TYPES = {"bool", "int8", "uint8", "char", "int16",
@@ -245,36 +289,21 @@ class CdrDecoderFuzzTest {
   // ---------------------------------------------------------------------------------------------
   // Mutation of the seed payloads, decoded as their own type and as any other type.
 
-  @Property(seed = "8403")
-  void mutatedSeedsAreMessagesOrOffsetErrors(@ForAll("seeds") Fuzz.Seed seed,
-      @ForAll("mutations") List<Fuzz.Mutation> steps, @ForAll("typeNames") String other,
-      @ForAll boolean asOther) {
-    decode(asOther ? other : typeOf(seed), Fuzz.mutate(seed.bytes(), steps, List.of(), CORPUS));
-  }
-
-  @Provide
-  Arbitrary<Fuzz.Seed> seeds() {
-    return Arbitraries.of(CORPUS);
-  }
-
-  @Provide
-  Arbitrary<List<Fuzz.Mutation>> mutations() {
-    return Fuzz.mutations();
+  @Test
+  void mutatedSeedsAreMessagesOrOffsetErrors() {
+    Fuzz.forAll(8403, Fuzz.DEFAULT_TRIES, r -> {
+      Typed seed = Fuzz.pick(r, TYPED);
+      byte[] bytes = Fuzz.mutate(seed.payload().bytes(), Fuzz.mutations(r), List.of(), CORPUS);
+      String other = Fuzz.pick(r, TYPES);
+      decode(r.nextBoolean() ? other : seed.type(), bytes);
+    });
   }
 
   // ---------------------------------------------------------------------------------------------
   // Crashes found, as regression tests (schemas as a bag would carry them).
 
-  private static Throwable decodeWithSchema(String schema, byte[] payload) {
-    return Fuzz.check(schema, payload.length + schema.length(),
-        e -> e instanceof CdrException || e instanceof MsgParseException, () -> {
-          MessageTypes types = MessageTypes.fromSchema("fuzz/msg/Root", schema, DEFS);
-          new DynamicCdrDecoder(types, "fuzz/msg/Root").decode(payload);
-        });
-  }
-
   /** Found by the schema property: {@code [-1]} reached new ArrayList(-1). */
-  @Example
+  @Test
   void negativeFixedArraySizeIsASchemaError() {
     Throwable t = decodeWithSchema("bool[-1] f0\n", new byte[4]);
     assertTrue(t instanceof MsgParseException, String.valueOf(t));
@@ -282,7 +311,7 @@ class CdrDecoderFuzzTest {
   }
 
   /** Found by the schema property: the schema's count sized an array before any byte was read. */
-  @Example
+  @Test
   void hugeFixedArrayIsAnOffsetErrorNotAnOutOfMemoryError() {
     Throwable t = decodeWithSchema("bool[2147483647] f0\n", new byte[4]);
     assertTrue(t instanceof CdrException, String.valueOf(t));
@@ -290,7 +319,7 @@ class CdrDecoderFuzzTest {
   }
 
   /** A type that contains itself recursed until the stack overflowed. */
-  @Example
+  @Test
   void selfContainingTypeIsAnOffsetError() {
     Throwable t = decodeWithSchema("Root f0\n", new byte[] {0, 1, 0, 0, 1});
     assertTrue(t instanceof CdrException, String.valueOf(t));
@@ -299,20 +328,19 @@ class CdrDecoderFuzzTest {
   }
 
   /** Elements that take no bytes: two per level, 2^100 values for a 5-byte payload. */
-  @Example
+  @Test
   void typeDescribingMoreValuesThanBytesIsAnOffsetError() {
     Throwable t = decodeWithSchema("Root[2] f0\n", new byte[] {0, 1, 0, 0, 1});
     assertTrue(t instanceof CdrException, String.valueOf(t));
   }
 
-  @Example
+  @Test
   void everySeedDecodesAsItsType() {
-    assertTrue(CORPUS.size() >= 3);
-    for (Fuzz.Seed s : CORPUS) {
-      String type = typeOf(s);
-      MessageTypes types = DEFS.typesFor(type);
-      new DynamicCdrDecoder(types, type).decode(s.bytes());
-      GENERATED.get(type).decode(s.bytes());
+    assertTrue(TYPED.size() >= 4);
+    for (Typed s : TYPED) {
+      MessageTypes types = DEFS.typesFor(s.type());
+      new DynamicCdrDecoder(types, s.type()).decode(s.payload().bytes());
+      GENERATED.get(s.type()).decode(s.payload().bytes());
     }
   }
 }

@@ -15,11 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * Shared pieces of the parser fuzz tests: seed corpora, a byte-level mutator and the check that a
@@ -38,7 +36,77 @@ final class Fuzz {
 
   private static final long ALLOCATION_PER_INPUT_BYTE = 256;
 
+  /** Tries a property gets per build; {@code -Dflotilla.fuzz.tries=N} lengthens a campaign. */
+  static final int DEFAULT_TRIES = 300;
+
+  /**
+   * True inside a Jazzer campaign ({@code JAZZER_FUZZ} set). Inputs then run on the fuzzer's own
+   * thread, since a thread per input would cost most of the executions per second, and an input
+   * over {@link #PER_INPUT} fails when it returns instead of being interrupted. The allocation
+   * bound is left to the heap (an OutOfMemoryError is a finding like any other error): Jazzer's
+   * comparison hooks copy the strings they trace, so under its instrumentation a parser calling
+   * {@code text.startsWith(symbol, i)} per symbol allocates the rest of the text each time. The
+   * corpus, crashes included, is replayed with the bound on every build.
+   */
+  private static final boolean CAMPAIGN = !System.getenv().getOrDefault("JAZZER_FUZZ", "")
+      .isEmpty();
+
   private Fuzz() {}
+
+  /** One try of a property: generates an input from {@code random} and checks the contract. */
+  @FunctionalInterface
+  interface Try {
+    void run(SplittableRandom random) throws Exception;
+  }
+
+  /**
+   * Runs a property: {@code tries} tries (scaled by {@code -Dflotilla.fuzz.tries}, 300 being the
+   * default), try {@code i} drawing from {@code new SplittableRandom(seed).split()} taken
+   * {@code i + 1} times, so each try is reproducible on its own. A failure names the seed and
+   * the try, and {@code -Dflotilla.fuzz.replay=<seed>:<try>} runs that one try again.
+   *
+   * @param seed the property's fixed seed
+   * @param tries tries per build
+   * @param property the property
+   */
+  static void forAll(long seed, int tries, Try property) {
+    int n = (int) Math.max(1, (long) tries * Integer.getInteger("flotilla.fuzz.tries",
+        DEFAULT_TRIES) / DEFAULT_TRIES);
+    int only = -1;
+    String replay = System.getProperty("flotilla.fuzz.replay", "");
+    if (!replay.isEmpty()) {
+      String[] st = replay.split(":");
+      if (Long.parseLong(st[0]) != seed) {
+        return;
+      }
+      only = Integer.parseInt(st[1]);
+      n = only + 1;
+    }
+    SplittableRandom root = new SplittableRandom(seed);
+    for (int i = 0; i < n; i++) {
+      SplittableRandom random = root.split();
+      if (only >= 0 && i != only) {
+        continue;
+      }
+      try {
+        property.run(random);
+      } catch (Throwable t) {
+        throw new AssertionError("seed " + seed + ", try " + i + " of " + n
+            + " (replay: -Dflotilla.fuzz.replay=" + seed + ":" + i + "): " + t.getMessage(), t);
+      }
+    }
+  }
+
+  /** A uniformly chosen element. */
+  static <T> T pick(SplittableRandom random, List<T> options) {
+    return options.get(random.nextInt(options.size()));
+  }
+
+  /** A uniformly chosen element. */
+  @SafeVarargs
+  static <T> T pick(SplittableRandom random, T... options) {
+    return options[random.nextInt(options.length)];
+  }
 
   /** Runs a parser on one input. */
   @FunctionalInterface
@@ -65,31 +133,50 @@ final class Fuzz {
    * @return what was thrown (an allowed exception), or null when the parser returned
    */
   static Throwable check(String input, long inputSize, Predicate<Throwable> allowed, Parse parse) {
-    Throwable thrown = assertTimeoutPreemptively(PER_INPUT, () -> {
-      long before = allocatedBytes();
-      Throwable t = null;
+    Throwable thrown;
+    if (CAMPAIGN) {
+      long start = System.nanoTime();
+      thrown = null;
       try {
         parse.run();
       } catch (Throwable e) {
-        t = e;
+        thrown = e;
       }
-      long used = allocatedBytes() - before;
-      long limit = ALLOCATION_SLACK + ALLOCATION_PER_INPUT_BYTE * inputSize;
-      if (used > limit) {
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      if (ms > PER_INPUT.toMillis()) {
         save(input);
-        fail("allocated " + (used >> 20) + " MiB for an input of " + inputSize + " bytes: "
-            + shown(input));
+        fail("took " + ms + " ms (limit " + PER_INPUT.toMillis() + ") for " + shown(input));
       }
-      return t;
-    }, () -> {
-      save(input);
-      return "no result within " + PER_INPUT.toMillis() + " ms for " + shown(input);
-    });
+    } else {
+      thrown = assertTimeoutPreemptively(PER_INPUT, () -> bounded(input, inputSize, parse), () -> {
+        save(input);
+        return "no result within " + PER_INPUT.toMillis() + " ms for " + shown(input);
+      });
+    }
     if (thrown != null && !allowed.test(thrown)) {
       save(input);
       throw new AssertionError("undocumented " + thrown + " for " + shown(input), thrown);
     }
     return thrown;
+  }
+
+  /** Runs {@code parse} within the allocation bound; returns what it threw, or null. */
+  private static Throwable bounded(String input, long inputSize, Parse parse) {
+    long before = allocatedBytes();
+    Throwable t = null;
+    try {
+      parse.run();
+    } catch (Throwable e) {
+      t = e;
+    }
+    long used = allocatedBytes() - before;
+    long limit = ALLOCATION_SLACK + ALLOCATION_PER_INPUT_BYTE * inputSize;
+    if (used > limit) {
+      save(input);
+      fail("allocated " + (used >> 20) + " MiB for an input of " + inputSize + " bytes: "
+          + shown(input));
+    }
+    return t;
   }
 
   /**
@@ -144,7 +231,19 @@ final class Fuzz {
   }
 
   /**
-   * The files of a test resource folder, e.g. {@code fuzz/ltl}.
+   * The committed corpus of a Jazzer fuzz test: the files Jazzer replays in regression mode, from
+   * {@code src/test/resources/dev/flotilla/fuzz/<Class>Inputs/<method>/}.
+   *
+   * @param test the fuzz test class
+   * @param method the {@code @FuzzTest} method
+   * @return its files as seeds, sorted by name
+   */
+  static List<Seed> corpus(Class<?> test, String method) {
+    return resources(test.getName().replace('.', '/') + "Inputs/" + method);
+  }
+
+  /**
+   * The files of a test resource folder.
    *
    * @param folder classpath folder
    * @return its files as seeds, sorted by name
@@ -196,9 +295,10 @@ final class Fuzz {
   // Structure-aware generation
 
   /**
-   * A generator's decisions, read from a jqwik-generated list of numbers. When jqwik shrinks a
-   * failing case it shortens the list and lowers the numbers, and since an exhausted list answers
-   * 0 ("stop", "the first option"), the document built from it shrinks as well.
+   * A generator's decisions, read from a list of numbers: a random one of up to 400 numbers for a
+   * try ({@link #Choices(SplittableRandom)}), or an empty one for the smallest document. An
+   * exhausted list answers 0 ("stop", "the first option"), so every generated document is finite
+   * and a shorter list gives a smaller document.
    */
   static final class Choices {
     private final List<Integer> values;
@@ -206,6 +306,11 @@ final class Fuzz {
 
     Choices(List<Integer> values) {
       this.values = values;
+    }
+
+    /** Up to 400 decisions in [0, 2^20], each list length equally likely. */
+    Choices(SplittableRandom random) {
+      this(random.ints(random.nextInt(401), 0, (1 << 20) + 1).boxed().toList());
     }
 
     /** A number in [0, bound). */
@@ -229,11 +334,6 @@ final class Fuzz {
     }
   }
 
-  /** Decision lists for {@link Choices}. */
-  static Arbitrary<List<Integer>> choices() {
-    return Arbitraries.integers().between(0, 1 << 20).list().ofMaxSize(400);
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Mutation
 
@@ -253,7 +353,7 @@ final class Fuzz {
 
   /**
    * One mutation step; positions and lengths are taken modulo the input size when applied, so
-   * any generated step applies to any input and jqwik can shrink steps independently.
+   * any generated step applies to any input.
    */
   record Mutation(Kind kind, int at, int length, int value) {}
 
@@ -263,13 +363,15 @@ final class Fuzz {
   };
 
   /** A list of 1 to 6 mutation steps. */
-  static Arbitrary<List<Mutation>> mutations() {
-    Arbitrary<Mutation> one = Combinators.combine(
-        Arbitraries.of(Kind.class),
-        Arbitraries.integers().between(0, Integer.MAX_VALUE),
-        Arbitraries.integers().between(1, 64),
-        Arbitraries.integers().between(0, Integer.MAX_VALUE)).as(Mutation::new);
-    return one.list().ofMinSize(1).ofMaxSize(6);
+  static List<Mutation> mutations(SplittableRandom random) {
+    Kind[] kinds = Kind.values();
+    List<Mutation> out = new ArrayList<>();
+    int n = 1 + random.nextInt(6);
+    for (int i = 0; i < n; i++) {
+      out.add(new Mutation(kinds[random.nextInt(kinds.length)], random.nextInt(Integer.MAX_VALUE),
+          1 + random.nextInt(64), random.nextInt(Integer.MAX_VALUE)));
+    }
+    return out;
   }
 
   /**

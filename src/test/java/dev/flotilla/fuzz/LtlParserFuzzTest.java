@@ -3,20 +3,15 @@ package dev.flotilla.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.flotilla.ltl.syntax.Formula;
 import dev.flotilla.ltl.syntax.FormulaPrinter;
 import dev.flotilla.ltl.syntax.LtlParser;
 import dev.flotilla.ltl.syntax.LtlSyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes {@link LtlParser}: its contract is a formula or an {@link LtlSyntaxException} whose
@@ -28,19 +23,8 @@ class LtlParserFuzzTest {
       "->", "<->", "<>", "[]", "X", "U", "F", "G", "a", "sw_r1", "Do_f4", "_x9", "<", "-", "&",
       "|", "[", "]", "$", "é", "\t", "\n");
 
-  private static final List<Fuzz.Seed> CORPUS = corpus();
-
-  private static List<Fuzz.Seed> corpus() {
-    List<Fuzz.Seed> out = new ArrayList<>();
-    for (Fuzz.Seed file : Fuzz.resources("fuzz/ltl")) {
-      String[] lines = new String(file.bytes(), StandardCharsets.UTF_8).split("\n");
-      for (int i = 0; i < lines.length; i++) {
-        out.add(new Fuzz.Seed(file.name() + ":" + (i + 1),
-            lines[i].getBytes(StandardCharsets.UTF_8)));
-      }
-    }
-    return out;
-  }
+  /** The committed corpus (one formula per file), which Jazzer replays and mutation starts from. */
+  private static final List<Fuzz.Seed> CORPUS = Fuzz.corpus(LtlParserFuzzTest.class, "ltlParser");
 
   /** Parses and checks the contract; returns the formula or null on a syntax error. */
   private static Formula parse(String text) {
@@ -57,102 +41,105 @@ class LtlParserFuzzTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Coverage-guided (Jazzer): replays the corpus on every build, fuzzes with JAZZER_FUZZ=1.
+
+  @FuzzTest(maxDuration = "30s")
+  void ltlParser(byte[] input) {
+    parse(new String(input, StandardCharsets.UTF_8));
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Structure-aware: random formula trees, printed with random spellings and spacing.
 
-  @Property(seed = "8101")
-  void printedFormulasParseBackToThemselves(@ForAll("formulas") Formula f,
-      @ForAll boolean spin, @ForAll("whitespace") String space) {
-    String text = (spin ? FormulaPrinter.toSpin(f) : FormulaPrinter.toText(f))
-        .replace(" ", space);
-    assertEquals(f, parse(text));
+  @Test
+  void printedFormulasParseBackToThemselves() {
+    Fuzz.forAll(8101, Fuzz.DEFAULT_TRIES, r -> {
+      Formula f = formula(r, 6);
+      String text = (r.nextBoolean() ? FormulaPrinter.toSpin(f) : FormulaPrinter.toText(f))
+          .replace(" ", whitespace(r));
+      assertEquals(f, parse(text), text);
+    });
   }
 
-  @Property(seed = "8102")
-  void tokenSoupIsAFormulaOrAColumnError(@ForAll("tokenSoup") String text) {
-    parse(text);
+  @Test
+  void tokenSoupIsAFormulaOrAColumnError() {
+    Fuzz.forAll(8102, Fuzz.DEFAULT_TRIES, r -> parse(tokenSoup(r)));
   }
 
-  @Provide
-  Arbitrary<Formula> formulas() {
-    return formula(6);
-  }
+  private static final List<String> PROP_NAMES = List.of("a", "b", "sw_r1", "Do_f4", "Fa", "XU",
+      "_", "trueish");
 
-  private static Arbitrary<Formula> formula(int depth) {
-    Arbitrary<Formula> props = Arbitraries.oneOf(
-        Arbitraries.of("a", "b", "sw_r1", "Do_f4", "Fa", "XU", "_", "trueish"),
-        Arbitraries.strings().withCharRange('a', 'z').withChars('_', '0', '9')
-            .ofMinLength(1).ofMaxLength(5).filter(s -> !Character.isDigit(s.charAt(0))))
-        .map(Formula.Prop::new);
-    Arbitrary<Formula> leaf = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, props),
-        net.jqwik.api.Tuple.of(1, Arbitraries.of(Formula.TRUE, Formula.FALSE)));
-    if (depth == 0) {
-      return leaf;
+  private static Formula formula(SplittableRandom r, int depth) {
+    // Weights as before: a leaf 4, each of the ten operators 1; a leaf is a proposition 6 : 1.
+    int pick = depth == 0 ? 0 : r.nextInt(14);
+    if (pick < 4) {
+      if (r.nextInt(7) == 6) {
+        return r.nextBoolean() ? Formula.TRUE : Formula.FALSE;
+      }
+      return new Formula.Prop(r.nextBoolean() ? Fuzz.pick(r, PROP_NAMES) : propName(r));
     }
-    Arbitrary<Formula> sub = Arbitraries.lazy(() -> formula(depth - 1));
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(4, leaf),
-        net.jqwik.api.Tuple.of(1, sub.map(Formula.Not::new)),
-        net.jqwik.api.Tuple.of(1, sub.map(Formula.Next::new)),
-        net.jqwik.api.Tuple.of(1, sub.map(Formula.Eventually::new)),
-        net.jqwik.api.Tuple.of(1, sub.map(Formula.Always::new)),
-        net.jqwik.api.Tuple.of(1, Combinators.combine(sub, sub).as(Formula.And::new)),
-        net.jqwik.api.Tuple.of(1, Combinators.combine(sub, sub).as(Formula.Or::new)),
-        net.jqwik.api.Tuple.of(1, Combinators.combine(sub, sub).as(Formula.Implies::new)),
-        net.jqwik.api.Tuple.of(1, Combinators.combine(sub, sub).as(Formula.Iff::new)),
-        net.jqwik.api.Tuple.of(1, Combinators.combine(sub, sub).as(Formula.Until::new)));
+    return switch (pick) {
+      case 4 -> new Formula.Not(formula(r, depth - 1));
+      case 5 -> new Formula.Next(formula(r, depth - 1));
+      case 6 -> new Formula.Eventually(formula(r, depth - 1));
+      case 7 -> new Formula.Always(formula(r, depth - 1));
+      case 8 -> new Formula.And(formula(r, depth - 1), formula(r, depth - 1));
+      case 9 -> new Formula.Or(formula(r, depth - 1), formula(r, depth - 1));
+      case 10 -> new Formula.Implies(formula(r, depth - 1), formula(r, depth - 1));
+      case 11 -> new Formula.Iff(formula(r, depth - 1), formula(r, depth - 1));
+      default -> new Formula.Until(formula(r, depth - 1), formula(r, depth - 1));
+    };
   }
 
-  @Provide
-  Arbitrary<String> whitespace() {
-    return Arbitraries.strings().withChars(' ', '\t', '\n', '\r').ofMinLength(1).ofMaxLength(3);
+  /** 1 to 5 of a-z, _, 0, 9, not starting with a digit. */
+  private static String propName(SplittableRandom r) {
+    String chars = "abcdefghijklmnopqrstuvwxyz_09";
+    StringBuilder sb = new StringBuilder();
+    int n = 1 + r.nextInt(5);
+    for (int i = 0; i < n; i++) {
+      sb.append(chars.charAt(r.nextInt(i == 0 ? chars.length() - 2 : chars.length())));
+    }
+    return sb.toString();
   }
 
-  @Provide
-  Arbitrary<String> tokenSoup() {
-    return Combinators.combine(Arbitraries.of(TOKENS).list().ofMaxSize(40),
-        Arbitraries.of("", " ").list().ofMaxSize(40)).as((tokens, gaps) -> {
-          StringBuilder sb = new StringBuilder();
-          for (int i = 0; i < tokens.size(); i++) {
-            sb.append(tokens.get(i)).append(i < gaps.size() ? gaps.get(i) : " ");
-          }
-          return sb.toString();
-        });
+  private static String whitespace(SplittableRandom r) {
+    StringBuilder sb = new StringBuilder();
+    int n = 1 + r.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      sb.append(Fuzz.pick(r, ' ', '\t', '\n', '\r'));
+    }
+    return sb.toString();
+  }
+
+  private static String tokenSoup(SplittableRandom r) {
+    int tokens = r.nextInt(41);
+    int gaps = r.nextInt(41);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < tokens; i++) {
+      sb.append(Fuzz.pick(r, TOKENS)).append(i < gaps ? Fuzz.pick(r, "", " ") : " ");
+    }
+    return sb.toString();
   }
 
   /** Long repetitions: the sizes small mutations never reach (deep nesting, long operator runs). */
-  @Property(seed = "8104", tries = 60)
-  void longRepetitionsAreFormulasOrColumnErrors(@ForAll("repetitions") String text) {
-    parse(text);
-  }
-
-  @Provide
-  Arbitrary<String> repetitions() {
-    return Combinators.combine(
-        Arbitraries.of("(", "!", "X ", "F ", "[]", "<>", "a -> ", "a U ", "a && (", "a <-> ",
-            "!(", "&&", ")"),
-        Arbitraries.integers().between(1, 100_000),
-        Arbitraries.of("a", "a)", "", ")")).as((unit, n, tail) -> unit.repeat(n) + tail);
+  @Test
+  void longRepetitionsAreFormulasOrColumnErrors() {
+    Fuzz.forAll(8104, 60, r -> {
+      String unit = Fuzz.pick(r, "(", "!", "X ", "F ", "[]", "<>", "a -> ", "a U ", "a && (",
+          "a <-> ", "!(", "&&", ")");
+      parse(unit.repeat(1 + r.nextInt(100_000)) + Fuzz.pick(r, "a", "a)", "", ")"));
+    });
   }
 
   // ---------------------------------------------------------------------------------------------
   // Mutation of the seed corpus.
 
-  @Property(seed = "8103")
-  void mutatedSeedsAreFormulasOrColumnErrors(@ForAll("seeds") Fuzz.Seed seed,
-      @ForAll("mutations") List<Fuzz.Mutation> steps) {
-    byte[] bytes = Fuzz.mutate(seed.bytes(), steps, TOKENS, CORPUS);
-    parse(new String(bytes, StandardCharsets.UTF_8));
-  }
-
-  @Provide
-  Arbitrary<Fuzz.Seed> seeds() {
-    return Arbitraries.of(CORPUS);
-  }
-
-  @Provide
-  Arbitrary<List<Fuzz.Mutation>> mutations() {
-    return Fuzz.mutations();
+  @Test
+  void mutatedSeedsAreFormulasOrColumnErrors() {
+    Fuzz.forAll(8103, Fuzz.DEFAULT_TRIES, r -> {
+      byte[] bytes = Fuzz.mutate(Fuzz.pick(r, CORPUS).bytes(), Fuzz.mutations(r), TOKENS, CORPUS);
+      parse(new String(bytes, StandardCharsets.UTF_8));
+    });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -162,7 +149,7 @@ class LtlParserFuzzTest {
    * Found by {@link #longRepetitionsAreFormulasOrColumnErrors}: the tokenizer copied the rest of
    * the text for every symbol, so 12 k parentheses allocated 75 MB (100 k took seconds).
    */
-  @Example
+  @Test
   void longSymbolRunsTokenizeInLinearTime() {
     String text = "(".repeat(12_293) + "a)";
     LtlSyntaxException e = assertThrowsSyntax(text);
@@ -170,7 +157,7 @@ class LtlParserFuzzTest {
   }
 
   /** Each prefix operator was one more recursion: 100 k of them overflowed the stack. */
-  @Example
+  @Test
   void deepPrefixNestingIsAColumnErrorNotAStackOverflow() {
     LtlSyntaxException e = assertThrowsSyntax("!".repeat(100_000) + "a");
     assertEquals(LtlParser.MAX_DEPTH + 1, e.column());
@@ -178,7 +165,7 @@ class LtlParserFuzzTest {
   }
 
   /** {@code ->} and {@code U} are right-associative, parsed by recursion: same overflow. */
-  @Example
+  @Test
   void longRightAssociativeChainsAreColumnErrors() {
     assertEquals(5 * LtlParser.MAX_DEPTH + 3, assertThrowsSyntax("a -> ".repeat(100_000) + "a")
         .column());
@@ -186,7 +173,7 @@ class LtlParserFuzzTest {
         .column());
   }
 
-  @Example
+  @Test
   void nestingUpToTheLimitParses() {
     int n = LtlParser.MAX_DEPTH;
     Formula f = parse("(".repeat(n) + "a" + ")".repeat(n));
@@ -202,8 +189,9 @@ class LtlParserFuzzTest {
     return (LtlSyntaxException) t;
   }
 
-  @Example
+  @Test
   void everySeedKeepsTheContract() {
+    assertTrue(CORPUS.size() >= 17);
     for (Fuzz.Seed s : CORPUS) {
       parse(new String(s.bytes(), StandardCharsets.UTF_8));
     }

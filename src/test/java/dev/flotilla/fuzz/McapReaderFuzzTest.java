@@ -3,6 +3,7 @@ package dev.flotilla.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.flotilla.bag.mcap.ChunkCompression;
 import dev.flotilla.bag.mcap.McapFormatException;
 import dev.flotilla.bag.mcap.McapMessage;
@@ -23,12 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the MCAP readers ({@link McapReader}, random access, and {@link McapScanner}, streamed):
@@ -40,15 +36,9 @@ class McapReaderFuzzTest {
   private static final List<Fuzz.Seed> CORPUS = corpus();
 
   private static List<Fuzz.Seed> corpus() {
-    List<Fuzz.Seed> out = new ArrayList<>();
-    // Small files we write ourselves, in every compression and layout, then the real ones.
-    for (ChunkCompression c : ChunkCompression.values()) {
-      out.add(new Fuzz.Seed("flotilla-" + c, write(new Fuzz.Choices(List.of()),
-          McapWriterOptions.indexed("ros2").withCompression(c).withChunkSize(64), 4)));
-    }
-    out.add(new Fuzz.Seed("flotilla-unchunked", write(new Fuzz.Choices(List.of()),
-        new McapWriterOptions("ros2", "fuzz", ChunkCompression.NONE, 64, false, false, false,
-            true, true, true, true, true, true), 4)));
+    // The committed corpus (files from our writer in every compression and layout, and the
+    // crash inputs), then the real files.
+    List<Fuzz.Seed> out = new ArrayList<>(Fuzz.corpus(McapReaderFuzzTest.class, "mcapReader"));
     out.addAll(Fuzz.shared("mcap-conformance", ".mcap", 4096));
     out.addAll(Fuzz.shared("rosbag2", ".mcap", 40_000));
     return out;
@@ -115,14 +105,26 @@ class McapReaderFuzzTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Coverage-guided (Jazzer): replays the corpus on every build, fuzzes with JAZZER_FUZZ=1.
+
+  @FuzzTest(maxDuration = "30s")
+  void mcapReader(byte[] input) throws IOException {
+    read(input);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Structure-aware: random files from our writer (every layout), read back, then damaged
   // record by record (length fields, field values) and byte by byte.
 
-  @Property(seed = "8501")
-  void writtenFilesReadBackAndDamagedOnesAreDocumentedErrors(
-      @ForAll("choices") List<Integer> choices, @ForAll("mutations") List<Fuzz.Mutation> steps)
-      throws IOException {
-    Fuzz.Choices c = new Fuzz.Choices(choices);
+  @Test
+  void writtenFilesReadBackAndDamagedOnesAreDocumentedErrors() {
+    Fuzz.forAll(8501, Fuzz.DEFAULT_TRIES,
+        r -> writtenFileReadsBackAndDamagedOneIsADocumentedError(new Fuzz.Choices(r),
+            Fuzz.mutations(r)));
+  }
+
+  private static void writtenFileReadsBackAndDamagedOneIsADocumentedError(Fuzz.Choices c,
+      List<Fuzz.Mutation> steps) throws IOException {
     McapWriterOptions options = new McapWriterOptions("ros2", "fuzz",
         c.of(ChunkCompression.values()), 32 + c.below(512), c.below(4) != 0, c.flip(), c.flip(),
         c.flip(), c.flip(), c.flip(), c.flip(), c.flip(), c.flip());
@@ -211,28 +213,14 @@ class McapReaderFuzzTest {
     }
   }
 
-  @Provide
-  Arbitrary<List<Integer>> choices() {
-    return Fuzz.choices();
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Mutation of the seed corpus (ours and the real files in ../shared/data).
 
-  @Property(seed = "8502")
-  void mutatedSeedsAreFilesOrDocumentedErrors(@ForAll("seeds") Fuzz.Seed seed,
-      @ForAll("mutations") List<Fuzz.Mutation> steps) throws IOException {
-    read(Fuzz.mutate(seed.bytes(), steps, List.of(), CORPUS));
-  }
-
-  @Provide
-  Arbitrary<Fuzz.Seed> seeds() {
-    return Arbitraries.of(CORPUS);
-  }
-
-  @Provide
-  Arbitrary<List<Fuzz.Mutation>> mutations() {
-    return Fuzz.mutations();
+  @Test
+  void mutatedSeedsAreFilesOrDocumentedErrors() {
+    Fuzz.forAll(8502, Fuzz.DEFAULT_TRIES,
+        r -> read(Fuzz.mutate(Fuzz.pick(r, CORPUS).bytes(), Fuzz.mutations(r), List.of(),
+            CORPUS)));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -243,7 +231,7 @@ class McapReaderFuzzTest {
    * of the file. The header was decoded from a 9-byte read bounded by the declared length:
    * ArrayIndexOutOfBoundsException.
    */
-  @Example
+  @Test
   void headerLengthPastTheEndOfTheFileIsAFormatError() throws IOException {
     byte[] file = {(byte) 0x89, 'M', 'C', 'A', 'P', '0', '\r', '\n', 0x01, 0x08, 0, 0, 0, 0, 0,
         0, 0};
@@ -259,7 +247,7 @@ class McapReaderFuzzTest {
     }
   }
 
-  @Example
+  @Test
   void everySeedKeepsTheContract() throws IOException {
     assertTrue(CORPUS.size() >= 4);
     for (Fuzz.Seed s : CORPUS) {

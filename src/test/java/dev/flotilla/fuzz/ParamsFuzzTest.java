@@ -1,5 +1,6 @@
 package dev.flotilla.fuzz;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.ParamsException;
 import dev.flotilla.ros.params.RosParamsFile;
@@ -7,13 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the ROS 2 parameter loader ({@link RosParamsFile} and the typed getters of
@@ -35,7 +30,7 @@ class ParamsFuzzTest {
   private static final List<Fuzz.Seed> CORPUS = corpus();
 
   private static List<Fuzz.Seed> corpus() {
-    List<Fuzz.Seed> out = new ArrayList<>(Fuzz.resources("fuzz/params"));
+    List<Fuzz.Seed> out = new ArrayList<>(Fuzz.corpus(ParamsFuzzTest.class, "paramsLoader"));
     // The parameter files the project ships are real inputs too (read in place).
     java.nio.file.Path params = java.nio.file.Path.of(System.getProperty("flotilla.root", "."),
         "params");
@@ -98,16 +93,19 @@ class ParamsFuzzTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Structure-aware: random YAML trees in block and flow style, mostly in the ROS 2 layout.
+  // Coverage-guided (Jazzer): replays the corpus on every build, fuzzes with JAZZER_FUZZ=1.
 
-  @Property(seed = "8301")
-  void generatedYamlTreesAreParametersOrNamedErrors(@ForAll("choices") List<Integer> choices) {
-    load(yaml(new Fuzz.Choices(choices)));
+  @FuzzTest(maxDuration = "30s")
+  void paramsLoader(byte[] input) {
+    load(new String(input, StandardCharsets.UTF_8));
   }
 
-  @Provide
-  Arbitrary<List<Integer>> choices() {
-    return Fuzz.choices();
+  // ---------------------------------------------------------------------------------------------
+  // Structure-aware: random YAML trees in block and flow style, mostly in the ROS 2 layout.
+
+  @Test
+  void generatedYamlTreesAreParametersOrNamedErrors() {
+    Fuzz.forAll(8301, Fuzz.DEFAULT_TRIES, r -> load(yaml(new Fuzz.Choices(r))));
   }
 
   private static final String[] SCALARS = {"0", "1", "-7", "0.5", "1e3", "1e999", ".nan", ".inf",
@@ -181,58 +179,46 @@ class ParamsFuzzTest {
   }
 
   /** Deep flow nesting: the sizes mutation never reaches. */
-  @Property(seed = "8302", tries = 40)
-  void deeplyNestedYamlIsParametersOrANamedError(@ForAll("nesting") String yaml) {
-    load(yaml);
+  @Test
+  void deeplyNestedYamlIsParametersOrANamedError() {
+    Fuzz.forAll(8302, 40, r -> load(nesting(Fuzz.pick(r, "{a: ", "[", "- ", "{a: [", "a:\n"),
+        1 + r.nextInt(20_000))));
   }
 
-  @Provide
-  Arbitrary<String> nesting() {
-    return Combinators.combine(Arbitraries.of("{a: ", "[", "- ", "{a: [", "a:\n"),
-        Arbitraries.integers().between(1, 20_000)).as((unit, n) -> {
-          String inner = switch (unit) {
-            case "{a: " -> unit.repeat(n) + "1" + "}".repeat(n);
-            case "[" -> unit.repeat(n) + "1" + "]".repeat(n);
-            case "{a: [" -> unit.repeat(n) + "1" + "]}".repeat(n);
-            case "- " -> unit.repeat(n) + "1";
-            default -> {
-              // Block style needs the indentation to grow, so it stays shallower.
-              StringBuilder sb = new StringBuilder("\n");
-              int depth = Math.min(n, 1000);
-              for (int i = 0; i < depth; i++) {
-                sb.append(" ".repeat(6 + 2 * i)).append("a:\n");
-              }
-              yield sb.append(" ".repeat(6 + 2 * depth)).append("b: 1").toString();
-            }
-          };
-          return "node:\n  ros__parameters:\n    alpha: " + inner + "\n";
-        });
+  private static String nesting(String unit, int n) {
+    String inner = switch (unit) {
+      case "{a: " -> unit.repeat(n) + "1" + "}".repeat(n);
+      case "[" -> unit.repeat(n) + "1" + "]".repeat(n);
+      case "{a: [" -> unit.repeat(n) + "1" + "]}".repeat(n);
+      case "- " -> unit.repeat(n) + "1";
+      default -> {
+        // Block style needs the indentation to grow, so it stays shallower.
+        StringBuilder sb = new StringBuilder("\n");
+        int depth = Math.min(n, 1000);
+        for (int i = 0; i < depth; i++) {
+          sb.append(" ".repeat(6 + 2 * i)).append("a:\n");
+        }
+        yield sb.append(" ".repeat(6 + 2 * depth)).append("b: 1").toString();
+      }
+    };
+    return "node:\n  ros__parameters:\n    alpha: " + inner + "\n";
   }
 
   // ---------------------------------------------------------------------------------------------
   // Mutation of the seed corpus.
 
-  @Property(seed = "8303")
-  void mutatedSeedsAreParametersOrNamedErrors(@ForAll("seeds") Fuzz.Seed seed,
-      @ForAll("mutations") List<Fuzz.Mutation> steps) {
-    load(new String(Fuzz.mutate(seed.bytes(), steps, TOKENS, CORPUS), StandardCharsets.UTF_8));
-  }
-
-  @Provide
-  Arbitrary<Fuzz.Seed> seeds() {
-    return Arbitraries.of(CORPUS);
-  }
-
-  @Provide
-  Arbitrary<List<Fuzz.Mutation>> mutations() {
-    return Fuzz.mutations();
+  @Test
+  void mutatedSeedsAreParametersOrNamedErrors() {
+    Fuzz.forAll(8303, Fuzz.DEFAULT_TRIES, r -> load(new String(Fuzz.mutate(
+        Fuzz.pick(r, CORPUS).bytes(), Fuzz.mutations(r), TOKENS, CORPUS),
+        StandardCharsets.UTF_8)));
   }
 
   // ---------------------------------------------------------------------------------------------
   // Crashes found, as regression tests.
 
   /** A YAML escape can put a NUL into a string; as a path it leaked InvalidPathException. */
-  @Example
+  @Test
   void nulCharacterInAPathParameterIsAParamsException() {
     String yaml = "node:\n  ros__parameters:\n    alpha: \"a\\u0000b\"\n";
     ParamReader r = RosParamsFile.parse(SOURCE, yaml).forNode("/", "node");
@@ -244,7 +230,7 @@ class ParamsFuzzTest {
         t.getMessage());
   }
 
-  @Example
+  @Test
   void everySeedKeepsTheContract() {
     for (Fuzz.Seed s : CORPUS) {
       load(new String(s.bytes(), StandardCharsets.UTF_8));

@@ -2,19 +2,14 @@ package dev.flotilla.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.flotilla.urdf.UrdfException;
 import dev.flotilla.urdf.UrdfParser;
 import dev.flotilla.urdf.UrdfRobot;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes {@link UrdfParser}: its contract is a validated robot or a {@link UrdfException} whose
@@ -34,7 +29,7 @@ class UrdfParserFuzzTest {
   private static final List<Fuzz.Seed> CORPUS = corpus();
 
   private static List<Fuzz.Seed> corpus() {
-    List<Fuzz.Seed> out = new ArrayList<>(Fuzz.resources("fuzz/urdf"));
+    List<Fuzz.Seed> out = new ArrayList<>(Fuzz.corpus(UrdfParserFuzzTest.class, "urdfParser"));
     out.addAll(Fuzz.shared("urdf", ".urdf", Long.MAX_VALUE));
     return out;
   }
@@ -59,16 +54,19 @@ class UrdfParserFuzzTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Structure-aware: random URDF documents, valid and subtly invalid.
+  // Coverage-guided (Jazzer): replays the corpus on every build, fuzzes with JAZZER_FUZZ=1.
 
-  @Property(seed = "8201")
-  void generatedUrdfsAreRobotsOrLocatedErrors(@ForAll("choices") List<Integer> choices) {
-    parse(urdf(new Fuzz.Choices(choices)));
+  @FuzzTest(maxDuration = "30s")
+  void urdfParser(byte[] input) {
+    parse(new String(input, StandardCharsets.UTF_8));
   }
 
-  @Provide
-  Arbitrary<List<Integer>> choices() {
-    return Fuzz.choices();
+  // ---------------------------------------------------------------------------------------------
+  // Structure-aware: random URDF documents, valid and subtly invalid.
+
+  @Test
+  void generatedUrdfsAreRobotsOrLocatedErrors() {
+    Fuzz.forAll(8201, Fuzz.DEFAULT_TRIES, r -> parse(urdf(new Fuzz.Choices(r))));
   }
 
   private static final String[] NAMES = {"base", "arm", "hand", "cam", "ghost", "", " ", "a&b"};
@@ -183,56 +181,42 @@ class UrdfParserFuzzTest {
   }
 
   /** Deep element nesting at the places the parser walks: the sizes mutation never reaches. */
-  @Property(seed = "8202", tries = 40)
-  void deeplyNestedElementsAreRobotsOrLocatedErrors(@ForAll("nesting") String xml) {
-    parse(xml);
+  @Test
+  void deeplyNestedElementsAreRobotsOrLocatedErrors() {
+    Fuzz.forAll(8202, 40, r -> parse(nesting(Fuzz.pick(r, "robot", "link", "visual", "geometry",
+        "gazebo", "sensor", "camera"), Fuzz.pick(r, "a", "camera", "sensor", "link"),
+        1 + r.nextInt(50_000))));
   }
 
-  @Provide
-  Arbitrary<String> nesting() {
-    return Combinators.combine(
-        Arbitraries.of("robot", "link", "visual", "geometry", "gazebo", "sensor", "camera"),
-        Arbitraries.of("a", "camera", "sensor", "link"),
-        Arbitraries.integers().between(1, 50_000)).as((where, tag, n) -> {
-          String open = "<" + tag + ">";
-          String close = "</" + tag + ">";
-          String inner = open.repeat(n) + "<horizontal_fov>1</horizontal_fov>"
-              + close.repeat(n);
-          return switch (where) {
-            case "robot" -> "<robot name=\"r\">" + inner + "<link name=\"l\"/></robot>";
-            case "link", "visual", "geometry" ->
-                "<robot name=\"r\"><link name=\"l\"><visual><geometry>" + inner
-                    + "</geometry></visual></link></robot>";
-            default -> "<robot name=\"r\"><link name=\"l\"/><gazebo reference=\"l\">"
-                + "<sensor type=\"camera\">" + inner + "</sensor></gazebo></robot>";
-          };
-        });
+  private static String nesting(String where, String tag, int n) {
+    String open = "<" + tag + ">";
+    String close = "</" + tag + ">";
+    String inner = open.repeat(n) + "<horizontal_fov>1</horizontal_fov>" + close.repeat(n);
+    return switch (where) {
+      case "robot" -> "<robot name=\"r\">" + inner + "<link name=\"l\"/></robot>";
+      case "link", "visual", "geometry" ->
+          "<robot name=\"r\"><link name=\"l\"><visual><geometry>" + inner
+              + "</geometry></visual></link></robot>";
+      default -> "<robot name=\"r\"><link name=\"l\"/><gazebo reference=\"l\">"
+          + "<sensor type=\"camera\">" + inner + "</sensor></gazebo></robot>";
+    };
   }
 
   // ---------------------------------------------------------------------------------------------
   // Mutation of the seed corpus (ours and the real URDFs in ../shared/data/urdf).
 
-  @Property(seed = "8203")
-  void mutatedSeedsAreRobotsOrLocatedErrors(@ForAll("seeds") Fuzz.Seed seed,
-      @ForAll("mutations") List<Fuzz.Mutation> steps) {
-    parse(new String(Fuzz.mutate(seed.bytes(), steps, TOKENS, CORPUS), StandardCharsets.UTF_8));
-  }
-
-  @Provide
-  Arbitrary<Fuzz.Seed> seeds() {
-    return Arbitraries.of(CORPUS);
-  }
-
-  @Provide
-  Arbitrary<List<Fuzz.Mutation>> mutations() {
-    return Fuzz.mutations();
+  @Test
+  void mutatedSeedsAreRobotsOrLocatedErrors() {
+    Fuzz.forAll(8203, Fuzz.DEFAULT_TRIES, r -> parse(new String(Fuzz.mutate(
+        Fuzz.pick(r, CORPUS).bytes(), Fuzz.mutations(r), TOKENS, CORPUS),
+        StandardCharsets.UTF_8)));
   }
 
   // ---------------------------------------------------------------------------------------------
   // Crashes found, as regression tests.
 
   /** Found by mutation: SAX reports line -1 for a cut XML declaration; the contract says 0. */
-  @Example
+  @Test
   void truncatedXmlDeclarationHasLineZeroNotMinusOne() {
     Throwable t = Fuzz.checkText("<?xml", e -> e instanceof UrdfException,
         () -> UrdfParser.parse("<?xml", SOURCE));
@@ -242,17 +226,17 @@ class UrdfParserFuzzTest {
   }
 
   /** Found by the nesting property: the sensor FOV search recursed once per element level. */
-  @Example
+  @Test
   void deeplyNestedSensorBlockIsNotAStackOverflow() {
     int n = 10_000;
     String xml = "<robot name=\"r\"><link name=\"l\"/><gazebo reference=\"l\">"
-        + "<sensor type=\"camera\">" + "<a>".repeat(n) + "<horizontal_fov>1.5</horizontal_fov>" + "</a>".repeat(n)
-        + "</sensor></gazebo></robot>";
+        + "<sensor type=\"camera\">" + "<a>".repeat(n) + "<horizontal_fov>1.5</horizontal_fov>"
+        + "</a>".repeat(n) + "</sensor></gazebo></robot>";
     UrdfRobot robot = parse(xml);
     org.junit.jupiter.api.Assertions.assertEquals(1.5, robot.sensors().get(0).horizontalFovRad());
   }
 
-  @Example
+  @Test
   void everySeedKeepsTheContract() {
     assertTrue(CORPUS.size() >= 2);
     for (Fuzz.Seed s : CORPUS) {

@@ -1,17 +1,34 @@
 /**
  * Fuzz tests of the five parsers that read input nobody here wrote: LTL formulas, URDF, ROS 2
- * parameter YAML, CDR payloads and MCAP files. Each class combines structure-aware generators
- * (random formulas, URDF documents, YAML trees, messages, MCAP files) with byte-level mutation of
- * a seed corpus ({@code src/test/resources/fuzz/<target>/} plus the real files under
- * {@code ../shared/data}, read in place). The property is the parser's documented contract: it
- * returns a value or throws its documented exception, within {@link Fuzz#PER_INPUT}.
+ * parameter YAML, CDR payloads and MCAP files. The property is each parser's documented contract:
+ * it returns a value or throws its documented exception, within {@link Fuzz#PER_INPUT} and a
+ * bounded allocation, never anything else.
  *
- * <p>Why jqwik rather than Jazzer: jqwik is a plain JUnit Platform engine, so these tests run in
- * the normal surefire pass on every machine, with fixed seeds and bounded tries, and its
- * generators build the structured inputs (formula trees, XML, YAML, message layouts) that reach
- * the code behind each parser's syntax check. Jazzer's coverage guidance only pays off in long
- * campaigns on dedicated cores, and it needs a Java agent plus native libraries in the test JVM;
- * on a shared two-core CI runner its JUnit integration would only replay a corpus, which the seed
- * corpora here already do.
+ * <p>Each class has two kinds of test:
+ *
+ * <ul>
+ *   <li>One Jazzer {@code @FuzzTest} per parser ({@code ltlParser}, {@code urdfParser},
+ *       {@code paramsLoader}, {@code cdrDecoder}, {@code mcapReader}). Its corpus is committed
+ *       under {@code src/test/resources/dev/flotilla/fuzz/<Class>Inputs/<method>/}: the seeds and
+ *       every crash found so far. In the normal test run Jazzer replays each file as one test
+ *       (regression mode); with {@code JAZZER_FUZZ=1} the same method runs a coverage-guided
+ *       campaign (libFuzzer with JVM instrumentation) and writes new crashes into that folder, so
+ *       a fixed crash stays a regression test. Coverage guidance is what finds inputs no
+ *       hand-written generator thinks of, but it only pays off in a campaign of its own, on a
+ *       dedicated core; on a shared CI runner replaying the corpus is the part worth running.
+ *   <li>Structure-aware generators and mutation in plain JUnit 5 ({@link Fuzz#forAll}): random
+ *       formula trees, URDF documents, YAML trees, messages and schemas, MCAP files from our
+ *       writer, and byte-level mutation of the corpus plus the real files under
+ *       {@code ../shared/data} (read in place). They are driven by {@link
+ *       java.util.SplittableRandom} with a fixed seed per property and bounded tries (300, about a
+ *       minute in all), so every build runs them reproducibly, reaches the code behind each
+ *       parser's syntax check without a campaign, and a failure names the seed and try to replay
+ *       ({@code -Dflotilla.fuzz.replay=<seed>:<try>}) and the input (also saved under
+ *       {@code target/fuzz-failures/}). {@code -Dflotilla.fuzz.tries=N} lengthens them.
+ * </ul>
+ *
+ * <p>These generators were first written with jqwik. Its author has asked that jqwik not be used
+ * with AI coding agents, and this code is written by them, so jqwik was dropped and the
+ * generators ported to seeded JUnit tests.
  */
 package dev.flotilla.fuzz;
