@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,21 +221,33 @@ public final class UrdfParser {
       };
     }
 
-    /** Horizontal FOV in radians from the first {@code horizontal_fov} or {@code hfov} below. */
+    /**
+     * Horizontal FOV in radians from the first {@code horizontal_fov} or {@code hfov} below, in
+     * document order. Walks with an explicit stack: the nesting depth is the document's, and a
+     * recursive walk overflowed the thread stack on deeply nested (hostile) sensor blocks.
+     */
     private double fov(XmlElement sensor) {
-      for (XmlElement c : sensor.children()) {
+      Deque<XmlElement> todo = new ArrayDeque<>();
+      pushChildren(todo, sensor);
+      while (!todo.isEmpty()) {
+        XmlElement c = todo.pop();
         if (c.name().equals("horizontal_fov")) {
           return text(c);
         }
         if (c.name().equals("hfov")) {
           return Math.toRadians(text(c));
         }
-        double nested = fov(c);
-        if (!Double.isNaN(nested)) {
-          return nested;
-        }
+        pushChildren(todo, c);
       }
       return Double.NaN;
+    }
+
+    /** Pushes the children so that the first one is popped first. */
+    private static void pushChildren(Deque<XmlElement> todo, XmlElement e) {
+      List<XmlElement> children = e.children();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        todo.push(children.get(i));
+      }
     }
 
     private Pose pose(XmlElement origin) {

@@ -59,7 +59,9 @@ public final class XmlTreeReader {
       SAXParser parser = newParser();
       parser.parse(new InputSource(new StringReader(xml)), handler);
     } catch (SAXParseException e) {
-      throw new XmlSyntaxException(e.getLineNumber(), handler.openElementName(), e.getMessage());
+      // SAX reports -1 when it does not know the line; the exception's contract is 0.
+      throw new XmlSyntaxException(Math.max(0, e.getLineNumber()), handler.openElementName(),
+          e.getMessage());
     } catch (SAXException | ParserConfigurationException | IOException e) {
       throw new XmlSyntaxException(0, "", e.getMessage());
     }

@@ -24,9 +24,20 @@ import java.util.Map;
  * arrays of uint8 or byte are {@code byte[]}; other arrays are {@link List}. An empty message
  * (which rosidl serializes as one placeholder octet) decodes to an empty map.
  *
+ * <p>Every problem with the payload is a {@link CdrException} naming the byte offset, including
+ * what a hostile schema can ask for: a fixed array too large for the bytes left, nesting deeper
+ * than {@link #MAX_DEPTH} (a type that contains itself), or more values than the payload can
+ * hold (types whose elements take no bytes).
+ *
  * <p>Time: O(payload size).
  */
 public final class DynamicCdrDecoder {
+  /** Deepest message nesting decoded; the decoder recurses once per level. */
+  public static final int MAX_DEPTH = 100;
+
+  /** Values decoded per payload byte at most (plus a constant), whatever the schema says. */
+  private static final long VALUES_PER_BYTE = 8;
+
   private final MessageTypes types;
   private final MsgSpec root;
 
@@ -47,29 +58,63 @@ public final class DynamicCdrDecoder {
    * @throws CdrException naming the byte offset when the payload does not match the type
    */
   public Map<String, Object> decode(byte[] payload) {
-    CdrReader r = new CdrReader(payload);
-    return message(r, root);
+    Walk w = new Walk(new CdrReader(payload), 1024 + VALUES_PER_BYTE * payload.length);
+    return message(w, root);
   }
 
-  private Map<String, Object> message(CdrReader r, MsgSpec spec) {
+  /** Decoding state of one payload: the reader, the nesting depth and the values still allowed. */
+  private static final class Walk {
+    final CdrReader r;
+    long budget;
+    int depth;
+
+    Walk(CdrReader r, long budget) {
+      this.r = r;
+      this.budget = budget;
+    }
+
+    /** Counts one value; a schema must not make a short payload decode forever. */
+    void spend() {
+      if (--budget < 0) {
+        throw new CdrException(r.position(), "the type describes more values than a payload of "
+            + "this size can hold");
+      }
+    }
+  }
+
+  private Map<String, Object> message(Walk w, MsgSpec spec) {
+    CdrReader r = w.r;
+    w.spend();
+    if (++w.depth > MAX_DEPTH) {
+      throw new CdrException(r.position(), "messages nest deeper than " + MAX_DEPTH
+          + " levels; does type '" + spec.name() + "' contain itself?");
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     if (spec.fields().isEmpty()) {
       r.readInt8();
-      return out;
+    } else {
+      for (MsgField f : spec.fields()) {
+        out.put(f.name(), field(w, f.type()));
+      }
     }
-    for (MsgField f : spec.fields()) {
-      out.put(f.name(), field(r, f.type()));
-    }
+    w.depth--;
     return out;
   }
 
-  private Object field(CdrReader r, FieldType t) {
+  private Object field(Walk w, FieldType t) {
+    CdrReader r = w.r;
     if (!t.isArray()) {
-      return single(r, t);
+      return single(w, t);
     }
     int n;
     if (t.array() == ArrayKind.FIXED) {
       n = t.arrayLength();
+      // The count comes from the schema, not the payload: check it before allocating for it.
+      long least = (long) n * (t.primitive() ? minSize(t.baseType()) : 1);
+      if (least > r.remaining()) {
+        throw new CdrException(r.position(), "fixed array of " + n + " elements cannot fit in "
+            + "the " + r.remaining() + " bytes left");
+      }
     } else {
       int at = r.position();
       n = r.readSequenceLength(t.primitive() ? minSize(t.baseType()) : 1);
@@ -84,7 +129,8 @@ public final class DynamicCdrDecoder {
     FieldType e = t.element();
     List<Object> list = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      list.add(single(r, e));
+      w.spend();
+      list.add(single(w, e));
     }
     return list;
   }
@@ -98,9 +144,10 @@ public final class DynamicCdrDecoder {
     }
   }
 
-  private Object single(CdrReader r, FieldType t) {
+  private Object single(Walk w, FieldType t) {
+    CdrReader r = w.r;
     if (!t.primitive()) {
-      return message(r, types.get(t.baseType()));
+      return message(w, types.get(t.baseType()));
     }
     switch (t.baseType()) {
       case "bool": return r.readBool();

@@ -124,7 +124,13 @@ public final class McapReader implements Closeable {
       throw new McapFormatException(file, 8, "first record is opcode 0x" + Integer.toHexString(op)
           + ", expected a header (0x01)");
     }
-    byte[] hbytes = len <= hin.remaining() ? start : read(8, (int) Math.min(len + 9, size - 8));
+    if (len < 0 || len > size - 8 - Opcode.RECORD_PREFIX || len > Integer.MAX_VALUE - 64) {
+      // Checked before the length sizes a buffer or bounds an input over the bytes read.
+      throw new McapFormatException(file, 8, "header record declares "
+          + Long.toUnsignedString(len) + " content bytes, the file has "
+          + (size - 8 - Opcode.RECORD_PREFIX) + " after its prefix");
+    }
+    byte[] hbytes = len <= hin.remaining() ? start : read(8, (int) len + Opcode.RECORD_PREFIX);
     int hoff = hbytes == start ? 8 : 0;
     header = (Header) McapRecordCodec.decode(Opcode.HEADER,
         new McapInput(file, hbytes, hoff + 9, hoff + 9 + (int) len, hbytes == start ? 0 : 8));

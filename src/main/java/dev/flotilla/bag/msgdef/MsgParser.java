@@ -226,6 +226,10 @@ public final class MsgParser {
       } catch (NumberFormatException e) {
         throw new MsgParseException(type, lineNo, br + 2, "invalid array size '" + inside + "'");
       }
+      if (len < 0) {
+        // A negative size would reach the decoders as an array length.
+        throw new MsgParseException(type, lineNo, br + 2, "negative array size '" + inside + "'");
+      }
     }
     int bound = 0;
     int le = base.indexOf("<=");
@@ -234,6 +238,10 @@ public final class MsgParser {
         bound = Integer.parseInt(base.substring(le + 2));
       } catch (NumberFormatException e) {
         throw new MsgParseException(type, lineNo, le + 3, "invalid string bound in '" + text
+            + "'");
+      }
+      if (bound < 0) {
+        throw new MsgParseException(type, lineNo, le + 3, "negative string bound in '" + text
             + "'");
       }
       base = base.substring(0, le);

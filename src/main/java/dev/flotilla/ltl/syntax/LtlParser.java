@@ -14,8 +14,19 @@ import java.util.Map;
  * associative), {@code ||}, {@code &&}, {@code U} (right associative), then the prefix operators
  * {@code ! X F G <> []}. So {@code a && b U c} is {@code a && (b U c)}; write parentheses for
  * {@code (!Vo_f2 && !Re_f2) U gi_f2}. Time: O(n) in the text length.
+ *
+ * <p>Every error, including nesting deeper than {@link #MAX_DEPTH}, is an
+ * {@link LtlSyntaxException} naming the column; no other exception escapes.
  */
 public final class LtlParser {
+
+  /**
+   * Deepest nesting of prefix operators, parentheses and right-associative chains ({@code ->},
+   * {@code U}) accepted. The parser recurses through six methods per level, so without a bound a
+   * long enough formula overflows the stack (about 800 levels did on a 1 MiB thread stack); real
+   * specifications nest a few levels.
+   */
+  public static final int MAX_DEPTH = 256;
 
   private enum Kind {
     IDENT,
@@ -41,6 +52,7 @@ public final class LtlParser {
   private final List<Token> tokens;
   private final Map<Formula, Integer> columns = new IdentityHashMap<>();
   private int pos;
+  private int depth;
 
   private LtlParser(String text) {
     this.text = text;
@@ -52,7 +64,8 @@ public final class LtlParser {
    *
    * @param text the formula, e.g. {@code <> (dc_t3 && <> om_t3)}
    * @return the syntax tree
-   * @throws LtlSyntaxException naming the column when the text is not a formula
+   * @throws LtlSyntaxException naming the column when the text is not a formula or nests deeper
+   *     than {@link #MAX_DEPTH}
    */
   public static Formula parse(String text) {
     return parseWithColumns(text).formula();
@@ -63,7 +76,8 @@ public final class LtlParser {
    *
    * @param text the formula
    * @return the tree with columns
-   * @throws LtlSyntaxException naming the column when the text is not a formula
+   * @throws LtlSyntaxException naming the column when the text is not a formula or nests deeper
+   *     than {@link #MAX_DEPTH}
    */
   public static ParsedFormula parseWithColumns(String text) {
     LtlParser parser = new LtlParser(text);
@@ -88,7 +102,10 @@ public final class LtlParser {
     Formula left = or();
     if (peek().kind() == Kind.IMPLIES) {
       Token op = next();
-      return at(new Formula.Implies(left, implies()), op);
+      descend(op);
+      Formula right = implies();
+      depth--;
+      return at(new Formula.Implies(left, right), op);
     }
     return left;
   }
@@ -115,22 +132,39 @@ public final class LtlParser {
     Formula left = unary();
     if (peek().kind() == Kind.UNTIL) {
       Token op = next();
-      return at(new Formula.Until(left, until()), op);
+      descend(op);
+      Formula right = until();
+      depth--;
+      return at(new Formula.Until(left, right), op);
     }
     return left;
+  }
+
+  /** Counts one more level of nesting at {@code t}; the caller decrements after recursing. */
+  private void descend(Token t) {
+    if (++depth > MAX_DEPTH) {
+      throw new LtlSyntaxException(t.column(), "the formula nests deeper than " + MAX_DEPTH
+          + " levels");
+    }
   }
 
   private Formula unary() {
     Token t = next();
     switch (t.kind()) {
       case NOT:
-        return at(new Formula.Not(unary()), t);
       case NEXT:
-        return at(new Formula.Next(unary()), t);
       case EVENTUALLY:
-        return at(new Formula.Eventually(unary()), t);
-      case ALWAYS:
-        return at(new Formula.Always(unary()), t);
+      case ALWAYS: {
+        descend(t);
+        Formula operand = unary();
+        depth--;
+        return at(switch (t.kind()) {
+          case NOT -> new Formula.Not(operand);
+          case NEXT -> new Formula.Next(operand);
+          case EVENTUALLY -> new Formula.Eventually(operand);
+          default -> new Formula.Always(operand);
+        }, t);
+      }
       case TRUE:
         return at(new Formula.Const(true), t);
       case FALSE:
@@ -138,7 +172,9 @@ public final class LtlParser {
       case IDENT:
         return at(new Formula.Prop(t.text()), t);
       case LPAREN:
+        descend(t);
         Formula inner = iff();
+        depth--;
         Token close = next();
         if (close.kind() != Kind.RPAREN) {
           throw new LtlSyntaxException(
@@ -193,11 +229,12 @@ public final class LtlParser {
         out.add(new Token(keyword(word), word, col));
         i = end;
       } else {
-        String rest = text.substring(i);
+        // startsWith at an offset: a substring per symbol would copy the rest of the text each
+        // time, quadratic in the length of a formula made of symbols.
         Kind kind = null;
         String sym = null;
         for (String[] s : SYMBOLS) {
-          if (rest.startsWith(s[0])) {
+          if (text.startsWith(s[0], i)) {
             sym = s[0];
             kind = Kind.valueOf(s[1]);
             break;

@@ -181,9 +181,16 @@ public final class ParamReader {
    *
    * @param value the path as written
    * @return the resolved path
+   * @throws ParamsException when the value cannot be a path (e.g. it holds a NUL character)
    */
   public java.nio.file.Path resolve(String value) {
-    java.nio.file.Path path = java.nio.file.Path.of(value);
+    java.nio.file.Path path;
+    try {
+      path = java.nio.file.Path.of(value);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ParamsException(source + ": \"" + value + "\" is not a valid path ("
+          + e.getReason() + ").", e);
+    }
     java.nio.file.Path file = java.nio.file.Path.of(source);
     try {
       // A linked parameter file means its target's folder, as a user reading it would expect.
