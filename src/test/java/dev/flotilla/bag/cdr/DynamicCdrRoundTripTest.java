@@ -73,6 +73,12 @@ class DynamicCdrRoundTripTest {
     w.writeInt64(3);
     w.writeFloat32(0.75f);
     w.writeFloat32(1.0f);
+    w.writeString("tb3_1"); // auth: sender_id, sequence, scheme, signature
+    w.writeInt64(9);
+    w.writeInt8((byte) 2);
+    w.writeInt32(2);
+    w.writeInt8((byte) 0xab);
+    w.writeInt8((byte) 0xcd);
     Map<String, Object> hb = new DynamicCdrDecoder(ts, "flotilla_msgs/msg/Heartbeat")
         .decode(w.toByteArray());
     assertEquals("tb3_1", hb.get("robot_id"));
@@ -81,6 +87,8 @@ class DynamicCdrRoundTripTest {
     assertEquals(2, hb.get("state"));
     assertEquals(-1, hb.get("current_step"));
     assertEquals(0.75f, hb.get("battery"));
+    assertEquals("tb3_1", ((Map<?, ?>) hb.get("auth")).get("sender_id"));
+    assertEquals(9L, ((Map<?, ?>) hb.get("auth")).get("sequence"));
     assertArrayEquals(w.toByteArray(), new DynamicCdrEncoder(ts, "flotilla_msgs/msg/Heartbeat",
         ByteOrder.LITTLE_ENDIAN).encode(hb));
   }
