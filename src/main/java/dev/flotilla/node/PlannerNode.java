@@ -7,6 +7,7 @@ import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.node.ltl.LtlFleet;
 import dev.flotilla.node.ltl.LtlParams;
 import dev.flotilla.node.ltl.LtlPlanMessages;
+import dev.flotilla.node.ltl.LtlSessionRecord;
 import dev.flotilla.node.journal.StateJournal;
 import dev.flotilla.node.ltl.LtlTaskPlanner;
 import dev.flotilla.ros.Bus;
@@ -32,6 +33,9 @@ import java.util.logging.Logger;
  * {@code task_rejected} event with its reason, so nothing is dropped silently.
  */
 public final class PlannerNode implements FlotillaNode {
+
+  /** Journal meta key of the LTL planner's {@link LtlSessionRecord}. */
+  private static final String LTL_SESSION_KEY = "ltl_session";
 
   /**
    * Validated parameters of the {@code planner} node.
@@ -120,8 +124,9 @@ public final class PlannerNode implements FlotillaNode {
 
   /**
    * After a restart: task ids stay taken, accepted multi-robot tasks are offered to the allocator
-   * again (it ignores those it has, or completed), and LTL tasks received or accepted before the
-   * crash are planned again, with a plan version above the last one published.
+   * again (it ignores those it has, or completed), the LTL plan in force before the crash is
+   * restored exactly from its journal record and republished with a version above the last one,
+   * and LTL tasks received but not yet in that plan are planned (on top of it) now.
    */
   private void restore() {
     if (journal.fresh()) {
@@ -148,10 +153,49 @@ public final class PlannerNode implements FlotillaNode {
       return;
     }
     ltl.versionAtLeast(journal.meta("ltl_version").map(Long::parseLong).orElse(0L));
+    Set<String> restored = restoreLtlPlan();
     double now = ctx.clock().now();
     for (TaskRequest r : ltlTasks) {
-      apply(ltl.submit(r.taskId(), r.ltlFormula(), now));
+      if (!restored.contains(r.taskId())) {
+        apply(ltl.submit(r.taskId(), r.ltlFormula(), now));
+      }
     }
+  }
+
+  /**
+   * Restores and republishes the journaled LTL plan. Planning again would not do: the search is
+   * time-budgeted, so it would find another plan, and steps the robots already did could be given
+   * to others and done twice.
+   *
+   * @return ids of the LTL tasks in the restored plan (none when there is no usable record)
+   */
+  private Set<String> restoreLtlPlan() {
+    Optional<String> json = journal.meta(LTL_SESSION_KEY);
+    if (json.isEmpty()) {
+      return Set.of();
+    }
+    Optional<String> failure;
+    try {
+      failure = ltl.restore(LtlSessionRecord.fromJson(json.get()));
+    } catch (IllegalArgumentException e) {
+      failure = Optional.of(e.getMessage());
+    }
+    if (failure.isPresent()) {
+      log.warning("The LTL plan journaled in " + journal.file() + " cannot be restored ("
+          + failure.get() + "); its tasks are planned again from scratch, so robots may repeat "
+          + "steps they already did.");
+      return Set.of();
+    }
+    for (String id : ltl.acceptedTaskIds()) {
+      // The crash may have come between the plan's commit and the task's acceptance.
+      if (journal.taskState(id).orElse(null) != StateJournal.TaskState.ACCEPTED) {
+        journal.taskState(id, StateJournal.TaskState.ACCEPTED, ctx.clock().now());
+        events.publish(event(FleetEvent.TASK_ACCEPTED, id, "restored from the journal"));
+      }
+    }
+    log.info("restored the LTL plan of " + ltl.acceptedTaskIds() + " from " + journal.file());
+    publishLtlPlan();
+    return Set.copyOf(ltl.acceptedTaskIds());
   }
 
   void onTask(TaskRequest request) {
@@ -207,7 +251,15 @@ public final class PlannerNode implements FlotillaNode {
   /** Started chains are kept out of online replanning: learn them from the synchronizer. */
   void onSync(SyncCommand c) {
     if (c.command() == SyncCommand.GO) {
-      ltl.onGo(c.robotId(), c.taskId(), c.stepIndex());
+      LtlSessionRecord before = ltl.record();
+      if (ltl.onGo(c.robotId(), c.taskId(), c.stepIndex()) && journal != null) {
+        LtlSessionRecord after = ltl.record();
+        if (!after.startedChains().equals(before.startedChains())
+            || after.goSeen() != before.goSeen()) {
+          // Online formulas after a restart must keep these chains out of the replanning too.
+          journal.put(LTL_SESSION_KEY, after.toJson());
+        }
+      }
     }
   }
 
@@ -226,7 +278,7 @@ public final class PlannerNode implements FlotillaNode {
   }
 
   private void apply(List<LtlTaskPlanner.Outcome> outcomes) {
-    boolean changed = false;
+    List<LtlTaskPlanner.Accepted> acceptedNow = new java.util.ArrayList<>();
     for (LtlTaskPlanner.Outcome o : outcomes) {
       if (o instanceof LtlTaskPlanner.Rejected r) {
         rejections.reject(tasksTopic, r.taskId(), "ltl_rejected", "LTL task " + r.taskId()
@@ -236,26 +288,51 @@ public final class PlannerNode implements FlotillaNode {
         }
         events.publish(event(FleetEvent.TASK_REJECTED, r.taskId(), r.reason()));
       } else if (o instanceof LtlTaskPlanner.Accepted a) {
-        log.info("accepted LTL task " + a.taskId() + ": " + a.detail());
-        if (journal != null) {
+        acceptedNow.add(a);
+      }
+    }
+    if (acceptedNow.isEmpty()) {
+      return;
+    }
+    Allocation plan = LtlPlanMessages.allocation(ltl, ctx.clock().now());
+    if (journal != null) {
+      // One transaction, before anything is announced: the plan, its version and the acceptances
+      // survive a crash together, or not at all (then the tasks are planned again on restart).
+      String record = ltl.record().toJson();
+      journal.batch(() -> {
+        for (LtlTaskPlanner.Accepted a : acceptedNow) {
           journal.taskState(a.taskId(), StateJournal.TaskState.ACCEPTED, ctx.clock().now());
         }
-        events.publish(event(FleetEvent.TASK_ACCEPTED, a.taskId(), a.detail()));
-        changed = true;
-      }
-    }
-    if (changed) {
-      double now = ctx.clock().now();
-      Allocation plan = LtlPlanMessages.allocation(ltl, now);
-      if (journal != null) {
+        journal.put(LTL_SESSION_KEY, record);
         journal.put("ltl_version", Long.toString(plan.planVersion()));
-      }
-      ltlPlan.publish(plan);
-      ltlDetail.publish(new dev.flotilla.msgs.std_msgs.String(
-          LtlPlanMessages.document(ltl, params.ltl().scenarioYaml()).toJson()));
-      log.info("published LTL plan version " + plan.planVersion() + " for robots "
-          + plan.plans().stream().map(p -> p.robotId()).toList());
+      });
     }
+    for (LtlTaskPlanner.Accepted a : acceptedNow) {
+      log.info("accepted LTL task " + a.taskId() + ": " + a.detail());
+      events.publish(event(FleetEvent.TASK_ACCEPTED, a.taskId(), a.detail()));
+    }
+    publish(plan);
+  }
+
+  /** Journals the running LTL plan (committed before it is published), then publishes it. */
+  private void publishLtlPlan() {
+    Allocation plan = LtlPlanMessages.allocation(ltl, ctx.clock().now());
+    if (journal != null) {
+      String record = ltl.record().toJson();
+      journal.batch(() -> {
+        journal.put(LTL_SESSION_KEY, record);
+        journal.put("ltl_version", Long.toString(plan.planVersion()));
+      });
+    }
+    publish(plan);
+  }
+
+  private void publish(Allocation plan) {
+    ltlPlan.publish(plan);
+    ltlDetail.publish(new dev.flotilla.msgs.std_msgs.String(
+        LtlPlanMessages.document(ltl, params.ltl().scenarioYaml()).toJson()));
+    log.info("published LTL plan version " + plan.planVersion() + " for robots "
+        + plan.plans().stream().map(p -> p.robotId()).toList());
   }
 
   /** @return the LTL planner, or null when LTL planning is disabled */

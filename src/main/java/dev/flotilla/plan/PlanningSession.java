@@ -158,6 +158,132 @@ public final class PlanningSession {
     return result;
   }
 
+  /**
+   * Rebuilds the outcome of an earlier {@link #planOffline} without searching: the formulas are
+   * compiled again (compilation and chain enumeration are deterministic) and the given assignments,
+   * journaled from that call's plan, are timed as it timed them. Used after a restart, so the plan
+   * in force before a crash comes back exactly; a time-budgeted search would find another one.
+   *
+   * @param offlineFormulas the formula texts of the original call
+   * @param assignments the original plan's assignments, in order
+   * @return the plan, or why the assignments do not fit the problem (e.g. the scenario changed);
+   *     the running plan is unchanged then
+   */
+  public PlanResult restoreOffline(
+      List<String> offlineFormulas, List<ChainAssignment> assignments) {
+    TaskCompilation tc = compiler.offline(offlineFormulas);
+    if (tc instanceof TaskCompilation.Rejected r) {
+      return rejected(r);
+    }
+    TaskCompilation.Compiled ok = (TaskCompilation.Compiled) tc;
+    PlanningProblem next = problemFor(ok.spec());
+    PlanResult result = restored(next, assignments, new boolean[assignments.size()], 0);
+    if (result instanceof PlanResult.Planned planned) {
+      poset = ok.poset();
+      formulas = ok.formulas();
+      problem = next;
+      plan = planned.plan();
+    }
+    return result;
+  }
+
+  /**
+   * Rebuilds the outcome of an earlier {@link #addOnline} without annealing (see {@link
+   * #restoreOffline}); the assignments whose subtask had not started are timed from the release
+   * time, as the annealing timed them.
+   *
+   * @param formula the formula text
+   * @param releaseS seconds since plan start when it arrived
+   * @param newResources resources that appeared with it
+   * @param startedSubtasks the started subtasks the original call used (not null)
+   * @param assignments the original plan's assignments, in order
+   * @return the plan, or why the assignments do not fit; the running plan is unchanged then
+   */
+  public PlanResult restoreOnline(
+      String formula,
+      double releaseS,
+      Map<String, Map<String, Integer>> newResources,
+      Set<Integer> startedSubtasks,
+      List<ChainAssignment> assignments) {
+    if (plan == null) {
+      throw new IllegalStateException("Restore the offline plan before the online ones.");
+    }
+    for (String region : newResources.keySet()) {
+      if (!environment.hasRegion(region)) {
+        return infeasible("The resources name unknown region " + region + ".");
+      }
+    }
+    TaskCompilation tc = compiler.online(poset, startedSubtasks, formulas, formula);
+    if (tc instanceof TaskCompilation.Rejected r) {
+      return rejected(r);
+    }
+    TaskCompilation.Compiled ok = (TaskCompilation.Compiled) tc;
+    Environment previous = environment;
+    environment = environment.withAddedResources(newResources);
+    PlanningProblem next = problemFor(ok.spec());
+    boolean[] released = new boolean[assignments.size()];
+    for (int i = 0; i < released.length; i++) {
+      // As SimulatedAnnealingReplanner.released(): only started chains keep their own timing.
+      released[i] = !startedSubtasks.contains(assignments.get(i).subtaskId());
+    }
+    PlanResult result = restored(next, assignments, released, releaseS);
+    if (result instanceof PlanResult.Planned planned) {
+      poset = ok.poset();
+      formulas = ok.formulas();
+      problem = next;
+      plan = planned.plan();
+    } else {
+      environment = previous;
+    }
+    return result;
+  }
+
+  /** Checks journaled assignments against a rebuilt problem, then times them. */
+  private static PlanResult restored(
+      PlanningProblem next, List<ChainAssignment> assignments, boolean[] released,
+      double releaseS) {
+    Set<Integer> served = new java.util.HashSet<>();
+    int agents = next.agents().size();
+    for (ChainAssignment a : assignments) {
+      Integer index = next.tasks().indexById().get(a.subtaskId());
+      if (index == null) {
+        return infeasible("Subtask " + a.subtaskId() + " is not in the compiled formulas.");
+      }
+      if (!served.add(a.subtaskId())) {
+        return infeasible("Subtask " + a.subtaskId() + " is assigned twice.");
+      }
+      if (!next.chainsOf(index).contains(a.chain())) {
+        return infeasible("Chain " + a.chain() + " is not a chain of subtask " + a.subtaskId()
+            + " in this scenario.");
+      }
+      if (a.master() < 0 || a.master() >= agents
+          || !next.agents().get(a.master()).type().name().equals(a.chain().agentType())) {
+        return infeasible("Agent " + a.master() + " cannot run chain " + a.chain() + ".");
+      }
+      for (List<Integer> helpers : a.helpers()) {
+        for (int h : helpers) {
+          if (h < 0 || h >= agents) {
+            return infeasible("Helper " + h + " is not an agent of the fleet.");
+          }
+        }
+      }
+    }
+    if (served.size() != next.subtaskCount()) {
+      return infeasible("The assignments serve " + served.size() + " of "
+          + next.subtaskCount() + " subtasks.");
+    }
+    return new PlanEvaluator(next).evaluate(assignments, released, releaseS)
+        .<PlanResult>map(p -> new PlanResult.Planned(p,
+            new SearchStats(0, 0, 0, 0, false, p.objective())))
+        .orElseGet(() -> infeasible("The assignments cannot be timed (order, sigma^s or "
+            + "resources)."));
+  }
+
+  private static PlanResult infeasible(String reason) {
+    return new PlanResult.Infeasible(
+        reason, new SearchStats(0, Double.NaN, Double.NaN, 0, false, Double.NaN));
+  }
+
   private static PlanResult rejected(TaskCompilation.Rejected r) {
     return new PlanResult.Infeasible(
         "Formula \"" + r.formula() + "\" rejected: " + r.reason(),

@@ -62,6 +62,36 @@ class LtlPlanningTest {
   }
 
   @Test
+  void restoringJournaledAssignmentsGivesTheSamePlanWithoutSearching() {
+    CaseSpec c1 = FIELD.cases().get("case1");
+    PlanningSession s = session(c1);
+    s.planOffline(c1.offlineFormulas());
+    List<ChainAssignment> offline = s.plan().assignments();
+    OnlineTaskSpec phi6 = c1.online().get(0);
+    Set<Integer> started = SimulatedAnnealingReplanner.startedBy(s.plan(), phi6.atS());
+    assertInstanceOf(PlanResult.Planned.class,
+        s.addOnline(phi6.formula(), phi6.atS(), phi6.newResources(), started));
+
+    PlanningSession again = session(c1);
+    PlanResult.Planned first = assertInstanceOf(PlanResult.Planned.class,
+        again.restoreOffline(c1.offlineFormulas(), offline));
+    assertEquals(first.plan().assignments(), offline);
+    PlanResult.Planned second = assertInstanceOf(PlanResult.Planned.class,
+        again.restoreOnline(phi6.formula(), phi6.atS(), phi6.newResources(), started,
+            s.plan().assignments()));
+    assertEquals(s.plan(), second.plan());
+    assertEquals(s.problem().environment().regions(), again.problem().environment().regions());
+    assertTrue(again.planSatisfiesFormulas());
+
+    // Assignments that do not fit the compiled problem are refused with the reason.
+    PlanningSession other = session(c1);
+    PlanResult.Infeasible missing = assertInstanceOf(PlanResult.Infeasible.class,
+        other.restoreOffline(c1.offlineFormulas(), offline.subList(1, offline.size())));
+    assertTrue(missing.reason().contains("subtasks"), missing.reason());
+    assertEquals(null, other.plan());
+  }
+
+  @Test
   void case1PlansSatisfyTheirFormulasOfflineAndAfterPhi6() {
     CaseSpec c1 = FIELD.cases().get("case1");
     PlanningSession s = session(c1);

@@ -5,6 +5,7 @@ import dev.flotilla.plan.Plan;
 import dev.flotilla.plan.PlanResult;
 import dev.flotilla.plan.PlanningProblem;
 import dev.flotilla.plan.PlanningSession;
+import dev.flotilla.plan.SimulatedAnnealingReplanner;
 import dev.flotilla.plan.model.AgentType;
 import dev.flotilla.plan.task.LtlTaskCompiler;
 import dev.flotilla.plan.task.Subtask;
@@ -62,7 +63,9 @@ public final class LtlTaskPlanner {
   private final LtlParams params;
   private final LtlFleet fleet;
   private final LtlTaskCompiler compiler;
-  private final PlanningSession session;
+  private PlanningSession session;
+  /** The successful planning calls, for the journal ({@link #record()}). */
+  private final List<LtlSessionRecord.Call> calls = new ArrayList<>();
   private final List<Task> pending = new ArrayList<>();
   private final List<Task> accepted = new ArrayList<>();
   private final Map<String, Map<String, Integer>> addedResources = new LinkedHashMap<>();
@@ -83,7 +86,11 @@ public final class LtlTaskPlanner {
     this.params = params;
     this.fleet = fleet;
     this.compiler = new LtlTaskCompiler(fleet.scenario());
-    this.session = new PlanningSession(fleet.scenario(), fleet.agentCounts(), params.weights(),
+    this.session = newSession();
+  }
+
+  private PlanningSession newSession() {
+    return new PlanningSession(fleet.scenario(), fleet.agentCounts(), params.weights(),
         params.offline(), params.online());
   }
 
@@ -138,6 +145,7 @@ public final class LtlTaskPlanner {
       epoch = now;
       version++;
       accepted.addAll(batch);
+      calls.add(offlineCall(batch));
       for (Task t : batch) {
         out.add(new Accepted(t.id(), "planned offline with " + (batch.size() - 1)
             + " other formula(s)"));
@@ -154,6 +162,7 @@ public final class LtlTaskPlanner {
         } else {
           epoch = now;
           accepted.add(t);
+          calls.add(offlineCall(List.of(t)));
           out.add(new Accepted(t.id(), "planned offline"));
         }
       } else {
@@ -169,16 +178,79 @@ public final class LtlTaskPlanner {
   private Outcome online(Task task, double now) {
     Map<String, Map<String, Integer>> resources =
         params.onlineResources().getOrDefault(LtlParams.normalize(task.formula()), Map.of());
-    PlanResult r = session.addOnline(task.formula(), now - epoch, resources,
-        goSeen ? Set.copyOf(startedChains) : null);
+    // Resolved here rather than in the session so that the journal holds the set actually used.
+    Set<Integer> started = goSeen ? Set.copyOf(startedChains)
+        : SimulatedAnnealingReplanner.startedBy(session.plan(), now - epoch);
+    PlanResult r = session.addOnline(task.formula(), now - epoch, resources, started);
     if (r instanceof PlanResult.Infeasible inf) {
       return new Rejected(task.id(), inf.reason());
     }
     accepted.add(task);
+    calls.add(new LtlSessionRecord.Call(List.of(task.id()), List.of(task.formula()), true,
+        now - epoch, resources, started, session.plan().assignments()));
     resources.forEach((region, kinds) -> kinds.forEach((kind, units) -> addedResources
         .computeIfAbsent(region, k -> new LinkedHashMap<>()).merge(kind, units, Integer::sum)));
     return new Accepted(task.id(), String.format(java.util.Locale.ROOT,
         "planned online at %.3f s after the plan's epoch", now - epoch));
+  }
+
+  private LtlSessionRecord.Call offlineCall(List<Task> batch) {
+    return new LtlSessionRecord.Call(batch.stream().map(Task::id).toList(),
+        batch.stream().map(Task::formula).toList(), false, 0, Map.of(), Set.of(),
+        session.plan().assignments());
+  }
+
+  /**
+   * What to journal so that {@link #restore} can bring the running plan back exactly.
+   *
+   * @return the record, or null before the first plan
+   */
+  public LtlSessionRecord record() {
+    return session.plan() == null ? null
+        : new LtlSessionRecord(epoch, calls, startedChains, goSeen);
+  }
+
+  /**
+   * Brings back the plan of an earlier run (planner restart) from its journal record: the calls
+   * are replayed, each rebuilding its problem and timing its journaled assignments instead of
+   * searching, so robots, steps, step indices and times relative to the original epoch are those
+   * of the plan in force before the crash. On success the version goes up by one (call {@link
+   * #versionAtLeast} first), so the republished plan supersedes the last one published. On
+   * failure nothing is restored and the planner is as new.
+   *
+   * @param record a record from {@link #record()} of a planner with the same parameters
+   * @return why the record does not fit (e.g. the scenario file changed), or nothing
+   */
+  public Optional<String> restore(LtlSessionRecord record) {
+    if (session.plan() != null || !pending.isEmpty()) {
+      throw new IllegalStateException("Restore before any LTL task is submitted.");
+    }
+    for (LtlSessionRecord.Call c : record.calls()) {
+      PlanResult r = c.online()
+          ? session.restoreOnline(c.formulas().get(0), c.releaseS(), c.resources(), c.started(),
+              c.assignments())
+          : session.restoreOffline(c.formulas(), c.assignments());
+      if (r instanceof PlanResult.Infeasible inf) {
+        String why = "the plan of " + c.taskIds() + " no longer fits: " + inf.reason();
+        session = newSession();
+        accepted.clear();
+        calls.clear();
+        addedResources.clear();
+        return Optional.of(why);
+      }
+      for (int i = 0; i < c.taskIds().size(); i++) {
+        accepted.add(new Task(c.taskIds().get(i), c.formulas().get(i),
+            propositions(c.formulas().get(i))));
+      }
+      c.resources().forEach((region, kinds) -> kinds.forEach((kind, units) -> addedResources
+          .computeIfAbsent(region, k -> new LinkedHashMap<>()).merge(kind, units, Integer::sum)));
+      calls.add(c);
+    }
+    epoch = record.epoch();
+    startedChains.addAll(record.startedChains());
+    goSeen = record.goSeen();
+    version++;
+    return Optional.empty();
   }
 
   /**

@@ -1,0 +1,92 @@
+package dev.flotilla.node.ltl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flotilla.plan.ChainAssignment;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an {@link LtlTaskPlanner} journals so that a restarted planner gets the plan in force back
+ * exactly: the planning calls that succeeded, in order, each with the assignments of the plan it
+ * produced. Replaying the calls rebuilds the same problem (compilation and chain enumeration are
+ * deterministic); the assignments replace the time-budgeted search, which would find another plan
+ * and so repeat steps the robots already did.
+ *
+ * @param epoch node time that plan time 0 stands for, seconds
+ * @param calls the successful planning calls, oldest first
+ * @param startedChains subtask ids whose chain has started according to the synchronizer
+ * @param goSeen whether a GO of the running plan was seen (else planned times stand in for them)
+ */
+public record LtlSessionRecord(
+    double epoch, List<Call> calls, Set<Integer> startedChains, boolean goSeen) {
+
+  /**
+   * One successful planning call.
+   *
+   * @param taskIds the tasks it accepted, in acceptance order
+   * @param formulas their formula texts
+   * @param online false for the offline plan, true for an online formula
+   * @param releaseS online: seconds after the epoch when it was planned
+   * @param resources online: resources that appeared with it (region to kind to units)
+   * @param started online: subtask ids treated as started (resolved, never null)
+   * @param assignments the resulting plan's assignments, in order
+   */
+  public record Call(
+      List<String> taskIds,
+      List<String> formulas,
+      boolean online,
+      double releaseS,
+      Map<String, Map<String, Integer>> resources,
+      Set<Integer> started,
+      List<ChainAssignment> assignments) {
+
+    /** Copies the collections. */
+    public Call {
+      taskIds = List.copyOf(taskIds);
+      formulas = List.copyOf(formulas);
+      resources = Map.copyOf(resources);
+      started = Set.copyOf(started);
+      assignments = List.copyOf(assignments);
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** Copies the collections. */
+  public LtlSessionRecord {
+    calls = List.copyOf(calls);
+    startedChains = Set.copyOf(startedChains);
+  }
+
+  /** @return the record as JSON */
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("An LTL session record could not be written as JSON.", e);
+    }
+  }
+
+  /**
+   * @param json a record written by {@link #toJson()}
+   * @return the record
+   * @throws IllegalArgumentException with a plain sentence when the text is no valid record
+   */
+  public static LtlSessionRecord fromJson(String json) {
+    try {
+      LtlSessionRecord r = JSON.readValue(json, LtlSessionRecord.class);
+      if (r.calls().isEmpty() || r.calls().get(0).online()) {
+        throw new IllegalArgumentException("The LTL session record does not start with an "
+            + "offline plan.");
+      }
+      return r;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("The LTL session record is not valid: "
+          + e.getOriginalMessage(), e);
+    }
+  }
+}
