@@ -240,7 +240,9 @@ public final class PlanningSession {
 
   /** Checks journaled assignments against a rebuilt problem, then times them. */
   private static PlanResult restored(
-      PlanningProblem next, List<ChainAssignment> assignments, boolean[] released,
+      PlanningProblem next,
+      List<ChainAssignment> assignments,
+      boolean[] released,
       double releaseS) {
     Set<Integer> served = new java.util.HashSet<>();
     int agents = next.agents().size();

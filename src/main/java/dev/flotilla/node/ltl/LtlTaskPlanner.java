@@ -33,6 +33,9 @@ import java.util.Set;
  * <p>Each step carries the task id of the first accepted task (in acceptance order) whose formula
  * mentions the step's subtask proposition {@code a_r}; a subtask shared by several formulas after
  * the poset product carries the first one's id.
+ *
+ * <p>{@link #record()} is what a journal keeps; {@link #restore} brings the plan back from it
+ * after a restart without searching, since a time-budgeted search would find another plan.
  */
 public final class LtlTaskPlanner {
 
