@@ -56,6 +56,8 @@ public final class PlanFollower {
   private final InputRejections rejections;
   private final Set<String> finished = new HashSet<>();
   private long planVersion;
+  private double planStamp = Double.NEGATIVE_INFINITY;
+  private byte planCause;
   private List<PlanStep> steps = List.of();
   private PlanStep current;
   private Phase phase = Phase.IDLE;
@@ -92,6 +94,19 @@ public final class PlanFollower {
     return s.taskId() + "|" + s.action() + "|" + s.region() + "|" + s.stepIndex();
   }
 
+  /**
+   * @return when the allocator issued the plan in force (its {@code stamp}, s on the fleet's
+   *     clock), or negative infinity before the first plan
+   */
+  public double planStamp() {
+    return planStamp;
+  }
+
+  /** @return the plan in force's {@code cause} (a {@code Reassignment.CAUSE_*} value) */
+  public byte planCause() {
+    return planCause;
+  }
+
   /** Takes a new allocation; only a newer version than the one in force is acted on. */
   public void onAllocation(Allocation a) {
     if (a.planVersion() <= planVersion) {
@@ -100,6 +115,8 @@ public final class PlanFollower {
       return;
     }
     planVersion = a.planVersion();
+    planStamp = dev.flotilla.ros.NodeClock.Stamps.seconds(a.stamp());
+    planCause = a.cause();
     steps = a.plans().stream().filter(p -> p.robotId().equals(robotId))
         .map(RobotPlan::steps).findFirst().orElse(List.of());
     if (current != null && steps.stream().noneMatch(s -> key(s).equals(key(current)))) {

@@ -6,6 +6,7 @@ import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
 import dev.flotilla.msgs.flotilla_msgs.PlanStep;
+import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.geometry_msgs.PoseStamped;
 import dev.flotilla.msgs.geometry_msgs.Twist;
@@ -200,6 +201,20 @@ public final class RobotAgent implements FlotillaNode {
   void onEvent(FleetEvent e) {
     if (e.kind() != FleetEvent.ROBOT_FAILED || !e.robotId().equals(params.robot().id())
         || Stamps.seconds(e.stamp()) < startedAt) {
+      return;
+    }
+    double declared = Stamps.seconds(e.stamp());
+    byte cause = follower.planCause();
+    if (follower.planStamp() > declared || (follower.planStamp() == declared
+        && (cause == Reassignment.CAUSE_ROBOT_FAILED
+            || cause == Reassignment.CAUSE_ROBOT_RECOVERED))) {
+      // Events and plans travel on different topics: the allocator's plans after the failure
+      // (and after the recovery) may arrive first. That plan already accounts for the failure;
+      // fencing on it would wait for a version that may never come. (Same stamp: on a coarse
+      // simulated clock, only a failure or recovery plan is known to come after the event.)
+      log.info("declared failed by " + e.source() + " at " + Stamps.seconds(e.stamp())
+          + " s, but plan version " + follower.planVersion() + " was issued after that: "
+          + "keeping it");
       return;
     }
     java.util.List<String> dropped = follower.onDeclaredFailed();

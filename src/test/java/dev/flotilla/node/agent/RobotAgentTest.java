@@ -146,4 +146,37 @@ class RobotAgentTest {
     }
     assertEquals(List.of("t1"), completed());
   }
+
+  /**
+   * A robot_failed about this robot fences it until a newer plan, unless the plan in force was
+   * issued after the declaration: the allocator's failure (or recovery) plan can arrive before the
+   * event, on its own topic, and then no newer plan may ever come.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "5, 2, 7, false", // an older plan: fenced
+      "8, 3, 7, true", // issued after the declaration: kept
+      "7, 1, 7, true", // the failure plan itself, same simulated instant: kept
+      "7, 2, 7, false"}) // another plan at the same instant: fenced
+  void aFailureDeclarationFencesOnlyPlansIssuedBeforeIt(double planStamp, byte cause,
+      double declaredAt, boolean acts) {
+    RobotAgent agent = agent("goal_pose");
+    List<PoseStamped> goals = new ArrayList<>();
+    bus.subscribe("/r1/goal_pose", PoseStamped.TYPE, QosProfile.DEFAULT, goals::add);
+    bus.publisher("/flotilla/allocation", Allocation.TYPE, QosProfile.LATCHED).publish(
+        Allocation.builder().planVersion(3).cause(cause)
+            .stamp(dev.flotilla.ros.NodeClock.Stamps.time(planStamp))
+            .plans(List.of(new dev.flotilla.msgs.flotilla_msgs.RobotPlan("r1",
+                List.of(step("t1", 0, 4, 2))))).build());
+    bus.publisher("/flotilla/events", FleetEvent.TYPE, QosProfile.DEFAULT).publish(
+        FleetEvent.builder().kind(FleetEvent.ROBOT_FAILED).robotId("r1").source("synchronizer")
+            .stamp(dev.flotilla.ros.NodeClock.Stamps.time(declaredAt)).build());
+    Bus.Publisher<Odometry> odom = bus.publisher("/r1/odom", Odometry.TYPE, QosProfile.DEFAULT);
+    for (int i = 0; i < 5; i++) {
+      now += 0.1;
+      publishOdom(odom, new Pose2(0, 0, 0));
+      agent.tick();
+    }
+    assertEquals(acts, !goals.isEmpty(), "goals sent: " + goals.size());
+  }
 }
