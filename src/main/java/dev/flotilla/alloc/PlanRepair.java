@@ -55,6 +55,19 @@ final class PlanRepair {
    */
   PlanRepair(Instance in, AllocationPlan plan, double now, Set<String> dead,
       Map<String, Point3> moved, Random rng, int maxExpansions) {
+    this(in, plan, now, dead, moved, null, rng, maxExpansions);
+  }
+
+  /**
+   * Splits a plan at {@code now}, knowing which tasks were reported done.
+   *
+   * @param reportedDone tasks reported completed, or null to trust the planned times (the paper's
+   *     model). When given, a dead robot's task that started by {@code now} but was not reported
+   *     done is re-inserted even if its planned finish has passed: robots run late, and a task
+   *     the plan believes finished may still have been under way when the robot died.
+   */
+  PlanRepair(Instance in, AllocationPlan plan, double now, Set<String> dead,
+      Map<String, Point3> moved, Set<String> reportedDone, Random rng, int maxExpansions) {
     this.in = in;
     this.now = now;
     this.rng = rng;
@@ -73,7 +86,9 @@ final class PlanRepair {
     for (TaskAssignment a : plan.assignments()) {
       known.add(a.taskId());
       boolean running = a.startTime() <= now && now < a.finishTime();
-      if (running && a.robotIds().stream().anyMatch(dead::contains)) {
+      boolean unfinished = reportedDone != null && a.startTime() <= now
+          && !reportedDone.contains(a.taskId());
+      if ((running || unfinished) && a.robotIds().stream().anyMatch(dead::contains)) {
         terminated.add(a.taskId());
       } else if (a.startTime() <= now) {
         executedTasks.add(a);

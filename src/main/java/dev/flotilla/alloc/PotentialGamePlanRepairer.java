@@ -60,7 +60,19 @@ public final class PotentialGamePlanRepairer {
    */
   public Reallocation repairLocally(AllocationProblem problem, AllocationPlan plan, double now,
       Set<String> failedRobots, Map<String, Point3> displacedRobots) {
-    PlanRepair repair = split(problem, plan, now, failedRobots, displacedRobots);
+    return repairLocally(problem, plan, now, failedRobots, displacedRobots, null);
+  }
+
+  /**
+   * Local repair of a plan whose execution is reported: as {@link #repairLocally(
+   * AllocationProblem, AllocationPlan, double, Set, Map)}, but a failed robot's task that started
+   * and was not reported done is re-inserted even when its planned finish has passed.
+   *
+   * @param doneTasks ids of the tasks reported completed, or null to trust the planned times
+   */
+  public Reallocation repairLocally(AllocationProblem problem, AllocationPlan plan, double now,
+      Set<String> failedRobots, Map<String, Point3> displacedRobots, Set<String> doneTasks) {
+    PlanRepair repair = split(problem, plan, now, failedRobots, displacedRobots, doneTasks);
     List<String> moved = new ArrayList<>();
     for (int j : repair.orphaned) {
       moved.add(repair.in.tasks[j].id());
@@ -85,7 +97,19 @@ public final class PotentialGamePlanRepairer {
   public Reallocation replanGlobally(AllocationProblem problem, AllocationPlan plan, double now,
       Set<String> failedRobots, Map<String, Point3> displacedRobots,
       PotentialGameAllocator allocator) {
-    PlanRepair snap = split(problem, plan, now, failedRobots, displacedRobots);
+    return replanGlobally(problem, plan, now, failedRobots, displacedRobots, allocator, null);
+  }
+
+  /**
+   * Global re-plan of a plan whose execution is reported (see {@link #repairLocally(
+   * AllocationProblem, AllocationPlan, double, Set, Map, Set)}).
+   *
+   * @param doneTasks ids of the tasks reported completed, or null to trust the planned times
+   */
+  public Reallocation replanGlobally(AllocationProblem problem, AllocationPlan plan, double now,
+      Set<String> failedRobots, Map<String, Point3> displacedRobots,
+      PotentialGameAllocator allocator, Set<String> doneTasks) {
+    PlanRepair snap = split(problem, plan, now, failedRobots, displacedRobots, doneTasks);
     Instance in = snap.in;
     List<Robot> robots = new ArrayList<>();
     Map<String, Double> priors = new HashMap<>();
@@ -138,11 +162,11 @@ public final class PotentialGamePlanRepairer {
   public Point3 expectedPosition(AllocationProblem problem, AllocationPlan plan, String robotId,
       double now) {
     int i = problem.robotIndex(robotId);
-    return split(problem, plan, now, Set.of(), Map.of()).place[i];
+    return split(problem, plan, now, Set.of(), Map.of(), null).place[i];
   }
 
   private PlanRepair split(AllocationProblem problem, AllocationPlan plan, double now,
-      Set<String> failedRobots, Map<String, Point3> displacedRobots) {
+      Set<String> failedRobots, Map<String, Point3> displacedRobots, Set<String> doneTasks) {
     for (String id : failedRobots) {
       problem.robotIndex(id);
     }
@@ -153,6 +177,6 @@ public final class PotentialGamePlanRepairer {
       throw new IllegalArgumentException("now must be >= 0 s, got " + now + ".");
     }
     return new PlanRepair(new Instance(problem), plan, now, failedRobots, displacedRobots,
-        new Random(seed), maxConflictExpansions);
+        doneTasks, new Random(seed), maxConflictExpansions);
   }
 }

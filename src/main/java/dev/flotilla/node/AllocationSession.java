@@ -357,7 +357,7 @@ final class AllocationSession {
         capability, new StraightLineTravel(), params.utility());
     if (eventTriggered() && !robots.isEmpty()) {
       rebalancer = new EventTriggeredRebalancer(problem, params.rebalanceThreshold(),
-          params.deviationTolerance(), params.replanPolicy());
+          params.deviationTolerance(), params.replanPolicy()).reportingCompletions();
       plannedRobots = robots.stream().map(Robot::id).collect(java.util.stream.Collectors.toSet());
       lastOutcome = null;
       return publish(rebalancer.plan(), problem, cause, subject, now, false);

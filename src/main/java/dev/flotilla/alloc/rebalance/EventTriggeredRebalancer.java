@@ -40,6 +40,9 @@ public final class EventTriggeredRebalancer {
   private final Policy policy;
   private final PotentialGameAllocator allocator;
   private final PotentialGamePlanRepairer repairer;
+  /** Tasks reported done: a failed robot's other started tasks were not, whatever the plan says. */
+  private final Set<String> completed = new HashSet<>();
+  private boolean completionsReported;
   private final Set<String> failed = new HashSet<>();
   private AllocationProblem problem;
   private AllocationPlan plan;
@@ -122,6 +125,19 @@ public final class EventTriggeredRebalancer {
   }
 
   /**
+   * Declares that every completion will be reported as a {@link RebalanceEvent.TaskCompleted}, as
+   * a live fleet does. A failed robot's task that started and was not reported done is then
+   * re-inserted even when its planned finish has passed (robots run late). Without this, planned
+   * times decide what was executed, as in seed 001's model.
+   *
+   * @return this rebalancer
+   */
+  public EventTriggeredRebalancer reportingCompletions() {
+    completionsReported = true;
+    return this;
+  }
+
+  /**
    * Handles one event. Events must come in time order.
    *
    * @param event the event
@@ -150,6 +166,7 @@ public final class EventTriggeredRebalancer {
       }
       displaced.put(e.robotId(), e.measuredPosition());
     } else if (event instanceof RebalanceEvent.TaskCompleted e) {
+      completed.add(e.taskId());
       TaskAssignment done = plan.assignment(e.taskId()).orElse(null);
       if (done == null || done.startTime() > e.time()
           || Math.abs(done.finishTime() - e.time()) < 1e-6) {
@@ -166,7 +183,8 @@ public final class EventTriggeredRebalancer {
   }
 
   private RebalanceOutcome local(RebalanceEvent event, Map<String, Point3> displaced) {
-    Reallocation r = repairer.repairLocally(problem, plan, event.time(), failed, displaced);
+    Reallocation r = repairer.repairLocally(problem, plan, event.time(), failed, displaced,
+        completionsReported ? completed : null);
     double eta = efficiency(r.plan());
     if (eta < (1 - threshold) * reference - 1e-12) {
       return global(event, displaced, eta, r);
@@ -179,7 +197,7 @@ public final class EventTriggeredRebalancer {
   private RebalanceOutcome global(RebalanceEvent event, Map<String, Point3> displaced,
       double localEta, Reallocation local) {
     Reallocation g = repairer.replanGlobally(problem, plan, event.time(), failed, displaced,
-        allocator);
+        allocator, completionsReported ? completed : null);
     double previousReference = reference;
     double eta = efficiency(g.plan());
     long negotiation = 2 * g.plan().iterations() + (local == null ? 0 : 2 * local.plan()

@@ -127,4 +127,29 @@ class EventTriggeredRebalancerTest {
     assertThrows(IllegalArgumentException.class, () -> new EventTriggeredRebalancer(
         PaperScenario.problem(), 1.5, 1, Policy.EVENT_TRIGGERED));
   }
+
+  /**
+   * In a live fleet a failed robot's task is done only when reported: the plan believes A2 and A3
+   * finished T2 before A2 fails at 300 s, but without a report T2 goes to live robots again.
+   */
+  @Test
+  void withCompletionReportsAFailedRobotsUnreportedTaskIsReinsertedWhateverThePlanSays() {
+    var late = new EventTriggeredRebalancer(PaperScenario.problem(), 0.5, 1,
+        Policy.EVENT_TRIGGERED).reportingCompletions();
+    assertTrue(late.plan().assignment("T2").orElseThrow().finishTime() < 300);
+    RebalanceOutcome o = late.onEvent(new RebalanceEvent.RobotFailed("A2", 300));
+    var t2 = o.plan().assignment("T2").orElseThrow();
+    assertFalse(t2.robotIds().contains("A2"), t2.toString());
+    assertTrue(t2.startTime() >= 300, t2.toString());
+    PlanChecker.check(late.problem(), o.plan(), false);
+
+    var reported = new EventTriggeredRebalancer(PaperScenario.problem(), 0.5, 1,
+        Policy.EVENT_TRIGGERED).reportingCompletions();
+    double done = reported.plan().assignment("T2").orElseThrow().finishTime();
+    reported.onEvent(new RebalanceEvent.TaskCompleted("T2", done));
+    RebalanceOutcome p = reported.onEvent(new RebalanceEvent.RobotFailed("A2", 300));
+    assertEquals(List.of("T3", "T4", "T1"), PlanChecker.strategy(p.plan(), "A1"));
+    assertTrue(p.plan().assignment("T2").orElseThrow().robotIds().contains("A2"),
+        "reported done: T2 stays executed");
+  }
 }
