@@ -161,8 +161,45 @@ public final class PotentialGamePlanRepairer {
    */
   public Point3 expectedPosition(AllocationProblem problem, AllocationPlan plan, String robotId,
       double now) {
-    int i = problem.robotIndex(robotId);
-    return split(problem, plan, now, Set.of(), Map.of(), null).place[i];
+    // The same answer as a full split's anchor for this robot (no robot failed or displaced),
+    // from its own schedule only: building the split's Instance costs O(robots × tasks), and the
+    // allocator asks this for every planned robot once a second (seed 000's deviation check).
+    Robot robot = problem.robots().get(problem.robotIndex(robotId));
+    if (!(now >= 0)) {
+      throw new IllegalArgumentException("now must be >= 0 s, got " + now + ".");
+    }
+    List<Assignment> scheduled = plan.schedules().stream()
+        .filter(s -> s.robotId().equals(robotId)).findFirst()
+        .map(RobotSchedule::assignments).orElse(List.of());
+    Point3 place = robot.position();
+    double free = robot.availableFrom();
+    Assignment next = null;
+    for (Assignment a : scheduled) {
+      // A task is under way (frozen) once its crew's start time has passed.
+      boolean started = plan.assignment(a.taskId()).map(t -> t.startTime() <= now)
+          .orElse(false);
+      if (started) {
+        place = taskLocation(problem, a.taskId());
+        free = a.finishTime();
+      } else if (next == null) {
+        next = a;
+      }
+    }
+    if (free >= now || next == null) {
+      return place;
+    }
+    Point3 target = taskLocation(problem, next.taskId());
+    if (now >= next.arrivalTime()) {
+      return target;
+    }
+    double covered = dev.flotilla.alloc.api.TrapezoidalProfile.travelled(
+        problem.travel().distance(place, target), now - next.departureTime(), robot.maxSpeed(),
+        robot.maxAcceleration());
+    return problem.travel().pointAlong(place, target, covered);
+  }
+
+  private static Point3 taskLocation(AllocationProblem problem, String taskId) {
+    return problem.tasks().get(problem.taskIndex(taskId)).location();
   }
 
   private PlanRepair split(AllocationProblem problem, AllocationPlan plan, double now,

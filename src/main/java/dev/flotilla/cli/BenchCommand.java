@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     description = "Benchmarks (figures and ratios against a baseline measured in the same run).",
     subcommands = {FailoverBenchCommand.class, AllocBenchCommand.class, BagBenchCommand.class,
         ResumeBenchCommand.class,
-        LtlBenchCommand.class, SecurityBenchCommand.class})
+        LtlBenchCommand.class, SecurityBenchCommand.class, FleetBenchCommand.class,
+        FleetNodeCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -62,6 +62,13 @@ public final class SynchronizerNode implements FlotillaNode {
   private final InputRejections rejections;
   private final HeartbeatMonitor monitor;
   private final java.util.Map<String, Long> odometrySequence = new java.util.HashMap<>();
+  /**
+   * Configured robots watched through their odometry, looked up once per heartbeat: scanning the
+   * fleet there made every heartbeat O(fleet size), 10^7 steps a second at 1000 robots.
+   */
+  private final java.util.Set<String> livenessFromOdometry;
+  /** Reused for each heartbeat's transitions; only the node's thread touches it. */
+  private final List<Liveness> transitions = new ArrayList<>();
   private final String heartbeatTopic;
   private final LtlSyncTracker ltl = new LtlSyncTracker();
   private final String eventsTopic;
@@ -82,6 +89,9 @@ public final class SynchronizerNode implements FlotillaNode {
     this.monitor = new HeartbeatMonitor(params.heartbeatTimeout(), params.fleet().robotIds(),
         params.fleet().discoverRobots());
     this.heartbeatTopic = ctx.topic(TopicNames.HEARTBEAT);
+    this.livenessFromOdometry = params.fleet().robots().stream()
+        .filter(RobotConfig::livenessFromOdometry).map(RobotConfig::id)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
     this.eventsTopic = ctx.topic(TopicNames.EVENTS);
     this.ltlTopic = ctx.topic(TopicNames.LTL_PLAN_DETAIL);
   }
@@ -146,14 +156,13 @@ public final class SynchronizerNode implements FlotillaNode {
       rejections.reject(heartbeatTopic, "", "empty_robot_id", "a heartbeat has no robot_id");
       return;
     }
-    if (params.fleet().robotIds().contains(hb.robotId())
-        && params.fleet().robot(hb.robotId()).livenessFromOdometry()) {
+    if (livenessFromOdometry.contains(hb.robotId())) {
       rejections.reject(heartbeatTopic, hb.robotId(), "liveness_from_odometry",
           "robot '" + hb.robotId() + "' is watched through its odometry (liveness_source), "
               + "its heartbeats are not used");
       return;
     }
-    List<Liveness> transitions = new ArrayList<>();
+    transitions.clear();
     HeartbeatVerdict verdict =
         monitor.onHeartbeat(hb.robotId(), hb.sequenceNumber(), ctx.clock().now(), transitions);
     switch (verdict) {
