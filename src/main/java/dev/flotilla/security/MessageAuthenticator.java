@@ -24,7 +24,9 @@ import javax.crypto.spec.SecretKeySpec;
  * genuine {@code ltl_plan} Allocation cannot be replayed onto {@code allocation}). Sender id,
  * sequence and scheme are inside the encoding, hence signed too.
  *
- * <p>Schemes: Ed25519 (JDK 17, RFC 8032) for everything, since only its holder can sign; and
+ * <p>Schemes: Ed25519 (RFC 8032; BouncyCastle's arithmetic through {@link FastEd25519}, the
+ * JDK's provider for key encodings it does not unwrap) for everything, since only its holder can
+ * sign; and
  * HMAC-SHA256 for robots' heartbeats only, which are the high-rate messages and are checked by
  * the synchronizer alone. HMAC's verifier holds the same secret and could forge, so it is refused
  * on every other topic.
@@ -104,10 +106,16 @@ public final class MessageAuthenticator {
         signature = mac.doFinal(canonical);
       } else {
         PrivateKey key = keys.privateKey(sender).orElseThrow(() -> missing(sender, ".key"));
-        Signature sig = ED25519.get();
-        sig.initSign(key);
-        sig.update(canonical);
-        signature = sig.sign();
+        Optional<byte[]> seed = FastEd25519.seed(key);
+        if (seed.isPresent()) {
+          byte[] point = keys.publicKey(sender).flatMap(FastEd25519::point).orElse(null);
+          signature = FastEd25519.sign(seed.get(), point, canonical);
+        } else {
+          Signature sig = ED25519.get();
+          sig.initSign(key);
+          sig.update(canonical);
+          signature = sig.sign();
+        }
       }
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot sign as " + sender + ": " + e.getMessage() + ".",
@@ -160,10 +168,17 @@ public final class MessageAuthenticator {
           return new Verdict.Rejected(sender, RejectReason.UNKNOWN_SENDER, "no public key of '"
               + sender + "' is known.");
         }
-        Signature sig = ED25519.get();
-        sig.initVerify(key.get());
-        sig.update(canonical);
-        if (!sig.verify(signature)) {
+        Optional<byte[]> point = FastEd25519.point(key.get());
+        boolean valid;
+        if (point.isPresent()) {
+          valid = FastEd25519.verify(signature, point.get(), canonical);
+        } else {
+          Signature sig = ED25519.get();
+          sig.initVerify(key.get());
+          sig.update(canonical);
+          valid = sig.verify(signature);
+        }
+        if (!valid) {
           return badSignature(sender, "its Ed25519 signature does not verify.");
         }
       } else if (auth.scheme() == Auth.SCHEME_HMAC_SHA256) {
