@@ -8,13 +8,16 @@ import dev.flotilla.ros.params.RosParamsFile;
 /**
  * A simulated robot as the fleet sees a real one: a {@link SimulatedBase} that behaves like a
  * robot running Nav2, with Flotilla's real {@link RobotAgent} beside it (heartbeats, plan
- * following, sync, step events) — the code path real robots run. The agent's bus callbacks and
- * its ticks never run at the same time.
+ * following, sync, step events) — the code path real robots run. The agent's bus callbacks run
+ * at the start of its next tick, on the ticking thread, never at the same time as the tick.
  */
 public final class SimulatedRobot {
   private final SimulatedBase base;
   private final RobotAgent agent;
   private final Object lock = new Object();
+  /** Bus callbacks of the agent, run by the next {@link #tick}. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> inbox =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /**
    * @param config the robot's parameters
@@ -30,11 +33,10 @@ public final class SimulatedRobot {
     // With security on, the agent signs as its robot (heartbeats, events) and checks the plan.
     this.agent = (RobotAgent) spec.create(new NodeContext(spec.name(), namespace,
         spec.secure(bus, clock), clock,
-        command -> {
-          synchronized (lock) {
-            command.run();
-          }
-        }));
+        // Not run inline: Fast-DDS delivers to readers in this process on the writer's thread,
+        // inside its own locks. A callback that waited for `lock` there while this robot's tick
+        // (holding `lock`) wrote to DDS deadlocked the demo; callbacks now wait for the tick.
+        inbox::add));
     agent.start();
   }
 
@@ -81,6 +83,9 @@ public final class SimulatedRobot {
     }
     base.tick(dt);
     synchronized (lock) {
+      for (Runnable callback = inbox.poll(); callback != null; callback = inbox.poll()) {
+        callback.run();
+      }
       agent.tick();
     }
   }

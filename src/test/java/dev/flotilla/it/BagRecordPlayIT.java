@@ -68,7 +68,7 @@ class BagRecordPlayIT {
       cli.setOut(new PrintWriter(out));
       cli.setErr(new PrintWriter(err));
       int code = cli.execute("play", source.toString(), "--rate", "2", "--clock", "--clock-hz",
-          "20", "--delay", "2", "--domain-id", String.valueOf(DOMAIN), "--localhost-only");
+          "20", "--delay", "5", "--domain-id", String.valueOf(DOMAIN), "--localhost-only");
       assertEquals(0, code, err.toString());
       assertTrue(out.toString().contains("Played " + (3 * N) + " messages"), out.toString());
       Thread.sleep(500);
