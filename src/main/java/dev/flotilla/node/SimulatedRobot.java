@@ -8,14 +8,15 @@ import dev.flotilla.ros.params.RosParamsFile;
 /**
  * A simulated robot as the fleet sees a real one: a {@link SimulatedBase} that behaves like a
  * robot running Nav2, with Flotilla's real {@link RobotAgent} beside it (heartbeats, plan
- * following, sync, step events) — the code path real robots run. The agent's bus callbacks run
- * at the start of its next tick, on the ticking thread, never at the same time as the tick.
+ * following, sync, step events) — the code path real robots run. The agent's bus callbacks and
+ * its ticks never run at the same time, and a callback never waits for a tick.
  */
 public final class SimulatedRobot {
   private final SimulatedBase base;
   private final RobotAgent agent;
-  private final Object lock = new Object();
-  /** Bus callbacks of the agent, run by the next {@link #tick}. */
+  private final java.util.concurrent.locks.ReentrantLock lock =
+      new java.util.concurrent.locks.ReentrantLock();
+  /** Bus callbacks of the agent not yet run (the lock was busy), oldest first. */
   private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> inbox =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -33,10 +34,21 @@ public final class SimulatedRobot {
     // With security on, the agent signs as its robot (heartbeats, events) and checks the plan.
     this.agent = (RobotAgent) spec.create(new NodeContext(spec.name(), namespace,
         spec.secure(bus, clock), clock,
-        // Not run inline: Fast-DDS delivers to readers in this process on the writer's thread,
-        // inside its own locks. A callback that waited for `lock` there while this robot's tick
-        // (holding `lock`) wrote to DDS deadlocked the demo; callbacks now wait for the tick.
-        inbox::add));
+        // Never wait for `lock` in a callback: Fast-DDS delivers to readers in this process on
+        // the writer's thread, inside its own locks, and a callback that waited there while this
+        // robot's tick (holding `lock`) wrote to DDS deadlocked the demo. A callback runs at once
+        // when the lock is free (or held by this thread, as on a synchronous in-memory bus), else
+        // at the next tick; the queue keeps callbacks in order either way.
+        command -> {
+          inbox.add(command);
+          if (lock.tryLock()) {
+            try {
+              drain();
+            } finally {
+              lock.unlock();
+            }
+          }
+        }));
     agent.start();
   }
 
@@ -62,8 +74,11 @@ public final class SimulatedRobot {
 
   /** @param lost whether this robot's heartbeats are lost on the way (it keeps working) */
   public void dropHeartbeats(boolean lost) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       agent.dropHeartbeats(lost);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -82,11 +97,19 @@ public final class SimulatedRobot {
       return;
     }
     base.tick(dt);
-    synchronized (lock) {
-      for (Runnable callback = inbox.poll(); callback != null; callback = inbox.poll()) {
-        callback.run();
-      }
+    lock.lock();
+    try {
+      drain();
       agent.tick();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs the queued callbacks; the caller holds the lock. */
+  private void drain() {
+    for (Runnable callback = inbox.poll(); callback != null; callback = inbox.poll()) {
+      callback.run();
     }
   }
 }
