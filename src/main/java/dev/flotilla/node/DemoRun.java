@@ -34,7 +34,6 @@ import java.util.stream.Collectors;
  * reassignment, then a summary.
  */
 public final class DemoRun {
-  private static final double TICK = 0.1;
 
   private final RosParamsFile file;
   private final int domainId;
@@ -516,7 +515,7 @@ public final class DemoRun {
      * heartbeats and odometry stays bounded.
      */
     double step() {
-      return TICK * Math.max(1, speed / 10);
+      return FleetSimulator.stepSeconds(speed);
     }
 
     void publishClock() {

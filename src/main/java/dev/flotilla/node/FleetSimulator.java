@@ -74,6 +74,15 @@ public final class FleetSimulator {
 
   /** @return simulated seconds one {@link #step()} advances */
   public double stepSeconds() {
+    return stepSeconds(speed);
+  }
+
+  /**
+   * @param speed simulated seconds per wall-clock second
+   * @return simulated seconds per step: {@link #TICK}, longer above 10x so that the wall-clock
+   *     rate of odometry and heartbeats stays bounded
+   */
+  static double stepSeconds(double speed) {
     return TICK * Math.max(1, speed / 10);
   }
 

@@ -77,22 +77,8 @@ public final class PlanningSession {
    * @return the plan, or the reason (syntax, not co-safe, unsatisfiable, no capable agent, ...)
    */
   public PlanResult planOffline(List<String> offlineFormulas) {
-    long t0 = System.nanoTime();
-    TaskCompilation tc = compiler.offline(offlineFormulas);
-    compileSeconds = (System.nanoTime() - t0) / 1e9;
-    if (tc instanceof TaskCompilation.Rejected r) {
-      return rejected(r);
-    }
-    TaskCompilation.Compiled ok = (TaskCompilation.Compiled) tc;
-    PlanningProblem next = problemFor(ok.spec());
-    PlanResult result = new BranchAndBoundPlanner(next, offlineConfig).plan();
-    if (result instanceof PlanResult.Planned planned) {
-      poset = ok.poset();
-      formulas = ok.formulas();
-      problem = next;
-      plan = planned.plan();
-    }
-    return result;
+    return offline(offlineFormulas,
+        (ok, next) -> new BranchAndBoundPlanner(next, offlineConfig).plan());
   }
 
   /**
@@ -113,49 +99,20 @@ public final class PlanningSession {
     if (plan == null) {
       throw new IllegalStateException("Plan the offline formulas before adding online ones.");
     }
-    for (String region : newResources.keySet()) {
-      if (!environment.hasRegion(region)) {
-        return new PlanResult.Infeasible(
-            "Formula \""
-                + formula
-                + "\" rejected: its resources name unknown region "
-                + region
-                + ".",
-            new SearchStats(0, Double.NaN, Double.NaN, 0, false, Double.NaN));
-      }
-    }
     Set<Integer> started =
         startedSubtasks != null
             ? startedSubtasks
             : SimulatedAnnealingReplanner.startedBy(plan, releaseS);
-    long t0 = System.nanoTime();
-    TaskCompilation tc = compiler.online(poset, started, formulas, formula);
-    compileSeconds = (System.nanoTime() - t0) / 1e9;
-    if (tc instanceof TaskCompilation.Rejected r) {
-      return rejected(r);
-    }
-    TaskCompilation.Compiled ok = (TaskCompilation.Compiled) tc;
-    Environment previous = environment;
-    environment = environment.withAddedResources(newResources);
-    PlanningProblem next = problemFor(ok.spec());
-    List<ChainAssignment> keep = new ArrayList<>();
-    Set<Integer> ids = ok.spec().indexById().keySet();
-    for (ChainAssignment a : plan.assignments()) {
-      if (ids.contains(a.subtaskId())) {
-        keep.add(a);
+    return online(formula, newResources, started, (ok, next) -> {
+      List<ChainAssignment> keep = new ArrayList<>();
+      Set<Integer> ids = ok.spec().indexById().keySet();
+      for (ChainAssignment a : plan.assignments()) {
+        if (ids.contains(a.subtaskId())) {
+          keep.add(a);
+        }
       }
-    }
-    PlanResult result =
-        new SimulatedAnnealingReplanner(next, keep, started, releaseS, onlineConfig).plan();
-    if (result instanceof PlanResult.Planned planned) {
-      poset = ok.poset();
-      formulas = ok.formulas();
-      problem = next;
-      plan = planned.plan();
-    } else {
-      environment = previous;
-    }
-    return result;
+      return new SimulatedAnnealingReplanner(next, keep, started, releaseS, onlineConfig).plan();
+    });
   }
 
   /**
@@ -171,20 +128,8 @@ public final class PlanningSession {
    */
   public PlanResult restoreOffline(
       List<String> offlineFormulas, List<ChainAssignment> assignments) {
-    TaskCompilation tc = compiler.offline(offlineFormulas);
-    if (tc instanceof TaskCompilation.Rejected r) {
-      return rejected(r);
-    }
-    TaskCompilation.Compiled ok = (TaskCompilation.Compiled) tc;
-    PlanningProblem next = problemFor(ok.spec());
-    PlanResult result = restored(next, assignments, new boolean[assignments.size()], 0);
-    if (result instanceof PlanResult.Planned planned) {
-      poset = ok.poset();
-      formulas = ok.formulas();
-      problem = next;
-      plan = planned.plan();
-    }
-    return result;
+    return offline(offlineFormulas,
+        (ok, next) -> restored(next, assignments, new boolean[assignments.size()], 0));
   }
 
   /**
@@ -208,12 +153,48 @@ public final class PlanningSession {
     if (plan == null) {
       throw new IllegalStateException("Restore the offline plan before the online ones.");
     }
+    boolean[] released = new boolean[assignments.size()];
+    for (int i = 0; i < released.length; i++) {
+      // As SimulatedAnnealingReplanner.released(): only started chains keep their own timing.
+      released[i] = !startedSubtasks.contains(assignments.get(i).subtaskId());
+    }
+    return online(formula, newResources, startedSubtasks,
+        (ok, next) -> restored(next, assignments, released, releaseS));
+  }
+
+  /**
+   * Compiles offline formulas, solves the problem they make (search or restore) and adopts the
+   * plan when there is one.
+   */
+  private PlanResult offline(List<String> offlineFormulas,
+      java.util.function.BiFunction<TaskCompilation.Compiled, PlanningProblem, PlanResult> solve) {
+    long t0 = System.nanoTime();
+    TaskCompilation tc = compiler.offline(offlineFormulas);
+    compileSeconds = (System.nanoTime() - t0) / 1e9;
+    if (tc instanceof TaskCompilation.Rejected r) {
+      return rejected(r);
+    }
+    TaskCompilation.Compiled ok = (TaskCompilation.Compiled) tc;
+    PlanningProblem next = problemFor(ok.spec());
+    return adoptIfPlanned(ok, next, solve.apply(ok, next));
+  }
+
+  /**
+   * Compiles an online formula into the running poset with its new resources, solves the problem
+   * (annealing or restore) and adopts the plan; on failure the running plan and environment stay.
+   */
+  private PlanResult online(String formula, Map<String, Map<String, Integer>> newResources,
+      Set<Integer> started,
+      java.util.function.BiFunction<TaskCompilation.Compiled, PlanningProblem, PlanResult> solve) {
     for (String region : newResources.keySet()) {
       if (!environment.hasRegion(region)) {
-        return infeasible("The resources name unknown region " + region + ".");
+        return infeasible("Formula \"" + formula + "\" rejected: its resources name unknown "
+            + "region " + region + ".");
       }
     }
-    TaskCompilation tc = compiler.online(poset, startedSubtasks, formulas, formula);
+    long t0 = System.nanoTime();
+    TaskCompilation tc = compiler.online(poset, started, formulas, formula);
+    compileSeconds = (System.nanoTime() - t0) / 1e9;
     if (tc instanceof TaskCompilation.Rejected r) {
       return rejected(r);
     }
@@ -221,19 +202,20 @@ public final class PlanningSession {
     Environment previous = environment;
     environment = environment.withAddedResources(newResources);
     PlanningProblem next = problemFor(ok.spec());
-    boolean[] released = new boolean[assignments.size()];
-    for (int i = 0; i < released.length; i++) {
-      // As SimulatedAnnealingReplanner.released(): only started chains keep their own timing.
-      released[i] = !startedSubtasks.contains(assignments.get(i).subtaskId());
+    PlanResult result = adoptIfPlanned(ok, next, solve.apply(ok, next));
+    if (!(result instanceof PlanResult.Planned)) {
+      environment = previous;
     }
-    PlanResult result = restored(next, assignments, released, releaseS);
+    return result;
+  }
+
+  private PlanResult adoptIfPlanned(TaskCompilation.Compiled ok, PlanningProblem next,
+      PlanResult result) {
     if (result instanceof PlanResult.Planned planned) {
       poset = ok.poset();
       formulas = ok.formulas();
       problem = next;
       plan = planned.plan();
-    } else {
-      environment = previous;
     }
     return result;
   }
@@ -287,9 +269,7 @@ public final class PlanningSession {
   }
 
   private static PlanResult rejected(TaskCompilation.Rejected r) {
-    return new PlanResult.Infeasible(
-        "Formula \"" + r.formula() + "\" rejected: " + r.reason(),
-        new SearchStats(0, Double.NaN, Double.NaN, 0, false, Double.NaN));
+    return infeasible("Formula \"" + r.formula() + "\" rejected: " + r.reason());
   }
 
   /**

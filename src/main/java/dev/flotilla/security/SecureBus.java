@@ -133,9 +133,7 @@ public final class SecureBus implements Bus {
     AtomicLong sequence = sequences.computeIfAbsent(topic, t -> new AtomicLong());
     return message -> {
       long start = System.nanoTime();
-      // Never below the wall clock in µs: a restarted node, or a hot standby taking over the
-      // same identity, continues above what receivers have seen without shared state.
-      long next = sequence.updateAndGet(prev -> Math.max(prev + 1, epochMicros()));
+      long next = nextSequence(sequence);
       T signedMessage = auth.sign(topic, type, message, identity, next, scheme);
       signNanos.add(System.nanoTime() - start);
       signed.increment();
@@ -228,6 +226,18 @@ public final class SecureBus implements Bus {
     String own = type.definition().split("\n=====", 2)[0]; // the type itself, not dependencies
     return own.lines().map(String::strip)
         .anyMatch(l -> l.equals("Auth auth") || l.equals("flotilla_msgs/Auth auth"));
+  }
+
+  /**
+   * The next sequence number of a sender on a topic: above the previous one and never below the
+   * wall clock in µs, so a restarted node, or a hot standby taking over the same identity,
+   * continues above what receivers have seen without shared state.
+   *
+   * @param counter the sender's last sequence on the topic; updated
+   * @return the sequence to sign with
+   */
+  public static long nextSequence(AtomicLong counter) {
+    return counter.updateAndGet(prev -> Math.max(prev + 1, epochMicros()));
   }
 
   private static long epochMicros() {
