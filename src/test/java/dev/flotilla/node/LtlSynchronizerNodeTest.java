@@ -54,6 +54,14 @@ class LtlSynchronizerNodeTest {
   }
 
   static String document(long version) throws IOException {
+    return document(version, false);
+  }
+
+  /**
+   * @param refereesSwapped whether j2 helps v1 with dc_t3 and j1 does om_t3 (instead of j1
+   *     helping and j2 doing om_t3)
+   */
+  static String document(long version, boolean refereesSwapped) throws IOException {
     String yaml = Files.readString(Path.of(LtlFixture.scenario()));
     List<AgentRef> agents = List.of(new AgentRef(0, "volunteer-1", "volunteer", "m1", "v1"),
         new AgentRef(1, "volunteer-2", "volunteer", "m2", "v2"),
@@ -65,32 +73,39 @@ class LtlSynchronizerNodeTest {
         Set.of(new TaskSpec.Order(0, 1)), List.of(Set.of(2, 3)));
     List<ChainAssignment> assignments = List.of(
         new ChainAssignment(0, new ActionPathChain("volunteer", List.of(new ChainStep("dc", "t3")),
-            0), 0, List.of(List.of(3))),
+            0), 0, List.of(List.of(refereesSwapped ? 4 : 3))),
         ChainAssignment.alone(1, new ActionPathChain("referee",
-            List.of(new ChainStep("om", "t3")), 0), 4),
+            List.of(new ChainStep("om", "t3")), 0), refereesSwapped ? 3 : 4),
         ChainAssignment.alone(2, new ActionPathChain("volunteer",
             List.of(new ChainStep("gw", "s1"), new ChainStep("sw", "r1")), 1), 1),
         ChainAssignment.alone(3, new ActionPathChain("volunteer",
             List.of(new ChainStep("dc", "t5")), 0), 2));
     List<AgentPlan> agentPlans = List.of(
         new AgentPlan(0, "volunteer-1", "volunteer", List.of(
-            step("dc", "t3", 60, Role.MASTER, 0, 0, 0, true, 0, List.of(3)))),
+            step("dc", "t3", 60, Role.MASTER, 0, 0, 0, true, 0,
+                List.of(refereesSwapped ? 4 : 3)))),
         new AgentPlan(1, "volunteer-2", "volunteer", List.of(
             step("gw", "s1", 10, Role.MASTER, 2, 2, 0, false, 1, List.of()),
             step("sw", "r1", 50, Role.MASTER, 2, 2, 1, true, 1, List.of()))),
         new AgentPlan(2, "volunteer-3", "volunteer", List.of(
             step("dc", "t5", 90, Role.MASTER, 3, 3, 0, true, 2, List.of()))),
-        new AgentPlan(3, "referee-1", "referee", List.of(
-            step("dc", "t3", 60, Role.COLLABORATOR, 0, 0, 0, true, 0, List.of(0)))),
-        new AgentPlan(4, "referee-2", "referee", List.of(
-            step("om", "t3", 95, Role.MASTER, 1, 1, 0, true, 4, List.of()))));
+        new AgentPlan(3, "referee-1", "referee", List.of(refereesSwapped
+            ? step("om", "t3", 95, Role.MASTER, 1, 1, 0, true, 3, List.of())
+            : step("dc", "t3", 60, Role.COLLABORATOR, 0, 0, 0, true, 0, List.of(0)))),
+        new AgentPlan(4, "referee-2", "referee", List.of(refereesSwapped
+            ? step("dc", "t3", 60, Role.COLLABORATOR, 0, 0, 0, true, 0, List.of(0))
+            : step("om", "t3", 95, Role.MASTER, 1, 1, 0, true, 4, List.of()))));
     Plan plan = new Plan(assignments, agentPlans, 125, 1, 500, 1600);
     return new LtlPlanDocument(version, 1000, yaml, Map.of(), agents, tasks, plan,
         Map.of(0, "tA", 1, "tA", 2, "tB", 3, "tB")).toJson();
   }
 
   private void publishPlan(long version) throws IOException {
-    plans.publish(new dev.flotilla.msgs.std_msgs.String(document(version)));
+    publishPlan(version, false);
+  }
+
+  private void publishPlan(long version, boolean refereesSwapped) throws IOException {
+    plans.publish(new dev.flotilla.msgs.std_msgs.String(document(version, refereesSwapped)));
   }
 
   private void report(byte kind, String robot, String task, int step) {
@@ -215,6 +230,31 @@ class LtlSynchronizerNodeTest {
     arrive("v1", "tA", 0);
     assertEquals(List.of("v1 GO tA/0", "j2 GO tA/0"), since(2));
     assertTrue(last().reason().endsWith("[ltl_plan v2]"), last().reason());
+  }
+
+  /**
+   * Found by the LTL end-to-end test: a robot waiting at a step that a new version replaces used to
+   * be examined on its new step as if it stood there, and got a GO it refused (not its current
+   * step); its real arrival then counted as a second start and it waited for ever.
+   */
+  @Test
+  void aWaitingRobotSentToAnotherStepGetsNoOrderUntilItArrivesThere() throws IOException {
+    publishPlan(1);
+    arrive("j2", "tA", 0);
+    assertEquals(List.of("j2 WAIT tA/0"), since(0));
+    publishPlan(2, true);
+    assertEquals(1, sync.size(), "j2 is not at its new step yet: " + since(0));
+    arrive("v1", "tA", 0);
+    assertEquals(List.of("v1 GO tA/0"), since(1));
+    arrive("j2", "tA", 0);
+    assertEquals(List.of("j2 GO tA/0"), since(2));
+    assertTrue(last().reason().contains("joins"), last().reason());
+    done("v1", "tA", 0);
+    assertEquals(List.of("j2 SKIP tA/0"), since(3));
+    done("j2", "tA", 0);
+    arrive("j1", "tA", 0);
+    assertEquals(List.of("j1 GO tA/0"), since(4));
+    assertTrue(node.rejections().counts().isEmpty(), node.rejections().counts().toString());
   }
 
   @Test

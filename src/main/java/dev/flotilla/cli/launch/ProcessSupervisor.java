@@ -128,7 +128,7 @@ public final class ProcessSupervisor {
           to.println("[" + name + "] " + line);
         }
       } catch (IOException e) {
-        // The child closed its end while stopping; nothing more to forward.
+        // Only a closed pipe ends up here; the child's output up to then has been forwarded.
       }
     }, "flotilla-launch-" + name);
     t.setDaemon(true);
@@ -136,7 +136,12 @@ public final class ProcessSupervisor {
     return t;
   }
 
-  /** SIGTERM to every live child (newest first), then SIGKILL after a grace period. */
+  /**
+   * SIGTERM to every live child (newest first), then SIGKILL after a grace period. Signals go
+   * through {@link ProcessHandle}: {@link Process#destroy} would also close our ends of the
+   * child's pipes, losing what it printed last (its reason for exiting, or its shutdown lines)
+   * before the pump had read it.
+   */
   private void stopAll() {
     stopping = true;
     List<Running> all;
@@ -144,7 +149,10 @@ public final class ProcessSupervisor {
       all = new ArrayList<>(running);
     }
     for (int i = all.size() - 1; i >= 0; i--) {
-      all.get(i).process.destroy();
+      ProcessHandle child = all.get(i).process.toHandle();
+      if (child.isAlive()) {
+        child.destroy();
+      }
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_GRACE_SECONDS);
     for (Running r : all) {
@@ -154,12 +162,12 @@ public final class ProcessSupervisor {
           err.println("flotilla launch: '" + r.spec.name() + "' ignored SIGTERM for "
               + STOP_GRACE_SECONDS + " s; killing it.");
           r.process.descendants().forEach(ProcessHandle::destroyForcibly);
-          r.process.destroyForcibly();
+          r.process.toHandle().destroyForcibly();
           r.process.waitFor(5, TimeUnit.SECONDS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        r.process.destroyForcibly();
+        r.process.toHandle().destroyForcibly();
       }
     }
     for (Thread t : pumps) {

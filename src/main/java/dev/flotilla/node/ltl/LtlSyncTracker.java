@@ -36,7 +36,10 @@ import java.util.Set;
  * masters wait on order predecessors and running conflicts, collaborators wait for their master
  * and skip a step already done) and carries the execution state over with
  * {@link SyncEngine#continueWith} when a new plan version arrives. Robots told to WAIT before a new
- * version are examined again on it.
+ * version are examined again on it when the new version keeps them on the step they wait at; a
+ * robot the new version sends elsewhere is not there yet, so it gets no order until it reports
+ * arriving at its new step (an order sent earlier would be refused by the robot as not its current
+ * step, and its later arrival would look like a second start).
  *
  * <p>A WAIT names whom it waits for: a collaborator its master; a master the masters of the
  * predecessors that have not started, of the conflicting subtasks that are running, and of the
@@ -92,7 +95,8 @@ public final class LtlSyncTracker {
   private Scenario scenario;
   private final Map<String, Integer> agentOfRobot = new HashMap<>();
   private final Map<Integer, String> workingOn = new HashMap<>();
-  private final Set<Integer> waiting = new HashSet<>();
+  /** Robots told to WAIT, with the step (see {@link #key}) they wait at. */
+  private final Map<Integer, String> waiting = new HashMap<>();
   private final Set<String> ltlTaskIds = new HashSet<>();
   /** Steps a collaborator was told to leave (STOP): its late completion report is expected. */
   private final Set<String> stopped = new HashSet<>();
@@ -124,10 +128,8 @@ public final class LtlSyncTracker {
     } else {
       nextEngine = engine.continueWith(nextProblem, next.plan());
       // The engine keeps a robot working only if its current step is the same step.
-      workingOn.entrySet().removeIf(e -> {
-        PlanStep now = nextEngine.current(e.getKey());
-        return now == null || !key(now).equals(e.getValue());
-      });
+      workingOn.entrySet().removeIf(e -> stepMoved(nextEngine, e.getKey(), e.getValue()));
+      waiting.entrySet().removeIf(e -> stepMoved(nextEngine, e.getKey(), e.getValue()));
     }
     doc = next;
     problem = nextProblem;
@@ -137,13 +139,19 @@ public final class LtlSyncTracker {
     next.agents().forEach(a -> agentOfRobot.put(a.robotId(), a.id()));
     ltlTaskIds.addAll(next.taskIds().values());
     List<Command> out = new ArrayList<>();
-    for (int agent : new java.util.TreeSet<>(waiting)) {
+    for (int agent : new java.util.TreeSet<>(waiting.keySet())) {
       waiting.remove(agent);
       if (engine.current(agent) != null && !workingOn.containsKey(agent)) {
         convert(engine.arrived(agent), out);
       }
     }
     return Result.of(out);
+  }
+
+  /** Whether the engine no longer has the robot on the step (key) it was on. */
+  private static boolean stepMoved(SyncEngine engine, int agent, String stepKey) {
+    PlanStep now = engine.current(agent);
+    return now == null || !key(now).equals(stepKey);
   }
 
   private PlanningProblem problem(LtlPlanDocument d) {
@@ -279,7 +287,7 @@ public final class LtlSyncTracker {
         }
         case WAIT -> {
           kind = SyncCommand.WAIT;
-          waiting.add(a);
+          waiting.put(a, key(d.step()));
           waitingFor = blockers(a, d.step());
         }
         case SKIP -> {

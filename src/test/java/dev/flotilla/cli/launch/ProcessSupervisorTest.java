@@ -51,6 +51,30 @@ class ProcessSupervisorTest {
         "the sleeper must be stopped");
   }
 
+  /**
+   * What children print last is forwarded: the quitter's reason (it exits before the others are
+   * stopped) and the sleeper's answer to SIGTERM. Stopping them through Process#destroy used to
+   * close our ends of their pipes first, so either line could be lost (seen on a loaded machine).
+   */
+  @Test
+  void theLastWordsOfEveryChildAreForwarded() throws Exception {
+    for (int run = 0; run < 5; run++) {
+      out.reset();
+      err.reset();
+      Path pidFile = dir.resolve("sleeper" + run + ".pid");
+      LaunchProcess sleeper = process("sleeper", "sh", "-c",
+          "trap 'echo stopping cleanly; kill $c; exit 0' TERM; sleep 60 & c=$!; echo $$ > "
+              + pidFile + "; wait $c");
+      LaunchProcess quitter = process("quitter", "sh", "-c",
+          "while [ ! -s " + pidFile + " ]; do sleep 0.01; done; echo giving up >&2; exit 2");
+      assertEquals(1, supervisor(List.of(sleeper, quitter)).run());
+      String e = err.toString(StandardCharsets.UTF_8);
+      assertTrue(e.contains("[quitter] giving up"), "run " + run + ": " + e);
+      assertTrue(out.toString(StandardCharsets.UTF_8).contains("[sleeper] stopping cleanly"),
+          "run " + run + ": " + out.toString(StandardCharsets.UTF_8));
+    }
+  }
+
   @Test
   void flotillaWordRunsThisFlotilla() {
     ProcessSupervisor s = supervisor(List.of());
