@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +36,9 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * Iterators report damage as {@link UncheckedIOException} whose cause names file and offset.
+ * {@link #views} gives the same messages without copying their payloads, for consumers that
+ * decode in place or only forward the bytes. Iterators report damage as
+ * {@link UncheckedIOException} whose cause names file and offset.
  * Time: O(files) to open plus the storage's open cost; reading is O(bytes read + n log f) for n
  * messages over f files.
  */
@@ -251,26 +254,45 @@ public final class BagReader implements Closeable {
     for (StorageFileReader f : files) {
       its.add(f.messages(filter));
     }
-    return its.size() == 1 ? its.get(0) : new Merge(its);
+    return its.size() == 1 ? its.get(0) : new Merge<>(its, BagMessage::logTimeNanos);
+  }
+
+  /**
+   * Messages passing a filter, merged across files in log-time order, without copying payloads
+   * (see {@link BagMessageView}).
+   *
+   * @param filter topics and time window
+   * @return an iterator; damage surfaces as {@link UncheckedIOException}
+   * @throws IOException when a storage file cannot start reading
+   */
+  public Iterator<BagMessageView> views(BagFilter filter) throws IOException {
+    List<Iterator<BagMessageView>> its = new ArrayList<>();
+    for (StorageFileReader f : files) {
+      its.add(f.views(filter));
+    }
+    return its.size() == 1 ? its.get(0) : new Merge<>(its, BagMessageView::logTimeNanos);
   }
 
   /** K-way merge of per-file iterators by log time; ties keep file order. */
-  private static final class Merge implements Iterator<BagMessage> {
-    private record Head(BagMessage m, int file, Iterator<BagMessage> it) {}
+  private static final class Merge<T> implements Iterator<T> {
+    private record Head<T>(T m, long time, int file, Iterator<T> it) {}
 
-    private final PriorityQueue<Head> pq = new PriorityQueue<>(Comparator
-        .comparingLong((Head h) -> h.m().logTimeNanos()).thenComparingInt(Head::file));
-    private final List<Iterator<BagMessage>> pendingStart;
+    private final PriorityQueue<Head<T>> pq = new PriorityQueue<>(Comparator
+        .comparingLong((Head<T> h) -> h.time()).thenComparingInt(Head::file));
+    private final List<Iterator<T>> pendingStart;
+    private final ToLongFunction<T> time;
 
-    Merge(List<Iterator<BagMessage>> its) {
+    Merge(List<Iterator<T>> its, ToLongFunction<T> time) {
       this.pendingStart = new ArrayList<>(its);
+      this.time = time;
     }
 
     private void start() {
       for (int i = 0; i < pendingStart.size(); i++) {
-        Iterator<BagMessage> it = pendingStart.get(i);
+        Iterator<T> it = pendingStart.get(i);
         if (it.hasNext()) {
-          pq.add(new Head(it.next(), i, it));
+          T m = it.next();
+          pq.add(new Head<>(m, time.applyAsLong(m), i, it));
         }
       }
       pendingStart.clear();
@@ -285,13 +307,14 @@ public final class BagReader implements Closeable {
     }
 
     @Override
-    public BagMessage next() {
+    public T next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Head h = pq.poll();
+      Head<T> h = pq.poll();
       if (h.it().hasNext()) {
-        pq.add(new Head(h.it().next(), h.file(), h.it()));
+        T m = h.it().next();
+        pq.add(new Head<>(m, time.applyAsLong(m), h.file(), h.it()));
       }
       return h.m();
     }

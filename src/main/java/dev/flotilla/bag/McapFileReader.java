@@ -76,21 +76,23 @@ final class McapFileReader implements StorageFileReader {
 
   @Override
   public Iterator<BagMessage> messages(BagFilter f) {
-    Iterator<McapMessage> it = mcap.messages(new McapQuery(f.topics(), f.startNanos(),
-        f.endNanos()));
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
+    return new MappedIterator<>(mcap.messages(query(f)), m -> new BagMessage(m.channel().topic(),
+        typeOf(m), m.data(), m.logTime(), m.publishTime()));
+  }
 
-      @Override
-      public BagMessage next() {
-        McapMessage m = it.next();
-        return new BagMessage(m.channel().topic(), m.schema() == null ? "" : m.schema().name(),
-            m.data(), m.logTime(), m.publishTime());
-      }
-    };
+  /** The messages with their payloads in place (see {@link McapMessage#dataBuffer()}). */
+  @Override
+  public Iterator<BagMessageView> views(BagFilter f) {
+    return new MappedIterator<>(mcap.messages(query(f)), m -> new BagMessageView(
+        m.channel().topic(), typeOf(m), m.dataBuffer(), m.logTime(), m.publishTime()));
+  }
+
+  private static McapQuery query(BagFilter f) {
+    return new McapQuery(f.topics(), f.startNanos(), f.endNanos());
+  }
+
+  private static String typeOf(McapMessage m) {
+    return m.schema() == null ? "" : m.schema().name();
   }
 
   @Override

@@ -19,6 +19,16 @@ interface StorageFileReader extends Closeable {
   /** Messages in log-time order (file order when the file has no index). */
   Iterator<BagMessage> messages(BagFilter filter) throws IOException;
 
+  /**
+   * The same messages as {@link #messages} without copying payloads where the storage allows it;
+   * by default each message's array is wrapped.
+   */
+  default Iterator<BagMessageView> views(BagFilter filter) throws IOException {
+    return new MappedIterator<>(messages(filter), m -> new BagMessageView(m.topic(), m.type(),
+        java.nio.ByteBuffer.wrap(m.data()).asReadOnlyBuffer(), m.logTimeNanos(),
+        m.publishTimeNanos()));
+  }
+
   static StorageFileReader open(Path file, StorageId storage) throws IOException {
     return storage == StorageId.MCAP ? McapFileReader.open(file) : Db3FileReader.open(file);
   }

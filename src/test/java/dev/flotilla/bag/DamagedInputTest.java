@@ -106,6 +106,49 @@ class DamagedInputTest {
     assertTrue(e.getMessage().contains("chunk CRC mismatch"), e.getMessage());
   }
 
+  /**
+   * The reader checks the next chunk's CRC ahead of decoding; the damage must still surface only
+   * when its chunk's turn comes, after every message of the intact chunks before it.
+   */
+  @Test
+  void viewsDeliverEveryMessageBeforeADamagedChunk() throws IOException {
+    Path src = multiChunkBag(ChunkCompression.NONE);
+    ChunkIndex victim = chunks(src).get(3);
+    Path f = copy(src, "crc-views.mcap");
+    flip(f, victim.chunkStartOffset() + victim.chunkLength() - 5);
+    long before = 0;
+    try (BagReader r = BagReader.open(src)) {
+      for (Iterator<BagMessageView> it = r.views(BagFilter.all()); it.hasNext(); ) {
+        before += it.next().logTimeNanos() < victim.messageStartTime() ? 1 : 0;
+      }
+    }
+    assertTrue(before > 0);
+    long delivered = 0;
+    try (BagReader r = BagReader.open(f)) {
+      Iterator<BagMessageView> it = r.views(BagFilter.all());
+      UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
+        while (it.hasNext()) {
+          it.next();
+        }
+      });
+      McapFormatException cause = (McapFormatException) e.getCause();
+      assertEquals(victim.chunkStartOffset(), cause.offset());
+      assertTrue(cause.getMessage().contains("chunk CRC mismatch"), cause.getMessage());
+    }
+    try (BagReader r = BagReader.open(f)) {
+      Iterator<BagMessageView> it = r.views(BagFilter.all());
+      try {
+        while (it.hasNext()) {
+          it.next();
+          delivered++;
+        }
+      } catch (UncheckedIOException expected) {
+        // counted up to the damage
+      }
+    }
+    assertEquals(before, delivered);
+  }
+
   @Test
   void corruptCompressedChunkIsReportedAtTheChunk() throws IOException {
     Path src = multiChunkBag(ChunkCompression.ZSTD);

@@ -17,17 +17,32 @@ class BagBenchCommandTest {
   @TempDir Path tmp;
 
   @Test
+  void medianOfOddAndEvenCounts() {
+    assertEquals(2.0, BagBenchCommand.median(new double[] {3, 1, 2}));
+    assertEquals(2.5, BagBenchCommand.median(new double[] {4, 1, 3, 2}));
+  }
+
+  @Test
   void tinyRunWritesTableAndCsv() throws Exception {
     StringWriter out = new StringWriter();
     CommandLine cl = new CommandLine(new BagBenchCommand());
     cl.setOut(new PrintWriter(out));
     Path csv = tmp.resolve("bench.csv");
-    int code = cl.execute("--size-mb", "1", "--out", csv.toString(), "--work-dir",
-        tmp.resolve("work").toString());
+    int code = cl.execute("--size-mb", "1", "--passes", "3", "--warmup-passes", "1", "--out",
+        csv.toString(), "--work-dir", tmp.resolve("work").toString());
     assertEquals(0, code, out.toString());
     List<String> lines = Files.readAllLines(csv);
     assertEquals(5, lines.size());
     assertTrue(lines.get(0).startsWith("format,messages,payload_bytes,file_bytes"));
+    List<String> header = List.of(lines.get(0).split(","));
+    int view = header.indexOf("view_mb_s");
+    int read = header.indexOf("read_mb_s");
+    assertTrue(view > 0 && read > 0, lines.get(0));
+    for (String row : lines.subList(1, lines.size())) {
+      String[] v = row.split(",");
+      assertEquals(header.size(), v.length, row);
+      assertTrue(Double.parseDouble(v[view]) > 0 && Double.parseDouble(v[read]) > 0, row);
+    }
     for (String f : List.of("mcap-none", "mcap-zstd", "mcap-lz4", "sqlite3")) {
       assertTrue(lines.stream().anyMatch(l -> l.startsWith(f + ",")), f);
       assertTrue(out.toString().contains(f), out.toString());
@@ -44,5 +59,7 @@ class BagBenchCommandTest {
     cl.setErr(new PrintWriter(err));
     assertEquals(2, cl.execute("--size-mb", "0"));
     assertTrue(err.toString().contains("--size-mb"));
+    assertEquals(2, cl.execute("--passes", "0"));
+    assertTrue(err.toString().contains("--passes"), err.toString());
   }
 }

@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 
 /**
@@ -38,10 +37,11 @@ import java.util.zip.CRC32;
  * file order. Every damage is a {@link McapFormatException} naming the file and byte offset.
  *
  * <p>Files up to 2 GiB are memory-mapped read-only and uncompressed chunks are decoded in place:
- * each message payload is copied once, straight from the mapping into its own array. Every chunk
- * CRC the file declares (non-zero) is checked; for large uncompressed chunks the check runs on a
- * helper thread while the chunk is decoded, and no message of a chunk is handed out before its
- * CRC matches. As with any mapped reader, the file must not be truncated while it is open.
+ * a message points into the mapping and its payload is copied only if the caller asks for an
+ * array ({@link McapMessage#data()}). Every chunk CRC the file declares (non-zero) is checked;
+ * for large uncompressed chunks the check starts on a helper thread one chunk ahead of the
+ * decoding, and no record of a chunk is decoded before its CRC matches. As with any mapped
+ * reader, the file must not be truncated while it (or a message read from it) is in use.
  *
  * <p>Time: O(summary) to open with a summary, O(file) without; reading is O(bytes of the chunks
  * touched + m log m) for m messages per overlapping chunk group.
@@ -346,21 +346,36 @@ public final class McapReader implements Closeable {
   }
 
   /**
-   * The bytes of a chunk record as a little-endian buffer indexed from 0: a slice of the file
-   * mapping when there is one (no copy), else a fresh read.
+   * The bytes of a chunk record as a read-only little-endian buffer indexed from 0: a slice of
+   * the file mapping when there is one (no copy), else a fresh read.
    */
   private ByteBuffer chunkBytes(long at, int n) throws IOException {
-    ByteBuffer b = map != null ? map.slice((int) at, n) : ByteBuffer.wrap(read(at, n));
+    ByteBuffer b = map != null ? map.slice((int) at, n)
+        : ByteBuffer.wrap(read(at, n)).asReadOnlyBuffer();
     return b.order(ByteOrder.LITTLE_ENDIAN);
   }
 
   /**
-   * Reads one chunk through its index entry and returns its wanted messages, sorted by time. The
-   * records of an uncompressed chunk are decoded in place (from the file mapping), so each
-   * message payload is copied exactly once, into its own array. The chunk's CRC is checked
-   * whenever the file declares one (non-zero), as the MCAP spec asks.
+   * A chunk located through its index entry, its header checked, its records not yet decoded.
+   *
+   * @param at file offset of the chunk record
+   * @param bytes the whole chunk record (see {@link #chunkBytes})
+   * @param recordsStart where the (possibly compressed) records start in {@code bytes}
+   * @param recordsLength their stored length
+   * @param uncompressedSize declared uncompressed size
+   * @param crc declared CRC32 of the uncompressed records, 0 for none
+   * @param compression compression name, empty for none
    */
-  private List<McapMessage> loadChunk(ChunkIndex ci, McapQuery q) throws IOException {
+  private record ChunkBody(long at, ByteBuffer bytes, int recordsStart, int recordsLength,
+      long uncompressedSize, long crc, String compression) {
+    /** The stored records, for a CRC of an uncompressed chunk. */
+    ByteBuffer records() {
+      return bytes.duplicate().limit(recordsStart + recordsLength).position(recordsStart);
+    }
+  }
+
+  /** Reads and checks a chunk's header through its index entry. */
+  private ChunkBody locate(ChunkIndex ci) throws IOException {
     long at = ci.chunkStartOffset();
     if (at < 8 || ci.chunkLength() < Opcode.RECORD_PREFIX || at + ci.chunkLength() > size
         || ci.chunkLength() > Integer.MAX_VALUE - 64) {
@@ -402,52 +417,58 @@ public final class McapReader implements Closeable {
       throw new McapFormatException(file, at, "corrupt chunk: records length " + clen
           + " exceeds the record");
     }
-    int off;
-    int end;
-    if (compression.isEmpty()) {
-      if (clen != usize) {
-        throw new McapFormatException(file, at, "corrupt chunk: uncompressed chunk holds " + clen
-            + " bytes, declares " + usize);
-      }
-      off = recStart;
-      end = off + (int) clen;
-      if (crc == 0) {
-        return decodeRecords(b, off, end, at, q);
-      }
-      // Check the CRC (on a spare core) while decoding; nothing is handed out before it matches.
-      Future<Long> computed = ChunkCrc.start(b.duplicate().limit(end).position(off));
-      List<McapMessage> out;
-      try {
-        out = decodeRecords(b, off, end, at, q);
-      } catch (IOException | RuntimeException e) {
-        // A CRC mismatch explains a corrupt record better than the record error does.
-        long c = ChunkCrc.await(computed);
-        if (c != crc) {
-          throw crcMismatch(at, crc, c);
-        }
-        throw e;
-      }
-      long c = ChunkCrc.await(computed);
-      if (c != crc) {
-        throw crcMismatch(at, crc, c);
-      }
-      return out;
-    } else {
-      byte[] packed;
-      int packedOff;
-      if (b.hasArray()) {
-        packed = b.array();
-        packedOff = b.arrayOffset() + recStart;
-      } else {
-        packed = new byte[(int) clen];
-        b.get(recStart, packed);
-        packedOff = 0;
-      }
-      byte[] raw = ChunkReading.decompress(file, at, compression, packed, packedOff, (int) clen,
-          usize, crc);
-      return decodeRecords(ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN), 0, raw.length,
-          at, q);
+    if (compression.isEmpty() && clen != usize) {
+      throw new McapFormatException(file, at, "corrupt chunk: uncompressed chunk holds " + clen
+          + " bytes, declares " + usize);
     }
+    return new ChunkBody(at, b, recStart, (int) clen, usize, crc, compression);
+  }
+
+  /**
+   * Starts checking an uncompressed chunk's CRC (on a spare core when there is one), or returns
+   * null when there is nothing to check here (no CRC declared, or a compressed chunk, whose CRC
+   * is checked after decompression).
+   */
+  private static ChunkCrc.Check startCrc(ChunkBody body) {
+    if (!body.compression().isEmpty() || body.crc() == 0) {
+      return null;
+    }
+    return ChunkCrc.start(body.records());
+  }
+
+  /**
+   * Decodes one chunk's wanted messages, sorted by time. The records of an uncompressed chunk
+   * are decoded in place (from the file mapping) and its messages point into it, so no payload
+   * is copied. The chunk's CRC is checked whenever the file declares one (non-zero), as the MCAP
+   * spec asks, before any record is decoded: damage is reported as the CRC mismatch it is, and
+   * the decoding then reads bytes the check has just brought into the CPU caches instead of
+   * chasing record lengths through memory.
+   *
+   * @param body the located chunk
+   * @param crcCheck its running CRC check from {@link #startCrc}, or null
+   * @param q the query
+   * @param capacity expected number of messages (a hint)
+   */
+  private List<McapMessage> decodeChunk(ChunkBody body, ChunkCrc.Check crcCheck, McapQuery q,
+      int capacity) throws IOException {
+    long at = body.at();
+    if (body.compression().isEmpty()) {
+      if (crcCheck != null) {
+        long c = ChunkCrc.await(crcCheck);
+        if (c != body.crc()) {
+          throw crcMismatch(at, body.crc(), c);
+        }
+      }
+      int off = body.recordsStart();
+      return decodeRecords(body.bytes(), off, off + body.recordsLength(), at, q, capacity);
+    }
+    ByteBuffer b = body.bytes();
+    byte[] packed = new byte[body.recordsLength()];
+    b.get(body.recordsStart(), packed);
+    byte[] raw = ChunkReading.decompress(file, at, body.compression(), packed, 0, packed.length,
+        body.uncompressedSize(), body.crc());
+    return decodeRecords(ByteBuffer.wrap(raw).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN),
+        0, raw.length, at, q, capacity);
   }
 
   private McapFormatException crcMismatch(long at, long stored, long computed) {
@@ -456,8 +477,8 @@ public final class McapReader implements Closeable {
   }
 
   /** Decodes the records of an (uncompressed) chunk body in {@code data[off, end)}. */
-  private List<McapMessage> decodeRecords(ByteBuffer data, int off, int end, long at, McapQuery q)
-      throws IOException {
+  private List<McapMessage> decodeRecords(ByteBuffer data, int off, int end, long at, McapQuery q,
+      int capacity) throws IOException {
     if (byId == null) {
       // Array lookups instead of boxed map lookups on this per-message path.
       byId = new Channel[0x10000];
@@ -467,7 +488,7 @@ public final class McapReader implements Closeable {
         schemaOf[c.id()] = schemas.get(c.schemaId());
       }
     }
-    ChunkDecode d = new ChunkDecode(data, off, end, at, q);
+    ChunkDecode d = new ChunkDecode(data, off, end, at, q, capacity);
     for (int p = off; p < end; ) {
       p = d.record(p);
     }
@@ -488,11 +509,12 @@ public final class McapReader implements Closeable {
     final int end;
     final long at;
     final McapQuery q;
-    final List<McapMessage> out = new ArrayList<>();
+    final List<McapMessage> out;
     boolean sorted = true;
     long lastTime = Long.MIN_VALUE;
 
-    ChunkDecode(ByteBuffer data, int off, int end, long at, McapQuery q) {
+    ChunkDecode(ByteBuffer data, int off, int end, long at, McapQuery q, int capacity) {
+      this.out = new ArrayList<>(capacity);
       this.data = data;
       this.off = off;
       this.end = end;
@@ -535,10 +557,8 @@ public final class McapReader implements Closeable {
             + " refers to unknown channel " + channelId);
       }
       if (q.accepts(c.topic(), logTime)) {
-        byte[] payload = new byte[ce - cs - 22];
-        data.get(cs + 22, payload);
         out.add(new McapMessage(c, schemaOf[channelId], data.getInt(cs + 2) & 0xFFFFFFFFL,
-            logTime, data.getLong(cs + 14), payload));
+            logTime, data.getLong(cs + 14), data, cs + 22, ce - cs - 22));
         sorted &= logTime >= lastTime;
         lastTime = logTime;
       }
@@ -567,6 +587,11 @@ public final class McapReader implements Closeable {
     private int nextChunk;
     private List<McapMessage> pending = new ArrayList<>();
     private int pendingPos;
+    /** The chunk after the one being decoded, located early so its CRC check runs ahead. */
+    private ChunkBody ahead;
+    private ChunkCrc.Check aheadCrc;
+    private int aheadIndex = -1;
+    private int lastCount = 16;
 
     IndexedIterator(McapQuery q) {
       this.q = q;
@@ -598,7 +623,7 @@ public final class McapReader implements Closeable {
       try {
         while (nextChunk < chunks.size() && (pendingPos == pending.size()
             || chunks.get(nextChunk).messageStartTime() <= pending.get(pendingPos).logTime())) {
-          List<McapMessage> loaded = loadChunk(chunks.get(nextChunk++), q);
+          List<McapMessage> loaded = load(nextChunk++);
           if (pendingPos == pending.size()) {
             pending = loaded;
           } else {
@@ -614,6 +639,38 @@ public final class McapReader implements Closeable {
         throw new UncheckedIOException(e);
       }
       return pendingPos < pending.size();
+    }
+
+    /**
+     * Decodes chunk {@code i}, after starting the CRC check of chunk {@code i + 1} so that the
+     * spare core checks one chunk ahead of the decoding. A damaged next chunk is not reported
+     * here: it is located again, and its error raised, when its turn comes.
+     */
+    private List<McapMessage> load(int i) throws IOException {
+      ChunkBody body;
+      ChunkCrc.Check crc;
+      if (aheadIndex == i) {
+        body = ahead;
+        crc = aheadCrc;
+      } else {
+        body = locate(chunks.get(i));
+        crc = startCrc(body);
+      }
+      ahead = null;
+      aheadCrc = null;
+      aheadIndex = -1;
+      if (i + 1 < chunks.size()) {
+        try {
+          ahead = locate(chunks.get(i + 1));
+          aheadCrc = startCrc(ahead);
+          aheadIndex = i + 1;
+        } catch (IOException | RuntimeException e) {
+          ahead = null;
+        }
+      }
+      List<McapMessage> out = decodeChunk(body, crc, q, lastCount + lastCount / 8);
+      lastCount = Math.max(16, out.size());
+      return out;
     }
 
     @Override
