@@ -28,6 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 
 /**
@@ -38,10 +41,12 @@ import java.util.zip.CRC32;
  *
  * <p>Files up to 2 GiB are memory-mapped read-only and uncompressed chunks are decoded in place:
  * a message points into the mapping and its payload is copied only if the caller asks for an
- * array ({@link McapMessage#data()}). Every chunk CRC the file declares (non-zero) is checked;
- * for large uncompressed chunks the check starts on a helper thread one chunk ahead of the
- * decoding, and no record of a chunk is decoded before its CRC matches. As with any mapped
- * reader, the file must not be truncated while it (or a message read from it) is in use.
+ * array ({@link McapMessage#data()}). Every chunk CRC the file declares (non-zero) is checked
+ * before the chunk's records are decoded. On a machine with a spare core, a helper thread
+ * decodes (decompresses, checks, parses) up to {@link #WINDOW} chunks ahead of the caller, and
+ * the caller decodes the next unclaimed chunk itself rather than wait for one the helper is on.
+ * As with any mapped reader, the file must not be truncated while it (or a message read from it)
+ * is in use.
  *
  * <p>Time: O(summary) to open with a summary, O(file) without; reading is O(bytes of the chunks
  * touched + m log m) for m messages per overlapping chunk group.
@@ -425,36 +430,25 @@ public final class McapReader implements Closeable {
   }
 
   /**
-   * Starts checking an uncompressed chunk's CRC (on a spare core when there is one), or returns
-   * null when there is nothing to check here (no CRC declared, or a compressed chunk, whose CRC
-   * is checked after decompression).
-   */
-  private static ChunkCrc.Check startCrc(ChunkBody body) {
-    if (!body.compression().isEmpty() || body.crc() == 0) {
-      return null;
-    }
-    return ChunkCrc.start(body.records());
-  }
-
-  /**
    * Decodes one chunk's wanted messages, sorted by time. The records of an uncompressed chunk
    * are decoded in place (from the file mapping) and its messages point into it, so no payload
    * is copied. The chunk's CRC is checked whenever the file declares one (non-zero), as the MCAP
    * spec asks, before any record is decoded: damage is reported as the CRC mismatch it is, and
-   * the decoding then reads bytes the check has just brought into the CPU caches instead of
+   * the decoding then reads bytes the check has just brought into this core's caches instead of
    * chasing record lengths through memory.
    *
    * @param body the located chunk
-   * @param crcCheck its running CRC check from {@link #startCrc}, or null
    * @param q the query
    * @param capacity expected number of messages (a hint)
    */
-  private List<McapMessage> decodeChunk(ChunkBody body, ChunkCrc.Check crcCheck, McapQuery q,
-      int capacity) throws IOException {
+  private List<McapMessage> decodeChunk(ChunkBody body, McapQuery q, int capacity)
+      throws IOException {
     long at = body.at();
     if (body.compression().isEmpty()) {
-      if (crcCheck != null) {
-        long c = ChunkCrc.await(crcCheck);
+      if (body.crc() != 0) {
+        CRC32 crc32 = new CRC32();
+        crc32.update(body.records());
+        long c = crc32.getValue();
         if (c != body.crc()) {
           throw crcMismatch(at, body.crc(), c);
         }
@@ -476,18 +470,33 @@ public final class McapReader implements Closeable {
         + Long.toHexString(stored) + ", computed " + Long.toHexString(computed));
   }
 
+  /**
+   * Array lookups instead of boxed map lookups on the per-message path. Built before chunks are
+   * decoded on two threads; later changes (a channel defined only inside a chunk) are made under
+   * the reader's lock.
+   */
+  private synchronized void channelArrays() {
+    if (byId == null) {
+      Channel[] channelById = new Channel[0x10000];
+      Schema[] schemaById = new Schema[0x10000];
+      for (Channel c : channels.values()) {
+        channelById[c.id()] = c;
+        schemaById[c.id()] = schemas.get(c.schemaId());
+      }
+      schemaOf = schemaById;
+      byId = channelById;
+    }
+  }
+
+  /** The channel with this id, looked up under the lock (for one not seen before). */
+  private synchronized Channel lockedChannel(int id) {
+    return byId[id];
+  }
+
   /** Decodes the records of an (uncompressed) chunk body in {@code data[off, end)}. */
   private List<McapMessage> decodeRecords(ByteBuffer data, int off, int end, long at, McapQuery q,
       int capacity) throws IOException {
-    if (byId == null) {
-      // Array lookups instead of boxed map lookups on this per-message path.
-      byId = new Channel[0x10000];
-      schemaOf = new Schema[0x10000];
-      for (Channel c : channels.values()) {
-        byId[c.id()] = c;
-        schemaOf[c.id()] = schemas.get(c.schemaId());
-      }
-    }
+    channelArrays();
     ChunkDecode d = new ChunkDecode(data, off, end, at, q, capacity);
     for (int p = off; p < end; ) {
       p = d.record(p);
@@ -553,6 +562,9 @@ public final class McapReader implements Closeable {
       long logTime = data.getLong(cs + 6);
       Channel c = byId[channelId];
       if (c == null) {
+        c = lockedChannel(channelId);
+      }
+      if (c == null) {
         throw new McapFormatException(file, at, "message at uncompressed offset " + (p - off)
             + " refers to unknown channel " + channelId);
       }
@@ -568,12 +580,14 @@ public final class McapReader implements Closeable {
       byte[] body = new byte[ce - cs];
       data.get(cs, body);
       McapRecord r = McapRecordCodec.decode(rop, new McapInput(file, body, 0, body.length, 0));
-      if (r instanceof Schema s) {
-        schemas.putIfAbsent(s.id(), s);
-      } else if (r instanceof Channel c) {
-        channels.putIfAbsent(c.id(), c);
-        byId[c.id()] = channels.get(c.id());
-        schemaOf[c.id()] = schemas.get(byId[c.id()].schemaId());
+      synchronized (McapReader.this) {
+        if (r instanceof Schema s) {
+          schemas.putIfAbsent(s.id(), s);
+        } else if (r instanceof Channel c) {
+          channels.putIfAbsent(c.id(), c);
+          byId[c.id()] = channels.get(c.id());
+          schemaOf[c.id()] = schemas.get(byId[c.id()].schemaId());
+        }
       }
     }
   }
@@ -581,17 +595,23 @@ public final class McapReader implements Closeable {
   private static final Comparator<McapMessage> BY_TIME =
       Comparator.comparingLong(McapMessage::logTime);
 
+  /** How many chunks ahead of the reader the helper may decode (bounds memory). */
+  private static final int WINDOW = 4;
+
   private final class IndexedIterator implements Iterator<McapMessage> {
     private final McapQuery q;
     private final List<ChunkIndex> chunks = new ArrayList<>();
     private int nextChunk;
     private List<McapMessage> pending = new ArrayList<>();
     private int pendingPos;
-    /** The chunk after the one being decoded, located early so its CRC check runs ahead. */
-    private ChunkBody ahead;
-    private ChunkCrc.Check aheadCrc;
-    private int aheadIndex = -1;
-    private int lastCount = 16;
+    private ChunkJob[] jobs;
+    /** Every chunk below this index has been claimed by a thread. */
+    private final AtomicInteger nextClaim = new AtomicInteger();
+    /** The chunk the reading thread needs now; the helper stays within {@link #WINDOW} of it. */
+    private volatile int needed;
+    private final AtomicBoolean helperActive = new AtomicBoolean();
+    private boolean parallel;
+    private volatile int lastCount = 64;
 
     IndexedIterator(McapQuery q) {
       this.q = q;
@@ -616,6 +636,14 @@ public final class McapReader implements Closeable {
       }
       chunks.sort(Comparator.comparingLong(ChunkIndex::messageStartTime)
           .thenComparingLong(ChunkIndex::chunkStartOffset));
+      jobs = new ChunkJob[chunks.size()];
+      for (int i = 0; i < jobs.length; i++) {
+        jobs[i] = new ChunkJob(chunks.get(i));
+      }
+      parallel = jobs.length > 1 && Runtime.getRuntime().availableProcessors() > 1;
+      if (parallel) {
+        channelArrays();
+      }
     }
 
     @Override
@@ -641,36 +669,96 @@ public final class McapReader implements Closeable {
       return pendingPos < pending.size();
     }
 
-    /**
-     * Decodes chunk {@code i}, after starting the CRC check of chunk {@code i + 1} so that the
-     * spare core checks one chunk ahead of the decoding. A damaged next chunk is not reported
-     * here: it is located again, and its error raised, when its turn comes.
-     */
-    private List<McapMessage> load(int i) throws IOException {
-      ChunkBody body;
-      ChunkCrc.Check crc;
-      if (aheadIndex == i) {
-        body = ahead;
-        crc = aheadCrc;
-      } else {
-        body = locate(chunks.get(i));
-        crc = startCrc(body);
+    /** One chunk's decoding, run by whichever thread claims it. */
+    private final class ChunkJob {
+      private final ChunkIndex index;
+      private final CountDownLatch done = new CountDownLatch(1);
+      private List<McapMessage> result;
+      private Throwable error;
+
+      ChunkJob(ChunkIndex index) {
+        this.index = index;
       }
-      ahead = null;
-      aheadCrc = null;
-      aheadIndex = -1;
-      if (i + 1 < chunks.size()) {
+
+      void run() {
         try {
-          ahead = locate(chunks.get(i + 1));
-          aheadCrc = startCrc(ahead);
-          aheadIndex = i + 1;
-        } catch (IOException | RuntimeException e) {
-          ahead = null;
+          result = decodeChunk(locate(index), q, lastCount + lastCount / 8);
+          lastCount = Math.max(16, result.size());
+        } catch (Throwable t) {
+          // Kept for the reading thread, which raises it when this chunk's turn comes.
+          error = t;
+        } finally {
+          done.countDown();
         }
       }
-      List<McapMessage> out = decodeChunk(body, crc, q, lastCount + lastCount / 8);
-      lastCount = Math.max(16, out.size());
-      return out;
+    }
+
+    /** Claims the lowest unclaimed chunk within the window, or returns -1. */
+    private int claim() {
+      while (true) {
+        int k = nextClaim.get();
+        if (k >= jobs.length || k > needed + WINDOW) {
+          return -1;
+        }
+        if (nextClaim.compareAndSet(k, k + 1)) {
+          return k;
+        }
+      }
+    }
+
+    private boolean claimable() {
+      int k = nextClaim.get();
+      return k < jobs.length && k <= needed + WINDOW;
+    }
+
+    /** The helper's loop: decode chunks ahead of the reader until the window is full. */
+    private void helperLoop() {
+      while (true) {
+        int k = claim();
+        if (k >= 0) {
+          jobs[k].run();
+          continue;
+        }
+        helperActive.set(false);
+        // The reader may have moved the window between the failed claim and the flag.
+        if (!claimable() || !helperActive.compareAndSet(false, true)) {
+          return;
+        }
+      }
+    }
+
+    /**
+     * Chunk {@code i}'s messages. Chunks are decoded (CRC check included) by whichever of two
+     * threads claims them first: the helper works through the next {@link #WINDOW} chunks while
+     * the caller consumes this one, and the caller, instead of waiting for a chunk the helper is
+     * on, decodes the next unclaimed one itself. Damage found in a chunk is raised when that
+     * chunk's turn comes, after every message before it.
+     */
+    private List<McapMessage> load(int i) throws IOException {
+      needed = i;
+      if (parallel && claimable() && helperActive.compareAndSet(false, true)) {
+        ReadAhead.execute(this::helperLoop);
+      }
+      ChunkJob job = jobs[i];
+      while (job.done.getCount() > 0) {
+        int k = claim();
+        if (k >= 0) {
+          jobs[k].run();
+        } else {
+          ReadAhead.await(job.done);
+        }
+      }
+      jobs[i] = null;
+      if (job.error instanceof IOException e) {
+        throw e;
+      } else if (job.error instanceof RuntimeException e) {
+        throw e;
+      } else if (job.error instanceof Error e) {
+        throw e;
+      } else if (job.error != null) {
+        throw new IllegalStateException("decoding a chunk failed", job.error);
+      }
+      return job.result;
     }
 
     @Override
