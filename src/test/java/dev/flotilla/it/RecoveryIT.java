@@ -231,9 +231,12 @@ class RecoveryIT {
         // recovered one can hide it from a subscriber: the allocator's log names it. Its version
         // is the journaled maximum + 1, above what the robots saw (a plan journaled just before
         // the kill may never have been published).
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("allocation v(\\d+) \\(cause "
-            + Reassignment.CAUSE_INITIAL + ", subject recovered from journal\\)")
-            .matcher(restarted.err());
+        // The allocator logs the plan after publishing it: wait for the line too.
+        java.util.regex.Pattern recovered = java.util.regex.Pattern.compile("allocation v(\\d+) "
+            + "\\(cause " + Reassignment.CAUSE_INITIAL + ", subject recovered from journal\\)");
+        await("the recovered plan in the allocator's log", 10,
+            () -> recovered.matcher(restarted.err()).find(), restarted);
+        java.util.regex.Matcher m = recovered.matcher(restarted.err());
         assertTrue(m.find(), restarted.err());
         assertTrue(Long.parseLong(m.group(1)) > before, m.group() + " after v" + before);
         robots.submit("a6", 8);

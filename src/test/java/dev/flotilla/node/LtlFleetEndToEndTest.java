@@ -54,7 +54,7 @@ class LtlFleetEndToEndTest {
     Map<String, PlanFollower> robots = new LinkedHashMap<>();
     for (String id : List.of("v1", "v2", "v3", "j1", "j2", "d1")) {
       pose.put(id, new Pose2(0, 0, 0));
-      PlanFollower follower = new PlanFollower(id, Set.of(), 0.5, 1e5, 2.0, false,
+      PlanFollower follower = new PlanFollower(id, Set.of(), 0.5, 1e5, 0, 2.0, false,
           new PlanFollower.Effects() {
             @Override
             public void navigate(PlanStep step, double x, double y, double yaw) {

@@ -50,6 +50,7 @@ public final class PlanFollower {
   private final Set<String> knownRegions;
   private final double tolerance;
   private final double goalTimeout;
+  private final double goalResend;
   private final double syncGrace;
   private final boolean effectorActions;
   private final Effects effects;
@@ -62,6 +63,9 @@ public final class PlanFollower {
   private PlanStep current;
   private Phase phase = Phase.IDLE;
   private double phaseSince;
+  /** Closest distance (m) to the current goal so far, and when it last improved (s). */
+  private double bestDistance;
+  private double progressAt;
   private boolean syncSeen;
   private byte syncCommand = -1;
   private boolean actionDone;
@@ -72,18 +76,21 @@ public final class PlanFollower {
    *     no check)
    * @param tolerance distance (m) at which a goal counts as reached
    * @param goalTimeout seconds allowed to reach a goal before the step fails
+   * @param goalResend seconds without coming closer to the goal after which it is sent again (0:
+   *     never); a navigation stack that missed the goal (not yet connected, restarted) gets it
    * @param syncGrace seconds to wait for a sync command after arriving
    * @param effectorActions whether non-navigation actions run on an effector (else timed)
    * @param effects what the follower drives
    * @param rejections where ignored input is counted and logged
    */
   public PlanFollower(String robotId, Set<String> knownRegions, double tolerance,
-      double goalTimeout, double syncGrace, boolean effectorActions, Effects effects,
-      InputRejections rejections) {
+      double goalTimeout, double goalResend, double syncGrace, boolean effectorActions,
+      Effects effects, InputRejections rejections) {
     this.robotId = robotId;
     this.knownRegions = Set.copyOf(knownRegions);
     this.tolerance = tolerance;
     this.goalTimeout = goalTimeout;
+    this.goalResend = goalResend;
     this.syncGrace = syncGrace;
     this.effectorActions = effectorActions;
     this.effects = effects;
@@ -188,9 +195,7 @@ public final class PlanFollower {
         return;
       }
       enter(Phase.NAVIGATING, now);
-      var g = current.goal().position();
-      var q = current.goal().orientation();
-      effects.navigate(current, g.x(), g.y(), Pose2.yawOf(q.x(), q.y(), q.z(), q.w()));
+      sendGoal(pose, now);
     }
     if (current == null) {
       return;
@@ -198,7 +203,17 @@ public final class PlanFollower {
     switch (phase) {
       case NAVIGATING -> {
         var g = current.goal().position();
-        if (Math.hypot(g.x() - pose.x(), g.y() - pose.y()) <= tolerance) {
+        double distance = Math.hypot(g.x() - pose.x(), g.y() - pose.y());
+        if (distance < bestDistance - Math.min(tolerance, 0.05)) {
+          bestDistance = distance;
+          progressAt = now;
+        } else if (goalResend > 0 && now - progressAt >= goalResend && distance > tolerance) {
+          // No progress: the goal may never have arrived (a one-shot topic whose subscriber
+          // was not matched yet) or the navigation stack dropped it. Sending it again is
+          // harmless for one that is busy with it and rescues one that is not.
+          sendGoal(pose, now);
+        }
+        if (distance <= tolerance) {
           PlanStep step = current;
           enter(Phase.AWAITING_SYNC, now);
           effects.stop();
@@ -244,6 +259,15 @@ public final class PlanFollower {
       }
       default -> { }
     }
+  }
+
+  /** Sends the current step's goal; progress is measured from where the robot is now. */
+  private void sendGoal(Pose2 pose, double now) {
+    var g = current.goal().position();
+    var q = current.goal().orientation();
+    bestDistance = Math.hypot(g.x() - pose.x(), g.y() - pose.y());
+    progressAt = now;
+    effects.navigate(current, g.x(), g.y(), Pose2.yawOf(q.x(), q.y(), q.z(), q.w()));
   }
 
   private void startWork(double now) {

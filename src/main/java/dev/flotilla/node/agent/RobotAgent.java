@@ -48,6 +48,8 @@ public final class RobotAgent implements FlotillaNode {
    * @param heartbeatRate heartbeats (and control steps) per second
    * @param positionTolerance metres within which a goal is reached
    * @param goalTimeout seconds allowed to reach a goal
+   * @param goalResend seconds without coming closer to a goal after which it is sent again (0:
+   *     never)
    * @param syncGrace seconds to wait for a sync command after arriving
    * @param maxAngularSpeed turn-rate limit for cmd_vel (rad/s)
    * @param commandTopic relative topic for effector commands, empty for timed actions
@@ -56,7 +58,8 @@ public final class RobotAgent implements FlotillaNode {
    *     ({@code ltl_scenario}); a step naming another region is ignored
    */
   public record Params(FleetParams fleet, RobotConfig robot, String navigation,
-      double heartbeatRate, double positionTolerance, double goalTimeout, double syncGrace,
+      double heartbeatRate, double positionTolerance, double goalTimeout, double goalResend,
+      double syncGrace,
       double maxAngularSpeed, String commandTopic, String completionTopic,
       Set<String> knownRegions) {
 
@@ -76,6 +79,7 @@ public final class RobotAgent implements FlotillaNode {
           p.number("heartbeat_rate", 10, 0.5, 100),
           p.number("position_tolerance", 0.3, 0.01, 100),
           p.number("goal_timeout", 120, 0.1, 86_400),
+          p.number("goal_resend", 5, 0, 3_600),
           p.number("sync_grace", 0.5, 0, 60),
           p.number("max_angular_speed", 1.0, 0.01, 20),
           p.string("command_topic", "", Set.of()),
@@ -139,7 +143,8 @@ public final class RobotAgent implements FlotillaNode {
     this.controller = new GoToGoalController(r.maxSpeed(), params.maxAngularSpeed(),
         params.positionTolerance() * 0.5);
     this.follower = new PlanFollower(r.id(), params.knownRegions(),
-        params.positionTolerance(), params.goalTimeout(), params.syncGrace(),
+        params.positionTolerance(), params.goalTimeout(), params.goalResend(),
+        params.syncGrace(),
         !params.commandTopic().isEmpty(), new Effects(), rejections);
   }
 
