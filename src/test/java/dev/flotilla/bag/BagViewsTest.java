@@ -89,5 +89,13 @@ class BagViewsTest {
     }
     ByteBuffer d = views.get(0).data();
     assertThrows(ReadOnlyBufferException.class, () -> d.put(0, (byte) 7));
+    // An iterator left half-way (its helper still decoding ahead) leaves the reader usable.
+    try (BagReader bag = BagReader.open(dir)) {
+      Iterator<BagMessageView> abandoned = bag.views(BagFilter.all());
+      for (int i = 0; i < 10; i++) {
+        abandoned.next();
+      }
+      assertSameMessages(bag, BagFilter.all());
+    }
   }
 }

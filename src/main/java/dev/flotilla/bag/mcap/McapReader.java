@@ -488,11 +488,6 @@ public final class McapReader implements Closeable {
     }
   }
 
-  /** The channel with this id, looked up under the lock (for one not seen before). */
-  private synchronized Channel lockedChannel(int id) {
-    return byId[id];
-  }
-
   /** Decodes the records of an (uncompressed) chunk body in {@code data[off, end)}. */
   private List<McapMessage> decodeRecords(ByteBuffer data, int off, int end, long at, McapQuery q,
       int capacity) throws IOException {
@@ -561,15 +556,20 @@ public final class McapReader implements Closeable {
       int channelId = data.getShort(cs) & 0xFFFF;
       long logTime = data.getLong(cs + 6);
       Channel c = byId[channelId];
+      Schema schema = schemaOf[channelId];
       if (c == null) {
-        c = lockedChannel(channelId);
+        // Defined inside a chunk, maybe one the other thread decoded: look under the lock.
+        synchronized (McapReader.this) {
+          c = byId[channelId];
+          schema = schemaOf[channelId];
+        }
       }
       if (c == null) {
         throw new McapFormatException(file, at, "message at uncompressed offset " + (p - off)
             + " refers to unknown channel " + channelId);
       }
       if (q.accepts(c.topic(), logTime)) {
-        out.add(new McapMessage(c, schemaOf[channelId], data.getInt(cs + 2) & 0xFFFFFFFFL,
+        out.add(new McapMessage(c, schema, data.getInt(cs + 2) & 0xFFFFFFFFL,
             logTime, data.getLong(cs + 14), data, cs + 22, ce - cs - 22));
         sorted &= logTime >= lastTime;
         lastTime = logTime;
