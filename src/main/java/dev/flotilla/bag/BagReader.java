@@ -250,11 +250,7 @@ public final class BagReader implements Closeable {
    * @throws IOException when a storage file cannot start reading
    */
   public Iterator<BagMessage> messages(BagFilter filter) throws IOException {
-    List<Iterator<BagMessage>> its = new ArrayList<>();
-    for (StorageFileReader f : files) {
-      its.add(f.messages(filter));
-    }
-    return its.size() == 1 ? its.get(0) : new Merge<>(its, BagMessage::logTimeNanos);
+    return merged(f -> f.messages(filter), BagMessage::logTimeNanos);
   }
 
   /**
@@ -266,11 +262,20 @@ public final class BagReader implements Closeable {
    * @throws IOException when a storage file cannot start reading
    */
   public Iterator<BagMessageView> views(BagFilter filter) throws IOException {
-    List<Iterator<BagMessageView>> its = new ArrayList<>();
+    return merged(f -> f.views(filter), BagMessageView::logTimeNanos);
+  }
+
+  private interface FileRead<T> {
+    Iterator<T> start(StorageFileReader f) throws IOException;
+  }
+
+  /** Each file's iterator, merged by log time when there are several. */
+  private <T> Iterator<T> merged(FileRead<T> read, ToLongFunction<T> time) throws IOException {
+    List<Iterator<T>> its = new ArrayList<>();
     for (StorageFileReader f : files) {
-      its.add(f.views(filter));
+      its.add(read.start(f));
     }
-    return its.size() == 1 ? its.get(0) : new Merge<>(its, BagMessageView::logTimeNanos);
+    return its.size() == 1 ? its.get(0) : new Merge<>(its, time);
   }
 
   /** K-way merge of per-file iterators by log time; ties keep file order. */

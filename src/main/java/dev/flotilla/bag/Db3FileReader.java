@@ -1,7 +1,6 @@
 package dev.flotilla.bag;
 
 import dev.flotilla.bag.sqlite.Db3Definition;
-import dev.flotilla.bag.sqlite.Db3Message;
 import dev.flotilla.bag.sqlite.Db3Reader;
 import dev.flotilla.bag.sqlite.Db3Topic;
 import java.io.IOException;
@@ -69,25 +68,15 @@ final class Db3FileReader implements StorageFileReader {
         }
       }
     }
-    Iterator<Db3Message> it = db.messages(ids, f.startNanos(), f.endNanos());
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
+    return new MappedIterator<>(db.messages(ids, f.startNanos(), f.endNanos()), m -> {
+      Db3Topic t = byId.get(m.topicId());
+      if (t == null) {
+        throw new UncheckedIOException(new IOException(db.file()
+            + ": table 'messages': row refers to unknown topic_id " + m.topicId()));
       }
-
-      @Override
-      public BagMessage next() {
-        Db3Message m = it.next();
-        Db3Topic t = byId.get(m.topicId());
-        if (t == null) {
-          throw new UncheckedIOException(new IOException(db.file()
-              + ": table 'messages': row refers to unknown topic_id " + m.topicId()));
-        }
-        return new BagMessage(t.topic().name(), t.topic().type(), m.data(), m.timestamp(),
-            m.timestamp());
-      }
-    };
+      return new BagMessage(t.topic().name(), t.topic().type(), m.data(), m.timestamp(),
+          m.timestamp());
+    });
   }
 
   @Override

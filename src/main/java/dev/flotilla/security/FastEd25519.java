@@ -31,12 +31,7 @@ final class FastEd25519 {
    * @return its 32-byte seed, or empty for an encoding this class does not unwrap
    */
   static Optional<byte[]> seed(PrivateKey key) {
-    byte[] enc = key.getEncoded();
-    if (enc == null || enc.length != PKCS8_LENGTH) {
-      return Optional.empty();
-    }
-    return Optional.of(Arrays.copyOfRange(enc, PKCS8_LENGTH - Ed25519.SECRET_KEY_SIZE,
-        PKCS8_LENGTH));
+    return tail(key.getEncoded(), PKCS8_LENGTH, Ed25519.SECRET_KEY_SIZE);
   }
 
   /**
@@ -44,12 +39,15 @@ final class FastEd25519 {
    * @return its 32-byte encoded point, or empty for an encoding this class does not unwrap
    */
   static Optional<byte[]> point(PublicKey key) {
-    byte[] enc = key.getEncoded();
-    if (enc == null || enc.length != X509_LENGTH) {
+    return tail(key.getEncoded(), X509_LENGTH, Ed25519.PUBLIC_KEY_SIZE);
+  }
+
+  /** The key bytes at the end of a JDK encoding of the expected length, or empty. */
+  private static Optional<byte[]> tail(byte[] encoded, int encodedLength, int keyLength) {
+    if (encoded == null || encoded.length != encodedLength) {
       return Optional.empty();
     }
-    return Optional.of(Arrays.copyOfRange(enc, X509_LENGTH - Ed25519.PUBLIC_KEY_SIZE,
-        X509_LENGTH));
+    return Optional.of(Arrays.copyOfRange(encoded, encodedLength - keyLength, encodedLength));
   }
 
   /**

@@ -95,27 +95,37 @@ class DamagedInputTest {
     assertTrue(e.getMessage().contains("wrong magic"), e.getMessage());
   }
 
-  @Test
-  void badChunkCrcIsReportedAtTheChunk() throws IOException {
+  /** An intact bag, its fourth chunk, and a copy of the bag whose fourth chunk fails its CRC. */
+  private record CrcDamage(Path src, ChunkIndex victim, Path file) {}
+
+  private CrcDamage crcDamage(String name) throws IOException {
     Path src = multiChunkBag(ChunkCompression.NONE);
     ChunkIndex victim = chunks(src).get(3);
-    Path f = copy(src, "crc.mcap");
+    Path f = copy(src, name);
     flip(f, victim.chunkStartOffset() + victim.chunkLength() - 5);
+    return new CrcDamage(src, victim, f);
+  }
+
+  @Test
+  void badChunkCrcIsReportedAtTheChunk() throws IOException {
+    CrcDamage d = crcDamage("crc.mcap");
+    ChunkIndex victim = d.victim();
+    Path f = d.file();
     McapFormatException e = assertThrows(McapFormatException.class, () -> readAll(f));
     assertEquals(victim.chunkStartOffset(), e.offset());
     assertTrue(e.getMessage().contains("chunk CRC mismatch"), e.getMessage());
   }
 
   /**
-   * The reader checks the next chunk's CRC ahead of decoding; the damage must still surface only
+   * The reader decodes (and checks) chunks ahead of the caller; the damage must still surface only
    * when its chunk's turn comes, after every message of the intact chunks before it.
    */
   @Test
   void viewsDeliverEveryMessageBeforeADamagedChunk() throws IOException {
-    Path src = multiChunkBag(ChunkCompression.NONE);
-    ChunkIndex victim = chunks(src).get(3);
-    Path f = copy(src, "crc-views.mcap");
-    flip(f, victim.chunkStartOffset() + victim.chunkLength() - 5);
+    CrcDamage d = crcDamage("crc-views.mcap");
+    Path src = d.src();
+    ChunkIndex victim = d.victim();
+    Path f = d.file();
     long before = 0;
     try (BagReader r = BagReader.open(src)) {
       for (Iterator<BagMessageView> it = r.views(BagFilter.all()); it.hasNext(); ) {

@@ -351,12 +351,11 @@ public final class McapReader implements Closeable {
   }
 
   /**
-   * The bytes of a chunk record as a read-only little-endian buffer indexed from 0: a slice of
-   * the file mapping when there is one (no copy), else a fresh read.
+   * The bytes of a chunk record as a little-endian buffer indexed from 0: a (read-only) slice of
+   * the file mapping when there is one (no copy), else a fresh read of its own.
    */
   private ByteBuffer chunkBytes(long at, int n) throws IOException {
-    ByteBuffer b = map != null ? map.slice((int) at, n)
-        : ByteBuffer.wrap(read(at, n)).asReadOnlyBuffer();
+    ByteBuffer b = map != null ? map.slice((int) at, n) : ByteBuffer.wrap(read(at, n));
     return b.order(ByteOrder.LITTLE_ENDIAN);
   }
 
@@ -454,13 +453,25 @@ public final class McapReader implements Closeable {
         }
       }
       int off = body.recordsStart();
-      return decodeRecords(body.bytes(), off, off + body.recordsLength(), at, q, capacity);
+      // Messages point into the chunk: callers get read-only views of it.
+      ByteBuffer records = body.bytes().isReadOnly() ? body.bytes()
+          : body.bytes().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+      return decodeRecords(records, off, off + body.recordsLength(), at, q, capacity);
     }
     ByteBuffer b = body.bytes();
-    byte[] packed = new byte[body.recordsLength()];
-    b.get(body.recordsStart(), packed);
-    byte[] raw = ChunkReading.decompress(file, at, body.compression(), packed, 0, packed.length,
-        body.uncompressedSize(), body.crc());
+    byte[] packed;
+    int packedOff;
+    if (b.hasArray()) {
+      // A chunk read into its own array (files over 2 GiB): decompress straight from it.
+      packed = b.array();
+      packedOff = b.arrayOffset() + body.recordsStart();
+    } else {
+      packed = new byte[body.recordsLength()];
+      b.get(body.recordsStart(), packed);
+      packedOff = 0;
+    }
+    byte[] raw = ChunkReading.decompress(file, at, body.compression(), packed, packedOff,
+        body.recordsLength(), body.uncompressedSize(), body.crc());
     return decodeRecords(ByteBuffer.wrap(raw).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN),
         0, raw.length, at, q, capacity);
   }
@@ -471,9 +482,9 @@ public final class McapReader implements Closeable {
   }
 
   /**
-   * Array lookups instead of boxed map lookups on the per-message path. Built before chunks are
-   * decoded on two threads; later changes (a channel defined only inside a chunk) are made under
-   * the reader's lock.
+   * Array lookups instead of boxed map lookups on the per-message path. Built once, before any
+   * chunk is decoded (possibly on two threads); later changes (a channel defined only inside a
+   * chunk) are made under the reader's lock.
    */
   private synchronized void channelArrays() {
     if (byId == null) {
@@ -491,7 +502,6 @@ public final class McapReader implements Closeable {
   /** Decodes the records of an (uncompressed) chunk body in {@code data[off, end)}. */
   private List<McapMessage> decodeRecords(ByteBuffer data, int off, int end, long at, McapQuery q,
       int capacity) throws IOException {
-    channelArrays();
     ChunkDecode d = new ChunkDecode(data, off, end, at, q, capacity);
     for (int p = off; p < end; ) {
       p = d.record(p);
@@ -604,13 +614,13 @@ public final class McapReader implements Closeable {
     private int nextChunk;
     private List<McapMessage> pending = new ArrayList<>();
     private int pendingPos;
-    private ChunkJob[] jobs;
+    private final ChunkJob[] jobs;
     /** Every chunk below this index has been claimed by a thread. */
     private final AtomicInteger nextClaim = new AtomicInteger();
     /** The chunk the reading thread needs now; the helper stays within {@link #WINDOW} of it. */
     private volatile int needed;
     private final AtomicBoolean helperActive = new AtomicBoolean();
-    private boolean parallel;
+    private final boolean parallel;
     private volatile int lastCount = 64;
 
     IndexedIterator(McapQuery q) {
@@ -641,9 +651,7 @@ public final class McapReader implements Closeable {
         jobs[i] = new ChunkJob(chunks.get(i));
       }
       parallel = jobs.length > 1 && Runtime.getRuntime().availableProcessors() > 1;
-      if (parallel) {
-        channelArrays();
-      }
+      channelArrays();
     }
 
     @Override

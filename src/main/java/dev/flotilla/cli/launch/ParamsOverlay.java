@@ -3,6 +3,7 @@ package dev.flotilla.cli.launch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flotilla.ros.params.YamlTrees;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public record ParamsOverlay(List<Path> from, String nodeKey, Map<String, String>
       try {
         JsonNode tree = YAML.readTree(f.toFile());
         if (tree != null && tree.isObject()) {
-          merge(root, normalisedNodeKeys((ObjectNode) tree));
+          YamlTrees.merge(root, normalisedNodeKeys((ObjectNode) tree));
         } else if (tree != null && !tree.isNull() && !tree.isMissingNode()) {
           throw new LaunchException(f + ": a ROS 2 parameter file must be a YAML map.");
         }
@@ -78,7 +79,7 @@ public record ParamsOverlay(List<Path> from, String nodeKey, Map<String, String>
       String key = e.getKey().startsWith("/") ? e.getKey() : "/" + e.getKey();
       JsonNode existing = out.get(key);
       if (existing instanceof ObjectNode o && e.getValue() instanceof ObjectNode n) {
-        merge(o, n);
+        YamlTrees.merge(o, n);
       } else {
         out.set(key, e.getValue());
       }
@@ -105,18 +106,6 @@ public record ParamsOverlay(List<Path> from, String nodeKey, Map<String, String>
           ? YAML.getNodeFactory().textNode(value) : n;
     } catch (IOException e) {
       return YAML.getNodeFactory().textNode(value);
-    }
-  }
-
-  private static void merge(ObjectNode into, ObjectNode from) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode existing = into.get(e.getKey());
-      if (existing instanceof ObjectNode o && e.getValue() instanceof ObjectNode n) {
-        merge(o, n);
-      } else {
-        into.set(e.getKey(), e.getValue().deepCopy());
-      }
     }
   }
 }

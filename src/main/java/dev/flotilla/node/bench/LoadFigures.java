@@ -3,13 +3,13 @@ package dev.flotilla.node.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flotilla.ros.params.YamlTrees;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -151,22 +151,10 @@ public final class LoadFigures {
         throw new IllegalArgumentException("A ROS 2 parameter file must be a YAML mapping of "
             + "node names.");
       }
-      merge(b, o);
+      YamlTrees.merge(b, o);
       return yaml.writeValueAsString(b);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void merge(ObjectNode base, ObjectNode overlay) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = overlay.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode mine = base.get(e.getKey());
-      if (mine instanceof ObjectNode m && e.getValue() instanceof ObjectNode o) {
-        merge(m, o);
-      } else {
-        base.set(e.getKey(), e.getValue());
-      }
     }
   }
 }

@@ -447,18 +447,7 @@ public final class StateJournal implements AutoCloseable {
    * @return its value, or empty
    */
   public Optional<String> meta(String key) {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement st = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-      st.setString(1, key);
-      try (ResultSet rs = st.executeQuery()) {
-        if (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    } catch (SQLException e) {
-      throw failure("read", e);
-    }
-    return out.stream().findFirst();
+    return first("SELECT value FROM meta WHERE key = ?", key, rs -> rs.getString(1));
   }
 
   /**
@@ -490,18 +479,23 @@ public final class StateJournal implements AutoCloseable {
    * @return its bytes, or empty
    */
   public Optional<byte[]> blob(String name) {
-    List<byte[]> out = new ArrayList<>();
-    try (PreparedStatement st = db.prepareStatement("SELECT data FROM blobs WHERE name = ?")) {
-      st.setString(1, name);
+    return first("SELECT data FROM blobs WHERE name = ?", name, rs -> rs.getBytes(1));
+  }
+
+  private interface Column<T> {
+    T get(ResultSet rs) throws SQLException;
+  }
+
+  /** The first row's column of a query with one text parameter, or empty. */
+  private <T> Optional<T> first(String sql, String parameter, Column<T> column) {
+    try (PreparedStatement st = db.prepareStatement(sql)) {
+      st.setString(1, parameter);
       try (ResultSet rs = st.executeQuery()) {
-        if (rs.next()) {
-          out.add(rs.getBytes(1));
-        }
+        return rs.next() ? Optional.ofNullable(column.get(rs)) : Optional.empty();
       }
     } catch (SQLException e) {
       throw failure("read", e);
     }
-    return out.stream().findFirst();
   }
 
   private interface Row {
