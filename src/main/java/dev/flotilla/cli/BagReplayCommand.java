@@ -1,8 +1,8 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.bag.BagReader;
-import dev.flotilla.node.replay.ReplayHarness;
-import dev.flotilla.node.replay.ReplayResult;
+import dev.flotilla.sim.replay.ReplayHarness;
+import dev.flotilla.sim.replay.ReplayResult;
 import dev.flotilla.ros.params.ParamsException;
 import dev.flotilla.ros.params.RosParamsFile;
 import java.io.IOException;

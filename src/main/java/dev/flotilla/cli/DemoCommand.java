@@ -1,6 +1,6 @@
 package dev.flotilla.cli;
 
-import dev.flotilla.node.DemoRun;
+import dev.flotilla.sim.DemoRun;
 import dev.flotilla.ros.params.RosParamsFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

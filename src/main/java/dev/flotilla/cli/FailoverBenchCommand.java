@@ -1,7 +1,7 @@
 package dev.flotilla.cli;
 
-import dev.flotilla.node.FailoverBenchmark;
-import dev.flotilla.node.FailoverBenchmark.Report;
+import dev.flotilla.bench.FailoverBenchmark;
+import dev.flotilla.bench.FailoverBenchmark.Report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.flotilla.cli;
 
-import dev.flotilla.node.bench.FleetBenchmark;
-import dev.flotilla.node.bench.FleetBenchmark.Phase;
-import dev.flotilla.node.bench.FleetBenchmark.Resources;
-import dev.flotilla.node.bench.LoadFigures;
+import dev.flotilla.bench.FleetBenchmark;
+import dev.flotilla.bench.FleetBenchmark.Phase;
+import dev.flotilla.bench.FleetBenchmark.Resources;
+import dev.flotilla.bench.LoadFigures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

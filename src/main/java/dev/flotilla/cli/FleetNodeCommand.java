@@ -1,7 +1,7 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.node.NodeHost;
-import dev.flotilla.node.bench.NodeStatsReporter;
+import dev.flotilla.bench.NodeStatsReporter;
 import dev.flotilla.ros.params.RosParamsFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

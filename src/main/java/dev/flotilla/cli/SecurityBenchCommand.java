@@ -1,6 +1,6 @@
 package dev.flotilla.cli;
 
-import dev.flotilla.security.SecurityBenchmark;
+import dev.flotilla.bench.SecurityBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

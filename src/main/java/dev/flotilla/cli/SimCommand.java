@@ -1,7 +1,7 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.node.FleetParams;
-import dev.flotilla.node.FleetSimulator;
+import dev.flotilla.sim.FleetSimulator;
 import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.RosParamsFile;

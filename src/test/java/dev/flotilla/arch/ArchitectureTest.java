@@ -18,11 +18,12 @@ class ArchitectureTest {
   static final String[] MODEL = {"dev.flotilla.model..", "dev.flotilla.cdr..",
       "dev.flotilla.xml.."};
   static final String[] ALGORITHMS = {"dev.flotilla.urdf..", "dev.flotilla.resume..",
-      "dev.flotilla.ltl..", "dev.flotilla.plan..", "dev.flotilla.alloc..", "dev.flotilla.sync..",
-      "dev.flotilla.bag..", "dev.flotilla.sim..", "dev.flotilla.control..",
+      "dev.flotilla.ltl..", "dev.flotilla.plan..", "dev.flotilla.alloc..", "dev.flotilla.liveness..",
+      "dev.flotilla.bag..", "dev.flotilla.control..",
       "dev.flotilla.report.."};
   static final String[] ROS = {"dev.flotilla.ros..", "dev.flotilla.node..",
       "dev.flotilla.msgs..", "dev.flotilla.security.."};
+  static final String[] APPS = {"dev.flotilla.sim..", "dev.flotilla.bench.."};
   static final String[] CLI = {"dev.flotilla.cli.."};
 
   static JavaClasses classes;
@@ -40,11 +41,13 @@ class ArchitectureTest {
         .layer("Model").definedBy(MODEL)
         .layer("Algorithms").definedBy(ALGORITHMS)
         .layer("Ros").definedBy(ROS)
+        .layer("Apps").definedBy(APPS)
         .layer("Cli").definedBy(CLI)
         .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("Ros").mayOnlyBeAccessedByLayers("Cli")
-        .whereLayer("Algorithms").mayOnlyBeAccessedByLayers("Ros", "Cli")
-        .whereLayer("Model").mayOnlyBeAccessedByLayers("Algorithms", "Ros", "Cli")
+        .whereLayer("Apps").mayOnlyBeAccessedByLayers("Cli")
+        .whereLayer("Ros").mayOnlyBeAccessedByLayers("Apps", "Cli")
+        .whereLayer("Algorithms").mayOnlyBeAccessedByLayers("Ros", "Apps", "Cli")
+        .whereLayer("Model").mayOnlyBeAccessedByLayers("Algorithms", "Ros", "Apps", "Cli")
         .check(classes);
   }
 
@@ -69,7 +72,8 @@ class ArchitectureTest {
 
   @Test
   void everyClassBelongsToALayer() {
-    classes().should().resideInAnyPackage(concat(concat(MODEL, ALGORITHMS), concat(ROS, CLI)))
+    classes().should().resideInAnyPackage(
+        concat(concat(MODEL, ALGORITHMS), concat(ROS, concat(APPS, CLI))))
         .check(classes);
   }
 

@@ -35,7 +35,7 @@ class DemoIT {
           .filter(t -> t.topic().name().equals("/flotilla/allocation"))
           .mapToLong(t -> t.messageCount()).sum();
       assertTrue(allocations >= 7, "allocations recorded: " + allocations);
-      var replay = new dev.flotilla.node.replay.ReplayHarness(
+      var replay = new dev.flotilla.sim.replay.ReplayHarness(
           dev.flotilla.ros.params.RosParamsFile.load(FlotillaProcess.root().resolve(
               "params/scenarios/demo_basic.yaml")), "/", 1.0).replay(reader);
       assertTrue(replay.lines().size() >= 14, "replayed " + replay.lines().size() + " lines");

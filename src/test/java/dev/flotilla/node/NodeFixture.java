@@ -10,30 +10,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Nodes on an {@link InMemoryBus} with a hand-driven clock: deterministic, no DDS. */
-final class NodeFixture {
-  final InMemoryBus bus = new InMemoryBus();
-  double now = 1000.0;
-  final NodeClock clock = () -> now;
+public final class NodeFixture {
+  public final InMemoryBus bus = new InMemoryBus();
+  public double now = 1000.0;
+  public final NodeClock clock = () -> now;
 
-  NodeContext context(String name) {
+  public NodeContext context(String name) {
     return new NodeContext(name, "/", bus, clock, Runnable::run);
   }
 
-  static RosParamsFile params(String yaml) {
+  public static RosParamsFile params(String yaml) {
     return RosParamsFile.parse("test.yaml", yaml);
   }
 
-  <T> List<T> record(String topic, MessageType<T> type) {
+  public <T> List<T> record(String topic, MessageType<T> type) {
     List<T> out = new ArrayList<>();
     bus.subscribe(topic, type, new QosProfile(true, true, 1000), out::add);
     return out;
   }
 
-  <T> Bus.Publisher<T> publisher(String topic, MessageType<T> type) {
+  public <T> Bus.Publisher<T> publisher(String topic, MessageType<T> type) {
     return bus.publisher(topic, type, QosProfile.DEFAULT);
   }
 
-  static final String FLEET = """
+  public static final String FLEET = """
       /**:
         ros__parameters:
           robots:

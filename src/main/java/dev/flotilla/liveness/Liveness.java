@@ -1,4 +1,5 @@
-package dev.flotilla.sync;
+package dev.flotilla.liveness;
+
 
 /**
  * A change in a robot's liveness, as decided by a {@link HeartbeatMonitor}.

@@ -1,4 +1,4 @@
-package dev.flotilla.sync;
+package dev.flotilla.liveness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

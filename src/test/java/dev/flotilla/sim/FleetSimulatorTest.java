@@ -1,4 +1,4 @@
-package dev.flotilla.node;
+package dev.flotilla.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +12,8 @@ import dev.flotilla.msgs.geometry_msgs.Quaternion;
 import dev.flotilla.msgs.nav_msgs.Odometry;
 import dev.flotilla.msgs.rosgraph_msgs.Clock;
 import dev.flotilla.msgs.std_msgs.Header;
+import dev.flotilla.node.FleetParams;
+import dev.flotilla.node.NodeFixture;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.params.RosParamsFile;
 import java.util.List;

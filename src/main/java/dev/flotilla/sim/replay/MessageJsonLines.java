@@ -1,4 +1,4 @@
-package dev.flotilla.node.replay;
+package dev.flotilla.sim.replay;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;

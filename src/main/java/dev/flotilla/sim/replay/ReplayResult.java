@@ -1,4 +1,4 @@
-package dev.flotilla.node.replay;
+package dev.flotilla.sim.replay;
 
 import java.util.Collections;
 import java.util.List;

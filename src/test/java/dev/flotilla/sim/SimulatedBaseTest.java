@@ -1,4 +1,4 @@
-package dev.flotilla.node;
+package dev.flotilla.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import dev.flotilla.msgs.geometry_msgs.Pose;
 import dev.flotilla.msgs.geometry_msgs.PoseStamped;
 import dev.flotilla.msgs.geometry_msgs.Quaternion;
 import dev.flotilla.msgs.std_msgs.Header;
+import dev.flotilla.node.RobotConfig;
 import dev.flotilla.resume.MobilityClass;
 import dev.flotilla.ros.InMemoryBus;
 import dev.flotilla.ros.QosProfile;

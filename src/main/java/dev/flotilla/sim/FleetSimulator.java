@@ -1,6 +1,8 @@
-package dev.flotilla.node;
+package dev.flotilla.sim;
 
 import dev.flotilla.msgs.rosgraph_msgs.Clock;
+import dev.flotilla.node.FleetParams;
+import dev.flotilla.node.RobotConfig;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.QosProfile;

@@ -1,4 +1,4 @@
-package dev.flotilla.sync;
+package dev.flotilla.liveness;
 
 import java.util.ArrayList;
 import java.util.Collection;

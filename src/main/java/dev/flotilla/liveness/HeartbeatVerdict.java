@@ -1,4 +1,5 @@
-package dev.flotilla.sync;
+package dev.flotilla.liveness;
+
 
 /** What a {@link HeartbeatMonitor} did with one heartbeat. */
 public enum HeartbeatVerdict {

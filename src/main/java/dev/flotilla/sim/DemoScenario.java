@@ -1,8 +1,9 @@
-package dev.flotilla.node;
+package dev.flotilla.sim;
 
 import dev.flotilla.model.Point3;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.geometry_msgs.Point;
+import dev.flotilla.node.FleetParams;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.ParamsException;
 import java.util.ArrayList;

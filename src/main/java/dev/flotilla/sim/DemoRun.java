@@ -1,4 +1,4 @@
-package dev.flotilla.node;
+package dev.flotilla.sim;
 
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
@@ -7,6 +7,12 @@ import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.flotilla_msgs.UnassignedTask;
+import dev.flotilla.node.FleetParams;
+import dev.flotilla.node.FlotillaQos;
+import dev.flotilla.node.FlotillaTopics;
+import dev.flotilla.node.NodeHost;
+import dev.flotilla.node.RobotConfig;
+import dev.flotilla.node.SynchronizerNode;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.NodeClock;

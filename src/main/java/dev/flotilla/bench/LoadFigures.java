@@ -1,4 +1,4 @@
-package dev.flotilla.node.bench;
+package dev.flotilla.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
-package dev.flotilla.node.bench;
+package dev.flotilla.bench;
 
-import dev.flotilla.node.bench.LoadFigures.NodeStats;
+import dev.flotilla.bench.LoadFigures.NodeStats;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package dev.flotilla.node.bench;
+package dev.flotilla.bench;
 
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
@@ -9,7 +9,7 @@ import dev.flotilla.msgs.geometry_msgs.PoseWithCovariance;
 import dev.flotilla.msgs.nav_msgs.Odometry;
 import dev.flotilla.msgs.std_msgs.Header;
 import dev.flotilla.node.FlotillaQos;
-import dev.flotilla.node.bench.LoadFigures.NodeStats;
+import dev.flotilla.bench.LoadFigures.NodeStats;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.NodeClock.Stamps;

@@ -1,4 +1,4 @@
-package dev.flotilla.node.replay;
+package dev.flotilla.sim.replay;
 
 import dev.flotilla.bag.BagFilter;
 import dev.flotilla.bag.BagMessage;

@@ -1,5 +1,8 @@
-package dev.flotilla.node;
+package dev.flotilla.sim;
 
+import dev.flotilla.node.NodeContext;
+import dev.flotilla.node.NodeHost;
+import dev.flotilla.node.RobotConfig;
 import dev.flotilla.node.agent.RobotAgent;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock;

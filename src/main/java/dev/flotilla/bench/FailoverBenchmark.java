@@ -1,10 +1,12 @@
-package dev.flotilla.node;
+package dev.flotilla.bench;
 
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.geometry_msgs.Point;
+import dev.flotilla.node.FlotillaQos;
+import dev.flotilla.node.NodeHost;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.QosProfile;

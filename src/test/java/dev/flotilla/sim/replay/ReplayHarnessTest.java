@@ -1,4 +1,4 @@
-package dev.flotilla.node.replay;
+package dev.flotilla.sim.replay;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.flotilla.node;
+package dev.flotilla.sim;
 
 import dev.flotilla.model.Point3;
 import dev.flotilla.msgs.geometry_msgs.Point;
@@ -8,12 +8,12 @@ import dev.flotilla.msgs.geometry_msgs.PoseWithCovariance;
 import dev.flotilla.msgs.geometry_msgs.Quaternion;
 import dev.flotilla.msgs.nav_msgs.Odometry;
 import dev.flotilla.msgs.std_msgs.Header;
+import dev.flotilla.node.RobotConfig;
 import dev.flotilla.ros.Bus;
-import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.NodeClock.Stamps;
+import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
-import dev.flotilla.sim.KinematicRobot;
 
 /**
  * A simulated robot base that behaves like a robot running Nav2: it drives to the latest

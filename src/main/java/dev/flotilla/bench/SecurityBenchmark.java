@@ -1,4 +1,4 @@
-package dev.flotilla.security;
+package dev.flotilla.bench;
 
 import dev.flotilla.msgs.MessageType;
 import dev.flotilla.msgs.builtin_interfaces.Time;
@@ -10,6 +10,12 @@ import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
 import dev.flotilla.msgs.geometry_msgs.Point;
 import dev.flotilla.msgs.geometry_msgs.Pose;
 import dev.flotilla.msgs.geometry_msgs.Quaternion;
+import dev.flotilla.security.KeyDir;
+import dev.flotilla.security.MessageAuthenticator;
+import dev.flotilla.security.Right;
+import dev.flotilla.security.Roster;
+import dev.flotilla.security.SecureBus;
+import dev.flotilla.security.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

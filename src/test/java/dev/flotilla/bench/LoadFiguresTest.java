@@ -1,13 +1,13 @@
-package dev.flotilla.node.bench;
+package dev.flotilla.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flotilla.bench.LoadFigures.NodeStats;
 import dev.flotilla.node.NodeHost;
 import dev.flotilla.node.SynchronizerNode;
-import dev.flotilla.node.bench.LoadFigures.NodeStats;
 import dev.flotilla.ros.params.RosParamsFile;
 import java.nio.file.Path;
 import java.util.List;
