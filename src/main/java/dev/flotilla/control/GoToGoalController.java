@@ -1,5 +1,7 @@
 package dev.flotilla.control;
 
+import dev.flotilla.model.Pose2;
+
 /**
  * A unicycle go-to-goal controller for robots driven by {@code cmd_vel} (a Gazebo diff-drive
  * plugin, say): turn towards the goal, drive when roughly facing it, slow down on approach, and

@@ -11,6 +11,7 @@ import dev.flotilla.alloc.rebalance.RebalanceEvent;
 import dev.flotilla.alloc.rebalance.RebalanceOutcome;
 import dev.flotilla.alloc.travel.StraightLineTravel;
 import dev.flotilla.model.Point3;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
@@ -83,7 +84,7 @@ final class AllocationSession {
       return set != null && !failedPairs.contains(robot.id() + "|" + task.id()) ? set
           : fromResumes.capability(robot, task);
     };
-    for (RobotConfig r : params.fleet().robots()) {
+    for (RobotSpec r : params.fleet().robots()) {
       positions.put(r.id(), r.start());
     }
   }
@@ -347,7 +348,7 @@ final class AllocationSession {
       if (ltlSteps.containsKey(id)) {
         continue;
       }
-      RobotConfig c = params.fleet().robot(id);
+      RobotSpec c = params.fleet().robot(id);
       Set<String> capabilities = new LinkedHashSet<>(c.capabilities());
       capabilities.addAll(resumeCapabilities.getOrDefault(id, Set.of()));
       robots.add(new Robot(id, positions.get(id), c.maxSpeed(), c.maxAcceleration(),

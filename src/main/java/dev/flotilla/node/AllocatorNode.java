@@ -1,8 +1,9 @@
 package dev.flotilla.node;
 
 import dev.flotilla.alloc.api.UtilityMode;
-import dev.flotilla.alloc.rebalance.EventTriggeredRebalancer;
 import dev.flotilla.alloc.api.UtilityParams;
+import dev.flotilla.alloc.rebalance.EventTriggeredRebalancer;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
@@ -13,11 +14,11 @@ import dev.flotilla.node.journal.StateJournal;
 import dev.flotilla.resume.ResumeJson;
 import dev.flotilla.resume.Resumes;
 import dev.flotilla.resume.RobotResume;
-import dev.flotilla.urdf.UrdfException;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
+import dev.flotilla.urdf.UrdfException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -107,7 +108,7 @@ public final class AllocatorNode implements FlotillaNode {
    * Configured robots by id, for the odometry path: {@link FleetParams#robot} scans the fleet,
    * 10^7 steps a second at 1000 robots × 10 Hz on the thread that also handles failures.
    */
-  private final java.util.Map<String, RobotConfig> configured;
+  private final java.util.Map<String, RobotSpec> configured;
   private Bus.Publisher<dev.flotilla.msgs.std_msgs.String> resumeTopic;
   private AllocationSession session;
   private Bus.Publisher<Allocation> allocations;
@@ -135,7 +136,7 @@ public final class AllocatorNode implements FlotillaNode {
     this.rejections = new InputRejections(log);
     this.instanceId = ctx.name() + "@" + java.util.UUID.randomUUID().toString().substring(0, 8);
     this.configured = params.fleet().robots().stream().collect(
-        java.util.stream.Collectors.toUnmodifiableMap(RobotConfig::id, r -> r));
+        java.util.stream.Collectors.toUnmodifiableMap(RobotSpec::id, r -> r));
   }
 
   @Override
@@ -168,7 +169,7 @@ public final class AllocatorNode implements FlotillaNode {
         dev.flotilla.msgs.visualization_msgs.MarkerArray.TYPE, FlotillaQos.ALLOCATION);
     resumeTopic = ctx.bus().publisher(ctx.topic(TopicNames.RESUMES),
         dev.flotilla.msgs.std_msgs.String.TYPE, new QosProfile(true, true, 1000));
-    for (RobotConfig r : params.fleet().robots()) {
+    for (RobotSpec r : params.fleet().robots()) {
       subscribeOdometry(r.id());
       subscribeDescription(r.id());
       if (r.urdf() != null) {
@@ -395,7 +396,7 @@ public final class AllocatorNode implements FlotillaNode {
         o -> ctx.executor().execute(() -> onOdometry(robotId, topic, o)));
   }
 
-  private static String readUrdf(RobotConfig r) {
+  private static String readUrdf(RobotSpec r) {
     try {
       return java.nio.file.Files.readString(r.urdf());
     } catch (java.io.IOException e) {
@@ -447,7 +448,7 @@ public final class AllocatorNode implements FlotillaNode {
           "odometry position (" + p.x() + ", " + p.y() + ", " + p.z() + ") is not finite");
       return;
     }
-    RobotConfig config = configured.get(robotId);
+    RobotSpec config = configured.get(robotId);
     if (config == null) {
       config = params.fleet().robot(robotId);
     }

@@ -1,6 +1,7 @@
 package dev.flotilla.node;
 
 import dev.flotilla.model.Point3;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.ParamsException;
@@ -26,7 +27,7 @@ import java.util.Map;
  * @param regions named places in the map frame
  * @param discoverRobots whether robots not listed join when they first heartbeat
  */
-public record FleetParams(List<RobotConfig> robots, Map<String, Point3> regions,
+public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
     boolean discoverRobots) {
 
   /** Defaults for a robot that joined by discovery, sized for a small wheeled base. */
@@ -46,7 +47,7 @@ public record FleetParams(List<RobotConfig> robots, Map<String, Point3> regions,
    * @throws ParamsException naming the file and key of the first bad value
    */
   public static FleetParams read(ParamReader p) {
-    List<RobotConfig> robots = new ArrayList<>();
+    List<RobotSpec> robots = new ArrayList<>();
     for (String id : p.children("robots")) {
       String k = "robots." + id + ".";
       if (!TopicNames.isValidRobotId(id)) {
@@ -54,7 +55,7 @@ public record FleetParams(List<RobotConfig> robots, Map<String, Point3> regions,
             + "(letters, digits, underscores, not starting with a digit).");
       }
       double big = 1e6;
-      robots.add(new RobotConfig(id,
+      robots.add(new RobotSpec(id,
           new Point3(p.number(k + "x", 0, -big, big), p.number(k + "y", 0, -big, big),
               p.number(k + "z", 0, -big, big)),
           p.number(k + "yaw", 0, -2 * Math.PI, 2 * Math.PI),
@@ -100,16 +101,16 @@ public record FleetParams(List<RobotConfig> robots, Map<String, Point3> regions,
 
   /** @return the configured robot ids, in file order */
   public List<String> robotIds() {
-    return robots.stream().map(RobotConfig::id).toList();
+    return robots.stream().map(RobotSpec::id).toList();
   }
 
   /**
    * @param id a robot id
    * @return its configuration, or the discovery defaults (origin, no capabilities)
    */
-  public RobotConfig robot(String id) {
+  public RobotSpec robot(String id) {
     return robots.stream().filter(r -> r.id().equals(id)).findFirst()
-        .orElse(new RobotConfig(id, Point3.ORIGIN, 0, DEFAULT_MAX_SPEED,
+        .orElse(new RobotSpec(id, Point3.ORIGIN, 0, DEFAULT_MAX_SPEED,
             DEFAULT_MAX_ACCELERATION, 0, 0, java.util.Set.of(), null, "", false));
   }
 }

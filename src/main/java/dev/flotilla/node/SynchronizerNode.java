@@ -1,5 +1,9 @@
 package dev.flotilla.node;
 
+import dev.flotilla.liveness.HeartbeatMonitor;
+import dev.flotilla.liveness.HeartbeatVerdict;
+import dev.flotilla.liveness.Liveness;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
@@ -10,9 +14,6 @@ import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
-import dev.flotilla.liveness.HeartbeatMonitor;
-import dev.flotilla.liveness.HeartbeatVerdict;
-import dev.flotilla.liveness.Liveness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +91,7 @@ public final class SynchronizerNode implements FlotillaNode {
         params.fleet().discoverRobots());
     this.heartbeatTopic = ctx.topic(TopicNames.HEARTBEAT);
     this.livenessFromOdometry = params.fleet().robots().stream()
-        .filter(RobotConfig::livenessFromOdometry).map(RobotConfig::id)
+        .filter(RobotSpec::livenessFromOdometry).map(RobotSpec::id)
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
     this.eventsTopic = ctx.topic(TopicNames.EVENTS);
     this.ltlTopic = ctx.topic(TopicNames.LTL_PLAN_DETAIL);
@@ -109,7 +110,7 @@ public final class SynchronizerNode implements FlotillaNode {
     ctx.bus().subscribe(heartbeatTopic, Heartbeat.TYPE, QosProfile.SENSOR_DATA,
         hb -> ctx.executor().execute(() -> onHeartbeat(hb)));
     // Robots without a Flotilla agent: their odometry is their heartbeat.
-    for (RobotConfig r : params.fleet().robots()) {
+    for (RobotSpec r : params.fleet().robots()) {
       if (r.livenessFromOdometry()) {
         String topic = TopicNames.odometry(ctx.namespace(), r.id());
         ctx.bus().subscribe(topic, dev.flotilla.msgs.nav_msgs.Odometry.TYPE,

@@ -11,7 +11,7 @@ import dev.flotilla.node.FleetParams;
 import dev.flotilla.node.FlotillaQos;
 import dev.flotilla.node.FlotillaTopics;
 import dev.flotilla.node.NodeHost;
-import dev.flotilla.node.RobotConfig;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.node.SynchronizerNode;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.DdsBus;
@@ -195,7 +195,7 @@ public final class DemoRun {
         report.taskSite(t.taskId(), t.location().x(), t.location().y(), "multi-robot");
       }
       List<SimulatedRobot> robots = new ArrayList<>();
-      for (RobotConfig r : fleet.robots()) {
+      for (RobotSpec r : fleet.robots()) {
         robots.add(new SimulatedRobot(r, file, bus, clock, "/"));
       }
       // The operator signs its task requests when security is on (the roster's "operator").
@@ -391,7 +391,7 @@ public final class DemoRun {
         topics.add(new dev.flotilla.ros.bagio.RecordedTopic(k.topic(), k.type().rosName(),
             k.type().definition(), k.qos()));
       }
-      for (RobotConfig r : fleet.robots()) {
+      for (RobotSpec r : fleet.robots()) {
         topics.add(new dev.flotilla.ros.bagio.RecordedTopic(TopicNames.odometry("/", r.id()),
             dev.flotilla.msgs.nav_msgs.Odometry.TYPE.rosName(),
             dev.flotilla.msgs.nav_msgs.Odometry.TYPE.definition(), QosProfile.SENSOR_DATA));

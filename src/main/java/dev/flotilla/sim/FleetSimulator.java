@@ -2,7 +2,7 @@ package dev.flotilla.sim;
 
 import dev.flotilla.msgs.rosgraph_msgs.Clock;
 import dev.flotilla.node.FleetParams;
-import dev.flotilla.node.RobotConfig;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.QosProfile;
@@ -52,7 +52,7 @@ public final class FleetSimulator {
     this.speed = speed;
     this.clock = bus.publisher("/clock", Clock.TYPE, QosProfile.SENSOR_DATA);
     NodeClock simClock = () -> now;
-    for (RobotConfig r : fleet.robots()) {
+    for (RobotSpec r : fleet.robots()) {
       if (withAgents) {
         robots.put(r.id(), new SimulatedRobot(r, file, bus, simClock, namespace));
       } else {

@@ -8,7 +8,7 @@ import dev.flotilla.msgs.geometry_msgs.PoseWithCovariance;
 import dev.flotilla.msgs.geometry_msgs.Quaternion;
 import dev.flotilla.msgs.nav_msgs.Odometry;
 import dev.flotilla.msgs.std_msgs.Header;
-import dev.flotilla.node.RobotConfig;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.NodeClock;
@@ -25,7 +25,7 @@ import dev.flotilla.ros.TopicNames;
  * (planar; flight altitude is not simulated); a static arm never moves. Driven by {@link #tick}.
  */
 public final class SimulatedBase {
-  private final RobotConfig config;
+  private final RobotSpec config;
   private final NodeClock clock;
   private final KinematicRobot body;
   private final Bus.Publisher<Odometry> odometry;
@@ -43,7 +43,7 @@ public final class SimulatedBase {
    * @param clock simulation or wall clock
    * @param namespace namespace of the fleet's topics
    */
-  public SimulatedBase(RobotConfig config, Bus bus, NodeClock clock, String namespace) {
+  public SimulatedBase(RobotSpec config, Bus bus, NodeClock clock, String namespace) {
     this.config = config;
     this.clock = clock;
     this.body = new KinematicRobot(config.start(), config.maxSpeed(), config.maxAcceleration());
@@ -68,7 +68,7 @@ public final class SimulatedBase {
             g.pose().position().y(), g.pose().position().z()));
   }
 
-  private static dev.flotilla.resume.MobilityClass motionOf(RobotConfig config) {
+  private static dev.flotilla.resume.MobilityClass motionOf(RobotSpec config) {
     if (config.urdf() == null) {
       return dev.flotilla.resume.MobilityClass.WHEELED_HOLONOMIC;
     }

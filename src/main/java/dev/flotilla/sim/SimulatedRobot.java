@@ -2,7 +2,7 @@ package dev.flotilla.sim;
 
 import dev.flotilla.node.NodeContext;
 import dev.flotilla.node.NodeHost;
-import dev.flotilla.node.RobotConfig;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.node.agent.RobotAgent;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock;
@@ -30,7 +30,7 @@ public final class SimulatedRobot {
    * @param clock simulation or wall clock
    * @param namespace namespace of the fleet's topics
    */
-  public SimulatedRobot(RobotConfig config, RosParamsFile file, Bus bus, NodeClock clock,
+  public SimulatedRobot(RobotSpec config, RosParamsFile file, Bus bus, NodeClock clock,
       String namespace) {
     this.base = new SimulatedBase(config, bus, clock, namespace);
     NodeHost.NodeSpec spec = NodeHost.agentSpec(file, namespace, config.id());

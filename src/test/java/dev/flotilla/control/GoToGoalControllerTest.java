@@ -3,6 +3,7 @@ package dev.flotilla.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flotilla.model.Pose2;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

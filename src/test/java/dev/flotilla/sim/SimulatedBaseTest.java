@@ -9,7 +9,7 @@ import dev.flotilla.msgs.geometry_msgs.Pose;
 import dev.flotilla.msgs.geometry_msgs.PoseStamped;
 import dev.flotilla.msgs.geometry_msgs.Quaternion;
 import dev.flotilla.msgs.std_msgs.Header;
-import dev.flotilla.node.RobotConfig;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.resume.MobilityClass;
 import dev.flotilla.ros.InMemoryBus;
 import dev.flotilla.ros.QosProfile;
@@ -21,7 +21,7 @@ class SimulatedBaseTest {
   static final Path URDF = Path.of(System.getProperty("flotilla.root", "."), "urdf");
 
   private static SimulatedBase base(InMemoryBus bus, String id, String urdf) {
-    RobotConfig c = new RobotConfig(id, Point3.ORIGIN, 0, 1.0, 1.0, 0, 0, Set.of(),
+    RobotSpec c = new RobotSpec(id, Point3.ORIGIN, 0, 1.0, 1.0, 0, 0, Set.of(),
         URDF.resolve(urdf), "", false);
     return new SimulatedBase(c, bus, () -> 0, "/");
   }

@@ -1,6 +1,6 @@
 package dev.flotilla.node.agent;
 
-import dev.flotilla.control.Pose2;
+import dev.flotilla.model.Pose2;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;

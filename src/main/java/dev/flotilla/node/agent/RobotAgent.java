@@ -1,7 +1,7 @@
 package dev.flotilla.node.agent;
 
 import dev.flotilla.control.GoToGoalController;
-import dev.flotilla.control.Pose2;
+import dev.flotilla.model.Pose2;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
@@ -19,7 +19,7 @@ import dev.flotilla.node.FlotillaNode;
 import dev.flotilla.node.FlotillaQos;
 import dev.flotilla.node.InputRejections;
 import dev.flotilla.node.NodeContext;
-import dev.flotilla.node.RobotConfig;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
@@ -57,7 +57,7 @@ public final class RobotAgent implements FlotillaNode {
    * @param knownRegions region names a step may use: the fleet's plus those of the LTL scenario
    *     ({@code ltl_scenario}); a step naming another region is ignored
    */
-  public record Params(FleetParams fleet, RobotConfig robot, String navigation,
+  public record Params(FleetParams fleet, RobotSpec robot, String navigation,
       double heartbeatRate, double positionTolerance, double goalTimeout, double goalResend,
       double syncGrace,
       double maxAngularSpeed, String commandTopic, String completionTopic,
@@ -138,7 +138,7 @@ public final class RobotAgent implements FlotillaNode {
     this.params = params;
     this.log = ctx.log();
     this.rejections = new InputRejections(log);
-    RobotConfig r = params.robot();
+    RobotSpec r = params.robot();
     this.mapToOdom = new Pose2(r.start().x(), r.start().y(), r.startYaw());
     this.controller = new GoToGoalController(r.maxSpeed(), params.maxAngularSpeed(),
         params.positionTolerance() * 0.5);

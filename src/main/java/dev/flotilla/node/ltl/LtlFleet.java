@@ -1,7 +1,7 @@
 package dev.flotilla.node.ltl;
 
 import dev.flotilla.model.Point3;
-import dev.flotilla.node.RobotConfig;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.plan.model.AgentType;
 import dev.flotilla.plan.model.Region;
 import dev.flotilla.plan.model.Scenario;
@@ -25,11 +25,11 @@ public final class LtlFleet {
    * @param scenario the planning scenario
    * @param robots the fleet, in parameter-file order
    */
-  public LtlFleet(Scenario scenario, List<RobotConfig> robots) {
+  public LtlFleet(Scenario scenario, List<RobotSpec> robots) {
     Map<String, AgentType> types = new LinkedHashMap<>();
     for (AgentType type : scenario.agentTypes().values()) {
       List<String> starts = new ArrayList<>();
-      for (RobotConfig r : robots) {
+      for (RobotSpec r : robots) {
         if (r.agentType().equals(type.name())) {
           robotOfAgent.add(r.id());
           starts.add(nearestRegion(scenario, r.start()));

@@ -1,7 +1,7 @@
 package dev.flotilla.node.ltl;
 
 import dev.flotilla.node.FleetParams;
-import dev.flotilla.node.RobotConfig;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.plan.BranchAndBoundPlanner;
 import dev.flotilla.plan.SimulatedAnnealingReplanner;
 import dev.flotilla.plan.io.ScenarioException;
@@ -107,7 +107,7 @@ public record LtlParams(Path scenarioPath, Scenario scenario, String scenarioYam
     } catch (ScenarioException e) {
       throw new ParamsException(p.source() + ": planner.ltl_scenario: " + e.getMessage());
     }
-    for (RobotConfig r : fleet.robots()) {
+    for (RobotSpec r : fleet.robots()) {
       if (!r.agentType().isEmpty() && !scenario.agentTypes().containsKey(r.agentType())) {
         throw new ParamsException(p.source() + ": robots." + r.id() + ".agent_type is '"
             + r.agentType() + "', which is not an agent type of " + file + " "

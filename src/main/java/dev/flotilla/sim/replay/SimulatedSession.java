@@ -16,7 +16,7 @@ import dev.flotilla.node.FlotillaQos;
 import dev.flotilla.node.FlotillaTopics;
 import dev.flotilla.node.NodeContext;
 import dev.flotilla.node.NodeHost;
-import dev.flotilla.node.RobotConfig;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.InMemoryBus;
 import dev.flotilla.ros.NodeClock;
@@ -86,7 +86,7 @@ public final class SimulatedSession {
       long[] written = {0};
       List<FlotillaTopics.Known> topics = new ArrayList<>(FlotillaTopics.fleetTopics("/"));
       topics.removeIf(k -> k.topic().equals("/clock"));
-      for (RobotConfig r : fleet.robots()) {
+      for (RobotSpec r : fleet.robots()) {
         FlotillaTopics.lookup(TopicNames.odometry("/", r.id())).ifPresent(topics::add);
       }
       for (FlotillaTopics.Known k : topics) {
@@ -102,7 +102,7 @@ public final class SimulatedSession {
         synchronizer = node.equals("synchronizer") ? n : synchronizer;
       }
       List<SimulatedRobot> robots = new ArrayList<>();
-      for (RobotConfig r : fleet.robots()) {
+      for (RobotSpec r : fleet.robots()) {
         robots.add(new SimulatedRobot(r, file, bus, clock, "/"));
       }
       Bus.Publisher<TaskRequest> operator = bus.publisher(TopicNames.resolve("/",

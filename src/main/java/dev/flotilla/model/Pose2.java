@@ -1,4 +1,4 @@
-package dev.flotilla.control;
+package dev.flotilla.model;
 
 /**
  * A planar pose.

@@ -1,6 +1,5 @@
-package dev.flotilla.node;
+package dev.flotilla.model;
 
-import dev.flotilla.model.Point3;
 import java.util.Set;
 
 /**
@@ -21,11 +20,11 @@ import java.util.Set;
  * @param livenessFromOdometry whether the synchronizer judges liveness from the robot's odometry
  *     instead of heartbeats (robots that run no Flotilla agent)
  */
-public record RobotConfig(String id, Point3 start, double startYaw, double maxSpeed,
+public record RobotSpec(String id, Point3 start, double startYaw, double maxSpeed,
     double maxAcceleration, double reliability, double costRate, Set<String> capabilities,
     java.nio.file.Path urdf, String agentType, boolean livenessFromOdometry) {
 
-  public RobotConfig {
+  public RobotSpec {
     capabilities = Set.copyOf(capabilities);
     agentType = agentType == null ? "" : agentType;
   }
