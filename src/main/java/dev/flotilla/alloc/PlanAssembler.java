@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Turns strategies into an {@link AllocationPlan}: retimes them with {@link Timeline}, scores each
+ * Turns strategies into an {@link AllocationPlan}: retimes them with {@link StrategySchedule}, scores each
  * task with Eq. (6) and sums Eq. (8). Executed prefixes (after a fault) are passed through as they
  * were. O(Σ_i |s_i|).
  */
@@ -19,10 +19,10 @@ final class PlanAssembler {
   private PlanAssembler() {}
 
   /** Anchors at the robots' initial places (the fault-free case). */
-  static Timeline.Anchor[] initialAnchors(Instance in) {
-    Timeline.Anchor[] anchors = new Timeline.Anchor[in.n];
+  static StrategySchedule.Anchor[] initialAnchors(Instance in) {
+    StrategySchedule.Anchor[] anchors = new StrategySchedule.Anchor[in.n];
     for (int i = 0; i < in.n; i++) {
-      anchors[i] = Timeline.Anchor.at(in.startDist[i], in.robots[i].availableFrom(), 0);
+      anchors[i] = StrategySchedule.Anchor.at(in.startDist[i], in.robots[i].availableFrom(), 0);
     }
     return anchors;
   }
@@ -49,11 +49,11 @@ final class PlanAssembler {
       Instance in,
       List<List<Assignment>> executed,
       List<TaskAssignment> executedTasks,
-      Timeline.Anchor[] anchors,
+      StrategySchedule.Anchor[] anchors,
       int[][] seqs,
       List<UnassignedTask> unassigned,
       long iterations) {
-    Timeline.Result timing = Timeline.compute(in, anchors, seqs);
+    StrategySchedule.Result timing = StrategySchedule.compute(in, anchors, seqs);
     if (!timing.ok()) {
       throw new IllegalStateException("Internal error: the strategies deadlock each other.");
     }

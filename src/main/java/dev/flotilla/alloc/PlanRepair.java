@@ -34,7 +34,7 @@ final class PlanRepair {
   final boolean[] alive;
   private final List<List<Assignment>> executed = new ArrayList<>();
   private final List<TaskAssignment> executedTasks = new ArrayList<>();
-  private final Timeline.Anchor[] anchors;
+  private final StrategySchedule.Anchor[] anchors;
   final Point3[] place;
   private final int[][] seqs;
   private final List<UnassignedTask> unassigned = new ArrayList<>();
@@ -73,7 +73,7 @@ final class PlanRepair {
     this.rng = rng;
     this.maxExpansions = maxExpansions;
     alive = new boolean[in.n];
-    anchors = new Timeline.Anchor[in.n];
+    anchors = new StrategySchedule.Anchor[in.n];
     place = new Point3[in.n];
     seqs = new int[in.n][];
     frozen = new boolean[in.m];
@@ -152,7 +152,7 @@ final class PlanRepair {
   }
 
   /** Where robot i's open strategy begins (see class comment). */
-  private Timeline.Anchor anchor(int i, Map<String, Integer> index, Set<String> terminated,
+  private StrategySchedule.Anchor anchor(int i, Map<String, Integer> index, Set<String> terminated,
       Point3 movedTo) {
     double prior = 0;
     Point3 place = in.robots[i].position();
@@ -169,16 +169,16 @@ final class PlanRepair {
       if (terminated.contains(a.taskId()) && a.startTime() <= now) {
         int j = index.get(a.taskId());
         this.place[i] = in.tasks[j].location();
-        return Timeline.Anchor.at(in.taskDist[j], now, prior);
+        return StrategySchedule.Anchor.at(in.taskDist[j], now, prior);
       }
     }
     if (movedTo != null) {
       this.place[i] = movedTo;
-      return Timeline.Anchor.at(in.distancesFrom(movedTo), Math.max(now, free), prior);
+      return StrategySchedule.Anchor.at(in.distancesFrom(movedTo), Math.max(now, free), prior);
     }
     if (free >= now || oldOpen.get(i).isEmpty()) {
       this.place[i] = place;
-      return Timeline.Anchor.at(row, Math.max(now, free), prior);
+      return StrategySchedule.Anchor.at(row, Math.max(now, free), prior);
     }
     Assignment next = oldOpen.get(i).get(0);
     int o = index.get(next.taskId());
@@ -194,15 +194,15 @@ final class PlanRepair {
       hereRow = in.distancesFrom(here);
       this.place[i] = here;
     }
-    return new Timeline.Anchor(hereRow, now, prior, o, next.arrivalTime(),
+    return new StrategySchedule.Anchor(hereRow, now, prior, o, next.arrivalTime(),
         next.departureTime(), row[o]);
   }
 
   /** Marks pending tasks that nobody alive can do, then re-inserts the rest (§3). */
   void reinsertPending() {
-    Timeline.Result base = Timeline.compute(in, anchors, seqs);
+    StrategySchedule.Result base = StrategySchedule.compute(in, anchors, seqs);
     dropLateTasks(base);
-    base = Timeline.compute(in, anchors, seqs);
+    base = StrategySchedule.compute(in, anchors, seqs);
     List<Integer> open = new ArrayList<>(pending);
     pending.clear();
     while (!open.isEmpty()) {
@@ -226,7 +226,7 @@ final class PlanRepair {
         double bestWeight = Double.POSITIVE_INFINITY;
         for (int r : open) {
           int[][] tried = best[r].apply(seqs);
-          Timeline.Result after = Timeline.compute(in, anchors, tried);
+          StrategySchedule.Result after = StrategySchedule.compute(in, anchors, tried);
           double worst = Double.NEGATIVE_INFINITY;
           for (int k : open) {
             if (k == r) {
@@ -244,13 +244,13 @@ final class PlanRepair {
       }
       int[][] applied = best[pick].apply(seqs);
       System.arraycopy(applied, 0, seqs, 0, seqs.length);
-      base = Timeline.compute(in, anchors, seqs);
+      base = StrategySchedule.compute(in, anchors, seqs);
       open.remove(Integer.valueOf(pick));
     }
   }
 
   /** Tasks pushed past their deadline (a robot was delayed or displaced) become pending. */
-  private void dropLateTasks(Timeline.Result t) {
+  private void dropLateTasks(StrategySchedule.Result t) {
     for (int j = 0; j < in.m; j++) {
       if (t.crew()[j] != null && t.start()[j] > in.deadline[j] + 1e-9) {
         final int late = j;
@@ -313,7 +313,7 @@ final class PlanRepair {
   }
 
   /** The best insertion of r over all positions, or null when no crew is feasible anywhere. */
-  private Insertion bestInsertion(int r, List<Integer> open, Timeline.Result base, int[][] cur) {
+  private Insertion bestInsertion(int r, List<Integer> open, StrategySchedule.Result base, int[][] cur) {
     List<Integer> order = new ArrayList<>();
     for (int j = 0; j < in.m; j++) {
       if (base.crew()[j] != null) {
@@ -364,7 +364,7 @@ final class PlanRepair {
     if (others.isEmpty()) {
       return false;
     }
-    Timeline.Result t = Timeline.compute(in, anchors, profile);
+    StrategySchedule.Result t = StrategySchedule.compute(in, anchors, profile);
     for (int k : others) {
       if (reachable(k, t, seqs) >= in.need[k] && reachable(k, t, profile) < in.need[k]) {
         return true;
@@ -374,7 +374,7 @@ final class PlanRepair {
   }
 
   /** Live capable robots that could reach task k before its deadline at some gap of theirs. */
-  private int reachable(int k, Timeline.Result t, int[][] profile) {
+  private int reachable(int k, StrategySchedule.Result t, int[][] profile) {
     int count = 0;
     for (int i = 0; i < in.n; i++) {
       if (!alive[i] || in.lambda[i][k] <= 0) {
@@ -391,7 +391,7 @@ final class PlanRepair {
   }
 
   /** When robot i would reach task r if r were inserted at index pos of its strategy. */
-  private double arrivalAt(int i, int pos, int r, Timeline.Result t, int[][] profile) {
+  private double arrivalAt(int i, int pos, int r, StrategySchedule.Result t, int[][] profile) {
     if (pos == 0) {
       return anchors[i].time() + in.tau(i, anchors[i].distRow()[r]);
     }
@@ -414,7 +414,7 @@ final class PlanRepair {
     final double[] moved;
     final double[][] priorPrefix;
 
-    Context(Timeline.Result base, int[][] cur) {
+    Context(StrategySchedule.Result base, int[][] cur) {
       next = new int[in.m][];
       for (int j = 0; j < in.m; j++) {
         if (base.crew()[j] != null) {
@@ -447,7 +447,7 @@ final class PlanRepair {
   private final class InsertScorer implements CrewScorer {
     private final int task;
     final int[] at;
-    private final Timeline.Result base;
+    private final StrategySchedule.Result base;
     private final int[][] cur;
     private final double[][] priorPrefix;
     private int[] candidates;
@@ -459,7 +459,7 @@ final class PlanRepair {
     private java.util.PriorityQueue<Integer> queue;
     private final List<Integer> touched = new ArrayList<>();
 
-    InsertScorer(int task, int[] at, Timeline.Result base, int[][] cur, Context context) {
+    InsertScorer(int task, int[] at, StrategySchedule.Result base, int[][] cur, Context context) {
       this.task = task;
       this.at = at;
       this.base = base;

@@ -84,11 +84,11 @@ public final class PotentialGameAllocator implements TaskAllocator {
   public AllocationPlan allocate(AllocationProblem problem, Map<String, Double> executedStartSums) {
     Instance in = new Instance(problem);
     FleetState state = new FleetState(in);
-    Timeline.Anchor[] anchors = PlanAssembler.initialAnchors(in);
+    StrategySchedule.Anchor[] anchors = PlanAssembler.initialAnchors(in);
     for (int i = 0; i < in.n; i++) {
       double prior = executedStartSums.getOrDefault(in.robots[i].id(), 0.0);
       state.prior[i] = prior;
-      anchors[i] = Timeline.Anchor.at(in.startDist[i], in.robots[i].availableFrom(), prior);
+      anchors[i] = StrategySchedule.Anchor.at(in.startDist[i], in.robots[i].availableFrom(), prior);
     }
     Random rng = new Random(seed);
     List<Integer> open = new ArrayList<>();

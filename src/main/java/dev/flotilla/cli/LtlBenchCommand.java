@@ -14,7 +14,7 @@ import dev.flotilla.plan.model.CaseSpec;
 import dev.flotilla.plan.model.OnlineTaskSpec;
 import dev.flotilla.plan.model.Scenario;
 import dev.flotilla.plan.task.LtlTaskCompiler;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskCompilation;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -256,7 +256,7 @@ public final class LtlBenchCommand implements Callable<Integer> {
       return Double.NaN;
     }
     ChainLibrary lib = new ChainLibrary(s.environment(), s.actions(), s.agentTypes().values());
-    for (Subtask st : ok.spec().subtasks()) {
+    for (SubtaskSpec st : ok.spec().subtasks()) {
       lib.chains(st);
     }
     return lib.computeSeconds();

@@ -101,10 +101,10 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
   private record Cons(ChainAssignment head, Cons tail) {}
 
   private record Node(
-      Timeline before,
+      PartialSchedule before,
       ChainAssignment newest,
       ChainTimer.Timed timed,
-      Timeline after,
+      PartialSchedule after,
       int helperFrom,
       Cons done,
       int assignedCount,
@@ -123,7 +123,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     if (!unservable.isEmpty()) {
       return new PlanResult.Infeasible(String.join("; ", unservable) + ".", stats(false));
     }
-    Timeline start = Timeline.initial(problem);
+    PartialSchedule start = PartialSchedule.initial(problem);
     Node root = new Node(start, null, null, start, 0, null, 0, 0, 0, 0, 0, 0);
     // Limited discrepancy passes first: they revise early decisions, where a plain depth-first
     // search would only ever revisit the last ones before the budget runs out.
@@ -208,7 +208,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
 
   private List<Node> expand(Node node) {
     List<Node> children = new ArrayList<>();
-    Timeline after = node.after();
+    PartialSchedule after = node.after();
     if (node.assignedCount() < problem.subtaskCount()) {
       Cons done = node.newest() == null ? node.done() : new Cons(node.newest(), node.done());
       for (int i = 0; i < problem.subtaskCount(); i++) {
@@ -254,14 +254,14 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
 
   private Node child(
       Node parent,
-      Timeline before,
+      PartialSchedule before,
       ChainAssignment a,
       ChainTimer.Timed timed,
       int helperFrom,
       Cons done,
       int assignedCount,
       int kind) {
-    Timeline after = timed.after();
+    PartialSchedule after = timed.after();
     double z = after.objective(problem);
     double delta = z - parent.z();
     double scale = parent.z() > EPS ? parent.z() : 1;
@@ -273,7 +273,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
         before, a, timed, after, helperFrom, done, assignedCount, h, z, parent.z(), lb, group);
   }
 
-  private boolean enabled(Timeline t, int i) {
+  private boolean enabled(PartialSchedule t, int i) {
     for (int p : problem.predecessors(i)) {
       if (!t.assigned(p)) {
         return false;
@@ -283,7 +283,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
   }
 
   /** Agents of a type, one per interchangeable group when symmetry breaking is on. */
-  private List<Agent> candidates(Timeline t, String type, Set<Integer> exclude) {
+  private List<Agent> candidates(PartialSchedule t, String type, Set<Integer> exclude) {
     List<Agent> out = new ArrayList<>();
     for (Agent agent : problem.agentsOfType(type)) {
       int id = agent.id();
@@ -304,7 +304,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     return out;
   }
 
-  private List<Agent> candidatesFor(Timeline t, String action, Set<Integer> exclude) {
+  private List<Agent> candidatesFor(PartialSchedule t, String action, Set<Integer> exclude) {
     List<Agent> out = new ArrayList<>();
     for (String type : problem.typeNames()) {
       List<Agent> ofType = problem.agentsOfType(type);
@@ -321,8 +321,8 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
    * assigned before it is fixed.
    */
   private double lowerBound(
-      Timeline before, ChainAssignment a, ChainTimer.Timed timed, int helperFrom) {
-    Timeline after = timed.after();
+      PartialSchedule before, ChainAssignment a, ChainTimer.Timed timed, int helperFrom) {
+    PartialSchedule after = timed.after();
     double remainingCost = 0;
     double remainingTravel = 0;
     for (int i = 0; i < problem.subtaskCount(); i++) {

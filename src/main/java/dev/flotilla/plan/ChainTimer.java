@@ -4,13 +4,13 @@ import dev.flotilla.plan.chain.ActionPathChain;
 import dev.flotilla.plan.chain.ActionPathChainBuilder;
 import dev.flotilla.plan.chain.ChainStep;
 import dev.flotilla.plan.model.Agent;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Times one chain assignment on top of a {@link Timeline}: the master walks the chain, the core
+ * Times one chain assignment on top of a {@link PartialSchedule}: the master walks the chain, the core
  * action waits for the start of its order predecessors (Eq. (3) of seed 003) and the end of already
  * assigned conflicting subtasks (Eq. (4)), any step whose labels a pending sigma^s forbids waits
  * for that subtask's end, and collaborators share the work so that the total stays d_act (Section
@@ -26,7 +26,7 @@ final class ChainTimer {
   record StepTime(double start, double finish, double[] helperStart) {}
 
   /** Result of timing a chain assignment. */
-  record Timed(Timeline after, StepTime[] steps) {}
+  record Timed(PartialSchedule after, StepTime[] steps) {}
 
   private final PlanningProblem problem;
 
@@ -42,7 +42,7 @@ final class ChainTimer {
    * @param notBefore seconds; nothing of this assignment may start before it
    * @return the timing, or null when the assignment is infeasible on top of {@code before}
    */
-  Timed time(Timeline before, ChainAssignment a, double notBefore) {
+  Timed time(PartialSchedule before, ChainAssignment a, double notBefore) {
     int sub = problem.indexOf(a.subtaskId());
     if (before.assigned(sub)) {
       return null;
@@ -76,7 +76,7 @@ final class ChainTimer {
     double[] coreFinish = before.coreFinish.clone();
     double travel = before.travel;
     double makespan = before.makespan;
-    Subtask subtask = problem.subtask(sub);
+    SubtaskSpec subtask = problem.subtask(sub);
     Agent master = problem.agents().get(a.master());
     if (!master.type().name().equals(chain.agentType())) {
       return null;
@@ -143,8 +143,8 @@ final class ChainTimer {
       makespan = Math.max(makespan, finish);
     }
     ready[a.master()] = t;
-    Timeline after =
-        new Timeline(ready, loc, coreStart, coreFinish, used, travel, resourceCost, makespan);
+    PartialSchedule after =
+        new PartialSchedule(ready, loc, coreStart, coreFinish, used, travel, resourceCost, makespan);
     return new Timed(after, times);
   }
 
@@ -155,7 +155,7 @@ final class ChainTimer {
    * @return seconds, or NaN when a still unassigned subtask forbids it (Eq. (7))
    */
   private double waitForSelfLoops(
-      Timeline before, int self, boolean beforeCore, Agent agent, ChainStep step) {
+      PartialSchedule before, int self, boolean beforeCore, Agent agent, ChainStep step) {
     if (!problem.anySelfLoop()) {
       return 0;
     }

@@ -44,7 +44,7 @@ public final class ExhaustivePlanner implements TaskPlanner {
   @Override
   public PlanResult plan() {
     t0 = System.nanoTime();
-    enumerate(Timeline.initial(problem), new ArrayList<>());
+    enumerate(PartialSchedule.initial(problem), new ArrayList<>());
     double elapsed = (System.nanoTime() - t0) / 1e9;
     SearchStats stats =
         new SearchStats(evaluations, firstAt, bestAt, elapsed, true, firstObjective);
@@ -55,7 +55,7 @@ public final class ExhaustivePlanner implements TaskPlanner {
         new PlanEvaluator(problem).evaluate(bestPlan).orElseThrow(), stats);
   }
 
-  private void enumerate(Timeline t, List<ChainAssignment> prefix) {
+  private void enumerate(PartialSchedule t, List<ChainAssignment> prefix) {
     if (prefix.size() == problem.subtaskCount()) {
       double z = t.objective(problem);
       if (Double.isNaN(firstAt)) {
@@ -85,7 +85,7 @@ public final class ExhaustivePlanner implements TaskPlanner {
   }
 
   /** Tries every subset of collaborators on steps {@code k..}, then recurses. */
-  private void withHelpers(Timeline t, ChainAssignment a, int k, List<ChainAssignment> prefix) {
+  private void withHelpers(PartialSchedule t, ChainAssignment a, int k, List<ChainAssignment> prefix) {
     if (k == a.chain().steps().size()) {
       if (++evaluations > maxEvaluations) {
         throw new IllegalStateException(

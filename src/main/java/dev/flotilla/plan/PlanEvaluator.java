@@ -66,7 +66,7 @@ public final class PlanEvaluator {
    */
   public Optional<Plan> evaluate(
       List<ChainAssignment> assignments, boolean[] released, double releaseS) {
-    Timeline t = Timeline.initial(problem);
+    PartialSchedule t = PartialSchedule.initial(problem);
     List<ChainTimer.Timed> timed = new ArrayList<>();
     for (int i = 0; i < assignments.size(); i++) {
       ChainTimer.Timed next = timer.time(t, assignments.get(i), released[i] ? releaseS : 0);
@@ -88,7 +88,7 @@ public final class PlanEvaluator {
    * @return alpha t_m + beta c_r + gamma c_t
    */
   double objective(List<ChainAssignment> assignments, boolean[] released, double releaseS) {
-    Timeline t = Timeline.initial(problem);
+    PartialSchedule t = PartialSchedule.initial(problem);
     for (int i = 0; i < assignments.size(); i++) {
       ChainTimer.Timed next = timer.time(t, assignments.get(i), released[i] ? releaseS : 0);
       if (next == null) {
@@ -103,7 +103,7 @@ public final class PlanEvaluator {
       PlanningProblem problem,
       List<ChainAssignment> assignments,
       List<ChainTimer.Timed> timed,
-      Timeline last) {
+      PartialSchedule last) {
     List<List<PlanStep>> perAgent = new ArrayList<>();
     for (int n = 0; n < problem.agents().size(); n++) {
       perAgent.add(new ArrayList<>());

@@ -4,7 +4,7 @@ import dev.flotilla.plan.chain.ActionPathChainBuilder;
 import dev.flotilla.plan.chain.ChainStep;
 import dev.flotilla.plan.model.ActionSpec;
 import dev.flotilla.plan.model.Agent;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,13 +55,13 @@ public final class PlanValidator {
       if (!master.type().name().equals(a.chain().agentType())) {
         out.add("chain for subtask " + a.subtaskId() + " given to a " + master.type().name());
       }
-      Subtask s = tasks.subtasks().get(problem.indexOf(a.subtaskId()));
+      SubtaskSpec s = tasks.subtasks().get(problem.indexOf(a.subtaskId()));
       ChainStep coreStep = a.chain().steps().get(a.chain().coreIndex());
       if (!coreStep.action().equals(s.action()) || !coreStep.region().equals(s.region())) {
         out.add("chain for subtask " + a.subtaskId() + " does not perform " + s.proposition());
       }
     }
-    for (Subtask s : tasks.subtasks()) {
+    for (SubtaskSpec s : tasks.subtasks()) {
       if (served.getOrDefault(s.id(), 0) != 1) {
         out.add("subtask " + s.id() + " served " + served.getOrDefault(s.id(), 0) + " times");
       }
@@ -97,7 +97,7 @@ public final class PlanValidator {
         }
         Set<String> labels =
             ActionPathChainBuilder.labels(agent.type(), new ChainStep(st.action(), st.region()));
-        for (Subtask s : tasks.subtasks()) {
+        for (SubtaskSpec s : tasks.subtasks()) {
           boolean own = s.id() == st.subtaskId();
           if (own && st.stepIndex() >= coreIndexOf(plan, st)) {
             continue;

@@ -7,7 +7,7 @@ import dev.flotilla.plan.model.ActionSpec;
 import dev.flotilla.plan.model.Agent;
 import dev.flotilla.plan.model.Environment;
 import dev.flotilla.plan.model.Weights;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -113,7 +113,7 @@ public final class PlanningProblem {
     minResourceCost = new double[m];
     minChainTravel = new double[m];
     for (int i = 0; i < m; i++) {
-      Subtask s = tasks.subtasks().get(i);
+      SubtaskSpec s = tasks.subtasks().get(i);
       predecessors[i] = tasks.predecessors(s.id()).stream().mapToInt(indexById::get).toArray();
       conflicts[i] = tasks.conflictsOf(s.id()).stream().mapToInt(indexById::get).toArray();
       List<ActionPathChain> list =
@@ -289,12 +289,12 @@ public final class PlanningProblem {
   }
 
   /**
-   * Subtask at an internal index.
+   * SubtaskSpec at an internal index.
    *
    * @param index position in the task spec
    * @return the subtask
    */
-  public Subtask subtask(int index) {
+  public SubtaskSpec subtask(int index) {
     return tasks.subtasks().get(index);
   }
 
@@ -395,7 +395,7 @@ public final class PlanningProblem {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < subtaskCount(); i++) {
       if (chainsBySubtask.get(i).isEmpty()) {
-        Subtask s = subtask(i);
+        SubtaskSpec s = subtask(i);
         out.add(
             "subtask "
                 + s.id()

@@ -15,7 +15,7 @@ import dev.flotilla.plan.PlanStep;
 import dev.flotilla.plan.Role;
 import dev.flotilla.plan.chain.ActionPathChain;
 import dev.flotilla.plan.chain.ChainStep;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskSpec;
 import dev.flotilla.ros.Bus;
 import java.io.IOException;
@@ -68,8 +68,8 @@ class LtlSynchronizerNodeTest {
         new AgentRef(2, "volunteer-3", "volunteer", "m1", "v3"),
         new AgentRef(3, "referee-1", "referee", "r1", "j1"),
         new AgentRef(4, "referee-2", "referee", "r2", "j2"));
-    TaskSpec tasks = new TaskSpec(List.of(Subtask.of(0, "dc", "t3"), Subtask.of(1, "om", "t3"),
-        Subtask.of(2, "sw", "r1"), Subtask.of(3, "dc", "t5")),
+    TaskSpec tasks = new TaskSpec(List.of(SubtaskSpec.of(0, "dc", "t3"), SubtaskSpec.of(1, "om", "t3"),
+        SubtaskSpec.of(2, "sw", "r1"), SubtaskSpec.of(3, "dc", "t5")),
         Set.of(new TaskSpec.Order(0, 1)), List.of(Set.of(2, 3)));
     List<ChainAssignment> assignments = List.of(
         new ChainAssignment(0, new ActionPathChain("volunteer", List.of(new ChainStep("dc", "t3")),

@@ -10,7 +10,7 @@ import dev.flotilla.plan.chain.ChainLibrary;
 import dev.flotilla.plan.chain.ChainStep;
 import dev.flotilla.plan.model.Environment;
 import dev.flotilla.plan.model.Scenario;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +21,7 @@ class ActionPathChainTest {
 
   private final Scenario field = Fixtures.trackfield();
 
-  private List<List<ChainStep>> chains(Environment env, String type, Subtask s) {
+  private List<List<ChainStep>> chains(Environment env, String type, SubtaskSpec s) {
     return new ActionPathChainBuilder(env, field.actions())
         .build(field.agentTypes().get(type), s).stream().map(ActionPathChain::steps).toList();
   }
@@ -31,7 +31,7 @@ class ActionPathChainTest {
     List<List<String>> act =
         new ActionChainSearch(field.agentTypes().get("volunteer")).chainsFor("sw");
     assertEquals(List.of(List.of("gw", "sw")), act);
-    List<List<ChainStep>> mot = chains(field.environment(), "volunteer", Subtask.of(1, "sw", "r1"));
+    List<List<ChainStep>> mot = chains(field.environment(), "volunteer", SubtaskSpec.of(1, "sw", "r1"));
     assertTrue(
         mot.contains(List.of(new ChainStep("gw", "s1"), new ChainStep("sw", "r1"))), mot::toString);
     // Water is stored at s1 and s2 only, so those are the only places gw may run.
@@ -46,7 +46,7 @@ class ActionPathChainTest {
   void phi6_getIllnessChainIsGetThenPut() {
     Environment withIllness =
         field.environment().withAddedResources(Map.of("f6", Map.of("illness", 1)));
-    Subtask gi = new Subtask(3, "gi", "f6", Set.of(), Set.of("Vo_f6", "Ju_f6"));
+    SubtaskSpec gi = new SubtaskSpec(3, "gi", "f6", Set.of(), Set.of("Vo_f6", "Ju_f6"));
     assertEquals(
         List.of(List.of("gi", "pi")),
         new ActionChainSearch(field.agentTypes().get("doctor")).chainsFor("gi"));
@@ -60,7 +60,7 @@ class ActionPathChainTest {
 
   @Test
   void getIllnessHasNoChainWhereThereIsNoIllness() {
-    assertTrue(chains(field.environment(), "doctor", Subtask.of(3, "gi", "f6")).isEmpty());
+    assertTrue(chains(field.environment(), "doctor", SubtaskSpec.of(3, "gi", "f6")).isEmpty());
   }
 
   @Test
@@ -68,7 +68,7 @@ class ActionPathChainTest {
     List<List<String>> act =
         new ActionChainSearch(field.agentTypes().get("volunteer")).chainsFor("sb");
     assertEquals(Set.of(List.of("gb", "sb"), List.of("gw", "as", "sb")), Set.copyOf(act));
-    List<List<ChainStep>> mot = chains(field.environment(), "volunteer", Subtask.of(0, "sb", "r1"));
+    List<List<ChainStep>> mot = chains(field.environment(), "volunteer", SubtaskSpec.of(0, "sb", "r1"));
     // gb only at s2 (brine), gw at s1 or s2 then as at s1 (salt): 1 + 2 chains.
     assertEquals(3, mot.size(), mot::toString);
     assertTrue(
@@ -79,7 +79,7 @@ class ActionPathChainTest {
 
   @Test
   void excludedTypeGetsNoChain() {
-    Subtask dc = new Subtask(0, "dc", "f4", Set.of("Do"), Set.of());
+    SubtaskSpec dc = new SubtaskSpec(0, "dc", "f4", Set.of("Do"), Set.of());
     assertTrue(chains(field.environment(), "doctor", dc).isEmpty());
     assertEquals(
         List.of(List.of(new ChainStep("dc", "f4"))), chains(field.environment(), "referee", dc));
@@ -87,7 +87,7 @@ class ActionPathChainTest {
 
   @Test
   void chainsDependOnAgentTypesNotOnFleetSize() {
-    Subtask sw = Subtask.of(0, "sw", "r2");
+    SubtaskSpec sw = SubtaskSpec.of(0, "sw", "r2");
     ChainLibrary lib =
         new ChainLibrary(field.environment(), field.actions(), field.agentTypes().values());
     List<ActionPathChain> once = lib.chains(sw);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.plan.model.Scenario;
 import dev.flotilla.plan.model.Weights;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,10 +36,10 @@ class BranchAndBoundPlannerTest {
     int compared = 0;
     for (int trial = 0; trial < 40; trial++) {
       int m = 2 + rnd.nextInt(2);
-      List<Subtask> subs = new ArrayList<>();
+      List<SubtaskSpec> subs = new ArrayList<>();
       for (int i = 0; i < m; i++) {
         String[] p = PROPS[rnd.nextInt(PROPS.length)];
-        subs.add(Subtask.of(i, p[0], p[1]));
+        subs.add(SubtaskSpec.of(i, p[0], p[1]));
       }
       Set<TaskSpec.Order> order = new HashSet<>();
       List<Set<Integer>> conflicts = new ArrayList<>();
@@ -82,8 +82,8 @@ class BranchAndBoundPlannerTest {
     // Volunteers 0 and 2 start together at s1: interchangeable until one of them helps.
     Random rnd = new Random(7);
     for (int trial = 0; trial < 6; trial++) {
-      List<Subtask> subs =
-          List.of(Subtask.of(0, "sw", trial % 2 == 0 ? "r1" : "t1"), Subtask.of(1, "dc", "t1"));
+      List<SubtaskSpec> subs =
+          List.of(SubtaskSpec.of(0, "sw", trial % 2 == 0 ? "r1" : "t1"), SubtaskSpec.of(1, "dc", "t1"));
       Map<String, Integer> counts = new LinkedHashMap<>();
       counts.put("volunteer", 3);
       counts.put("referee", 1);
@@ -102,7 +102,7 @@ class BranchAndBoundPlannerTest {
     TaskSpec tasks =
         new TaskSpec(
             List.of(
-                Subtask.of(0, "dc", "t1"), Subtask.of(1, "om", "t1"), Subtask.of(2, "sw", "r1")),
+                SubtaskSpec.of(0, "dc", "t1"), SubtaskSpec.of(1, "om", "t1"), SubtaskSpec.of(2, "sw", "r1")),
             Set.of(new TaskSpec.Order(0, 1)),
             List.of());
     PlanningProblem p =
@@ -121,7 +121,7 @@ class BranchAndBoundPlannerTest {
   void collaboratorsShortenALongAction() {
     // One om of 90 s; with two referees at t1 the optimum under a makespan-only objective splits
     // it.
-    TaskSpec tasks = new TaskSpec(List.of(Subtask.of(0, "om", "t1")), Set.of(), List.of());
+    TaskSpec tasks = new TaskSpec(List.of(SubtaskSpec.of(0, "om", "t1")), Set.of(), List.of());
     PlanningProblem p = Fixtures.problem(MINI, Map.of("referee", 2), tasks, new Weights(1, 0, 0));
     Plan plan = ((PlanResult.Planned) bnb(p)).plan();
     assertEquals(45.0, plan.makespanS(), 1e-9);
@@ -136,9 +136,9 @@ class BranchAndBoundPlannerTest {
   @Test
   void resourceLimitOfEq8MakesTooManyWaterDeliveriesInfeasible() {
     // Only 3 units of water exist (s1: 2, s2: 1); four deliveries cannot all be served.
-    List<Subtask> subs = new ArrayList<>();
+    List<SubtaskSpec> subs = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      subs.add(Subtask.of(i, "sw", i % 2 == 0 ? "r1" : "r2"));
+      subs.add(SubtaskSpec.of(i, "sw", i % 2 == 0 ? "r1" : "r2"));
     }
     PlanningProblem p =
         Fixtures.problem(
@@ -164,7 +164,7 @@ class BranchAndBoundPlannerTest {
 
   @Test
   void subtaskNoTypeCanServeIsRejectedWithAReason() {
-    TaskSpec tasks = new TaskSpec(List.of(Subtask.of(7, "om", "r1")), Set.of(), List.of());
+    TaskSpec tasks = new TaskSpec(List.of(SubtaskSpec.of(7, "om", "r1")), Set.of(), List.of());
     PlanningProblem p = Fixtures.problem(MINI, Map.of("volunteer", 1), tasks, new Weights(1, 1, 1));
     PlanResult.Infeasible inf = assertInstanceOf(PlanResult.Infeasible.class, bnb(p));
     assertTrue(inf.reason().contains("subtask 7 (om_r1)"), inf.reason());
@@ -176,7 +176,7 @@ class BranchAndBoundPlannerTest {
     TaskSpec tasks =
         new TaskSpec(
             List.of(
-                new Subtask(0, "dc", "t1", Set.of(), Set.of("Vo_r1")), Subtask.of(1, "sw", "r1")),
+                new SubtaskSpec(0, "dc", "t1", Set.of(), Set.of("Vo_r1")), SubtaskSpec.of(1, "sw", "r1")),
             Set.of(),
             List.of());
     PlanningProblem p =

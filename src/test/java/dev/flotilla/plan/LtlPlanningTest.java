@@ -10,7 +10,7 @@ import dev.flotilla.plan.model.OnlineTaskSpec;
 import dev.flotilla.plan.model.Scenario;
 import dev.flotilla.plan.model.Weights;
 import dev.flotilla.plan.task.LtlTaskCompiler;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskCompilation;
 import dev.flotilla.plan.task.TaskSpec;
 import java.util.List;
@@ -52,12 +52,12 @@ class LtlPlanningTest {
     TaskCompilation.Compiled c =
         (TaskCompilation.Compiled)
             new LtlTaskCompiler(FIELD).offline(List.of(FIELD.formulas().get("phi4")));
-    Subtask dc =
+    SubtaskSpec dc =
         c.spec().subtasks().get(c.spec().indexById().get(idOf(c.spec().subtasks(), "dc_f4")));
     assertEquals(Set.of("Do"), dc.excludedTypeLabels());
   }
 
-  private static int idOf(List<Subtask> subs, String prop) {
+  private static int idOf(List<SubtaskSpec> subs, String prop) {
     return subs.stream().filter(s -> s.proposition().equals(prop)).findFirst().orElseThrow().id();
   }
 
@@ -169,7 +169,7 @@ class LtlPlanningTest {
     int om = idOf(c.spec().subtasks(), "om_t4");
     TaskSpec loose =
         new TaskSpec(
-            List.of(Subtask.of(dc, "dc", "t4"), Subtask.of(om, "om", "t4")),
+            List.of(SubtaskSpec.of(dc, "dc", "t4"), SubtaskSpec.of(om, "om", "t4")),
             Set.of(new TaskSpec.Order(dc, om)),
             List.of());
     PlanningProblem p = Fixtures.problem(FIELD, Map.of("referee", 2), loose, new Weights(1, 0, 0));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.plan.model.Scenario;
 import dev.flotilla.plan.model.Weights;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +29,8 @@ class SimulatedAnnealingReplannerTest {
 
   @Test
   void newSubtasksAreInsertedAfterTheirPredecessorsWithoutTouchingStartedChains() {
-    List<Subtask> offline =
-        List.of(Subtask.of(0, "dc", "t1"), Subtask.of(1, "om", "t1"), Subtask.of(2, "sw", "r1"));
+    List<SubtaskSpec> offline =
+        List.of(SubtaskSpec.of(0, "dc", "t1"), SubtaskSpec.of(1, "om", "t1"), SubtaskSpec.of(2, "sw", "r1"));
     TaskSpec before = new TaskSpec(offline, Set.of(new TaskSpec.Order(0, 1)), List.of());
     Weights w = new Weights(1, 1, 0.5);
     PlanningProblem p0 = Fixtures.problem(MINI, fleet(), before, w);
@@ -41,8 +41,8 @@ class SimulatedAnnealingReplannerTest {
     double release = 40;
     Set<Integer> started = SimulatedAnnealingReplanner.startedBy(plan0, release);
     // Online: sw_r2 (3) must follow om_t1 (1) and conflicts with sw_r1 (2).
-    List<Subtask> all = new ArrayList<>(offline);
-    all.add(Subtask.of(3, "sw", "r2"));
+    List<SubtaskSpec> all = new ArrayList<>(offline);
+    all.add(SubtaskSpec.of(3, "sw", "r2"));
     TaskSpec after =
         new TaskSpec(
             all, Set.of(new TaskSpec.Order(0, 1), new TaskSpec.Order(1, 3)), List.of(Set.of(2, 3)));
@@ -69,10 +69,10 @@ class SimulatedAnnealingReplannerTest {
 
   @Test
   void annealingNeverReturnsWorseThanItsFirstPlan() {
-    List<Subtask> subs = new ArrayList<>();
+    List<SubtaskSpec> subs = new ArrayList<>();
     String[][] props = {{"dc", "t1"}, {"sw", "r1"}, {"om", "t1"}, {"sw", "r2"}, {"dc", "r1"}};
     for (int i = 0; i < props.length; i++) {
-      subs.add(Subtask.of(i, props[i][0], props[i][1]));
+      subs.add(SubtaskSpec.of(i, props[i][0], props[i][1]));
     }
     TaskSpec tasks = new TaskSpec(subs, Set.of(new TaskSpec.Order(0, 2)), List.of());
     PlanningProblem p = Fixtures.problem(MINI, fleet(), tasks, new Weights(1, 1, 1));

@@ -10,7 +10,7 @@ import java.util.List;
 final class CommandWords {
   private CommandWords() {}
 
-  static List<String> split(String text, XmlElement where) {
+  static List<String> split(String text, LaunchElement where) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     boolean inWord = false;

@@ -88,7 +88,7 @@ public final class LaunchFileLoader {
     if (!Files.isRegularFile(file)) {
       throw new LaunchException(file + ": launch file not found.");
     }
-    XmlElement root = XmlElement.read(file);
+    LaunchElement root = LaunchElement.read(file);
     if (!root.tag().equals("launch")) {
       throw root.error("the root element must be <launch>.");
     }
@@ -96,8 +96,8 @@ public final class LaunchFileLoader {
     evaluateChildren(root, scope, depth);
   }
 
-  private void evaluateChildren(XmlElement parent, Scope scope, int depth) {
-    for (XmlElement e : parent.children()) {
+  private void evaluateChildren(LaunchElement parent, Scope scope, int depth) {
+    for (LaunchElement e : parent.children()) {
       switch (e.tag()) {
         case "arg" -> declareArgument(e, scope);
         case "let" -> {
@@ -119,7 +119,7 @@ public final class LaunchFileLoader {
     }
   }
 
-  private void declareArgument(XmlElement e, Scope scope) {
+  private void declareArgument(LaunchElement e, Scope scope) {
     e.onlyAttributes(Set.of("name", "default", "description"));
     noChildren(e);
     String name = e.required("name");
@@ -135,7 +135,7 @@ public final class LaunchFileLoader {
     scope.vars.put(name, subst(scope, e, def));
   }
 
-  private void group(XmlElement e, Scope scope, int depth) {
+  private void group(LaunchElement e, Scope scope, int depth) {
     e.onlyAttributes(Set.of("scoped"));
     String scoped = e.attr("scoped") == null ? "true" : subst(scope, e, e.attr("scoped"));
     if (!scoped.equals("true") && !scoped.equals("false")) {
@@ -148,13 +148,13 @@ public final class LaunchFileLoader {
     }
   }
 
-  private void includeElement(XmlElement e, Scope scope, int depth) {
+  private void includeElement(LaunchElement e, Scope scope, int depth) {
     e.onlyAttributes(Set.of("file"));
     if (depth + 1 > MAX_INCLUDE_DEPTH) {
       throw e.error("includes nest deeper than " + MAX_INCLUDE_DEPTH + " (a cycle?).");
     }
     Scope child = scope.copy();
-    for (XmlElement a : e.children()) {
+    for (LaunchElement a : e.children()) {
       if (!a.tag().equals("arg")) {
         throw a.error("only <arg name value> may appear inside <include>.");
       }
@@ -164,7 +164,7 @@ public final class LaunchFileLoader {
     include(resolvePath(subst(scope, e, e.required("file"))), child, depth + 1);
   }
 
-  private void node(XmlElement e, Scope scope) {
+  private void node(LaunchElement e, Scope scope) {
     e.onlyAttributes(Set.of("pkg", "exec", "name", "namespace", "output", "args"));
     String pkg = subst(scope, e, e.required("pkg"));
     if (!pkg.equals(Substitutions.BRINGUP)) {
@@ -186,7 +186,7 @@ public final class LaunchFileLoader {
         : join(scope.namespace, subst(scope, e, e.attr("namespace")));
     List<Path> from = new ArrayList<>();
     Map<String, String> inline = new LinkedHashMap<>();
-    for (XmlElement p : e.children()) {
+    for (LaunchElement p : e.children()) {
       if (!p.tag().equals("param")) {
         throw p.error("only <param> may appear inside <node>.");
       }
@@ -235,7 +235,7 @@ public final class LaunchFileLoader {
     processes.add(new LaunchProcess(name, List.copyOf(argv), overlay, e.file(), e.line()));
   }
 
-  private void executable(XmlElement e, Scope scope) {
+  private void executable(LaunchElement e, Scope scope) {
     e.onlyAttributes(Set.of("cmd", "name", "output"));
     noChildren(e);
     checkOutput(e, scope);
@@ -248,7 +248,7 @@ public final class LaunchFileLoader {
     processes.add(new LaunchProcess(name, argv, Optional.empty(), e.file(), e.line()));
   }
 
-  private void checkOutput(XmlElement e, Scope scope) {
+  private void checkOutput(LaunchElement e, Scope scope) {
     if (e.attr("output") != null) {
       String out = subst(scope, e, e.attr("output"));
       if (!Set.of("screen", "log", "both").contains(out)) {
@@ -257,14 +257,14 @@ public final class LaunchFileLoader {
     }
   }
 
-  private static void noChildren(XmlElement e) {
+  private static void noChildren(LaunchElement e) {
     if (!e.children().isEmpty()) {
-      XmlElement c = e.children().get(0);
+      LaunchElement c = e.children().get(0);
       throw c.error("<" + e.tag() + "> takes no child elements in Flotilla's launch subset.");
     }
   }
 
-  private String subst(Scope scope, XmlElement e, String text) {
+  private String subst(Scope scope, LaunchElement e, String text) {
     return new Substitutions(scope.vars, env, packageShare).resolve(text, e);
   }
 

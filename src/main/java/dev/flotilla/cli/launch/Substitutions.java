@@ -37,7 +37,7 @@ final class Substitutions {
    * @param where the element, for error messages
    * @return the text with every substitution replaced
    */
-  String resolve(String text, XmlElement where) {
+  String resolve(String text, LaunchElement where) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < text.length()) {
@@ -54,7 +54,7 @@ final class Substitutions {
     return out.toString();
   }
 
-  private static int matchingParen(String text, int from, XmlElement where) {
+  private static int matchingParen(String text, int from, LaunchElement where) {
     int depth = 1;
     for (int j = from; j < text.length(); j++) {
       char c = text.charAt(j);
@@ -67,7 +67,7 @@ final class Substitutions {
     throw where.error("unclosed substitution in '" + text + "'.");
   }
 
-  private String evaluate(String body, XmlElement where) {
+  private String evaluate(String body, LaunchElement where) {
     List<String> words = Arrays.asList(body.split("\\s+", -1));
     String kind = words.get(0);
     List<String> args = words.subList(1, words.size());
@@ -106,7 +106,7 @@ final class Substitutions {
   }
 
   private static void expectCount(String kind, List<String> args, int min, int max,
-      XmlElement where) {
+      LaunchElement where) {
     if (args.size() < min || args.size() > max || args.get(0).isEmpty()) {
       throw where.error("$(" + kind + ") takes " + (min == max ? String.valueOf(min)
           : "at least " + min) + " argument" + (min == 1 && max == 1 ? "" : "s") + ", got "

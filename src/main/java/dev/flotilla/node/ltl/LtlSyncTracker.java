@@ -17,7 +17,7 @@ import dev.flotilla.plan.model.Scenario;
 import dev.flotilla.plan.model.Weights;
 import dev.flotilla.plan.sync.SyncDecision;
 import dev.flotilla.plan.sync.SyncEngine;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -334,7 +334,7 @@ public final class LtlSyncTracker {
       }
       Set<String> labels = ActionPathChainBuilder.labels(problem.agents().get(agent).type(),
           new ChainStep(step.action(), step.region()));
-      for (Subtask s : tasks.subtasks()) {
+      for (SubtaskSpec s : tasks.subtasks()) {
         if (s.id() != step.subtaskId() && !engine.hasFinished(s.id())
             && !Collections.disjoint(s.forbiddenUntilDone(), labels)
             && masterOf.containsKey(s.id())) {

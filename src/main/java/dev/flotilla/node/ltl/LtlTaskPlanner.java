@@ -8,7 +8,7 @@ import dev.flotilla.plan.PlanningSession;
 import dev.flotilla.plan.SimulatedAnnealingReplanner;
 import dev.flotilla.plan.model.AgentType;
 import dev.flotilla.plan.task.LtlTaskCompiler;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskCompilation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -307,7 +307,7 @@ public final class LtlTaskPlanner {
       return Optional.of(r.reason());
     }
     Set<String> present = fleet.agentCounts().keySet();
-    for (Subtask s : ((TaskCompilation.Compiled) tc).spec().subtasks()) {
+    for (SubtaskSpec s : ((TaskCompilation.Compiled) tc).spec().subtasks()) {
       boolean capable = false;
       for (String typeName : present) {
         AgentType t = fleet.scenario().agentTypes().get(typeName);
@@ -331,7 +331,7 @@ public final class LtlTaskPlanner {
    * @return the id of the task it serves (see the class comment)
    */
   public String taskIdOf(int subtaskId) {
-    Subtask s = session.problem().subtask(session.problem().indexOf(subtaskId));
+    SubtaskSpec s = session.problem().subtask(session.problem().indexOf(subtaskId));
     for (Task t : accepted) {
       if (t.propositions().contains(s.proposition())) {
         return t.id();

@@ -3,7 +3,7 @@ package dev.flotilla.plan.chain;
 import dev.flotilla.plan.model.ActionSpec;
 import dev.flotilla.plan.model.AgentType;
 import dev.flotilla.plan.model.Environment;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class ActionPathChainBuilder {
    * @param subtask the subtask to serve
    * @return chains, possibly empty when the type cannot serve it here
    */
-  public List<ActionPathChain> build(AgentType type, Subtask subtask) {
+  public List<ActionPathChain> build(AgentType type, SubtaskSpec subtask) {
     List<ActionPathChain> out = new ArrayList<>();
     if (subtask.excludedTypeLabels().contains(type.label()) || !env.hasRegion(subtask.region())) {
       return out;
@@ -88,7 +88,7 @@ public final class ActionPathChainBuilder {
 
   private void expand(
       AgentType type,
-      Subtask subtask,
+      SubtaskSpec subtask,
       List<String> chain,
       int core,
       List<List<String>> candidates,

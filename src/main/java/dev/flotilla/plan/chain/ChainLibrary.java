@@ -3,7 +3,7 @@ package dev.flotilla.plan.chain;
 import dev.flotilla.plan.model.ActionSpec;
 import dev.flotilla.plan.model.AgentType;
 import dev.flotilla.plan.model.Environment;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -44,7 +44,7 @@ public final class ChainLibrary {
    * @param subtask the subtask
    * @return chains grouped type by type in declaration order; empty if nobody can serve it
    */
-  public List<ActionPathChain> chains(Subtask subtask) {
+  public List<ActionPathChain> chains(SubtaskSpec subtask) {
     Key key =
         new Key(
             subtask.action(),

@@ -9,7 +9,7 @@ import dev.flotilla.plan.Role;
 import dev.flotilla.plan.chain.ActionPathChainBuilder;
 import dev.flotilla.plan.chain.ChainStep;
 import dev.flotilla.plan.model.Agent;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -326,7 +326,7 @@ public final class SyncEngine {
     Set<String> labels =
         ActionPathChainBuilder.labels(a.type(), new ChainStep(step.action(), step.region()));
     ChainAssignment chain = plan.assignments().get(step.chainIndex());
-    for (Subtask s : tasks.subtasks()) {
+    for (SubtaskSpec s : tasks.subtasks()) {
       boolean own = s.id() == step.subtaskId();
       if (finished.contains(s.id()) || (own && step.stepIndex() >= chain.chain().coreIndex())) {
         continue;

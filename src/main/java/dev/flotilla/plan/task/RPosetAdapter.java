@@ -50,7 +50,7 @@ public final class RPosetAdapter {
    * @return the spec, or the reason it cannot be planned
    */
   public TaskConversion convert(RPoset poset) {
-    List<Subtask> subtasks = new ArrayList<>();
+    List<SubtaskSpec> subtasks = new ArrayList<>();
     Set<Integer> kept = new HashSet<>();
     for (dev.flotilla.ltl.poset.Subtask s : poset.subtasks()) {
       List<ActionAtRegion> acts = new ArrayList<>();
@@ -90,7 +90,7 @@ public final class RPosetAdapter {
             .ifPresent(ar -> excluded.add(ar.action()));
       }
       subtasks.add(
-          new Subtask(s.id(), act.action(), act.region(), excluded, s.selfLoop().negative()));
+          new SubtaskSpec(s.id(), act.action(), act.region(), excluded, s.selfLoop().negative()));
       kept.add(s.id());
     }
     Set<TaskSpec.Order> order = new HashSet<>();
@@ -110,8 +110,8 @@ public final class RPosetAdapter {
     // sigma_l forbidding another subtask's proposition at its instant: never run them together.
     Map<Integer, dev.flotilla.ltl.poset.Subtask> byId = new java.util.HashMap<>();
     poset.subtasks().forEach(s -> byId.put(s.id(), s));
-    for (Subtask a : subtasks) {
-      for (Subtask b : subtasks) {
+    for (SubtaskSpec a : subtasks) {
+      for (SubtaskSpec b : subtasks) {
         if (a.id() != b.id() && byId.get(a.id()).enabling().negative().contains(b.proposition())) {
           conflicts.add(Set.of(a.id(), b.id()));
         }
@@ -122,6 +122,6 @@ public final class RPosetAdapter {
 
   private static TaskConversion unsupported(dev.flotilla.ltl.poset.Subtask s, String why) {
     return new TaskConversion.Unsupported(
-        "Subtask " + s.id() + " (" + s.label() + ") " + why + ".");
+        "SubtaskSpec " + s.id() + " (" + s.label() + ") " + why + ".");
   }
 }

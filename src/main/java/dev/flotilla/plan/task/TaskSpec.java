@@ -16,7 +16,7 @@ import java.util.Set;
  * @param order pairs (before, after) of subtask ids
  * @param conflicts sets of subtask ids that must not overlap pairwise
  */
-public record TaskSpec(List<Subtask> subtasks, Set<Order> order, List<Set<Integer>> conflicts) {
+public record TaskSpec(List<SubtaskSpec> subtasks, Set<Order> order, List<Set<Integer>> conflicts) {
 
   /**
    * One pair of the order relation.
@@ -32,9 +32,9 @@ public record TaskSpec(List<Subtask> subtasks, Set<Order> order, List<Set<Intege
     order = Set.copyOf(order);
     conflicts = conflicts.stream().map(Set::copyOf).toList();
     Set<Integer> ids = new HashSet<>();
-    for (Subtask s : subtasks) {
+    for (SubtaskSpec s : subtasks) {
       if (!ids.add(s.id())) {
-        throw new IllegalArgumentException("Subtask id " + s.id() + " is used twice.");
+        throw new IllegalArgumentException("SubtaskSpec id " + s.id() + " is used twice.");
       }
     }
     for (Order o : order) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SubstitutionsTest {
-  final XmlElement where =
-      new XmlElement("let", Map.of(), List.of(), Path.of("f.launch.xml"), 3);
+  final LaunchElement where =
+      new LaunchElement("let", Map.of(), List.of(), Path.of("f.launch.xml"), 3);
   final Substitutions subst = new Substitutions(
       Map.of("ns", "/fleet", "robot", "r1", "which", "WHO"),
       Map.of("ROS_DOMAIN_ID", "9", "WHO", "r2")::get, Path.of("/opt/flotilla"));

@@ -13,7 +13,7 @@ import dev.flotilla.plan.Role;
 import dev.flotilla.plan.SyncFixtures;
 import dev.flotilla.plan.chain.ActionPathChain;
 import dev.flotilla.plan.model.Weights;
-import dev.flotilla.plan.task.Subtask;
+import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +29,7 @@ class SyncEngineTest {
   /** dc_t1 (0) then om_t1 (1); sw_r1 (2) conflicts with om_t1. */
   private static final TaskSpec TASKS =
       new TaskSpec(
-          List.of(Subtask.of(0, "dc", "t1"), Subtask.of(1, "om", "t1"), Subtask.of(2, "sw", "r1")),
+          List.of(SubtaskSpec.of(0, "dc", "t1"), SubtaskSpec.of(1, "om", "t1"), SubtaskSpec.of(2, "sw", "r1")),
           Set.of(new TaskSpec.Order(0, 1)),
           List.of(Set.of(1, 2)));
 
@@ -262,8 +262,8 @@ class SyncEngineTest {
     e.arrived(1); // gw at s1
     e.finished(1);
     // Online: sw_r2 (3) after om_t1 (1).
-    List<Subtask> subs = new ArrayList<>(TASKS.subtasks());
-    subs.add(Subtask.of(3, "sw", "r2"));
+    List<SubtaskSpec> subs = new ArrayList<>(TASKS.subtasks());
+    subs.add(SubtaskSpec.of(3, "sw", "r2"));
     TaskSpec after =
         new TaskSpec(
             subs, Set.of(new TaskSpec.Order(0, 1), new TaskSpec.Order(1, 3)), TASKS.conflicts());

@@ -12,8 +12,8 @@ import java.util.List;
  * cost is O(Σ_i |s_i|) plus one τ per leg. A cyclic order (robot A does T1 before T2, robot B T2
  * before T1) is reported as a deadlock.
  */
-final class Timeline {
-  private Timeline() {}
+final class StrategySchedule {
+  private StrategySchedule() {}
 
   /**
    * Where a robot's free strategy begins.

@@ -20,11 +20,11 @@ import java.util.Set;
  * @param file the file it came from
  * @param line 1-based line of the start tag
  */
-record XmlElement(String tag, Map<String, String> attributes, List<XmlElement> children,
+record LaunchElement(String tag, Map<String, String> attributes, List<LaunchElement> children,
     Path file, int line) {
 
   /** Reads a whole file; text content is ignored, as ROS 2's XML launch frontend does. */
-  static XmlElement read(Path file) {
+  static LaunchElement read(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -39,9 +39,9 @@ record XmlElement(String tag, Map<String, String> attributes, List<XmlElement> c
     }
   }
 
-  private static XmlElement of(dev.flotilla.xml.XmlElement e, Path file) {
-    List<XmlElement> children = e.children().stream().map(c -> of(c, file)).toList();
-    return new XmlElement(e.name(), e.attributes(), children, file, e.line());
+  private static LaunchElement of(dev.flotilla.xml.XmlElement e, Path file) {
+    List<LaunchElement> children = e.children().stream().map(c -> of(c, file)).toList();
+    return new LaunchElement(e.name(), e.attributes(), children, file, e.line());
   }
 
   /** @return the attribute, or null when absent */

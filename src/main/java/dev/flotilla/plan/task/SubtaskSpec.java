@@ -16,7 +16,7 @@ import java.util.Set;
  * @param excludedTypeLabels agent-type labels that must not take part (from sigma_l)
  * @param forbiddenUntilDone propositions that must stay false until this subtask completes
  */
-public record Subtask(
+public record SubtaskSpec(
     int id,
     String action,
     String region,
@@ -24,7 +24,7 @@ public record Subtask(
     Set<String> forbiddenUntilDone) {
 
   /** Copies the sets. */
-  public Subtask {
+  public SubtaskSpec {
     Objects.requireNonNull(action, "A subtask needs an action.");
     Objects.requireNonNull(region, "A subtask needs a region.");
     excludedTypeLabels = Set.copyOf(excludedTypeLabels);
@@ -39,8 +39,8 @@ public record Subtask(
    * @param region region name
    * @return the subtask
    */
-  public static Subtask of(int id, String action, String region) {
-    return new Subtask(id, action, region, Set.of(), Set.of());
+  public static SubtaskSpec of(int id, String action, String region) {
+    return new SubtaskSpec(id, action, region, Set.of(), Set.of());
   }
 
   /**

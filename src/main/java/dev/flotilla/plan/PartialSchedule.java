@@ -7,7 +7,7 @@ import java.util.Arrays;
  * becomes free, when every assigned subtask's core action starts and ends, resources used, and the
  * three terms of Eq. (2) of seed 003. Immutable; {@link ChainTimer} derives new ones.
  */
-final class Timeline {
+final class PartialSchedule {
 
   final double[] ready;
   final int[] location;
@@ -18,7 +18,7 @@ final class Timeline {
   final double resourceCost;
   final double makespan;
 
-  Timeline(
+  PartialSchedule(
       double[] ready,
       int[] location,
       double[] coreStart,
@@ -43,7 +43,7 @@ final class Timeline {
    * @param problem the problem
    * @return the initial timeline
    */
-  static Timeline initial(PlanningProblem problem) {
+  static PartialSchedule initial(PlanningProblem problem) {
     int n = problem.agents().size();
     int[] loc = new int[n];
     for (int i = 0; i < n; i++) {
@@ -51,7 +51,7 @@ final class Timeline {
     }
     double[] nan = new double[problem.subtaskCount()];
     Arrays.fill(nan, Double.NaN);
-    return new Timeline(
+    return new PartialSchedule(
         new double[n], loc, nan, nan.clone(), new int[problem.resourceKeyCount()], 0, 0, 0);
   }
 
