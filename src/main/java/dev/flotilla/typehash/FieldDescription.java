@@ -11,7 +11,7 @@ package dev.flotilla.typehash;
  */
 public record FieldDescription(String name, FieldTypeDescription type, String defaultValue) {
 
-  /** Checks the values. */
+  /** Checks the values; a null default value becomes "". */
   public FieldDescription {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("A field has no name.");

@@ -18,7 +18,8 @@ import java.util.List;
  * not included. Strings are escaped as Python's {@code json} does with {@code ensure_ascii}:
  * {@code "} and {@code \} with a backslash, control characters as {@code \n}, {@code \r},
  * {@code \t}, {@code \b}, {@code \f} or {@code \}{@code u00XX}, and anything outside printable
- * ASCII as lower-case {@code \}{@code uXXXX} UTF-16 units. O(output length).
+ * ASCII as lower-case {@code \}{@code uXXXX} UTF-16 units (rcl's libyaml output differs only for
+ * such characters, which valid ROS type and field names never contain). O(output length).
  */
 public final class HashableJson {
   private HashableJson() {}

@@ -15,7 +15,7 @@ public record TypeDescription(
     IndividualTypeDescription typeDescription,
     List<IndividualTypeDescription> referencedTypeDescriptions) {
 
-  /** Checks the values and copies the list. */
+  /** Checks the order and copies the list. */
   public TypeDescription {
     if (typeDescription == null) {
       throw new IllegalArgumentException("A type description needs its top-level type.");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ public final class TypeHashes {
   /** Prefix of a version 1 hash string. */
   public static final String PREFIX = "RIHS01_";
 
+  private static final List<String> SERVICE_SUFFIXES = List.of("_Request", "_Response");
   private static final Pattern RIHS01 = Pattern.compile("RIHS01_[0-9a-f]{64}");
 
   private TypeHashes() {}
@@ -81,7 +83,8 @@ public final class TypeHashes {
   /**
    * The hash of a type from a rosbag2 {@code ros2msg} schema text: the type's definition, then
    * its dependencies after {@code ===...} and {@code MSG: pkg/Type} lines (for a service event,
-   * the {@code .srv} text). Types the text does not define (e.g.
+   * the {@code .srv} text, which also defines {@code pkg/srv/X_Request} and
+   * {@code pkg/srv/X_Response}). Types the text does not define (e.g.
    * {@code service_msgs/msg/ServiceEventInfo} of a service event) come from the fallback.
    *
    * @param type the schema's type name
@@ -93,7 +96,17 @@ public final class TypeHashes {
    */
   public static String ofSchema(String type, String schemaText,
       Function<String, MsgSpec> fallback) {
-    Map<String, MsgSpec> own = MsgParser.parseSchema(type, schemaText);
+    String full = MsgParser.fullName(type);
+    String parseAs = full;
+    if (full.contains("/srv/") && schemaText.lines().anyMatch(l -> l.strip().equals("---"))) {
+      // A .srv text: MsgParser expands it into Request, Response and Event when named X_Event.
+      for (String suffix : SERVICE_SUFFIXES) {
+        if (full.endsWith(suffix)) {
+          parseAs = full.substring(0, full.length() - suffix.length()) + "_Event";
+        }
+      }
+    }
+    Map<String, MsgSpec> own = MsgParser.parseSchema(parseAs, schemaText);
     return of(type, name -> {
       MsgSpec s = own.get(name);
       return s != null ? s : fallback.apply(name);
