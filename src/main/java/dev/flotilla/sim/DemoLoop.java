@@ -151,7 +151,7 @@ final class DemoLoop {
         lastPose = clock.now();
         for (SimulatedRobot r : robots) {
           if (r.alive()) {
-            report.pose(r.id(), clock.now() - submitted, r.position().x(), r.position().y());
+            report.pose(r.id(), clock.now() - submitted, r.position());
           }
         }
       }

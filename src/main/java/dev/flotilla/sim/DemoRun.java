@@ -138,7 +138,7 @@ public final class DemoRun {
       report.title("Flotilla demo", file.source() + " · " + fleet.robots().size() + " robots · "
           + scenario.taskIds().size() + " tasks" + (speed == 1 ? "" : " · " + speed
               + "x simulated time"));
-      fleet.regions().forEach((name, p) -> report.landmark(name, p.x(), p.y()));
+      fleet.regions().forEach(report::landmark);
       for (TaskRequest t : scenario.tasks()) {
         report.taskSite(t.taskId(), t.location().x(), t.location().y(), "multi-robot");
       }
