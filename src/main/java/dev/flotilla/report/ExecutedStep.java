@@ -16,15 +16,10 @@ public record ExecutedStep(String robot, String taskId, String step, double star
 
   /** Rejects nulls, non-finite times and an end before the start. */
   public ExecutedStep {
-    Checks.text(robot, "executedStep.robot");
-    Checks.text(taskId, "executedStep.taskId");
-    Checks.text(step, "executedStep.step");
-    Checks.finite(startS, "executedStep.startS");
-    Checks.finite(endS, "executedStep.endS");
-    if (endS < startS) {
-      throw new IllegalArgumentException("Run record field 'executedStep.endS' (" + endS
-          + ") is before 'executedStep.startS' (" + startS + ") for task " + taskId + ".");
-    }
+    RecordChecks.present(robot, "executedStep.robot");
+    RecordChecks.present(taskId, "executedStep.taskId");
+    RecordChecks.present(step, "executedStep.step");
+    RecordChecks.interval("executedStep", "startS", startS, "endS", endS, taskId);
     if (outcome == null || role == null) {
       throw new IllegalArgumentException(
           "Run record fields 'executedStep.outcome' and 'executedStep.role' must not be null.");

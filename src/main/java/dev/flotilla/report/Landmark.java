@@ -1,18 +1,18 @@
 package dev.flotilla.report;
 
+import dev.flotilla.model.Point3;
+
 /**
  * A named place on the map (a region of seed 003's track field, a base, a waypoint).
  *
  * @param name label drawn next to the place
- * @param x metres along the map frame's x axis
- * @param y metres along the map frame's y axis
+ * @param position where it is in the map frame (m); the map shows x and y
  */
-public record Landmark(String name, double x, double y) {
+public record Landmark(String name, Point3 position) {
 
-  /** Rejects a null name and non-finite coordinates. */
+  /** Rejects a null name or position. */
   public Landmark {
-    Checks.text(name, "landmark.name");
-    Checks.finite(x, "landmark.x");
-    Checks.finite(y, "landmark.y");
+    RecordChecks.present(name, "landmark.name");
+    RecordChecks.present(position, "landmark.position");
   }
 }

@@ -1,5 +1,6 @@
 package dev.flotilla.report;
 
+import dev.flotilla.model.Point3;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,19 +77,19 @@ final class MapFigure {
 
   /** minX, minY, maxX, maxY over everything drawn; a unit box at the origin if nothing is. */
   private static double[] bounds(RunRecord run) {
-    List<double[]> points = new ArrayList<>();
-    run.landmarks().forEach(l -> points.add(new double[] {l.x(), l.y()}));
-    run.taskSites().forEach(t -> points.add(new double[] {t.x(), t.y()}));
-    run.robots().forEach(r -> r.trajectory().forEach(p -> points.add(new double[] {p.x(), p.y()})));
+    List<Point3> points = new ArrayList<>();
+    run.landmarks().forEach(l -> points.add(l.position()));
+    run.taskSites().forEach(t -> points.add(t.position()));
+    run.robots().forEach(r -> r.trajectory().forEach(p -> points.add(p.position())));
     if (points.isEmpty()) {
       return new double[] {-1, -1, 1, 1};
     }
     double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-    for (double[] p : points) {
-      b[0] = Math.min(b[0], p[0]);
-      b[1] = Math.min(b[1], p[1]);
-      b[2] = Math.max(b[2], p[0]);
-      b[3] = Math.max(b[3], p[1]);
+    for (Point3 p : points) {
+      b[0] = Math.min(b[0], p.x());
+      b[1] = Math.min(b[1], p.y());
+      b[2] = Math.max(b[2], p.x());
+      b[3] = Math.max(b[3], p.y());
     }
     return b;
   }
@@ -99,8 +100,8 @@ final class MapFigure {
 
   private static void landmarks(Svg svg, RunRecord run, LinearScale x, LinearScale y) {
     for (Landmark l : run.landmarks()) {
-      double px = x.at(l.x());
-      double py = y.at(l.y());
+      double px = x.at(l.position().x());
+      double py = y.at(l.position().y());
       svg.el("circle", null, "cx", px, "cy", py, "r", 14.0, "fill", "#e6e6e6", "stroke",
           "#9a9a9a", "stroke-dasharray", "3 2");
       svg.el("text", l.name(), "x", px, "y", py + 4, "text-anchor", "middle", "fill", "#555555",
@@ -126,8 +127,8 @@ final class MapFigure {
     svg.withTitle("polyline", track.robot() + " trajectory", "points", path.toString().trim(),
         "fill", "none", "stroke", colour, "stroke-width", 2.5, "stroke-linejoin", "round",
         "stroke-dasharray", dash, "class", "trajectory");
-    TrajectoryPoint first = pts.get(0);
-    TrajectoryPoint last = pts.get(pts.size() - 1);
+    Point3 first = pts.get(0).position();
+    Point3 last = pts.get(pts.size() - 1).position();
     svg.el("circle", null, "cx", x.at(first.x()), "cy", y.at(first.y()), "r", 5.0, "fill",
         "#ffffff", "stroke", colour, "stroke-width", 2.0);
     svg.el("circle", null, "cx", x.at(last.x()), "cy", y.at(last.y()), "r", 4.0, "fill", colour);
@@ -138,7 +139,8 @@ final class MapFigure {
 
   private static void appendPoint(StringBuilder path, TrajectoryPoint p, LinearScale x,
       LinearScale y) {
-    path.append(Xml.num(x.at(p.x()))).append(',').append(Xml.num(y.at(p.y()))).append(' ');
+    Point3 at = p.position();
+    path.append(Xml.num(x.at(at.x()))).append(',').append(Xml.num(y.at(at.y()))).append(' ');
   }
 
   private static void tasks(Svg svg, RunRecord run, LinearScale x, LinearScale y) {
@@ -156,8 +158,8 @@ final class MapFigure {
     }
     LabelPlacer labels = new LabelPlacer(x.at(x.d0), y.at(y.d1), x.at(x.d1), y.at(y.d0));
     for (TaskSite t : run.taskSites()) {
-      double px = x.at(t.x());
-      double py = y.at(t.y());
+      double px = x.at(t.position().x());
+      double py = y.at(t.position().y());
       double r = 7;
       String diamond = Xml.num(px) + "," + Xml.num(py - r) + " " + Xml.num(px + r) + ","
           + Xml.num(py) + " " + Xml.num(px) + "," + Xml.num(py + r) + " " + Xml.num(px - r) + ","
@@ -198,8 +200,8 @@ final class MapFigure {
         at = p;
       }
     }
-    double px = x.at(at.x());
-    double py = y.at(at.y());
+    double px = x.at(at.position().x());
+    double py = y.at(at.position().y());
     double r = 8;
     svg.withTitle("path", track.robot() + " failed at " + Xml.seconds(t), "d",
         Svg.cross(px, py, r), "stroke", Palette.FAILURE, "stroke-width", 4.0, "fill", "none",

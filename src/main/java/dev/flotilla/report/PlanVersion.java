@@ -14,8 +14,8 @@ public record PlanVersion(int version, double timeS, String reason, List<Planned
 
   /** Copies the steps and rejects nulls and a non-finite time. */
   public PlanVersion {
-    Checks.finite(timeS, "plan.timeS");
-    Checks.text(reason, "plan.reason");
-    steps = Checks.list(steps, "plan " + version + " steps");
+    RecordChecks.finite(timeS, "plan.timeS");
+    RecordChecks.present(reason, "plan.reason");
+    steps = RecordChecks.list(steps, "plan " + version + " steps");
   }
 }

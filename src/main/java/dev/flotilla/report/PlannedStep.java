@@ -19,20 +19,13 @@ public record PlannedStep(String robot, String taskId, String action, String reg
 
   /** Copies the partners and rejects nulls, non-finite times and a finish before the start. */
   public PlannedStep {
-    Checks.text(robot, "plannedStep.robot");
-    Checks.text(taskId, "plannedStep.taskId");
-    Checks.text(action, "plannedStep.action");
-    Checks.text(region, "plannedStep.region");
-    Checks.finite(startS, "plannedStep.startS");
-    Checks.finite(finishS, "plannedStep.finishS");
-    if (finishS < startS) {
-      throw new IllegalArgumentException("Run record field 'plannedStep.finishS' (" + finishS
-          + ") is before 'plannedStep.startS' (" + startS + ") for task " + taskId + ".");
-    }
-    if (role == null) {
-      throw new IllegalArgumentException("Run record field 'plannedStep.role' must not be null.");
-    }
-    partners = Checks.list(partners, "plannedStep.partners");
+    RecordChecks.present(robot, "plannedStep.robot");
+    RecordChecks.present(taskId, "plannedStep.taskId");
+    RecordChecks.present(action, "plannedStep.action");
+    RecordChecks.present(region, "plannedStep.region");
+    RecordChecks.interval("plannedStep", "startS", startS, "finishS", finishS, taskId);
+    RecordChecks.present(role, "plannedStep.role");
+    partners = RecordChecks.list(partners, "plannedStep.partners");
   }
 
   /** The key under which the same step is recognised across plan versions. */

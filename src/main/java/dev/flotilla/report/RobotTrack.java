@@ -16,13 +16,13 @@ public record RobotTrack(String robot, List<TrajectoryPoint> trajectory,
 
   /** Copies the trajectory and rejects nulls and a non-finite failure time. */
   public RobotTrack {
-    Checks.text(robot, "robot.name");
-    trajectory = Checks.list(trajectory, "robot " + robot + " trajectory");
+    RecordChecks.present(robot, "robot.name");
+    trajectory = RecordChecks.list(trajectory, "robot " + robot + " trajectory");
     if (failureTimeS == null) {
       throw new IllegalArgumentException(
           "Run record field 'robot " + robot + " failureTimeS' must not be null (use empty).");
     }
-    failureTimeS.ifPresent(t -> Checks.finite(t, "robot " + robot + " failureTimeS"));
+    failureTimeS.ifPresent(t -> RecordChecks.finite(t, "robot " + robot + " failureTimeS"));
   }
 
   /** Whether the robot failed during the run. */

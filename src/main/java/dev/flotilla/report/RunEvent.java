@@ -14,10 +14,10 @@ public record RunEvent(double timeS, String kind, String robot, String taskId, S
 
   /** Rejects nulls and a non-finite time. */
   public RunEvent {
-    Checks.finite(timeS, "event.timeS");
-    Checks.text(kind, "event.kind");
-    Checks.text(robot, "event.robot");
-    Checks.text(taskId, "event.taskId");
-    Checks.text(text, "event.text");
+    RecordChecks.finite(timeS, "event.timeS");
+    RecordChecks.present(kind, "event.kind");
+    RecordChecks.present(robot, "event.robot");
+    RecordChecks.present(taskId, "event.taskId");
+    RecordChecks.present(text, "event.text");
   }
 }

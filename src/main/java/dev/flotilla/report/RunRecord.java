@@ -25,21 +25,21 @@ public record RunRecord(String title, String subtitle, double durationS, List<La
 
   /** Copies every list and rejects nulls and a negative or non-finite duration. */
   public RunRecord {
-    Checks.text(title, "title");
-    Checks.text(subtitle, "subtitle");
-    Checks.finite(durationS, "durationS");
+    RecordChecks.present(title, "title");
+    RecordChecks.present(subtitle, "subtitle");
+    RecordChecks.finite(durationS, "durationS");
     if (durationS < 0) {
       throw new IllegalArgumentException(
           "Run record field 'durationS' must not be negative, got " + durationS + ".");
     }
-    landmarks = Checks.list(landmarks, "landmarks");
-    taskSites = Checks.list(taskSites, "taskSites");
-    robots = Checks.list(robots, "robots");
-    plans = Checks.list(plans, "plans");
-    executed = Checks.list(executed, "executed");
-    events = Checks.list(events, "events");
-    utility = Checks.list(utility, "utility");
-    summary = Checks.list(summary, "summary");
+    landmarks = RecordChecks.list(landmarks, "landmarks");
+    taskSites = RecordChecks.list(taskSites, "taskSites");
+    robots = RecordChecks.list(robots, "robots");
+    plans = RecordChecks.list(plans, "plans");
+    executed = RecordChecks.list(executed, "executed");
+    events = RecordChecks.list(events, "events");
+    utility = RecordChecks.list(utility, "utility");
+    summary = RecordChecks.list(summary, "summary");
   }
 
   /** The most recent plan version, or an empty plan if none was recorded. */

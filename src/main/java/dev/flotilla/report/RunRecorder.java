@@ -1,5 +1,6 @@
 package dev.flotilla.report;
 
+import dev.flotilla.model.Point3;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +44,8 @@ public final class RunRecorder {
    * @return this recorder
    */
   public synchronized RunRecorder title(String title, String subtitle) {
-    this.title = Checks.text(title, "title");
-    this.subtitle = Checks.text(subtitle, "subtitle");
+    this.title = RecordChecks.present(title, "title");
+    this.subtitle = RecordChecks.present(subtitle, "subtitle");
     return this;
   }
 
@@ -52,17 +53,41 @@ public final class RunRecorder {
    * Adds a named map place.
    *
    * @param name its label
-   * @param x metres along the map frame's x axis
-   * @param y metres along the map frame's y axis
+   * @param position where it is in the map frame (m)
    * @return this recorder
    */
-  public synchronized RunRecorder landmark(String name, double x, double y) {
-    landmarks.add(new Landmark(name, x, y));
+  public synchronized RunRecorder landmark(String name, Point3 position) {
+    landmarks.add(new Landmark(name, position));
     return this;
   }
 
   /**
+   * Adds a named map place on the ground plane.
+   *
+   * @param name its label
+   * @param x metres along the map frame's x axis
+   * @param y metres along the map frame's y axis
+   * @return this recorder
+   */
+  public RunRecorder landmark(String name, double x, double y) {
+    return landmark(name, RecordChecks.point(x, y, "landmark"));
+  }
+
+  /**
    * Adds a task's location.
+   *
+   * @param taskId the task
+   * @param position where it is performed in the map frame (m)
+   * @param kind its category (sites of one kind share a colour)
+   * @return this recorder
+   */
+  public synchronized RunRecorder taskSite(String taskId, Point3 position, String kind) {
+    taskSites.add(new TaskSite(taskId, position, kind));
+    return this;
+  }
+
+  /**
+   * Adds a task's location on the ground plane.
    *
    * @param taskId the task
    * @param x metres along the map frame's x axis
@@ -70,9 +95,8 @@ public final class RunRecorder {
    * @param kind its category (sites of one kind share a colour)
    * @return this recorder
    */
-  public synchronized RunRecorder taskSite(String taskId, double x, double y, String kind) {
-    taskSites.add(new TaskSite(taskId, x, y, kind));
-    return this;
+  public RunRecorder taskSite(String taskId, double x, double y, String kind) {
+    return taskSite(taskId, RecordChecks.point(x, y, "taskSite"), kind);
   }
 
   /**
@@ -82,12 +106,28 @@ public final class RunRecorder {
    * @return this recorder
    */
   public synchronized RunRecorder robot(String robot) {
-    trajectories.computeIfAbsent(Checks.text(robot, "robot"), r -> new ArrayList<>());
+    trajectories.computeIfAbsent(RecordChecks.present(robot, "robot"), r -> new ArrayList<>());
     return this;
   }
 
   /**
-   * Appends a pose sample to a robot's trajectory (declaring the robot if new).
+   * Appends a position sample to a robot's trajectory (declaring the robot if new).
+   *
+   * @param robot the robot's name
+   * @param timeS seconds since the run's start
+   * @param position where the robot is in the map frame (m)
+   * @return this recorder
+   */
+  public synchronized RunRecorder pose(String robot, double timeS, Point3 position) {
+    TrajectoryPoint p = new TrajectoryPoint(timeS, position);
+    trajectories.computeIfAbsent(RecordChecks.present(robot, "robot"), r -> new ArrayList<>())
+        .add(p);
+    seen(timeS);
+    return this;
+  }
+
+  /**
+   * Appends a position sample on the ground plane to a robot's trajectory.
    *
    * @param robot the robot's name
    * @param timeS seconds since the run's start
@@ -95,11 +135,9 @@ public final class RunRecorder {
    * @param y metres along the map frame's y axis
    * @return this recorder
    */
-  public synchronized RunRecorder pose(String robot, double timeS, double x, double y) {
-    TrajectoryPoint p = new TrajectoryPoint(timeS, x, y);
-    trajectories.computeIfAbsent(Checks.text(robot, "robot"), r -> new ArrayList<>()).add(p);
-    seen(timeS);
-    return this;
+  public RunRecorder pose(String robot, double timeS, double x, double y) {
+    RecordChecks.finite(timeS, "trajectory.timeS");
+    return pose(robot, timeS, RecordChecks.point(x, y, "trajectory"));
   }
 
   /**
@@ -111,7 +149,7 @@ public final class RunRecorder {
    * @return this recorder
    */
   public synchronized RunRecorder robotFailed(String robot, double timeS) {
-    Checks.finite(timeS, "robotFailed.timeS");
+    RecordChecks.finite(timeS, "robotFailed.timeS");
     robot(robot);
     failures.putIfAbsent(robot, timeS);
     List<String> keys = new ArrayList<>();
@@ -157,13 +195,11 @@ public final class RunRecorder {
    */
   public synchronized RunRecorder stepStarted(String robot, String taskId, String step,
       StepRole role, double timeS) {
-    Checks.finite(timeS, "stepStarted.timeS");
-    if (role == null) {
-      throw new IllegalArgumentException("Run record field 'stepStarted.role' must not be null.");
-    }
-    OpenStep s = new OpenStep(Checks.text(robot, "stepStarted.robot"),
-        Checks.text(taskId, "stepStarted.taskId"), Checks.text(step, "stepStarted.step"), timeS,
-        role);
+    RecordChecks.finite(timeS, "stepStarted.timeS");
+    RecordChecks.present(role, "stepStarted.role");
+    OpenStep s = new OpenStep(RecordChecks.present(robot, "stepStarted.robot"),
+        RecordChecks.present(taskId, "stepStarted.taskId"),
+        RecordChecks.present(step, "stepStarted.step"), timeS, role);
     robot(robot);
     open.put(s.robot() + '\u0000' + s.taskId() + '\u0000' + s.step(), s);
     seen(timeS);
@@ -269,7 +305,7 @@ public final class RunRecorder {
    * @return the record
    */
   public synchronized RunRecord build(double endS) {
-    double end = Math.max(Checks.finite(endS, "build.endS"), latestTimeS);
+    double end = Math.max(RecordChecks.finite(endS, "build.endS"), latestTimeS);
     List<RobotTrack> robots = new ArrayList<>();
     for (Map.Entry<String, List<TrajectoryPoint>> e : trajectories.entrySet()) {
       Double failure = failures.get(e.getKey());
@@ -287,7 +323,7 @@ public final class RunRecorder {
 
   private boolean closeIfOpen(String robot, String taskId, String step, double timeS,
       StepOutcome outcome) {
-    Checks.finite(timeS, "step end timeS");
+    RecordChecks.finite(timeS, "step end timeS");
     String key = robot + '\u0000' + taskId + '\u0000' + step;
     if (!open.containsKey(key)) {
       return false;

@@ -10,7 +10,7 @@ public record SummaryRow(String label, String value) {
 
   /** Rejects nulls. */
   public SummaryRow {
-    Checks.text(label, "summary.label");
-    Checks.text(value, "summary.value");
+    RecordChecks.present(label, "summary.label");
+    RecordChecks.present(value, "summary.value");
   }
 }

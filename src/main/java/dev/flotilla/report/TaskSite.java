@@ -1,21 +1,21 @@
 package dev.flotilla.report;
 
+import dev.flotilla.model.Point3;
+
 /**
  * Where a task is performed.
  *
  * @param taskId the task's identifier (any text; it is escaped when drawn)
- * @param x metres along the map frame's x axis
- * @param y metres along the map frame's y axis
+ * @param position where it is performed in the map frame (m); the map shows x and y
  * @param kind a free-form category such as "attack", "offline", "online"; sites of the same kind
  *     share a colour
  */
-public record TaskSite(String taskId, double x, double y, String kind) {
+public record TaskSite(String taskId, Point3 position, String kind) {
 
-  /** Rejects null text and non-finite coordinates. */
+  /** Rejects nulls. */
   public TaskSite {
-    Checks.text(taskId, "taskSite.taskId");
-    Checks.finite(x, "taskSite.x");
-    Checks.finite(y, "taskSite.y");
-    Checks.text(kind, "taskSite.kind");
+    RecordChecks.present(taskId, "taskSite.taskId");
+    RecordChecks.present(position, "taskSite.position");
+    RecordChecks.present(kind, "taskSite.kind");
   }
 }

@@ -1,18 +1,18 @@
 package dev.flotilla.report;
 
+import dev.flotilla.model.Point3;
+
 /**
- * One pose sample of a robot.
+ * One position sample of a robot.
  *
  * @param timeS seconds since the run's start
- * @param x metres along the map frame's x axis
- * @param y metres along the map frame's y axis
+ * @param position where the robot was in the map frame (m); the map shows x and y
  */
-public record TrajectoryPoint(double timeS, double x, double y) {
+public record TrajectoryPoint(double timeS, Point3 position) {
 
-  /** Rejects non-finite values. */
+  /** Rejects a non-finite time and a null position. */
   public TrajectoryPoint {
-    Checks.finite(timeS, "trajectory.timeS");
-    Checks.finite(x, "trajectory.x");
-    Checks.finite(y, "trajectory.y");
+    RecordChecks.finite(timeS, "trajectory.timeS");
+    RecordChecks.present(position, "trajectory.position");
   }
 }

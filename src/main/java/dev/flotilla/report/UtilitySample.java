@@ -10,7 +10,7 @@ public record UtilitySample(double timeS, double expectedUtility) {
 
   /** Rejects non-finite values. */
   public UtilitySample {
-    Checks.finite(timeS, "utility.timeS");
-    Checks.finite(expectedUtility, "utility.expectedUtility");
+    RecordChecks.finite(timeS, "utility.timeS");
+    RecordChecks.finite(expectedUtility, "utility.expectedUtility");
   }
 }

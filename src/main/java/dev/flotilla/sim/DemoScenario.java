@@ -8,6 +8,7 @@ import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.ParamsException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The operator's side of the demo, read from the {@code demo} section of a parameter file: the
@@ -94,7 +95,7 @@ public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> scheduled, S
     }
     for (String id : p.children("ltl_tasks")) {
       String k = "ltl_tasks." + id + ".";
-      String formula = p.string(k + "formula", "", java.util.Set.of());
+      String formula = p.string(k + "formula", "", Set.of());
       if (formula.isBlank()) {
         throw new ParamsException(p.source() + ": demo." + k + "formula is missing.");
       }
@@ -104,7 +105,7 @@ public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> scheduled, S
     if (tasks.isEmpty() && ltl.isEmpty()) {
       throw new ParamsException("demo.tasks: the demo needs at least one task.");
     }
-    String failRobot = p.string("fail_robot", "", java.util.Set.of());
+    String failRobot = p.string("fail_robot", "", Set.of());
     if (!failRobot.isEmpty() && !fleet.robotIds().contains(failRobot)) {
       throw new ParamsException("demo.fail_robot: '" + failRobot + "' is not in the fleet "
           + fleet.robotIds() + ".");
@@ -112,12 +113,12 @@ public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> scheduled, S
     List<Fault> faults = new ArrayList<>();
     for (String name : p.children("faults")) {
       String k = "faults." + name + ".";
-      String robot = p.string(k + "robot", "", java.util.Set.of());
+      String robot = p.string(k + "robot", "", Set.of());
       if (!fleet.robotIds().contains(robot)) {
         throw new ParamsException(p.source() + ": demo." + k + "robot '" + robot
             + "' is not in the fleet " + fleet.robotIds() + ".");
       }
-      Fault.Kind kind = p.string(k + "kind", "", java.util.Set.of("heartbeat_drop", "stall"))
+      Fault.Kind kind = p.string(k + "kind", "", Set.of("heartbeat_drop", "stall"))
           .equals("stall") ? Fault.Kind.STALL : Fault.Kind.HEARTBEAT_DROP;
       faults.add(new Fault(name, robot, kind, p.number(k + "at", 0, 0, 1e6),
           p.number(k + "duration", 1, 0, 1e6)));

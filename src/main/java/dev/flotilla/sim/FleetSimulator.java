@@ -1,8 +1,8 @@
 package dev.flotilla.sim;
 
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.msgs.rosgraph_msgs.Clock;
 import dev.flotilla.node.FleetParams;
-import dev.flotilla.model.RobotSpec;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.QosProfile;

@@ -1,6 +1,7 @@
 package dev.flotilla.sim;
 
 import dev.flotilla.model.Point3;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.msgs.geometry_msgs.Point;
 import dev.flotilla.msgs.geometry_msgs.Pose;
 import dev.flotilla.msgs.geometry_msgs.PoseStamped;
@@ -8,12 +9,17 @@ import dev.flotilla.msgs.geometry_msgs.PoseWithCovariance;
 import dev.flotilla.msgs.geometry_msgs.Quaternion;
 import dev.flotilla.msgs.nav_msgs.Odometry;
 import dev.flotilla.msgs.std_msgs.Header;
-import dev.flotilla.model.RobotSpec;
+import dev.flotilla.resume.MobilityClass;
+import dev.flotilla.resume.ResumeParams;
+import dev.flotilla.resume.Resumes;
 import dev.flotilla.ros.Bus;
-import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.NodeClock;
+import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 
 /**
  * A simulated robot base that behaves like a robot running Nav2: it drives to the latest
@@ -34,7 +40,7 @@ public final class SimulatedBase {
   private volatile boolean stalled;
   /** Turn rate of differential-drive bases in place, rad/s. */
   private static final double TURN_RATE = 1.5;
-  private final dev.flotilla.resume.MobilityClass motion;
+  private final MobilityClass motion;
   private double heading;
 
   /**
@@ -53,13 +59,13 @@ public final class SimulatedBase {
         QosProfile.SENSOR_DATA);
     if (config.urdf() != null) {
       // Like robot_state_publisher: the description, latched for late joiners.
+      // The message type's simple name, String, clashes with java.lang.String: spelled out here.
       try {
         bus.publisher(TopicNames.robotDescription(namespace, config.id()),
             dev.flotilla.msgs.std_msgs.String.TYPE, QosProfile.LATCHED)
-            .publish(new dev.flotilla.msgs.std_msgs.String(
-                java.nio.file.Files.readString(config.urdf())));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("Cannot read " + config.urdf() + " for robot "
+            .publish(new dev.flotilla.msgs.std_msgs.String(Files.readString(config.urdf())));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + config.urdf() + " for robot "
             + config.id() + ": " + e.getMessage(), e);
       }
     }
@@ -68,22 +74,22 @@ public final class SimulatedBase {
             g.pose().position().y(), g.pose().position().z()));
   }
 
-  private static dev.flotilla.resume.MobilityClass motionOf(RobotSpec config) {
+  private static MobilityClass motionOf(RobotSpec config) {
     if (config.urdf() == null) {
-      return dev.flotilla.resume.MobilityClass.WHEELED_HOLONOMIC;
+      return MobilityClass.WHEELED_HOLONOMIC;
     }
     try {
-      return dev.flotilla.resume.Resumes.resumeFromFile(config.id(), config.urdf(),
-          dev.flotilla.resume.ResumeParams.defaults().withWorkspaceSamples(64))
+      return Resumes.resumeFromFile(config.id(), config.urdf(),
+          ResumeParams.defaults().withWorkspaceSamples(64))
           .mobility().mobilityClass();
     } catch (RuntimeException e) {
       // The allocator reports a bad URDF with its line; the simulation just moves it plainly.
-      return dev.flotilla.resume.MobilityClass.WHEELED_HOLONOMIC;
+      return MobilityClass.WHEELED_HOLONOMIC;
     }
   }
 
   /** @return how this robot moves, from its resume */
-  public dev.flotilla.resume.MobilityClass motion() {
+  public MobilityClass motion() {
     return motion;
   }
 
@@ -126,13 +132,13 @@ public final class SimulatedBase {
       return;
     }
     Point3 target = goal;
-    if (target != null && !stalled && motion != dev.flotilla.resume.MobilityClass.STATIC) {
+    if (target != null && !stalled && motion != MobilityClass.STATIC) {
       double dx = target.x() - body.position().x();
       double dy = target.y() - body.position().y();
       if (Math.hypot(dx, dy) > 1e-3) {
         double error = Math.atan2(dy, dx) - heading;
         error = Math.atan2(Math.sin(error), Math.cos(error));
-        if (motion == dev.flotilla.resume.MobilityClass.WHEELED_DIFFERENTIAL
+        if (motion == MobilityClass.WHEELED_DIFFERENTIAL
             && Math.abs(error) > 0.05) {
           // A differential drive cannot move sideways: turn towards the goal first.
           body.stop();

@@ -1,12 +1,15 @@
 package dev.flotilla.sim;
 
+import dev.flotilla.model.Point3;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.node.NodeContext;
 import dev.flotilla.node.NodeHost;
-import dev.flotilla.model.RobotSpec;
 import dev.flotilla.node.agent.RobotAgent;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.params.RosParamsFile;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A simulated robot as the fleet sees a real one: a {@link SimulatedBase} that behaves like a
@@ -17,11 +20,9 @@ import dev.flotilla.ros.params.RosParamsFile;
 public final class SimulatedRobot {
   private final SimulatedBase base;
   private final RobotAgent agent;
-  private final java.util.concurrent.locks.ReentrantLock lock =
-      new java.util.concurrent.locks.ReentrantLock();
+  private final ReentrantLock lock = new ReentrantLock();
   /** Bus callbacks of the agent not yet run (the lock was busy), oldest first. */
-  private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> inbox =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
 
   /**
    * @param config the robot's parameters
@@ -61,7 +62,7 @@ public final class SimulatedRobot {
   }
 
   /** @return position in the map frame (m) */
-  public dev.flotilla.model.Point3 position() {
+  public Point3 position() {
     return base.position();
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class LabelPlacerTest {
       double[] at = placer.place(m[0], m[1], 120, 26);
       double[] box = {at[0], at[1], at[0] + 120, at[1] + 26};
       assertTrue(box[0] >= 0 && box[2] <= 400 && box[1] >= 0 && box[3] <= 300,
-          "inside the plot: " + java.util.Arrays.toString(box));
+          "inside the plot: " + Arrays.toString(box));
       for (double[] other : boxes) {
         assertFalse(box[0] < other[2] && other[0] < box[2] && box[1] < other[3]
             && other[1] < box[3], "overlap");

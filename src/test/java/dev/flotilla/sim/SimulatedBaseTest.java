@@ -28,7 +28,8 @@ class SimulatedBaseTest {
 
   private static void goal(InMemoryBus bus, String id, double x, double y) {
     bus.publisher("/" + id + "/goal_pose", PoseStamped.TYPE, QosProfile.DEFAULT).publish(
-        new PoseStamped(Header.builder().frameId("map").build(), new Pose(new Point(x, y, 0), new Quaternion(0, 0, 0, 1))));
+        new PoseStamped(Header.builder().frameId("map").build(),
+            new Pose(new Point(x, y, 0), new Quaternion(0, 0, 0, 1))));
   }
 
   @Test

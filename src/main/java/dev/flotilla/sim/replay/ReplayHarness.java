@@ -12,14 +12,11 @@ import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.nav_msgs.Odometry;
-import dev.flotilla.node.FlotillaNode;
 import dev.flotilla.node.FlotillaQos;
 import dev.flotilla.node.FlotillaTopics;
-import dev.flotilla.node.NodeContext;
 import dev.flotilla.node.NodeHost;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.InMemoryBus;
-import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.RosParamsFile;
@@ -48,8 +45,6 @@ import java.util.TreeMap;
  * messages over T seconds with synchronizer period p.
  */
 public final class ReplayHarness {
-  private static final QosProfile COLLECT = new QosProfile(true, true, 100_000);
-
   private final RosParamsFile params;
   private final String namespace;
   private final double tailSeconds;
@@ -102,34 +97,16 @@ public final class ReplayHarness {
     }
     BagMessage first = it.next();
     long[] now = {first.logTimeNanos()};
-    NodeClock clock = () -> now[0] / 1e9;
     List<String> lines = new ArrayList<>();
     try (InMemoryBus bus = new InMemoryBus()) {
-      FlotillaNode synchronizer = null;
-      for (String node : List.of("synchronizer", "allocator", "planner")) {
-        FlotillaNode n = NodeHost.spec(node, params, namespace)
-            .create(new NodeContext(node, namespace, bus, clock, Runnable::run));
-        n.start();
-        if (node.equals("synchronizer")) {
-          synchronizer = n;
-        }
-      }
+      TickedNodes nodes = new TickedNodes(params, namespace, bus, now);
       collect(bus, TopicNames.resolve(namespace, TopicNames.ALLOCATION), Allocation.TYPE, now,
           lines);
       collect(bus, TopicNames.resolve(namespace, TopicNames.REASSIGNMENT), Reassignment.TYPE,
           now, lines);
       Map<String, Bus.Publisher<Object>> publishers = new HashMap<>();
-      long period = Math.max(1, Math.round(synchronizer.tickPeriod() * 1e9));
-      long nextTick = (Math.floorDiv(now[0], period) + 1) * period;
-      long ticks = 0;
-      BagMessage m = first;
-      while (m != null) {
-        while (nextTick <= m.logTimeNanos()) {
-          now[0] = nextTick;
-          synchronizer.tick();
-          ticks++;
-          nextTick += period;
-        }
+      for (BagMessage m = first; m != null; m = it.hasNext() ? it.next() : null) {
+        nodes.tickUntil(m.logTimeNanos(), now);
         now[0] = m.logTimeNanos();
         String reason = feed(m, inputs.get(m.topic()), publishers, bus);
         if (reason == null) {
@@ -137,17 +114,11 @@ public final class ReplayHarness {
         } else {
           skipped.merge(m.topic() + ": " + reason, 1L, Long::sum);
         }
-        m = it.hasNext() ? it.next() : null;
       }
       long end = now[0] + Math.round(tailSeconds * 1e9);
-      while (nextTick <= end) {
-        now[0] = nextTick;
-        synchronizer.tick();
-        ticks++;
-        nextTick += period;
-      }
+      nodes.tickUntil(end, now);
       now[0] = Math.max(now[0], end);
-      return new ReplayResult(lines, fed, skipped, ticks, first.logTimeNanos(), now[0]);
+      return new ReplayResult(lines, fed, skipped, nodes.ticks(), first.logTimeNanos(), now[0]);
     }
   }
 
@@ -205,7 +176,7 @@ public final class ReplayHarness {
   private static <T> void collect(Bus bus, String topic, MessageType<T> type, long[] now,
       List<String> lines) {
     MessageJsonLines json = new MessageJsonLines();
-    bus.subscribe(topic, type, COLLECT,
+    bus.subscribe(topic, type, TickedNodes.EVERY_MESSAGE,
         m -> lines.add(json.line(now[0], topic, type, type.encode(m))));
   }
 }

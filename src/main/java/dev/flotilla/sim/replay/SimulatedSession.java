@@ -10,17 +10,13 @@ import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.PlanStep;
 import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.node.FleetParams;
-import dev.flotilla.node.FlotillaNode;
 import dev.flotilla.node.FlotillaQos;
 import dev.flotilla.node.FlotillaTopics;
-import dev.flotilla.node.NodeContext;
-import dev.flotilla.node.NodeHost;
-import dev.flotilla.model.RobotSpec;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.InMemoryBus;
 import dev.flotilla.ros.NodeClock;
-import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.RosParamsFile;
@@ -94,13 +90,7 @@ public final class SimulatedSession {
             k.type().definition());
         recordTopic(bus, writer, k, now, written);
       }
-      FlotillaNode synchronizer = null;
-      for (String node : List.of("synchronizer", "allocator", "planner")) {
-        FlotillaNode n = NodeHost.spec(node, file, "/")
-            .create(new NodeContext(node, "/", bus, clock, Runnable::run));
-        n.start();
-        synchronizer = node.equals("synchronizer") ? n : synchronizer;
-      }
+      TickedNodes nodes = new TickedNodes(file, "/", bus, now);
       List<SimulatedRobot> robots = new ArrayList<>();
       for (RobotSpec r : fleet.robots()) {
         robots.add(new SimulatedRobot(r, file, bus, clock, "/"));
@@ -118,27 +108,20 @@ public final class SimulatedSession {
       bus.subscribe(TopicNames.resolve("/", TopicNames.ALLOCATION), Allocation.TYPE,
           FlotillaQos.ALLOCATION, a -> latest[0] = a);
 
-      long period = Math.round(synchronizer.tickPeriod() * 1e9);
-      if (period <= (robots.size() + 1) * OFFSET) {
+      if (nodes.period() <= (robots.size() + 1) * OFFSET) {
         throw new IllegalArgumentException("synchronizer.check_period must exceed "
             + (robots.size() + 1) + " ms for the session's timeline.");
       }
       long submitAt = startNanos + 1_000_000_000L;
       long failAt = submitAt + Math.round(scenario.failAt() * 1e9);
       long limit = submitAt + Math.round(scenario.timeLimit() * 1e9);
-      long nextTick = (Math.floorDiv(startNanos, period) + 1) * period;
       long nextRound = startNanos;
       long settledAt = Long.MAX_VALUE;
       boolean submitted = false;
       // One more simulated second once settled, so the last plan and events are recorded.
       while (nextRound <= (settledAt == Long.MAX_VALUE ? limit
           : Math.min(limit, settledAt + 1_000_000_000L))) {
-        if (nextTick <= nextRound) {
-          now[0] = nextTick;
-          synchronizer.tick();
-          nextTick += period;
-          continue;
-        }
+        nodes.tickUntil(nextRound, now);
         if (!scenario.failRobot().isEmpty() && nextRound >= failAt) {
           robots.stream().filter(r -> r.id().equals(scenario.failRobot()) && r.alive())
               .forEach(SimulatedRobot::kill);
@@ -170,7 +153,7 @@ public final class SimulatedSession {
       long[] now, long[] written) {
     @SuppressWarnings("unchecked")
     MessageType<T> type = (MessageType<T>) k.type();
-    bus.subscribe(k.topic(), type, new QosProfile(true, true, 100_000), m -> {
+    bus.subscribe(k.topic(), type, TickedNodes.EVERY_MESSAGE, m -> {
       try {
         writer.write(k.topic(), type.encode(m), now[0], now[0]);
         written[0]++;

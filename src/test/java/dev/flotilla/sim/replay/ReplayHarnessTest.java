@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flotilla.bag.BagFilter;
 import dev.flotilla.bag.BagMessage;
 import dev.flotilla.bag.BagReader;
+import dev.flotilla.bag.BagWriter;
 import dev.flotilla.bag.StorageId;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
@@ -144,7 +145,7 @@ class ReplayHarnessTest {
   @Test
   void inputsOfAnotherTypeAreSkippedAndNamed() throws IOException {
     Path odd = tmp.resolve("odd");
-    try (dev.flotilla.bag.BagWriter w = dev.flotilla.bag.BagWriter.open(odd, StorageId.MCAP)) {
+    try (BagWriter w = BagWriter.open(odd, StorageId.MCAP)) {
       w.write("/flotilla/heartbeat", "std_msgs/msg/String",
           dev.flotilla.msgs.std_msgs.String.TYPE.encode(
               new dev.flotilla.msgs.std_msgs.String("r1")), START);
@@ -162,7 +163,7 @@ class ReplayHarnessTest {
   @Test
   void anEmptyBagGivesNoOutput() throws IOException {
     Path empty = tmp.resolve("empty");
-    dev.flotilla.bag.BagWriter.open(empty, StorageId.MCAP).close();
+    BagWriter.open(empty, StorageId.MCAP).close();
     try (BagReader r = BagReader.open(empty)) {
       ReplayResult res = new ReplayHarness(RosParamsFile.parse("p.yaml", paramsText()), "/", 0)
           .replay(r);
