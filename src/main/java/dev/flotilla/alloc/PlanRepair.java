@@ -444,8 +444,7 @@ final class PlanRepair {
     }
   }
 
-  private final class InsertScorer implements CrewScorer {
-    private final int task;
+  private final class InsertScorer extends DepartureScorer {
     final int[] at;
     private final StrategySchedule.Result base;
     private final int[][] cur;
@@ -460,7 +459,7 @@ final class PlanRepair {
     private final List<Integer> touched = new ArrayList<>();
 
     InsertScorer(int task, int[] at, StrategySchedule.Result base, int[][] cur, Context context) {
-      this.task = task;
+      super(PlanRepair.this.in, task, PlanRepair.this.alive);
       this.at = at;
       this.base = base;
       this.cur = cur;
@@ -499,9 +498,18 @@ final class PlanRepair {
     }
 
     @Override
-    public boolean eligible(int i) {
-      return alive[i] && in.lambda[i][task] > 0
-          && leaveAt[i] + in.tau(i, distAt[i]) <= in.deadline[task] + 1e-9;
+    double departure(int i) {
+      return leaveAt[i];
+    }
+
+    @Override
+    double distance(int i) {
+      return distAt[i];
+    }
+
+    @Override
+    double priorStartSum(int i) {
+      return priorAt[i];
     }
 
     @Override
@@ -521,23 +529,8 @@ final class PlanRepair {
 
     @Override
     public double score(int[] crew) {
-      double t = in.appear[task];
-      double sum = 0;
-      double omega = 0;
-      double omegaPrior = 0;
-      double rate = 0;
-      double rateDepart = 0;
-      for (int i : crew) {
-        double leave = leaveAt[i];
-        double dist = distAt[i];
-        t = Math.max(t, leave + in.tau(i, dist));
-        sum += in.contribution(i, task, dist);
-        omega += in.robots[i].reliability();
-        omegaPrior += in.robots[i].reliability() * priorAt[i];
-        rate += in.robots[i].costRate();
-        rateDepart += in.robots[i].costRate() * leave;
-      }
-      double delta = in.combine(task, t, sum, omega, omegaPrior, rate, rateDepart);
+      double delta = directUtility(crew);
+      double t = crewStart;
       if (delta == Double.NEGATIVE_INFINITY) {
         return delta;
       }

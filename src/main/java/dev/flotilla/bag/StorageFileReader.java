@@ -1,5 +1,6 @@
 package dev.flotilla.bag;
 
+import dev.flotilla.bag.io.MappedIterator;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;

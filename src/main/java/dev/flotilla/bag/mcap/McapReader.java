@@ -1,5 +1,7 @@
 package dev.flotilla.bag.mcap;
 
+import dev.flotilla.bag.io.LookaheadIterator;
+import dev.flotilla.bag.io.Resources;
 import dev.flotilla.bag.mcap.McapRecord.Attachment;
 import dev.flotilla.bag.mcap.McapRecord.AttachmentIndex;
 import dev.flotilla.bag.mcap.McapRecord.Channel;
@@ -104,13 +106,7 @@ public final class McapReader implements Closeable {
    */
   public static McapReader open(Path file) throws IOException {
     McapReader r = new McapReader(file);
-    try {
-      r.init();
-      return r;
-    } catch (IOException | RuntimeException e) {
-      r.close();
-      throw e;
-    }
+    return Resources.initOrClose(r, r::init);
   }
 
   private void init() throws IOException {
@@ -780,63 +776,38 @@ public final class McapReader implements Closeable {
     }
   }
 
-  private final class LinearIterator implements Iterator<McapMessage> {
+  private final class LinearIterator extends LookaheadIterator<McapMessage> {
     private final McapQuery q;
     private McapScanner scanner;
-    private McapMessage next;
-    private boolean finished;
 
     LinearIterator(McapQuery q) {
       this.q = q;
     }
 
     @Override
-    public boolean hasNext() {
-      if (next != null) {
-        return true;
+    protected McapMessage readNext() throws IOException {
+      if (scanner == null) {
+        scanner = new McapScanner(file, true, null);
+        openScanners.add(scanner);
       }
-      if (finished) {
-        return false;
-      }
-      try {
-        if (scanner == null) {
-          scanner = new McapScanner(file, true, null);
-          openScanners.add(scanner);
-        }
-        for (McapScanner.Located l = scanner.next(); l != null; l = scanner.next()) {
-          McapRecord r = l.record();
-          if (r instanceof Message m) {
-            Channel c = channels.get(m.channelId());
-            if (c == null) {
-              throw new McapFormatException(file, l.offset(), "message refers to unknown channel "
-                  + m.channelId());
-            }
-            if (q.accepts(c.topic(), m.logTime())) {
-              next = new McapMessage(c, schemas.get(c.schemaId()), m.sequence(), m.logTime(),
-                  m.publishTime(), m.data());
-              return true;
-            }
-          } else if (r instanceof McapRecord.DataEnd) {
-            break;
+      for (McapScanner.Located l = scanner.next(); l != null; l = scanner.next()) {
+        McapRecord r = l.record();
+        if (r instanceof Message m) {
+          Channel c = channels.get(m.channelId());
+          if (c == null) {
+            throw new McapFormatException(file, l.offset(), "message refers to unknown channel "
+                + m.channelId());
           }
+          if (q.accepts(c.topic(), m.logTime())) {
+            return new McapMessage(c, schemas.get(c.schemaId()), m.sequence(), m.logTime(),
+                m.publishTime(), m.data());
+          }
+        } else if (r instanceof McapRecord.DataEnd) {
+          break;
         }
-        finished = true;
-        scanner.close();
-        return false;
-      } catch (IOException e) {
-        finished = true;
-        throw new UncheckedIOException(e);
       }
-    }
-
-    @Override
-    public McapMessage next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      McapMessage m = next;
-      next = null;
-      return m;
+      scanner.close();
+      return null;
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.flotilla.ltl.poset;
 
+import static dev.flotilla.ltl.poset.AutomatonEvents.propositions;
+
 import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,7 +44,7 @@ import java.util.TreeSet;
  * <p>Time: per candidate of n subtasks O(n^2 · 2^n · n · I) for the order (I: empty letters to
  * consider, usually 1) and O(c · 3^n) for c conflict sets, plus the candidate search.
  */
-public final class DownsetPosetExtractor implements PosetExtractor {
+public final class DownsetPosetExtractor extends EventRunPosetExtractor {
 
   /** Largest candidate whose order is relaxed. */
   public static final int MAX_ORDER_SUBTASKS = 14;
@@ -52,8 +54,6 @@ public final class DownsetPosetExtractor implements PosetExtractor {
 
   /** Cap on the (state, multiset) pairs visited by the candidate search. */
   public static final int MAX_SEARCH = 200_000;
-
-  private final int maxAlternatives;
 
   /** An extractor keeping at most 16 alternative R-posets. */
   public DownsetPosetExtractor() {
@@ -66,49 +66,23 @@ public final class DownsetPosetExtractor implements PosetExtractor {
    * @param maxAlternatives how many R-posets to return at most (at least 1)
    */
   public DownsetPosetExtractor(int maxAlternatives) {
-    if (maxAlternatives < 1) {
-      throw new IllegalArgumentException("maxAlternatives must be >= 1, got " + maxAlternatives);
-    }
-    this.maxAlternatives = maxAlternatives;
+    super(maxAlternatives);
   }
 
   /** One event of a witness run: letter {@code mask} taken in state {@code from}. */
   private record Event(int from, int mask, String label) {}
 
   @Override
-  public PosetExtraction extract(GoodPrefixAutomaton dfa) {
-    if (dfa.isAccepting(dfa.initial())) {
-      return new PosetExtraction.Posets(List.of(new RPoset(List.of(), Set.of(), Set.of())));
-    }
-    if (dfa.isDead(dfa.initial())) {
-      return new PosetExtraction.NoPoset(
-          "The formula is unsatisfiable: no finite word is a good prefix of it.");
-    }
-    if (dfa.successor(dfa.initial(), 0) != dfa.initial()) {
-      return new PosetExtraction.NoPoset(
-          "The formula requires something at the first instant (a proposition outside F/U, or X);"
-              + " subtasks of an R-poset are executed at free instants.");
-    }
+  Set<RPoset> posetsOfEventRuns(GoodPrefixAutomaton dfa) {
     Map<List<String>, List<Event>> candidates = new LinkedHashMap<>();
     Map<Integer, List<Event>> events = new HashMap<>();
     search(dfa, dfa.initial(), new ArrayList<>(), new HashSet<>(), new HashSet<>(), events,
         candidates);
-    if (candidates.isEmpty()) {
-      return new PosetExtraction.NoPoset(
-          "Every accepting run needs an event at a fixed instant after another one (X);"
-              + " R-posets cannot express that.");
-    }
     Set<RPoset> found = new HashSet<>();
     for (List<Event> witness : candidates.values()) {
       found.add(new Candidate(dfa, witness).poset());
     }
-    List<RPoset> sorted = new ArrayList<>(found);
-    sorted.sort(
-        Comparator.comparingInt(RPoset::size)
-            .thenComparingInt(p -> p.order().size())
-            .thenComparingInt(p -> p.conflicts().size())
-            .thenComparing(RPoset::toString));
-    return new PosetExtraction.Posets(sorted.subList(0, Math.min(maxAlternatives, sorted.size())));
+    return found;
   }
 
   private void search(
@@ -145,29 +119,8 @@ public final class DownsetPosetExtractor implements PosetExtractor {
   /** Minimal letters leaving q for a live state where nothing happening loops (or acceptance). */
   private static List<Event> events(GoodPrefixAutomaton dfa, int q) {
     List<Event> out = new ArrayList<>();
-    int bits = dfa.propositions().size();
-    for (int m = 1; m < 1 << bits; m++) {
-      int to = dfa.successor(q, m);
-      if (to == q || dfa.isDead(to) || !(dfa.isAccepting(to) || dfa.successor(to, 0) == to)) {
-        continue;
-      }
-      boolean minimal = true;
-      for (int sub = (m - 1) & m; sub > 0 && minimal; sub = (sub - 1) & m) {
-        minimal = dfa.successor(q, sub) == q;
-      }
-      if (minimal) {
-        out.add(new Event(q, m, String.join(",", propositions(dfa, m))));
-      }
-    }
-    return out;
-  }
-
-  private static TreeSet<String> propositions(GoodPrefixAutomaton dfa, int mask) {
-    TreeSet<String> out = new TreeSet<>();
-    for (int i = 0; i < dfa.propositions().size(); i++) {
-      if ((mask & (1 << i)) != 0) {
-        out.add(dfa.propositions().get(i));
-      }
+    for (int m : AutomatonEvents.minimalLetters(dfa, q)) {
+      out.add(new Event(q, m, String.join(",", propositions(dfa, m))));
     }
     return out;
   }

@@ -47,15 +47,13 @@ import java.util.TreeSet;
  * <p>Time: O(R · L) for R runs of length L, plus O(L! + Fubini(L)) automaton runs per group of L ≤
  * {@value #MAX_VERIFIED_SUBTASKS} subtasks.
  */
-public final class PathGroupingPosetExtractor implements PosetExtractor {
+public final class PathGroupingPosetExtractor extends EventRunPosetExtractor {
 
   /** Cap on enumerated runs. */
   public static final int MAX_RUNS = 20_000;
 
   /** Largest group whose linear extensions and simultaneous executions are enumerated. */
   public static final int MAX_VERIFIED_SUBTASKS = 7;
-
-  private final int maxAlternatives;
 
   /** An extractor keeping at most 16 alternative R-posets. */
   public PathGroupingPosetExtractor() {
@@ -68,39 +66,19 @@ public final class PathGroupingPosetExtractor implements PosetExtractor {
    * @param maxAlternatives how many R-posets to return at most (at least 1)
    */
   public PathGroupingPosetExtractor(int maxAlternatives) {
-    if (maxAlternatives < 1) {
-      throw new IllegalArgumentException("maxAlternatives must be >= 1, got " + maxAlternatives);
-    }
-    this.maxAlternatives = maxAlternatives;
+    super(maxAlternatives);
   }
 
   /** One step of a run: leave {@code from} on letter {@code mask} to {@code to}. */
   private record Event(int from, int mask, int to, Guard enabling, Guard selfLoop) {}
 
   @Override
-  public PosetExtraction extract(GoodPrefixAutomaton dfa) {
-    if (dfa.isAccepting(dfa.initial())) {
-      return new PosetExtraction.Posets(List.of(new RPoset(List.of(), Set.of(), Set.of())));
-    }
-    if (dfa.isDead(dfa.initial())) {
-      return new PosetExtraction.NoPoset(
-          "The formula is unsatisfiable: no finite word is a good prefix of it.");
-    }
-    if (!stable(dfa, dfa.initial())) {
-      return new PosetExtraction.NoPoset(
-          "The formula requires something at the first instant (a proposition outside F/U, or X);"
-              + " subtasks of an R-poset are executed at free instants.");
-    }
+  Set<RPoset> posetsOfEventRuns(GoodPrefixAutomaton dfa) {
     Map<Integer, List<Event>> eventsByState = new HashMap<>();
     List<List<Event>> runs = new ArrayList<>();
     Set<Integer> onPath = new HashSet<>();
     onPath.add(dfa.initial());
     collectRuns(dfa, dfa.initial(), new ArrayList<>(), onPath, eventsByState, runs);
-    if (runs.isEmpty()) {
-      return new PosetExtraction.NoPoset(
-          "Every accepting run needs an event at a fixed instant after another one (X);"
-              + " R-posets cannot express that.");
-    }
     Map<List<String>, List<List<Event>>> groups = new LinkedHashMap<>();
     for (List<Event> run : runs) {
       List<String> key = new ArrayList<>();
@@ -114,17 +92,7 @@ public final class PathGroupingPosetExtractor implements PosetExtractor {
     for (List<List<Event>> group : groups.values()) {
       found.addAll(posetsOf(dfa, group));
     }
-    List<RPoset> sorted = new ArrayList<>(found);
-    sorted.sort(
-        Comparator.comparingInt(RPoset::size)
-            .thenComparingInt(p -> p.order().size())
-            .thenComparingInt(p -> p.conflicts().size())
-            .thenComparing(RPoset::toString));
-    return new PosetExtraction.Posets(sorted.subList(0, Math.min(maxAlternatives, sorted.size())));
-  }
-
-  private static boolean stable(GoodPrefixAutomaton dfa, int state) {
-    return dfa.successor(state, 0) == state;
+    return found;
   }
 
   private void collectRuns(
@@ -161,18 +129,8 @@ public final class PathGroupingPosetExtractor implements PosetExtractor {
     }
     Guard selfLoop = Guard.of(Set.of(), forbidden);
     List<Event> out = new ArrayList<>();
-    for (int m = 1; m < 1 << bits; m++) {
+    for (int m : AutomatonEvents.minimalLetters(dfa, q)) {
       int to = dfa.successor(q, m);
-      if (to == q || dfa.isDead(to) || !(dfa.isAccepting(to) || stable(dfa, to))) {
-        continue;
-      }
-      boolean minimal = true;
-      for (int sub = (m - 1) & m; sub > 0 && minimal; sub = (sub - 1) & m) {
-        minimal = dfa.successor(q, sub) == q;
-      }
-      if (!minimal) {
-        continue;
-      }
       TreeSet<String> pos = new TreeSet<>();
       TreeSet<String> neg = new TreeSet<>();
       for (int i = 0; i < bits; i++) {
