@@ -53,7 +53,7 @@ final class ChainTimer {
       }
     }
     ActionPathChain chain = a.chain();
-    PlanningProblem.ChainInfo info = problem.info(chain);
+    ChainInfo info = problem.info(chain);
     int[] used = before.used;
     double resourceCost = before.resourceCost;
     for (int k = 0; k < info.resourceKey().length; k++) {

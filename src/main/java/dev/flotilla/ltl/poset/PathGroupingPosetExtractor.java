@@ -2,8 +2,8 @@ package dev.flotilla.ltl.poset;
 
 import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -165,7 +165,7 @@ public final class PathGroupingPosetExtractor extends EventRunPosetExtractor {
     Guard[] selfLoop = new Guard[n];
     boolean[][] before = new boolean[n][n];
     for (boolean[] row : before) {
-      java.util.Arrays.fill(row, true);
+      Arrays.fill(row, true);
     }
     for (int r = 0; r < group.size(); r++) {
       List<Event> run = group.get(r);
@@ -199,10 +199,10 @@ public final class PathGroupingPosetExtractor extends EventRunPosetExtractor {
       return totalOrders(dfa, group, keyed, subtasks, id, false);
     }
     RPoset candidate = new RPoset(subtasks, order, Set.of());
-    if (group.size() > 1 && !allLinearExtensionsAccepted(dfa, candidate)) {
+    if (group.size() > 1 && !ExecutionChecks.allLinearExtensionsAccepted(dfa, candidate)) {
       return totalOrders(dfa, group, keyed, subtasks, id, true);
     }
-    return List.of(withConflicts(dfa, candidate));
+    return List.of(ExecutionChecks.withConflicts(dfa, candidate));
   }
 
   /** Each run as its own R-poset with a total order. */
@@ -222,7 +222,7 @@ public final class PathGroupingPosetExtractor extends EventRunPosetExtractor {
         order.add(new Precedence(id.get(run.get(k)), id.get(run.get(k + 1))));
       }
       if (verifyMerges) {
-        out.add(withConflicts(dfa, new RPoset(own, order, Set.of())));
+        out.add(ExecutionChecks.withConflicts(dfa, new RPoset(own, order, Set.of())));
       } else {
         Set<Set<Integer>> all = new HashSet<>();
         for (int a = 0; a < own.size(); a++) {
@@ -255,105 +255,5 @@ public final class PathGroupingPosetExtractor extends EventRunPosetExtractor {
       out.add(label + "#" + k);
     }
     return out;
-  }
-
-  private static boolean allLinearExtensionsAccepted(GoodPrefixAutomaton dfa, RPoset p) {
-    List<List<Set<Integer>>> orders = new ArrayList<>();
-    orderedPartitions(predecessorMasks(p), (1 << p.size()) - 1, new ArrayList<>(), orders, true);
-    for (List<Set<Integer>> blocks : orders) {
-      if (!accepted(dfa, p, blocks)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Adds conflict sets until every admitted simultaneous execution is accepted. */
-  private static RPoset withConflicts(GoodPrefixAutomaton dfa, RPoset p) {
-    List<List<Set<Integer>>> orders = new ArrayList<>();
-    orderedPartitions(predecessorMasks(p), (1 << p.size()) - 1, new ArrayList<>(), orders, false);
-    orders.sort(Comparator.comparingInt(blocks -> -blocks.size()));
-    Set<Set<Integer>> conflicts = new HashSet<>();
-    for (List<Set<Integer>> blocks : orders) {
-      if (blocks.size() == p.size() || violates(blocks, conflicts)) {
-        continue;
-      }
-      if (!accepted(dfa, p, blocks)) {
-        for (Set<Integer> block : blocks) {
-          if (block.size() > 1) {
-            conflicts.add(Set.copyOf(block));
-            break;
-          }
-        }
-      }
-    }
-    return new RPoset(p.subtasks(), p.order(), conflicts);
-  }
-
-  private static boolean violates(List<Set<Integer>> blocks, Set<Set<Integer>> conflicts) {
-    for (Set<Integer> block : blocks) {
-      for (Set<Integer> c : conflicts) {
-        if (block.containsAll(c)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Whether the word of the blocks is a good prefix, with and without idle letters. */
-  private static boolean accepted(GoodPrefixAutomaton dfa, RPoset p, List<Set<Integer>> blocks) {
-    List<Set<String>> dense = new ArrayList<>();
-    List<Set<String>> sparse = new ArrayList<>();
-    for (Set<Integer> block : blocks) {
-      Set<String> letter = new TreeSet<>();
-      for (int s : block) {
-        letter.addAll(p.subtask(s).propositions());
-      }
-      dense.add(letter);
-      sparse.add(Set.of());
-      sparse.add(letter);
-    }
-    return dfa.accepts(dense) && dfa.accepts(sparse);
-  }
-
-  private static int[] predecessorMasks(RPoset p) {
-    int[] masks = new int[p.size()];
-    for (Precedence pr : p.order()) {
-      masks[pr.after()] |= 1 << pr.before();
-    }
-    return masks;
-  }
-
-  /**
-   * Enumerates the ordered set partitions of {@code remaining} compatible with ≼ (a block may hold
-   * a subtask only with or after all its predecessors); singleton blocks only if {@code linear}.
-   */
-  private static void orderedPartitions(
-      int[] predecessors, int remaining, List<Set<Integer>> prefix, List<List<Set<Integer>>> out,
-      boolean linear) {
-    if (remaining == 0) {
-      out.add(List.copyOf(prefix));
-      return;
-    }
-    for (int block = remaining; block > 0; block = (block - 1) & remaining) {
-      if (linear && Integer.bitCount(block) != 1) {
-        continue;
-      }
-      boolean ready = true;
-      for (int rest = block; rest != 0 && ready; rest &= rest - 1) {
-        int s = Integer.numberOfTrailingZeros(rest);
-        ready = (predecessors[s] & remaining & ~block) == 0;
-      }
-      if (ready) {
-        Set<Integer> members = new TreeSet<>();
-        for (int rest = block; rest != 0; rest &= rest - 1) {
-          members.add(Integer.numberOfTrailingZeros(rest));
-        }
-        prefix.add(members);
-        orderedPartitions(predecessors, remaining & ~block, prefix, out, linear);
-        prefix.remove(prefix.size() - 1);
-      }
-    }
   }
 }
