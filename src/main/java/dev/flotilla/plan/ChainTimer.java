@@ -6,6 +6,7 @@ import dev.flotilla.plan.chain.ChainStep;
 import dev.flotilla.plan.model.Agent;
 import dev.flotilla.plan.task.SubtaskSpec;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -61,7 +62,7 @@ final class ChainTimer {
       if (key >= 0) {
         if (used == before.used) {
           // A chain looked up after the timeline was made may have created a new resource key.
-          used = java.util.Arrays.copyOf(used, Math.max(used.length, problem.resourceKeyCount()));
+          used = Arrays.copyOf(used, Math.max(used.length, problem.resourceKeyCount()));
         }
         used[key]++;
         if (used[key] > problem.stock(key)) {
@@ -163,7 +164,7 @@ final class ChainTimer {
     double wait = 0;
     for (int i = 0; i < problem.subtaskCount(); i++) {
       Set<String> forbidden = problem.subtask(i).forbiddenUntilDone();
-      if (forbidden.isEmpty() || java.util.Collections.disjoint(forbidden, labels)) {
+      if (forbidden.isEmpty() || Collections.disjoint(forbidden, labels)) {
         continue;
       }
       if (i == self) {

@@ -5,8 +5,11 @@ import com.eprosima.xmlschemas.fastrtps_profiles.HistoryQosKindType;
 import com.eprosima.xmlschemas.fastrtps_profiles.ReliabilityQosKindType;
 import dev.flotilla.msgs.MessageType;
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,7 +34,7 @@ public final class DdsBus implements Bus {
   private final ROS2Node node;
   private final List<AutoCloseable> endpoints = new ArrayList<>();
   /** DDS type name → whether this participant carries it raw (true) or typed (false). */
-  private final java.util.Map<String, Boolean> rawTypes = new java.util.HashMap<>();
+  private final Map<String, Boolean> rawTypes = new HashMap<>();
 
   /**
    * Joins a DDS domain, confined to the loopback interface when the environment asks for it as
@@ -206,7 +209,7 @@ public final class DdsBus implements Bus {
   }
 
   private static long epochNanos() {
-    java.time.Instant now = java.time.Instant.now();
+    Instant now = Instant.now();
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
