@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Times one chain assignment on top of a {@link PartialSchedule}: the master walks the chain, the core
- * action waits for the start of its order predecessors (Eq. (3) of seed 003) and the end of already
- * assigned conflicting subtasks (Eq. (4)), any step whose labels a pending sigma^s forbids waits
- * for that subtask's end, and collaborators share the work so that the total stays d_act (Section
- * 2.3). Collaborators start no earlier than the master (rule 3 of Section 4.2); one arriving after
- * the work is done skips it (rule 4). Resources are checked against R_m (Eq. (8)); sigma^s of
- * unassigned subtasks must not be violated (Eq. (7)).
+ * Times one chain assignment on top of a {@link PartialSchedule}: the master walks the chain, the
+ * core action waits for the start of its order predecessors (Eq. (3) of seed 003) and the end of
+ * already assigned conflicting subtasks (Eq. (4)), any step whose labels a pending sigma^s forbids
+ * waits for that subtask's end, and collaborators share the work so that the total stays d_act
+ * (Section 2.3). Collaborators start no earlier than the master (rule 3 of Section 4.2); one
+ * arriving after the work is done skips it (rule 4). Resources are checked against R_m (Eq. (8));
+ * sigma^s of unassigned subtasks must not be violated (Eq. (7)).
  *
  * <p>Time: O(k * (h log h + M)) for k steps, h collaborators per step and M subtasks.
  */
@@ -144,8 +144,8 @@ final class ChainTimer {
       makespan = Math.max(makespan, finish);
     }
     ready[a.master()] = t;
-    PartialSchedule after =
-        new PartialSchedule(ready, loc, coreStart, coreFinish, used, travel, resourceCost, makespan);
+    PartialSchedule after = new PartialSchedule(ready, loc, coreStart, coreFinish, used, travel,
+        resourceCost, makespan);
     return new Timed(after, times);
   }
 

@@ -36,7 +36,8 @@ public record Robot(
     ArgumentChecks.nonNegative(reliability, "robot " + id + ": reliability");
     ArgumentChecks.nonNegative(costRate, "robot " + id + ": costRate");
     ArgumentChecks.nonNegative(availableFrom, "robot " + id + ": availableFrom");
-    capabilities = Set.copyOf(ArgumentChecks.nonNull(capabilities, "robot " + id + ": capabilities"));
+    capabilities =
+        Set.copyOf(ArgumentChecks.nonNull(capabilities, "robot " + id + ": capabilities"));
   }
 
   /**

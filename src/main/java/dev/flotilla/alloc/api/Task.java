@@ -49,7 +49,8 @@ public record Task(
       ArgumentChecks.finite(deadline.getAsDouble(), "task " + id + ": deadline");
     }
     requiredCapabilities =
-        Set.copyOf(ArgumentChecks.nonNull(requiredCapabilities, "task " + id + ": requiredCapabilities"));
+        Set.copyOf(ArgumentChecks.nonNull(requiredCapabilities,
+            "task " + id + ": requiredCapabilities"));
   }
 
   /**
