@@ -43,8 +43,7 @@ final class ChunkDecoder {
    * @param q the query
    * @param capacity expected number of messages (a hint)
    */
-  List<McapMessage> decode(ChunkBody body, McapQuery q, int capacity)
-      throws IOException {
+  List<McapMessage> decode(ChunkBody body, McapQuery q, int capacity) throws IOException {
     long at = body.at();
     if (body.compression().isEmpty()) {
       if (body.crc() != 0) {
