@@ -5,7 +5,9 @@ import dev.flotilla.alloc.api.AllocationProblem;
 import dev.flotilla.alloc.api.TaskAllocator;
 import dev.flotilla.alloc.api.UnassignedTask;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Exact baseline ("enumeration" in §4 of seed 001): depth-first search over every order in which
@@ -39,7 +41,7 @@ public final class ExhaustiveAllocator implements TaskAllocator {
     boolean[] covered = new boolean[in.m];
     for (int[] step : s.bestSteps) {
       int j = step[0];
-      int[] crew = java.util.Arrays.copyOfRange(step, 1, step.length);
+      int[] crew = Arrays.copyOfRange(step, 1, step.length);
       replay.assign(j, crew);
       covered[j] = true;
     }
@@ -85,7 +87,7 @@ public final class ExhaustiveAllocator implements TaskAllocator {
     return new SingleTaskResult(ids, bestU[0], count[0]);
   }
 
-  static void forEachCrew(int[] pool, int need, java.util.function.Consumer<int[]> action) {
+  static void forEachCrew(int[] pool, int need, Consumer<int[]> action) {
     if (pool.length < need) {
       return;
     }
@@ -134,7 +136,7 @@ public final class ExhaustiveAllocator implements TaskAllocator {
         for (int i = 0; i < in.n; i++) {
           c[i] = Math.max(0, in.alpha * in.lambda[i][j] * in.base[j]);
         }
-        java.util.Arrays.sort(c);
+        Arrays.sort(c);
         for (int k = 0; k < in.need[j] && k < in.n; k++) {
           bound[j] += c[in.n - 1 - k];
         }

@@ -5,6 +5,7 @@ import dev.flotilla.alloc.api.AllocationProblem;
 import dev.flotilla.alloc.api.TaskAllocator;
 import dev.flotilla.alloc.api.UnassignedTask;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -24,7 +25,7 @@ public final class GreedyAllocator implements TaskAllocator {
     List<UnassignedTask> unassigned = new ArrayList<>();
     long iterations = 0;
     Integer[] order = IntStream.range(0, in.m).boxed().toArray(Integer[]::new);
-    java.util.Arrays.sort(order, Comparator.<Integer>comparingInt(j -> -in.tasks[j].priority())
+    Arrays.sort(order, Comparator.<Integer>comparingInt(j -> -in.tasks[j].priority())
         .thenComparingDouble(j -> in.appear[j])
         .thenComparingInt(j -> j));
     for (int j : order) {

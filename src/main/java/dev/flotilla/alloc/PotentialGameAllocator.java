@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 
 /**
  * Initial allocation of seed 001 §2. Each round, every unassigned task plays the potential game of
@@ -162,7 +163,7 @@ public final class PotentialGameAllocator implements TaskAllocator {
   /** Long runs can be abandoned by interrupting the calling thread. */
   private static void checkInterrupted() {
     if (Thread.currentThread().isInterrupted()) {
-      throw new java.util.concurrent.CancellationException("Allocation interrupted.");
+      throw new CancellationException("Allocation interrupted.");
     }
   }
 

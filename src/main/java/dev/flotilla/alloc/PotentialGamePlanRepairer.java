@@ -8,8 +8,10 @@ import dev.flotilla.alloc.api.Robot;
 import dev.flotilla.alloc.api.RobotSchedule;
 import dev.flotilla.alloc.api.Task;
 import dev.flotilla.alloc.api.TaskAssignment;
+import dev.flotilla.alloc.api.TrapezoidalProfile;
 import dev.flotilla.model.Point3;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +145,7 @@ public final class PotentialGamePlanRepairer {
       utility += t.expectedUtility();
     }
     tasks.addAll(fresh.assignments());
-    tasks.sort(java.util.Comparator.comparingDouble(TaskAssignment::startTime));
+    tasks.sort(Comparator.comparingDouble(TaskAssignment::startTime));
     AllocationPlan merged =
         new AllocationPlan(schedules, tasks, fresh.unassigned(), utility, fresh.iterations());
     return new Reallocation(merged, snap.changedRobots(merged, false),
@@ -192,7 +194,7 @@ public final class PotentialGamePlanRepairer {
     if (now >= next.arrivalTime()) {
       return target;
     }
-    double covered = dev.flotilla.alloc.api.TrapezoidalProfile.travelled(
+    double covered = TrapezoidalProfile.travelled(
         problem.travel().distance(place, target), now - next.departureTime(), robot.maxSpeed(),
         robot.maxAcceleration());
     return problem.travel().pointAlong(place, target, covered);

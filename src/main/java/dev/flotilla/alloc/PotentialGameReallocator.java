@@ -4,10 +4,8 @@ import dev.flotilla.alloc.api.AllocationPlan;
 import dev.flotilla.alloc.api.AllocationProblem;
 import dev.flotilla.alloc.api.FaultReallocator;
 import dev.flotilla.alloc.api.Reallocation;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -22,8 +20,7 @@ import java.util.Set;
  * <p>Time: O(m_r² · p · s·N²·n · Σ|s_i|) with m_r re-inserted tasks, p positions, s game sweeps.
  */
 public final class PotentialGameReallocator implements FaultReallocator {
-  private final long seed;
-  private final int maxConflictExpansions;
+  private final PotentialGamePlanRepairer repairer;
 
   /** Seed 1, at most 32 linear-table expansions. */
   public PotentialGameReallocator() {
@@ -35,14 +32,10 @@ public final class PotentialGameReallocator implements FaultReallocator {
    * @param maxConflictExpansions cap on the §2.2 linear-table walk (&ge; 1)
    */
   public PotentialGameReallocator(long seed, int maxConflictExpansions) {
-    if (maxConflictExpansions < 1) {
-      throw new IllegalArgumentException(
-          "maxConflictExpansions must be >= 1, got " + maxConflictExpansions + ".");
-    }
-    this.seed = seed;
-    this.maxConflictExpansions = maxConflictExpansions;
+    this.repairer = new PotentialGamePlanRepairer(seed, maxConflictExpansions);
   }
 
+  /** The local repair of {@link PotentialGamePlanRepairer} for one failed robot. */
   @Override
   public Reallocation reallocate(
       AllocationProblem problem, AllocationPlan plan, String failedRobotId, double failureTime) {
@@ -50,17 +43,11 @@ public final class PotentialGameReallocator implements FaultReallocator {
     if (!(failureTime >= 0)) {
       throw new IllegalArgumentException("failureTime must be >= 0 s, got " + failureTime + ".");
     }
-    Instance in = new Instance(problem);
-    PlanRepair repair = new PlanRepair(in, plan, failureTime, Set.of(failedRobotId), Map.of(),
-        new Random(seed), maxConflictExpansions);
-    List<String> moved = new ArrayList<>();
-    for (int j : repair.orphaned) {
-      moved.add(in.tasks[j].id());
-    }
-    repair.reinsertPending();
-    AllocationPlan repaired = repair.toPlan();
-    Set<String> changed = new java.util.HashSet<>(repair.changedRobots(repaired, false));
+    Reallocation local = repairer.repairLocally(problem, plan, failureTime,
+        Set.of(failedRobotId), Map.of());
+    Set<String> changed = new HashSet<>(local.changedRobots());
     changed.add(failedRobotId);
-    return new Reallocation(repaired, changed, repair.changedRobots(repaired, true), moved);
+    return new Reallocation(local.plan(), changed, local.resequencedRobots(),
+        local.reallocatedTasks());
   }
 }

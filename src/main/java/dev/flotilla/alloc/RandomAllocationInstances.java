@@ -8,7 +8,9 @@ import dev.flotilla.alloc.api.UtilityParams;
 import dev.flotilla.alloc.travel.StraightLineTravel;
 import dev.flotilla.model.Point3;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -56,8 +58,8 @@ public final class RandomAllocationInstances {
         lambda[i][j] = u < 0.1 ? 0 : u < 0.55 ? 0.5 : 1.0;
       }
     }
-    java.util.Map<String, Integer> robotIndex = new java.util.HashMap<>();
-    java.util.Map<String, Integer> taskIndex = new java.util.HashMap<>();
+    Map<String, Integer> robotIndex = new HashMap<>();
+    Map<String, Integer> taskIndex = new HashMap<>();
     for (int i = 0; i < robots; i++) {
       robotIndex.put(fleet.get(i).id(), i);
     }

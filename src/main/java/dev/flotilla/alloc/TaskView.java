@@ -8,18 +8,15 @@ import java.util.Arrays;
  * {@link #candidates()} tabulates them for all n robots, which only full game sweeps need — a
  * re-certified equilibrium (see {@link SingleTaskGame}) touches a handful of robots.
  */
-final class TaskView implements CrewScorer {
-  private final Instance in;
+final class TaskView extends DepartureScorer {
   private final FleetState state;
-  private final int task;
   private double[] arrival;
   private double[] contribution;
   private int[] candidates;
 
   TaskView(FleetState state, int j) {
-    this.in = state.in;
+    super(state.in, j, state.alive);
     this.state = state;
-    this.task = j;
   }
 
   @Override
@@ -44,35 +41,32 @@ final class TaskView implements CrewScorer {
   }
 
   @Override
-  public boolean eligible(int i) {
-    return state.alive[i] && in.lambda[i][task] > 0 && arrival(i) <= in.deadline[task] + 1e-9;
+  public double score(int[] crew) {
+    return directUtility(crew);
   }
 
   @Override
-  public double score(int[] crew) {
-    double t = in.appear[task];
-    double sum = 0;
-    double omega = 0;
-    double omegaPrior = 0;
-    double rate = 0;
-    double rateFree = 0;
-    for (int i : crew) {
-      t = Math.max(t, arrival(i));
-      sum += contribution == null
-          ? in.contribution(i, task, state.distRow[i][task]) : contribution[i];
-      double w = in.robots[i].reliability();
-      omega += w;
-      omegaPrior += w * state.prior[i];
-      double c = in.robots[i].costRate();
-      rate += c;
-      rateFree += c * state.free[i];
-    }
-    return in.combine(task, t, sum, omega, omegaPrior, rate, rateFree);
+  double departure(int i) {
+    return state.free[i];
   }
 
-  /** Earliest arrival of a robot, seconds. */
+  @Override
+  double distance(int i) {
+    return state.distRow[i][task];
+  }
+
+  @Override
+  double priorStartSum(int i) {
+    return state.prior[i];
+  }
+
+  @Override
   double arrival(int i) {
-    return arrival != null ? arrival[i]
-        : state.free[i] + in.tau(i, state.distRow[i][task]);
+    return arrival != null ? arrival[i] : super.arrival(i);
+  }
+
+  @Override
+  double contribution(int i) {
+    return contribution != null ? contribution[i] : super.contribution(i);
   }
 }

@@ -8,6 +8,7 @@ import dev.flotilla.bag.meta.TopicMetadata;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,7 +144,7 @@ public final class BagReader implements Closeable {
     if (n >= 5 && (head[0] & 0xFF) == 0x89 && head[1] == 'M' && head[2] == 'C') {
       return StorageId.MCAP;
     }
-    if (n == 16 && new String(head, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)
+    if (n == 16 && new String(head, 0, 15, StandardCharsets.US_ASCII)
         .equals("SQLite format 3")) {
       return StorageId.SQLITE3;
     }

@@ -1,5 +1,6 @@
 package dev.flotilla.bag;
 
+import dev.flotilla.bag.io.MappedIterator;
 import dev.flotilla.bag.sqlite.Db3Definition;
 import dev.flotilla.bag.sqlite.Db3Reader;
 import dev.flotilla.bag.sqlite.Db3Topic;
@@ -16,33 +17,30 @@ import java.util.Map;
 import java.util.Set;
 
 /** rosbag2 view of a SQLite3 file. */
-final class Db3FileReader implements StorageFileReader {
+final class Db3FileReader extends AbstractStorageFileReader {
   private final Db3Reader db;
-  private final List<BagTopic> topics = new ArrayList<>();
   private final Map<Integer, Db3Topic> byId = new HashMap<>();
 
   private Db3FileReader(Db3Reader db) {
+    super(db.file(), topicsOf(db), db);
     this.db = db;
     for (Db3Topic t : db.topics()) {
       byId.put(t.id(), t);
+    }
+  }
+
+  private static List<BagTopic> topicsOf(Db3Reader db) {
+    List<BagTopic> topics = new ArrayList<>();
+    for (Db3Topic t : db.topics()) {
       Db3Definition d = db.definitions().get(t.topic().type());
       topics.add(new BagTopic(t.topic(), d == null ? "" : d.encoding(),
           d == null ? "" : d.definition()));
     }
+    return topics;
   }
 
   static Db3FileReader open(Path file) throws IOException {
     return new Db3FileReader(Db3Reader.open(file));
-  }
-
-  @Override
-  public Path file() {
-    return db.file();
-  }
-
-  @Override
-  public List<BagTopic> topics() {
-    return topics;
   }
 
   @Override
@@ -77,10 +75,5 @@ final class Db3FileReader implements StorageFileReader {
       return new BagMessage(t.topic().name(), t.topic().type(), m.data(), m.timestamp(),
           m.timestamp());
     });
-  }
-
-  @Override
-  public void close() throws IOException {
-    db.close();
   }
 }

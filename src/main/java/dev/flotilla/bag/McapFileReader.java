@@ -1,5 +1,6 @@
 package dev.flotilla.bag;
 
+import dev.flotilla.bag.io.MappedIterator;
 import dev.flotilla.bag.mcap.McapMessage;
 import dev.flotilla.bag.mcap.McapQuery;
 import dev.flotilla.bag.mcap.McapReader;
@@ -18,17 +19,20 @@ import java.util.List;
 import java.util.Map;
 
 /** rosbag2 view of an MCAP file: channels are topics, schemas carry the definitions. */
-final class McapFileReader implements StorageFileReader {
+final class McapFileReader extends AbstractStorageFileReader {
   private final McapReader mcap;
-  private final List<BagTopic> topics = new ArrayList<>();
 
   private McapFileReader(McapReader mcap) {
+    super(mcap.file(), topicsOf(mcap), mcap);
     this.mcap = mcap;
+  }
+
+  private static List<BagTopic> topicsOf(McapReader mcap) {
     Map<String, BagTopic> byName = new LinkedHashMap<>();
     for (Channel c : mcap.channels().values()) {
       byName.putIfAbsent(c.topic(), topicOf(c, mcap.schemas().get(c.schemaId())));
     }
-    topics.addAll(byName.values());
+    return new ArrayList<>(byName.values());
   }
 
   static McapFileReader open(Path file) throws IOException {
@@ -41,16 +45,6 @@ final class McapFileReader implements StorageFileReader {
         c.metadata().getOrDefault("offered_qos_profiles", ""),
         c.metadata().getOrDefault("topic_type_hash", "")), s == null ? "" : s.encoding(),
         s == null ? "" : new String(s.data(), StandardCharsets.UTF_8));
-  }
-
-  @Override
-  public Path file() {
-    return mcap.file();
-  }
-
-  @Override
-  public List<BagTopic> topics() {
-    return topics;
   }
 
   @Override
@@ -93,10 +87,5 @@ final class McapFileReader implements StorageFileReader {
 
   private static String typeOf(McapMessage m) {
     return m.schema() == null ? "" : m.schema().name();
-  }
-
-  @Override
-  public void close() throws IOException {
-    mcap.close();
   }
 }

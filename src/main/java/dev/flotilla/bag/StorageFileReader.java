@@ -1,7 +1,9 @@
 package dev.flotilla.bag;
 
+import dev.flotilla.bag.io.MappedIterator;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -25,7 +27,7 @@ interface StorageFileReader extends Closeable {
    */
   default Iterator<BagMessageView> views(BagFilter filter) throws IOException {
     return new MappedIterator<>(messages(filter), m -> new BagMessageView(m.topic(), m.type(),
-        java.nio.ByteBuffer.wrap(m.data()).asReadOnlyBuffer(), m.logTimeNanos(),
+        ByteBuffer.wrap(m.data()).asReadOnlyBuffer(), m.logTimeNanos(),
         m.publishTimeNanos()));
   }
 

@@ -3,6 +3,7 @@ package dev.flotilla.liveness;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,7 +107,7 @@ public final class HeartbeatMonitor {
 
   /** @return ids of the robots that joined and are not failed */
   public Set<String> alive() {
-    Set<String> ids = new java.util.LinkedHashSet<>();
+    Set<String> ids = new LinkedHashSet<>();
     robots.forEach((id, r) -> {
       if (r.seen && !r.failed) {
         ids.add(id);

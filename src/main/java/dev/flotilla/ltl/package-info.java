@@ -6,5 +6,9 @@
  * <p>Word semantics used throughout: a word is a sequence of letters, each the set of
  * propositions true at one instant; a finite word is accepted when it is a good prefix, i.e. every
  * infinite continuation satisfies the formula.
+ *
+ * <p>May depend on (within dev.flotilla): {@code dev.flotilla.ltl.automaton}, {@code
+ * dev.flotilla.ltl.poset}, {@code dev.flotilla.ltl.syntax}; nothing else. The sub-packages depend
+ * downwards only: syntax ← automaton ← poset ← this package. Checked by {@code AlgorithmEdgesTest}.
  */
 package dev.flotilla.ltl;

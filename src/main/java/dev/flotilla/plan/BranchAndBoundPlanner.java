@@ -336,7 +336,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     for (int k = 0; k < helperFrom; k++) {
       makespan = Math.max(makespan, st[k].finish());
     }
-    PlanningProblem.ChainInfo info = problem.info(a.chain());
+    ChainInfo info = problem.info(a.chain());
     double speed = problem.agents().get(a.master()).type().speedMps();
     int sub = problem.indexOf(a.subtaskId());
     // From helperFrom on, steps could shrink to nothing: keep only travel and the order waits.

@@ -6,17 +6,18 @@ import dev.flotilla.plan.chain.ChainStep;
 import dev.flotilla.plan.model.Agent;
 import dev.flotilla.plan.task.SubtaskSpec;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Times one chain assignment on top of a {@link PartialSchedule}: the master walks the chain, the core
- * action waits for the start of its order predecessors (Eq. (3) of seed 003) and the end of already
- * assigned conflicting subtasks (Eq. (4)), any step whose labels a pending sigma^s forbids waits
- * for that subtask's end, and collaborators share the work so that the total stays d_act (Section
- * 2.3). Collaborators start no earlier than the master (rule 3 of Section 4.2); one arriving after
- * the work is done skips it (rule 4). Resources are checked against R_m (Eq. (8)); sigma^s of
- * unassigned subtasks must not be violated (Eq. (7)).
+ * Times one chain assignment on top of a {@link PartialSchedule}: the master walks the chain, the
+ * core action waits for the start of its order predecessors (Eq. (3) of seed 003) and the end of
+ * already assigned conflicting subtasks (Eq. (4)), any step whose labels a pending sigma^s forbids
+ * waits for that subtask's end, and collaborators share the work so that the total stays d_act
+ * (Section 2.3). Collaborators start no earlier than the master (rule 3 of Section 4.2); one
+ * arriving after the work is done skips it (rule 4). Resources are checked against R_m (Eq. (8));
+ * sigma^s of unassigned subtasks must not be violated (Eq. (7)).
  *
  * <p>Time: O(k * (h log h + M)) for k steps, h collaborators per step and M subtasks.
  */
@@ -53,7 +54,7 @@ final class ChainTimer {
       }
     }
     ActionPathChain chain = a.chain();
-    PlanningProblem.ChainInfo info = problem.info(chain);
+    ChainInfo info = problem.info(chain);
     int[] used = before.used;
     double resourceCost = before.resourceCost;
     for (int k = 0; k < info.resourceKey().length; k++) {
@@ -61,7 +62,7 @@ final class ChainTimer {
       if (key >= 0) {
         if (used == before.used) {
           // A chain looked up after the timeline was made may have created a new resource key.
-          used = java.util.Arrays.copyOf(used, Math.max(used.length, problem.resourceKeyCount()));
+          used = Arrays.copyOf(used, Math.max(used.length, problem.resourceKeyCount()));
         }
         used[key]++;
         if (used[key] > problem.stock(key)) {
@@ -143,8 +144,8 @@ final class ChainTimer {
       makespan = Math.max(makespan, finish);
     }
     ready[a.master()] = t;
-    PartialSchedule after =
-        new PartialSchedule(ready, loc, coreStart, coreFinish, used, travel, resourceCost, makespan);
+    PartialSchedule after = new PartialSchedule(ready, loc, coreStart, coreFinish, used, travel,
+        resourceCost, makespan);
     return new Timed(after, times);
   }
 
@@ -163,7 +164,7 @@ final class ChainTimer {
     double wait = 0;
     for (int i = 0; i < problem.subtaskCount(); i++) {
       Set<String> forbidden = problem.subtask(i).forbiddenUntilDone();
-      if (forbidden.isEmpty() || java.util.Collections.disjoint(forbidden, labels)) {
+      if (forbidden.isEmpty() || Collections.disjoint(forbidden, labels)) {
         continue;
       }
       if (i == self) {

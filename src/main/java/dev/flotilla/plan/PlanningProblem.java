@@ -2,7 +2,6 @@ package dev.flotilla.plan;
 
 import dev.flotilla.plan.chain.ActionPathChain;
 import dev.flotilla.plan.chain.ChainLibrary;
-import dev.flotilla.plan.chain.ChainStep;
 import dev.flotilla.plan.model.ActionSpec;
 import dev.flotilla.plan.model.Agent;
 import dev.flotilla.plan.model.Environment;
@@ -12,7 +11,7 @@ import dev.flotilla.plan.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,32 +34,13 @@ public final class PlanningProblem {
   private final int[][] predecessors;
   private final int[][] conflicts;
   private final List<List<ActionPathChain>> chainsBySubtask = new ArrayList<>();
-  private final Map<String, Integer> resourceKeys = new HashMap<>();
-  private final List<Integer> stocks = new ArrayList<>();
-  private final List<Double> unitCosts = new ArrayList<>();
-  private final Map<ActionPathChain, ChainInfo> infos = new IdentityHashMap<>();
+  private final ChainNumbers chainNumbers;
   private final Map<String, boolean[]> capable = new HashMap<>();
   private final Map<String, List<Agent>> agentsByType = new HashMap<>();
   private final boolean anySelfLoop;
   private final Set<String> typeNames;
   private final double[] minResourceCost;
   private final double[] minChainTravel;
-
-  /**
-   * Pre-computed numbers of one chain.
-   *
-   * @param regions region index per step
-   * @param durations work d_act per step, seconds
-   * @param resourceKey resource key per step (-1 if nothing consumed)
-   * @param resourceCost c_r of the chain
-   * @param internalTravel metres between consecutive steps
-   */
-  record ChainInfo(
-      int[] regions,
-      double[] durations,
-      int[] resourceKey,
-      double resourceCost,
-      double internalTravel) {}
 
   /**
    * Builds the problem and looks up the chains of every subtask.
@@ -81,6 +61,7 @@ public final class PlanningProblem {
       ChainLibrary chains) {
     this.env = env;
     this.actions = Map.copyOf(actions);
+    this.chainNumbers = new ChainNumbers(env, this.actions);
     this.agents = List.copyOf(agents);
     for (int i = 0; i < agents.size(); i++) {
       if (agents.get(i).id() != i) {
@@ -91,7 +72,7 @@ public final class PlanningProblem {
     this.weights = weights;
     this.chains = chains;
     this.indexById = tasks.indexById();
-    Set<String> present = new java.util.HashSet<>();
+    Set<String> present = new HashSet<>();
     agents.forEach(a -> present.add(a.type().name()));
     for (Agent a : agents) {
       agentsByType.computeIfAbsent(a.type().name(), k -> new ArrayList<>()).add(a);
@@ -137,10 +118,10 @@ public final class PlanningProblem {
    * arrives from its start or from a step of another subtask's chain, nowhere else.
    */
   private void addApproachTravel(int m) {
-    Set<Integer> starts = new java.util.HashSet<>();
+    Set<Integer> starts = new HashSet<>();
     agents.forEach(a -> starts.add(env.indexOf(a.start())));
     for (int i = 0; i < m; i++) {
-      Set<Integer> from = new java.util.HashSet<>(starts);
+      Set<Integer> from = new HashSet<>(starts);
       for (int j = 0; j < m; j++) {
         if (j != i) {
           for (ActionPathChain c : chainsBySubtask.get(j)) {
@@ -170,40 +151,7 @@ public final class PlanningProblem {
    * @return its pre-computed numbers
    */
   ChainInfo info(ActionPathChain chain) {
-    ChainInfo cached = infos.get(chain);
-    if (cached != null) {
-      return cached;
-    }
-    int n = chain.steps().size();
-    int[] regions = new int[n];
-    double[] durations = new double[n];
-    int[] keys = new int[n];
-    double cost = 0;
-    double travel = 0;
-    for (int k = 0; k < n; k++) {
-      ChainStep step = chain.steps().get(k);
-      regions[k] = env.indexOf(step.region());
-      ActionSpec spec = actions.get(step.action());
-      durations[k] = spec.durationS();
-      keys[k] = spec.consumes().map(kind -> resourceKey(step.region(), kind)).orElse(-1);
-      cost += spec.consumes().map(env::resourceCost).orElse(0.0);
-      if (k > 0) {
-        travel += env.distance(regions[k - 1], regions[k]);
-      }
-    }
-    ChainInfo info = new ChainInfo(regions, durations, keys, cost, travel);
-    infos.put(chain, info);
-    return info;
-  }
-
-  private int resourceKey(String region, String kind) {
-    return resourceKeys.computeIfAbsent(
-        region + "|" + kind,
-        key -> {
-          stocks.add(env.region(region).stock(kind));
-          unitCosts.add(env.resourceCost(kind));
-          return stocks.size() - 1;
-        });
+    return chainNumbers.info(chain);
   }
 
   /**
@@ -213,7 +161,7 @@ public final class PlanningProblem {
    * @return units available in total
    */
   int stock(int key) {
-    return stocks.get(key);
+    return chainNumbers.stock(key);
   }
 
   /**
@@ -222,7 +170,7 @@ public final class PlanningProblem {
    * @return count
    */
   int resourceKeyCount() {
-    return stocks.size();
+    return chainNumbers.resourceKeyCount();
   }
 
   /**

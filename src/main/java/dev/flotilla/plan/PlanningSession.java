@@ -9,11 +9,14 @@ import dev.flotilla.plan.model.Scenario;
 import dev.flotilla.plan.model.Weights;
 import dev.flotilla.plan.task.LtlTaskCompiler;
 import dev.flotilla.plan.task.TaskCompilation;
+import dev.flotilla.plan.task.TaskSpec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The whole pipeline of seed 003 (Figure 2) for one fleet: formulas to R-posets and their product,
@@ -61,7 +64,7 @@ public final class PlanningSession {
     this.environment = scenario.environment();
   }
 
-  private PlanningProblem problemFor(dev.flotilla.plan.task.TaskSpec spec) {
+  private PlanningProblem problemFor(TaskSpec spec) {
     ChainLibrary lib =
         new ChainLibrary(environment, scenario.actions(), scenario.agentTypes().values());
     PlanningProblem out =
@@ -167,7 +170,7 @@ public final class PlanningSession {
    * plan when there is one.
    */
   private PlanResult offline(List<String> offlineFormulas,
-      java.util.function.BiFunction<TaskCompilation.Compiled, PlanningProblem, PlanResult> solve) {
+      BiFunction<TaskCompilation.Compiled, PlanningProblem, PlanResult> solve) {
     long t0 = System.nanoTime();
     TaskCompilation tc = compiler.offline(offlineFormulas);
     compileSeconds = (System.nanoTime() - t0) / 1e9;
@@ -185,7 +188,7 @@ public final class PlanningSession {
    */
   private PlanResult online(String formula, Map<String, Map<String, Integer>> newResources,
       Set<Integer> started,
-      java.util.function.BiFunction<TaskCompilation.Compiled, PlanningProblem, PlanResult> solve) {
+      BiFunction<TaskCompilation.Compiled, PlanningProblem, PlanResult> solve) {
     for (String region : newResources.keySet()) {
       if (!environment.hasRegion(region)) {
         return infeasible("Formula \"" + formula + "\" rejected: its resources name unknown "
@@ -226,7 +229,7 @@ public final class PlanningSession {
       List<ChainAssignment> assignments,
       boolean[] released,
       double releaseS) {
-    Set<Integer> served = new java.util.HashSet<>();
+    Set<Integer> served = new HashSet<>();
     int agents = next.agents().size();
     for (ChainAssignment a : assignments) {
       Integer index = next.tasks().indexById().get(a.subtaskId());
@@ -279,7 +282,7 @@ public final class PlanningSession {
    * @return true when every formula accepts the plan's word
    */
   public boolean planSatisfiesFormulas() {
-    List<java.util.Set<String>> word = new PlanValidator(problem).word(plan);
+    List<Set<String>> word = new PlanValidator(problem).word(plan);
     return formulas.stream().allMatch(f -> f.automaton().accepts(word));
   }
 

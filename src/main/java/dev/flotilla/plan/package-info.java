@@ -11,5 +11,10 @@
  * (Section 4.2). {@link dev.flotilla.plan.PlanningSession} chains the steps; {@link
  * dev.flotilla.plan.PlanValidator} checks a plan and produces its word for replay through a
  * formula's automaton.
+ *
+ * <p>May depend on (within dev.flotilla): {@code dev.flotilla.ltl}, {@code
+ * dev.flotilla.ltl.automaton}, {@code dev.flotilla.ltl.poset}, {@code dev.flotilla.plan.chain},
+ * {@code dev.flotilla.plan.model}, {@code dev.flotilla.plan.task}; nothing else. Checked by {@code
+ * AlgorithmEdgesTest}.
  */
 package dev.flotilla.plan;

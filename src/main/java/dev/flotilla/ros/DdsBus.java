@@ -5,8 +5,11 @@ import com.eprosima.xmlschemas.fastrtps_profiles.HistoryQosKindType;
 import com.eprosima.xmlschemas.fastrtps_profiles.ReliabilityQosKindType;
 import dev.flotilla.msgs.MessageType;
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,7 +34,7 @@ public final class DdsBus implements Bus {
   private final ROS2Node node;
   private final List<AutoCloseable> endpoints = new ArrayList<>();
   /** DDS type name → whether this participant carries it raw (true) or typed (false). */
-  private final java.util.Map<String, Boolean> rawTypes = new java.util.HashMap<>();
+  private final Map<String, Boolean> rawTypes = new HashMap<>();
 
   /**
    * Joins a DDS domain, confined to the loopback interface when the environment asks for it as
@@ -92,11 +95,7 @@ public final class DdsBus implements Bus {
     return message -> {
       MessageTopicType.Holder<T> holder = new MessageTopicType.Holder<>();
       holder.value = message;
-      boolean sent = publisher.publish(holder);
-      if (!sent) {
-        LOG.warning(() -> "DDS refused a " + type.rosName() + " sample on " + topic + ".");
-      }
-      return sent;
+      return send(publisher, holder, type.rosName(), topic);
     };
   }
 
@@ -112,16 +111,10 @@ public final class DdsBus implements Bus {
           MessageTopicType.Holder<T> holder = subscriber.takeNextData();
           // A sample that did not decode arrives empty; MessageTopicType logged it.
           if (holder != null && holder.value != null) {
-            try {
-              handler.accept(holder.value);
-            } catch (RuntimeException e) {
-              LOG.log(Level.SEVERE, "Handler for " + topic + " failed; message dropped.", e);
-            }
+            deliver(() -> handler.accept(holder.value), "Handler", topic);
           }
         }, topic, toIhmc(qos));
-    AutoCloseable handle = subscription::remove;
-    endpoints.add(handle);
-    return handle;
+    return keep(subscription);
   }
 
   /**
@@ -144,11 +137,7 @@ public final class DdsBus implements Bus {
     return cdr -> {
       RawTopicType.Sample sample = new RawTopicType.Sample();
       sample.data = cdr;
-      boolean sent = publisher.publish(sample);
-      if (!sent) {
-        LOG.warning(() -> "DDS refused a " + rosType + " sample on " + topic + ".");
-      }
-      return sent;
+      return send(publisher, sample, rosType, topic);
     };
   }
 
@@ -180,13 +169,33 @@ public final class DdsBus implements Bus {
           RawTopicType.Sample sample = subscriber.takeNextData();
           long receivedAt = epochNanos();
           if (sample != null && sample.data() != null) {
-            try {
-              handler.accept(sample.data(), receivedAt);
-            } catch (RuntimeException e) {
-              LOG.log(Level.SEVERE, "Raw handler for " + topic + " failed; message dropped.", e);
-            }
+            deliver(() -> handler.accept(sample.data(), receivedAt), "Raw handler", topic);
           }
         }, topic, toIhmc(qos));
+    return keep(subscription);
+  }
+
+  /** Publishes one sample; a refusal is logged and returned, never thrown. */
+  private static <S> boolean send(ROS2PublisherBasics<S> publisher, S sample, String rosType,
+      String topic) {
+    boolean sent = publisher.publish(sample);
+    if (!sent) {
+      LOG.warning(() -> "DDS refused a " + rosType + " sample on " + topic + ".");
+    }
+    return sent;
+  }
+
+  /** Runs a handler on a received message; its failure drops the message, not the subscription. */
+  private static void deliver(Runnable handling, String handlerName, String topic) {
+    try {
+      handling.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, handlerName + " for " + topic + " failed; message dropped.", e);
+    }
+  }
+
+  /** Keeps a subscription for {@link #close()} and returns the handle that removes it. */
+  private AutoCloseable keep(ROS2Subscription<?> subscription) {
     AutoCloseable handle = subscription::remove;
     endpoints.add(handle);
     return handle;
@@ -206,7 +215,7 @@ public final class DdsBus implements Bus {
   }
 
   private static long epochNanos() {
-    java.time.Instant now = java.time.Instant.now();
+    Instant now = Instant.now();
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 

@@ -19,6 +19,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -133,7 +134,7 @@ public final class KeyDir {
    * @param ids identities whose private keys and HMAC secrets to drop
    * @return the reduced key set
    */
-  public KeyDir without(java.util.Collection<String> ids) {
+  public KeyDir without(Collection<String> ids) {
     Map<String, PrivateKey> priv = new TreeMap<>(privateKeys);
     Map<String, byte[]> hmac = new TreeMap<>(hmacSecrets);
     priv.keySet().removeAll(ids);

@@ -1,5 +1,6 @@
 package dev.flotilla.security;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ public record Roster(Map<String, Set<Right>> members, Set<String> robots) {
   public Roster {
     Map<String, Set<Right>> copy = new LinkedHashMap<>();
     members.forEach((id, rights) -> copy.put(id, Set.copyOf(rights)));
-    members = java.util.Collections.unmodifiableMap(copy);
+    members = Collections.unmodifiableMap(copy);
     robots = Set.copyOf(robots);
   }
 

@@ -1,5 +1,7 @@
 package dev.flotilla.security;
 
+import java.util.Locale;
+
 /**
  * How strictly a node applies application-level authentication (issue #8, "Who may speak"):
  * {@code security: {mode: off | warn | enforce}} in the parameter file.
@@ -17,11 +19,11 @@ public enum SecurityMode {
    * @return the mode
    */
   public static SecurityMode parse(String text) {
-    return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+    return valueOf(text.toUpperCase(Locale.ROOT));
   }
 
   /** @return the name used in parameter files */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

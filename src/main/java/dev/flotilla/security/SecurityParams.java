@@ -7,6 +7,7 @@ import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.ParamsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public record SecurityParams(SecurityMode mode, Path keysDir, Roster roster) {
   }
 
   private static List<String> labels() {
-    return java.util.Arrays.stream(Right.values()).map(Right::label).toList();
+    return Arrays.stream(Right.values()).map(Right::label).toList();
   }
 
   /** @return every identity of the roster, robots included, in file order */

@@ -12,6 +12,7 @@ import dev.flotilla.alloc.api.FaultReallocator;
 import dev.flotilla.alloc.api.Reallocation;
 import dev.flotilla.alloc.api.RobotSchedule;
 import dev.flotilla.alloc.api.TaskAssignment;
+import dev.flotilla.alloc.api.UnassignedReason;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class FaultReallocatorContractTest {
     verify(p, plan, "A1", 0, r);
     assertTrue(r.plan().unassignedEntry("tooMany").isPresent());
     // "lift" needs two robots offering 'lift'; only A1 and A2 do, and A1 is gone.
-    assertEquals(dev.flotilla.alloc.api.UnassignedReason.NOT_ENOUGH_ROBOTS,
+    assertEquals(UnassignedReason.NOT_ENOUGH_ROBOTS,
         r.plan().unassignedEntry("lift").orElseThrow().reason());
   }
 

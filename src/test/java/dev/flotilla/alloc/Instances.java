@@ -4,6 +4,7 @@ import dev.flotilla.alloc.api.AllocationProblem;
 import dev.flotilla.alloc.api.CapabilityModel;
 import dev.flotilla.alloc.api.Robot;
 import dev.flotilla.alloc.api.Task;
+import dev.flotilla.alloc.api.UtilityMode;
 import dev.flotilla.alloc.api.UtilityParams;
 import dev.flotilla.alloc.travel.StraightLineTravel;
 import dev.flotilla.model.Point3;
@@ -58,7 +59,7 @@ public final class Instances {
           r.reliability(), 0.002 + 0.01 * rng.nextDouble(), 0, Set.of()));
     }
     return new AllocationProblem(robots, base.tasks(), base.capability(), base.travel(),
-        PARAMS.withMode(dev.flotilla.alloc.api.UtilityMode.QUALITY_MINUS_COST));
+        PARAMS.withMode(UtilityMode.QUALITY_MINUS_COST));
   }
 
   /**

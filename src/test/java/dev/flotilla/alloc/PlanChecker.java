@@ -11,6 +11,7 @@ import dev.flotilla.alloc.api.RobotSchedule;
 import dev.flotilla.alloc.api.Task;
 import dev.flotilla.alloc.api.TaskAssignment;
 import dev.flotilla.alloc.api.UnassignedTask;
+import dev.flotilla.alloc.api.UtilityMode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -132,7 +133,7 @@ public final class PlanChecker {
         cost += r.costRate() * (a.finishTime() - departure.get(t.id()).get(rid));
       }
       double u = Math.exp(-t.decay() * (a.startTime() - t.appearanceTime())) * sum * reliability;
-      if (p.params().mode() == dev.flotilla.alloc.api.UtilityMode.QUALITY_MINUS_COST) {
+      if (p.params().mode() == UtilityMode.QUALITY_MINUS_COST) {
         u -= cost;
       }
       assertEquals(u, a.expectedUtility(), 1e-6 * Math.max(1, Math.abs(u)),

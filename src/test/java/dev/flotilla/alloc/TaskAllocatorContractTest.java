@@ -7,6 +7,7 @@ import dev.flotilla.alloc.api.AllocationPlan;
 import dev.flotilla.alloc.api.AllocationProblem;
 import dev.flotilla.alloc.api.TaskAllocator;
 import dev.flotilla.alloc.api.UnassignedReason;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -58,7 +59,7 @@ class TaskAllocatorContractTest {
     assertTrue(late.startTime() >= 400, "a task cannot start before it appears");
     assertEquals(late.startTime() + 30, late.finishTime(), 1e-9);
     var lift = plan.assignment("lift").orElseThrow();
-    assertEquals(java.util.Set.of("A1", "A2"), java.util.Set.copyOf(lift.robotIds()),
+    assertEquals(Set.of("A1", "A2"), Set.copyOf(lift.robotIds()),
         "only the robots offering 'lift' can take it");
   }
 }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.bag.mcap.ChunkCompression;
 import dev.flotilla.bag.mcap.McapFormatException;
+import dev.flotilla.bag.mcap.McapQuery;
 import dev.flotilla.bag.mcap.McapReader;
 import dev.flotilla.bag.mcap.McapRecord.ChunkIndex;
+import dev.flotilla.bag.msgdef.MessageDefinitions;
 import dev.flotilla.bag.sqlite.Db3FormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,7 @@ class DamagedInputTest {
   private Path multiChunkBag(ChunkCompression c) throws IOException {
     Path dir = tmp.resolve("src_" + c);
     BagWriterOptions o = new BagWriterOptions(StorageId.MCAP, c, 2048, 0, "",
-        dev.flotilla.bag.msgdef.MessageDefinitions.bundled());
+        MessageDefinitions.bundled());
     try (BagWriter w = BagWriter.open(dir, o)) {
       for (int i = 0; i < 600; i++) {
         byte[] cdr = new byte[] {0, 1, 0, 0, 8, 0, 0, 0, 'm', 's', 'g', '-', (byte) ('0' + i % 10),
@@ -79,7 +82,7 @@ class DamagedInputTest {
   void truncatedMcapNamesFileAndOffset() throws IOException {
     Path f = copy(SampleBags.of("mcap/talker/talker.mcap"), "talker.mcap");
     byte[] all = Files.readAllBytes(f);
-    Files.write(f, java.util.Arrays.copyOf(all, 2000)); // inside its only chunk
+    Files.write(f, Arrays.copyOf(all, 2000)); // inside its only chunk
     McapFormatException e = assertThrows(McapFormatException.class, () -> readAll(f));
     assertEquals(f, e.file());
     assertTrue(e.getMessage().startsWith(f + ": byte "), e.getMessage());
@@ -199,7 +202,7 @@ class DamagedInputTest {
     Path f = copy(src, "cut.mcap");
     long cut = cs.get(cs.size() / 2).chunkStartOffset() + 10;
     byte[] all = Files.readAllBytes(f);
-    Files.write(f, java.util.Arrays.copyOf(all, (int) cut));
+    Files.write(f, Arrays.copyOf(all, (int) cut));
     byte[] damaged = Files.readAllBytes(f);
     long expected = 0;
     try (McapReader r = McapReader.open(src)) {
@@ -251,7 +254,7 @@ class DamagedInputTest {
   /** Messages of one chunk; chunks of these bags cover disjoint log-time ranges. */
   private static long countIn(McapReader r, ChunkIndex c) {
     long n = 0;
-    for (Iterator<?> it = r.messages(new dev.flotilla.bag.mcap.McapQuery(null,
+    for (Iterator<?> it = r.messages(new McapQuery(null,
         c.messageStartTime(), c.messageEndTime() + 1)); it.hasNext(); it.next()) {
       n++;
     }

@@ -9,6 +9,7 @@ import dev.flotilla.bag.meta.TopicMessageCount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ class SampleBagsTest {
         BagMessage y = ib.next();
         assertEquals(x.topic(), y.topic());
         assertEquals(x.logTimeNanos(), y.logTimeNanos());
-        assertTrue(java.util.Arrays.equals(x.data(), y.data()));
+        assertTrue(Arrays.equals(x.data(), y.data()));
         n++;
       }
       assertEquals(20, n);

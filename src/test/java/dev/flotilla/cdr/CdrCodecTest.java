@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +91,7 @@ class CdrCodecTest {
     CdrWriter w = new CdrWriter();
     w.writeInt32(5);
     byte[] bytes = w.toByteArray();
-    byte[] cut = java.util.Arrays.copyOf(bytes, 6);
+    byte[] cut = Arrays.copyOf(bytes, 6);
     CdrException e = assertThrows(CdrException.class, () -> new CdrReader(cut).readInt32());
     assertEquals(4, e.offset());
     assertTrue(e.getMessage().contains("byte 4"), e.getMessage());

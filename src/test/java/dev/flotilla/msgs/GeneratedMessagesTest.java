@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flotilla.bag.BagFilter;
 import dev.flotilla.bag.BagMessage;
 import dev.flotilla.bag.BagReader;
+import dev.flotilla.cdr.CdrReader;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.PlanStep;
 import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
@@ -68,7 +69,7 @@ class GeneratedMessagesTest {
   private static <T> void roundTrip(MessageType<T> type) {
     try {
       @SuppressWarnings("unchecked")
-      T value = (T) type.reader().apply(new dev.flotilla.cdr.CdrReader(defaultBytes(type)));
+      T value = (T) type.reader().apply(new CdrReader(defaultBytes(type)));
       assertEquals(value, type.decode(type.encode(value)), type.rosName());
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);

@@ -13,6 +13,7 @@ import dev.flotilla.plan.task.LtlTaskCompiler;
 import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskCompilation;
 import dev.flotilla.plan.task.TaskSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -152,7 +153,7 @@ class LtlPlanningTest {
     PlanningSession s = session(c1);
     PlanResult.Planned p = (PlanResult.Planned) s.planOffline(c1.offlineFormulas());
     List<Set<String>> word =
-        new java.util.ArrayList<>(new PlanValidator(s.problem()).word(p.plan()));
+        new ArrayList<>(new PlanValidator(s.problem()).word(p.plan()));
     word.removeIf(letter -> letter.contains("sa_t3"));
     LtlCompilation.Compiled phi1 = s.formulas().get(0);
     assertTrue(!phi1.automaton().accepts(word), "replay must be able to fail");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class FastEd25519Test {
         byte[] flipped = reference.clone();
         flipped[rng.nextInt(flipped.length)] ^= (byte) (1 << rng.nextInt(8));
         assertFalse(FastEd25519.verify(flipped, point, message));
-        assertFalse(FastEd25519.verify(java.util.Arrays.copyOf(reference, 63), point, message));
+        assertFalse(FastEd25519.verify(Arrays.copyOf(reference, 63), point, message));
         if (len > 0) {
           byte[] other = message.clone();
           other[0] ^= 1;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrix4x4;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class ForwardKinematicsTest {
     for (String file : List.of("panda.urdf", "fetch.urdf",
         "stretch_RE1V0_tool_stretch_dex_wrist.urdf", "spot_with_arm.urdf", "ur5.urdf")) {
       UrdfRobot r = UrdfParser.parse(SharedUrdfs.file(file));
-      Chain chain = new EndEffectorFinder(r).chains(java.util.Set.of()).get(0);
+      Chain chain = new EndEffectorFinder(r).chains(Set.of()).get(0);
       ChainKinematics ck = new ChainKinematics(r, chain);
       ForwardKinematics fk = new ForwardKinematics(r);
       SplittableRandom rnd = new SplittableRandom(7);

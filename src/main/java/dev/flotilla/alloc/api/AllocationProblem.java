@@ -23,11 +23,11 @@ public record AllocationProblem(
 
   /** Copies the lists and rejects duplicate ids. */
   public AllocationProblem {
-    robots = List.copyOf(Checks.nonNull(robots, "robots"));
-    tasks = List.copyOf(Checks.nonNull(tasks, "tasks"));
-    Checks.nonNull(capability, "capability");
-    Checks.nonNull(travel, "travel");
-    Checks.nonNull(params, "params");
+    robots = List.copyOf(ArgumentChecks.nonNull(robots, "robots"));
+    tasks = List.copyOf(ArgumentChecks.nonNull(tasks, "tasks"));
+    ArgumentChecks.nonNull(capability, "capability");
+    ArgumentChecks.nonNull(travel, "travel");
+    ArgumentChecks.nonNull(params, "params");
     Map<String, Integer> seen = new HashMap<>();
     for (Robot r : robots) {
       if (seen.put(r.id(), 0) != null) {

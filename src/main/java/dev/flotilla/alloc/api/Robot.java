@@ -29,14 +29,15 @@ public record Robot(
 
   /** Validates every field, naming the offending one. */
   public Robot {
-    Checks.id(id, "robot");
-    Checks.nonNull(position, "robot " + id + ": position");
-    Checks.positive(maxSpeed, "robot " + id + ": maxSpeed");
-    Checks.positive(maxAcceleration, "robot " + id + ": maxAcceleration");
-    Checks.nonNegative(reliability, "robot " + id + ": reliability");
-    Checks.nonNegative(costRate, "robot " + id + ": costRate");
-    Checks.nonNegative(availableFrom, "robot " + id + ": availableFrom");
-    capabilities = Set.copyOf(Checks.nonNull(capabilities, "robot " + id + ": capabilities"));
+    ArgumentChecks.id(id, "robot");
+    ArgumentChecks.nonNull(position, "robot " + id + ": position");
+    ArgumentChecks.positive(maxSpeed, "robot " + id + ": maxSpeed");
+    ArgumentChecks.positive(maxAcceleration, "robot " + id + ": maxAcceleration");
+    ArgumentChecks.nonNegative(reliability, "robot " + id + ": reliability");
+    ArgumentChecks.nonNegative(costRate, "robot " + id + ": costRate");
+    ArgumentChecks.nonNegative(availableFrom, "robot " + id + ": availableFrom");
+    capabilities =
+        Set.copyOf(ArgumentChecks.nonNull(capabilities, "robot " + id + ": capabilities"));
   }
 
   /**

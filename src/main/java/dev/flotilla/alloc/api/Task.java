@@ -34,22 +34,23 @@ public record Task(
 
   /** Validates every field, naming the offending one. */
   public Task {
-    Checks.id(id, "task");
-    Checks.nonNull(location, "task " + id + ": location");
+    ArgumentChecks.id(id, "task");
+    ArgumentChecks.nonNull(location, "task " + id + ": location");
     if (requiredRobots < 1) {
       throw new IllegalArgumentException(
           "task " + id + ": requiredRobots must be >= 1, got " + requiredRobots + ".");
     }
-    Checks.finite(baseUtility, "task " + id + ": baseUtility");
-    Checks.nonNegative(decay, "task " + id + ": decay");
-    Checks.nonNegative(duration, "task " + id + ": duration");
-    Checks.nonNegative(appearanceTime, "task " + id + ": appearanceTime");
-    Checks.nonNull(deadline, "task " + id + ": deadline");
+    ArgumentChecks.finite(baseUtility, "task " + id + ": baseUtility");
+    ArgumentChecks.nonNegative(decay, "task " + id + ": decay");
+    ArgumentChecks.nonNegative(duration, "task " + id + ": duration");
+    ArgumentChecks.nonNegative(appearanceTime, "task " + id + ": appearanceTime");
+    ArgumentChecks.nonNull(deadline, "task " + id + ": deadline");
     if (deadline.isPresent()) {
-      Checks.finite(deadline.getAsDouble(), "task " + id + ": deadline");
+      ArgumentChecks.finite(deadline.getAsDouble(), "task " + id + ": deadline");
     }
     requiredCapabilities =
-        Set.copyOf(Checks.nonNull(requiredCapabilities, "task " + id + ": requiredCapabilities"));
+        Set.copyOf(ArgumentChecks.nonNull(requiredCapabilities,
+            "task " + id + ": requiredCapabilities"));
   }
 
   /**

@@ -14,11 +14,11 @@ public record UtilityParams(
 
   /** Validates every field, naming the offending one. */
   public UtilityParams {
-    Checks.nonNegative(alpha, "alpha");
-    Checks.nonNegative(beta, "beta");
-    Checks.nonNegative(sigmaF, "sigmaF");
-    Checks.positive(delta, "delta");
-    Checks.nonNull(mode, "mode");
+    ArgumentChecks.nonNegative(alpha, "alpha");
+    ArgumentChecks.nonNegative(beta, "beta");
+    ArgumentChecks.nonNegative(sigmaF, "sigmaF");
+    ArgumentChecks.positive(delta, "delta");
+    ArgumentChecks.nonNull(mode, "mode");
   }
 
   /**

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import net.jpountz.lz4.LZ4FrameInputStream;
 import net.jpountz.lz4.LZ4FrameOutputStream;
 
@@ -59,7 +60,7 @@ public enum ChunkCompression {
           if (Zstd.isError(n)) {
             throw new IllegalStateException("zstd compression failed: " + Zstd.getErrorName(n));
           }
-          return java.util.Arrays.copyOf(dst, (int) n);
+          return Arrays.copyOf(dst, (int) n);
         }
       case LZ4:
         try {

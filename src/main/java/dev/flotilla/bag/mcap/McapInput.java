@@ -129,24 +129,28 @@ final class McapInput {
   }
 
   Map<String, String> stringMap(String what) throws McapFormatException {
-    int len = length32(what);
-    int stop = pos + len;
-    Map<String, String> map = new LinkedHashMap<>();
-    McapInput sub = new McapInput(file, buf, pos, stop, fileOffsetOfBuf);
-    while (sub.remaining() > 0) {
-      map.put(sub.string(what + " key"), sub.string(what + " value"));
-    }
-    pos = stop;
-    return map;
+    return map(what, McapInput::string, McapInput::string);
   }
 
   Map<Integer, Long> u16u64Map(String what) throws McapFormatException {
+    return map(what, McapInput::u16, McapInput::u64);
+  }
+
+  /** Reads one field of a map entry. */
+  @FunctionalInterface
+  private interface FieldReader<T> {
+    T read(McapInput in, String what) throws McapFormatException;
+  }
+
+  /** A map prefixed by its uint32 byte length, entries in order. */
+  private <K, V> Map<K, V> map(String what, FieldReader<K> key, FieldReader<V> value)
+      throws McapFormatException {
     int len = length32(what);
     int stop = pos + len;
-    Map<Integer, Long> map = new LinkedHashMap<>();
+    Map<K, V> map = new LinkedHashMap<>();
     McapInput sub = new McapInput(file, buf, pos, stop, fileOffsetOfBuf);
     while (sub.remaining() > 0) {
-      map.put(sub.u16(what + " key"), sub.u64(what + " value"));
+      map.put(key.read(sub, what + " key"), value.read(sub, what + " value"));
     }
     pos = stop;
     return map;

@@ -1,8 +1,11 @@
 package dev.flotilla.bag.msgdef;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A closed set of parsed message types, enough to walk one root type and all it references.
@@ -38,9 +41,9 @@ public final class MessageTypes {
   }
 
   static void close(String root, Map<String, MsgSpec> specs, MessageDefinitions fallback) {
-    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+    ArrayDeque<String> todo = new ArrayDeque<>();
     todo.add(root);
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     while (!todo.isEmpty()) {
       String t = todo.poll();
       if (!seen.add(t)) {

@@ -1,9 +1,10 @@
 package dev.flotilla.bag.sqlite;
 
+import dev.flotilla.bag.io.LookaheadIterator;
+import dev.flotilla.bag.io.Resources;
 import dev.flotilla.bag.meta.TopicMetadata;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +19,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -61,13 +61,7 @@ public final class Db3Reader implements Closeable {
       throw new Db3FormatException(file, null, "cannot open: " + e.getMessage(), e);
     }
     Db3Reader r = new Db3Reader(file, c);
-    try {
-      r.init();
-      return r;
-    } catch (IOException | RuntimeException e) {
-      r.close();
-      throw e;
-    }
+    return Resources.initOrClose(r, r::init);
   }
 
   private void init() throws IOException {
@@ -216,11 +210,9 @@ public final class Db3Reader implements Closeable {
     }
   }
 
-  private final class RowIterator implements Iterator<Db3Message> {
+  private final class RowIterator extends LookaheadIterator<Db3Message> {
     private final PreparedStatement ps;
     private final ResultSet rs;
-    private Db3Message next;
-    private boolean done;
 
     RowIterator(PreparedStatement ps, ResultSet rs) {
       this.ps = ps;
@@ -228,37 +220,18 @@ public final class Db3Reader implements Closeable {
     }
 
     @Override
-    public boolean hasNext() {
-      if (next != null) {
-        return true;
-      }
-      if (done) {
-        return false;
-      }
+    protected Db3Message readNext() throws IOException {
       try {
         if (rs.next()) {
           byte[] data = rs.getBytes(3);
-          next = new Db3Message(rs.getInt(1), rs.getLong(2), data == null ? new byte[0] : data);
-          return true;
+          return new Db3Message(rs.getInt(1), rs.getLong(2), data == null ? new byte[0] : data);
         }
-        done = true;
         rs.close();
         ps.close();
-        return false;
+        return null;
       } catch (SQLException e) {
-        done = true;
-        throw new UncheckedIOException(new Db3FormatException(file, "messages", e.getMessage(), e));
+        throw new Db3FormatException(file, "messages", e.getMessage(), e);
       }
-    }
-
-    @Override
-    public Db3Message next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Db3Message m = next;
-      next = null;
-      return m;
     }
   }
 

@@ -1,16 +1,16 @@
 package dev.flotilla.ltl.poset;
 
+import static dev.flotilla.ltl.poset.AutomatonEvents.propositions;
+
 import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * R-poset extraction (Definition 2 of seed 003, after its reference [27]) by dynamic programming
@@ -42,7 +42,7 @@ import java.util.TreeSet;
  * <p>Time: per candidate of n subtasks O(n^2 · 2^n · n · I) for the order (I: empty letters to
  * consider, usually 1) and O(c · 3^n) for c conflict sets, plus the candidate search.
  */
-public final class DownsetPosetExtractor implements PosetExtractor {
+public final class DownsetPosetExtractor extends EventRunPosetExtractor {
 
   /** Largest candidate whose order is relaxed. */
   public static final int MAX_ORDER_SUBTASKS = 14;
@@ -52,8 +52,6 @@ public final class DownsetPosetExtractor implements PosetExtractor {
 
   /** Cap on the (state, multiset) pairs visited by the candidate search. */
   public static final int MAX_SEARCH = 200_000;
-
-  private final int maxAlternatives;
 
   /** An extractor keeping at most 16 alternative R-posets. */
   public DownsetPosetExtractor() {
@@ -66,49 +64,27 @@ public final class DownsetPosetExtractor implements PosetExtractor {
    * @param maxAlternatives how many R-posets to return at most (at least 1)
    */
   public DownsetPosetExtractor(int maxAlternatives) {
-    if (maxAlternatives < 1) {
-      throw new IllegalArgumentException("maxAlternatives must be >= 1, got " + maxAlternatives);
-    }
-    this.maxAlternatives = maxAlternatives;
+    super(maxAlternatives);
   }
 
   /** One event of a witness run: letter {@code mask} taken in state {@code from}. */
   private record Event(int from, int mask, String label) {}
 
   @Override
-  public PosetExtraction extract(GoodPrefixAutomaton dfa) {
-    if (dfa.isAccepting(dfa.initial())) {
-      return new PosetExtraction.Posets(List.of(new RPoset(List.of(), Set.of(), Set.of())));
-    }
-    if (dfa.isDead(dfa.initial())) {
-      return new PosetExtraction.NoPoset(
-          "The formula is unsatisfiable: no finite word is a good prefix of it.");
-    }
-    if (dfa.successor(dfa.initial(), 0) != dfa.initial()) {
-      return new PosetExtraction.NoPoset(
-          "The formula requires something at the first instant (a proposition outside F/U, or X);"
-              + " subtasks of an R-poset are executed at free instants.");
-    }
+  Set<RPoset> posetsOfEventRuns(GoodPrefixAutomaton dfa) {
     Map<List<String>, List<Event>> candidates = new LinkedHashMap<>();
     Map<Integer, List<Event>> events = new HashMap<>();
     search(dfa, dfa.initial(), new ArrayList<>(), new HashSet<>(), new HashSet<>(), events,
         candidates);
-    if (candidates.isEmpty()) {
-      return new PosetExtraction.NoPoset(
-          "Every accepting run needs an event at a fixed instant after another one (X);"
-              + " R-posets cannot express that.");
-    }
     Set<RPoset> found = new HashSet<>();
     for (List<Event> witness : candidates.values()) {
-      found.add(new Candidate(dfa, witness).poset());
+      int[] masks = new int[witness.size()];
+      for (int i = 0; i < masks.length; i++) {
+        masks[i] = witness.get(i).mask();
+      }
+      found.add(new DownsetCandidate(dfa, masks).poset());
     }
-    List<RPoset> sorted = new ArrayList<>(found);
-    sorted.sort(
-        Comparator.comparingInt(RPoset::size)
-            .thenComparingInt(p -> p.order().size())
-            .thenComparingInt(p -> p.conflicts().size())
-            .thenComparing(RPoset::toString));
-    return new PosetExtraction.Posets(sorted.subList(0, Math.min(maxAlternatives, sorted.size())));
+    return found;
   }
 
   private void search(
@@ -145,333 +121,9 @@ public final class DownsetPosetExtractor implements PosetExtractor {
   /** Minimal letters leaving q for a live state where nothing happening loops (or acceptance). */
   private static List<Event> events(GoodPrefixAutomaton dfa, int q) {
     List<Event> out = new ArrayList<>();
-    int bits = dfa.propositions().size();
-    for (int m = 1; m < 1 << bits; m++) {
-      int to = dfa.successor(q, m);
-      if (to == q || dfa.isDead(to) || !(dfa.isAccepting(to) || dfa.successor(to, 0) == to)) {
-        continue;
-      }
-      boolean minimal = true;
-      for (int sub = (m - 1) & m; sub > 0 && minimal; sub = (sub - 1) & m) {
-        minimal = dfa.successor(q, sub) == q;
-      }
-      if (minimal) {
-        out.add(new Event(q, m, String.join(",", propositions(dfa, m))));
-      }
+    for (int m : AutomatonEvents.minimalLetters(dfa, q)) {
+      out.add(new Event(q, m, String.join(",", propositions(dfa, m))));
     }
     return out;
-  }
-
-  private static TreeSet<String> propositions(GoodPrefixAutomaton dfa, int mask) {
-    TreeSet<String> out = new TreeSet<>();
-    for (int i = 0; i < dfa.propositions().size(); i++) {
-      if ((mask & (1 << i)) != 0) {
-        out.add(dfa.propositions().get(i));
-      }
-    }
-    return out;
-  }
-
-  /** The analysis of one candidate Ω with its witness run. */
-  private static final class Candidate {
-    private final GoodPrefixAutomaton dfa;
-    private final int n;
-    private final int full;
-    private final int[] mask;
-    private final int[] preds;
-    private Set<Integer> conflicts = new HashSet<>();
-    private final Map<Long, Boolean> linearMemo = new HashMap<>();
-    private final Map<Long, Boolean> blockMemo = new HashMap<>();
-
-    Candidate(GoodPrefixAutomaton dfa, List<Event> witness) {
-      this.dfa = dfa;
-      this.n = witness.size();
-      this.full = (1 << n) - 1;
-      this.mask = new int[n];
-      this.preds = new int[n];
-      for (int i = 0; i < n; i++) {
-        mask[i] = witness.get(i).mask();
-        preds[i] = (1 << i) - 1;
-      }
-    }
-
-    RPoset poset() {
-      if (n <= MAX_ORDER_SUBTASKS) {
-        relaxOrder();
-      }
-      if (n <= MAX_BLOCK_SUBTASKS) {
-        findConflicts();
-      } else {
-        for (int a = 0; a < n; a++) {
-          for (int b = a + 1; b < n; b++) {
-            conflicts.add((1 << a) | (1 << b));
-          }
-        }
-      }
-      List<Subtask> subtasks = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        subtasks.add(new Subtask(i, enabling(i), selfLoop(i)));
-      }
-      Set<Precedence> order = new HashSet<>();
-      for (int b = 0; b < n; b++) {
-        for (int a = 0; a < n; a++) {
-          if ((preds[b] & (1 << a)) != 0) {
-            order.add(new Precedence(a, b));
-          }
-        }
-      }
-      Set<Set<Integer>> conflictSets = new HashSet<>();
-      for (int c : conflicts) {
-        boolean implied = false;
-        for (int d : conflicts) {
-          implied |= d != c && (c & d) == d;
-        }
-        if (!implied) {
-          // A superset of a conflict set cannot run all at once anyway.
-          conflictSets.add(members(c));
-        }
-      }
-      return new RPoset(subtasks, order, conflictSets);
-    }
-
-    /**
-     * Drops witness-order pairs while all linear extensions pass. Only a covering pair can be
-     * dropped from a transitively closed order, so passes repeat until nothing changes; a pair
-     * that failed once fails for every smaller order too and is not tried again.
-     */
-    private void relaxOrder() {
-      boolean[][] failed = new boolean[n][n];
-      boolean changed = true;
-      while (changed) {
-        changed = false;
-        for (int gap = 1; gap < n; gap++) {
-          for (int a = 0; a + gap < n; a++) {
-            int b = a + gap;
-            if ((preds[b] & (1 << a)) == 0 || failed[a][b] || implied(a, b)) {
-              continue;
-            }
-            preds[b] &= ~(1 << a);
-            linearMemo.clear();
-            if (linearGood(0, dfa.initial())) {
-              changed = true;
-            } else {
-              preds[b] |= 1 << a;
-              failed[a][b] = true;
-            }
-          }
-        }
-      }
-      linearMemo.clear();
-    }
-
-    /** Whether a ≼ c ≼ b for some c, so (a, b) cannot be dropped alone. */
-    private boolean implied(int a, int b) {
-      for (int c = 0; c < n; c++) {
-        if (c != a && c != b && (preds[c] & (1 << a)) != 0 && (preds[b] & (1 << c)) != 0) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** All completions from (done, q) one subtask at a time, any idle letters, are accepted. */
-    private boolean linearGood(int done, int q) {
-      if (done == full) {
-        return dfa.isAccepting(q);
-      }
-      long key = ((long) done << 32) | q;
-      Boolean cached = linearMemo.get(key);
-      if (cached != null) {
-        return cached;
-      }
-      boolean good = true;
-      for (int s = 0; s < n && good; s++) {
-        if ((done & (1 << s)) == 0 && (preds[s] & ~done) == 0) {
-          for (int next : successors(q, mask[s])) {
-            good &= linearGood(done | (1 << s), next);
-          }
-        }
-      }
-      linearMemo.put(key, good);
-      return good;
-    }
-
-    /** States after idle letters (zero or more) then the letter. */
-    private Set<Integer> successors(int q, int letter) {
-      Set<Integer> out = new HashSet<>();
-      Set<Integer> idle = new HashSet<>();
-      int s = q;
-      while (idle.add(s)) {
-        out.add(dfa.successor(s, letter));
-        s = dfa.successor(s, 0);
-      }
-      return out;
-    }
-
-    /** Adds conflict sets until every admitted block execution is accepted. */
-    private void findConflicts() {
-      while (true) {
-        blockMemo.clear();
-        if (blockGood(0, dfa.initial())) {
-          return;
-        }
-        int culprit = blame(0, dfa.initial());
-        conflicts.add(culprit);
-      }
-    }
-
-    private boolean admitted(int done, int block) {
-      for (int s = 0; s < n; s++) {
-        if ((block & (1 << s)) != 0 && (preds[s] & ~(done | block)) != 0) {
-          return false;
-        }
-      }
-      for (int c : conflicts) {
-        if ((block & c) == c) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private int letter(int block) {
-      int m = 0;
-      for (int s = 0; s < n; s++) {
-        if ((block & (1 << s)) != 0) {
-          m |= mask[s];
-        }
-      }
-      return m;
-    }
-
-    private boolean blockGood(int done, int q) {
-      if (done == full) {
-        return dfa.isAccepting(q);
-      }
-      long key = ((long) done << 32) | q;
-      Boolean cached = blockMemo.get(key);
-      if (cached != null) {
-        return cached;
-      }
-      boolean good = true;
-      int rest = full & ~done;
-      for (int block = rest; block > 0 && good; block = (block - 1) & rest) {
-        if (admitted(done, block)) {
-          for (int next : successors(q, letter(block))) {
-            good &= blockGood(done | block, next);
-          }
-        }
-      }
-      blockMemo.put(key, good);
-      return good;
-    }
-
-    /**
-     * From a failing configuration that passes one subtask at a time, follows failing steps to a
-     * block after which even one-at-a-time execution fails; that block is returned.
-     */
-    private int blame(int done, int q) {
-      int rest = full & ~done;
-      List<Integer> blocks = new ArrayList<>();
-      for (int block = rest; block > 0; block = (block - 1) & rest) {
-        if (admitted(done, block)) {
-          blocks.add(block);
-        }
-      }
-      // Smallest blocks first, so the conflict found is as small as possible.
-      blocks.sort(Comparator.comparingInt(Integer::bitCount));
-      for (int block : blocks) {
-        for (int next : successors(q, letter(block))) {
-          if (blockGood(done | block, next)) {
-            continue;
-          }
-          if (Integer.bitCount(block) > 1 && !linearGood(done | block, next)) {
-            return block;
-          }
-          return blame(done | block, next);
-        }
-      }
-      throw new IllegalStateException("A failing configuration has no failing step.");
-    }
-
-    private Guard enabling(int s) {
-      TreeSet<String> neg = new TreeSet<>();
-      int bits = dfa.propositions().size();
-      for (long key : reachable()) {
-        int done = (int) (key >>> 32);
-        int q = (int) key;
-        if ((done & (1 << s)) != 0 || (preds[s] & ~done) != 0) {
-          continue;
-        }
-        for (int p = 0; p < bits; p++) {
-          if ((mask[s] & (1 << p)) == 0 && !neg.contains(dfa.propositions().get(p))) {
-            for (int next : successors(q, mask[s] | (1 << p))) {
-              if (!linearGood(done | (1 << s), next)) {
-                neg.add(dfa.propositions().get(p));
-              }
-            }
-          }
-        }
-      }
-      return new Guard(propositions(dfa, mask[s]), neg);
-    }
-
-    private Guard selfLoop(int s) {
-      TreeSet<String> neg = new TreeSet<>();
-      int bits = dfa.propositions().size();
-      for (long key : reachable()) {
-        int done = (int) (key >>> 32);
-        int q = (int) key;
-        if ((done & (1 << s)) != 0) {
-          continue;
-        }
-        for (int p = 0; p < bits; p++) {
-          if (!neg.contains(dfa.propositions().get(p))
-              && !linearGood(done, dfa.successor(q, 1 << p))) {
-            neg.add(dfa.propositions().get(p));
-          }
-        }
-      }
-      return Guard.of(Set.of(), neg);
-    }
-
-    private Set<Long> reachableCache;
-
-    /** Configurations reachable one subtask at a time (with idle letters) under ≼. */
-    private Set<Long> reachable() {
-      if (reachableCache != null) {
-        return reachableCache;
-      }
-      Set<Long> seen = new HashSet<>();
-      List<Long> stack = new ArrayList<>();
-      for (int start : successors(dfa.initial(), 0)) {
-        stack.add((long) start);
-      }
-      while (!stack.isEmpty()) {
-        long key = stack.remove(stack.size() - 1);
-        if (!seen.add(key)) {
-          continue;
-        }
-        int done = (int) (key >>> 32);
-        int q = (int) key;
-        for (int s = 0; s < n; s++) {
-          if ((done & (1 << s)) == 0 && (preds[s] & ~done) == 0) {
-            for (int next : successors(q, mask[s])) {
-              stack.add(((long) (done | (1 << s)) << 32) | next);
-            }
-          }
-        }
-      }
-      reachableCache = seen;
-      return seen;
-    }
-
-    private static Set<Integer> members(int set) {
-      Set<Integer> out = new TreeSet<>();
-      for (int rest = set; rest != 0; rest &= rest - 1) {
-        out.add(Integer.numberOfTrailingZeros(rest));
-      }
-      return out;
-    }
   }
 }

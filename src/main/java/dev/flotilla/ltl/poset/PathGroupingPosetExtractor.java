@@ -2,8 +2,8 @@ package dev.flotilla.ltl.poset;
 
 import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,15 +47,13 @@ import java.util.TreeSet;
  * <p>Time: O(R · L) for R runs of length L, plus O(L! + Fubini(L)) automaton runs per group of L ≤
  * {@value #MAX_VERIFIED_SUBTASKS} subtasks.
  */
-public final class PathGroupingPosetExtractor implements PosetExtractor {
+public final class PathGroupingPosetExtractor extends EventRunPosetExtractor {
 
   /** Cap on enumerated runs. */
   public static final int MAX_RUNS = 20_000;
 
   /** Largest group whose linear extensions and simultaneous executions are enumerated. */
   public static final int MAX_VERIFIED_SUBTASKS = 7;
-
-  private final int maxAlternatives;
 
   /** An extractor keeping at most 16 alternative R-posets. */
   public PathGroupingPosetExtractor() {
@@ -68,39 +66,19 @@ public final class PathGroupingPosetExtractor implements PosetExtractor {
    * @param maxAlternatives how many R-posets to return at most (at least 1)
    */
   public PathGroupingPosetExtractor(int maxAlternatives) {
-    if (maxAlternatives < 1) {
-      throw new IllegalArgumentException("maxAlternatives must be >= 1, got " + maxAlternatives);
-    }
-    this.maxAlternatives = maxAlternatives;
+    super(maxAlternatives);
   }
 
   /** One step of a run: leave {@code from} on letter {@code mask} to {@code to}. */
   private record Event(int from, int mask, int to, Guard enabling, Guard selfLoop) {}
 
   @Override
-  public PosetExtraction extract(GoodPrefixAutomaton dfa) {
-    if (dfa.isAccepting(dfa.initial())) {
-      return new PosetExtraction.Posets(List.of(new RPoset(List.of(), Set.of(), Set.of())));
-    }
-    if (dfa.isDead(dfa.initial())) {
-      return new PosetExtraction.NoPoset(
-          "The formula is unsatisfiable: no finite word is a good prefix of it.");
-    }
-    if (!stable(dfa, dfa.initial())) {
-      return new PosetExtraction.NoPoset(
-          "The formula requires something at the first instant (a proposition outside F/U, or X);"
-              + " subtasks of an R-poset are executed at free instants.");
-    }
+  Set<RPoset> posetsOfEventRuns(GoodPrefixAutomaton dfa) {
     Map<Integer, List<Event>> eventsByState = new HashMap<>();
     List<List<Event>> runs = new ArrayList<>();
     Set<Integer> onPath = new HashSet<>();
     onPath.add(dfa.initial());
     collectRuns(dfa, dfa.initial(), new ArrayList<>(), onPath, eventsByState, runs);
-    if (runs.isEmpty()) {
-      return new PosetExtraction.NoPoset(
-          "Every accepting run needs an event at a fixed instant after another one (X);"
-              + " R-posets cannot express that.");
-    }
     Map<List<String>, List<List<Event>>> groups = new LinkedHashMap<>();
     for (List<Event> run : runs) {
       List<String> key = new ArrayList<>();
@@ -114,17 +92,7 @@ public final class PathGroupingPosetExtractor implements PosetExtractor {
     for (List<List<Event>> group : groups.values()) {
       found.addAll(posetsOf(dfa, group));
     }
-    List<RPoset> sorted = new ArrayList<>(found);
-    sorted.sort(
-        Comparator.comparingInt(RPoset::size)
-            .thenComparingInt(p -> p.order().size())
-            .thenComparingInt(p -> p.conflicts().size())
-            .thenComparing(RPoset::toString));
-    return new PosetExtraction.Posets(sorted.subList(0, Math.min(maxAlternatives, sorted.size())));
-  }
-
-  private static boolean stable(GoodPrefixAutomaton dfa, int state) {
-    return dfa.successor(state, 0) == state;
+    return found;
   }
 
   private void collectRuns(
@@ -161,18 +129,8 @@ public final class PathGroupingPosetExtractor implements PosetExtractor {
     }
     Guard selfLoop = Guard.of(Set.of(), forbidden);
     List<Event> out = new ArrayList<>();
-    for (int m = 1; m < 1 << bits; m++) {
+    for (int m : AutomatonEvents.minimalLetters(dfa, q)) {
       int to = dfa.successor(q, m);
-      if (to == q || dfa.isDead(to) || !(dfa.isAccepting(to) || stable(dfa, to))) {
-        continue;
-      }
-      boolean minimal = true;
-      for (int sub = (m - 1) & m; sub > 0 && minimal; sub = (sub - 1) & m) {
-        minimal = dfa.successor(q, sub) == q;
-      }
-      if (!minimal) {
-        continue;
-      }
       TreeSet<String> pos = new TreeSet<>();
       TreeSet<String> neg = new TreeSet<>();
       for (int i = 0; i < bits; i++) {
@@ -207,7 +165,7 @@ public final class PathGroupingPosetExtractor implements PosetExtractor {
     Guard[] selfLoop = new Guard[n];
     boolean[][] before = new boolean[n][n];
     for (boolean[] row : before) {
-      java.util.Arrays.fill(row, true);
+      Arrays.fill(row, true);
     }
     for (int r = 0; r < group.size(); r++) {
       List<Event> run = group.get(r);
@@ -241,10 +199,10 @@ public final class PathGroupingPosetExtractor implements PosetExtractor {
       return totalOrders(dfa, group, keyed, subtasks, id, false);
     }
     RPoset candidate = new RPoset(subtasks, order, Set.of());
-    if (group.size() > 1 && !allLinearExtensionsAccepted(dfa, candidate)) {
+    if (group.size() > 1 && !ExecutionChecks.allLinearExtensionsAccepted(dfa, candidate)) {
       return totalOrders(dfa, group, keyed, subtasks, id, true);
     }
-    return List.of(withConflicts(dfa, candidate));
+    return List.of(ExecutionChecks.withConflicts(dfa, candidate));
   }
 
   /** Each run as its own R-poset with a total order. */
@@ -264,7 +222,7 @@ public final class PathGroupingPosetExtractor implements PosetExtractor {
         order.add(new Precedence(id.get(run.get(k)), id.get(run.get(k + 1))));
       }
       if (verifyMerges) {
-        out.add(withConflicts(dfa, new RPoset(own, order, Set.of())));
+        out.add(ExecutionChecks.withConflicts(dfa, new RPoset(own, order, Set.of())));
       } else {
         Set<Set<Integer>> all = new HashSet<>();
         for (int a = 0; a < own.size(); a++) {
@@ -297,105 +255,5 @@ public final class PathGroupingPosetExtractor implements PosetExtractor {
       out.add(label + "#" + k);
     }
     return out;
-  }
-
-  private static boolean allLinearExtensionsAccepted(GoodPrefixAutomaton dfa, RPoset p) {
-    List<List<Set<Integer>>> orders = new ArrayList<>();
-    orderedPartitions(predecessorMasks(p), (1 << p.size()) - 1, new ArrayList<>(), orders, true);
-    for (List<Set<Integer>> blocks : orders) {
-      if (!accepted(dfa, p, blocks)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Adds conflict sets until every admitted simultaneous execution is accepted. */
-  private static RPoset withConflicts(GoodPrefixAutomaton dfa, RPoset p) {
-    List<List<Set<Integer>>> orders = new ArrayList<>();
-    orderedPartitions(predecessorMasks(p), (1 << p.size()) - 1, new ArrayList<>(), orders, false);
-    orders.sort(Comparator.comparingInt(blocks -> -blocks.size()));
-    Set<Set<Integer>> conflicts = new HashSet<>();
-    for (List<Set<Integer>> blocks : orders) {
-      if (blocks.size() == p.size() || violates(blocks, conflicts)) {
-        continue;
-      }
-      if (!accepted(dfa, p, blocks)) {
-        for (Set<Integer> block : blocks) {
-          if (block.size() > 1) {
-            conflicts.add(Set.copyOf(block));
-            break;
-          }
-        }
-      }
-    }
-    return new RPoset(p.subtasks(), p.order(), conflicts);
-  }
-
-  private static boolean violates(List<Set<Integer>> blocks, Set<Set<Integer>> conflicts) {
-    for (Set<Integer> block : blocks) {
-      for (Set<Integer> c : conflicts) {
-        if (block.containsAll(c)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Whether the word of the blocks is a good prefix, with and without idle letters. */
-  private static boolean accepted(GoodPrefixAutomaton dfa, RPoset p, List<Set<Integer>> blocks) {
-    List<Set<String>> dense = new ArrayList<>();
-    List<Set<String>> sparse = new ArrayList<>();
-    for (Set<Integer> block : blocks) {
-      Set<String> letter = new TreeSet<>();
-      for (int s : block) {
-        letter.addAll(p.subtask(s).propositions());
-      }
-      dense.add(letter);
-      sparse.add(Set.of());
-      sparse.add(letter);
-    }
-    return dfa.accepts(dense) && dfa.accepts(sparse);
-  }
-
-  private static int[] predecessorMasks(RPoset p) {
-    int[] masks = new int[p.size()];
-    for (Precedence pr : p.order()) {
-      masks[pr.after()] |= 1 << pr.before();
-    }
-    return masks;
-  }
-
-  /**
-   * Enumerates the ordered set partitions of {@code remaining} compatible with ≼ (a block may hold
-   * a subtask only with or after all its predecessors); singleton blocks only if {@code linear}.
-   */
-  private static void orderedPartitions(
-      int[] predecessors, int remaining, List<Set<Integer>> prefix, List<List<Set<Integer>>> out,
-      boolean linear) {
-    if (remaining == 0) {
-      out.add(List.copyOf(prefix));
-      return;
-    }
-    for (int block = remaining; block > 0; block = (block - 1) & remaining) {
-      if (linear && Integer.bitCount(block) != 1) {
-        continue;
-      }
-      boolean ready = true;
-      for (int rest = block; rest != 0 && ready; rest &= rest - 1) {
-        int s = Integer.numberOfTrailingZeros(rest);
-        ready = (predecessors[s] & remaining & ~block) == 0;
-      }
-      if (ready) {
-        Set<Integer> members = new TreeSet<>();
-        for (int rest = block; rest != 0; rest &= rest - 1) {
-          members.add(Integer.numberOfTrailingZeros(rest));
-        }
-        prefix.add(members);
-        orderedPartitions(predecessors, remaining & ~block, prefix, out, linear);
-        prefix.remove(prefix.size() - 1);
-      }
-    }
   }
 }

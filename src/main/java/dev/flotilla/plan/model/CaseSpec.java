@@ -1,5 +1,7 @@
 package dev.flotilla.plan.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +25,7 @@ public record CaseSpec(
 
   /** Copies the collections. */
   public CaseSpec {
-    agentCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(agentCounts));
+    agentCounts = Collections.unmodifiableMap(new LinkedHashMap<>(agentCounts));
     offlineFormulaIds = List.copyOf(offlineFormulaIds);
     offlineFormulas = List.copyOf(offlineFormulas);
     online = List.copyOf(online);

@@ -3,7 +3,9 @@ package dev.flotilla.plan.task;
 import dev.flotilla.ltl.poset.ActionAtRegion;
 import dev.flotilla.ltl.poset.Precedence;
 import dev.flotilla.ltl.poset.RPoset;
+import dev.flotilla.ltl.poset.Subtask;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,7 @@ public final class RPosetAdapter {
   public TaskConversion convert(RPoset poset) {
     List<SubtaskSpec> subtasks = new ArrayList<>();
     Set<Integer> kept = new HashSet<>();
-    for (dev.flotilla.ltl.poset.Subtask s : poset.subtasks()) {
+    for (Subtask s : poset.subtasks()) {
       List<ActionAtRegion> acts = new ArrayList<>();
       for (String p : s.enabling().positive()) {
         Optional<ActionAtRegion> ar = ActionAtRegion.parse(p);
@@ -108,7 +110,7 @@ public final class RPosetAdapter {
       }
     }
     // sigma_l forbidding another subtask's proposition at its instant: never run them together.
-    Map<Integer, dev.flotilla.ltl.poset.Subtask> byId = new java.util.HashMap<>();
+    Map<Integer, Subtask> byId = new HashMap<>();
     poset.subtasks().forEach(s -> byId.put(s.id(), s));
     for (SubtaskSpec a : subtasks) {
       for (SubtaskSpec b : subtasks) {
@@ -120,7 +122,7 @@ public final class RPosetAdapter {
     return new TaskConversion.Converted(new TaskSpec(subtasks, order, conflicts));
   }
 
-  private static TaskConversion unsupported(dev.flotilla.ltl.poset.Subtask s, String why) {
+  private static TaskConversion unsupported(Subtask s, String why) {
     return new TaskConversion.Unsupported(
         "SubtaskSpec " + s.id() + " (" + s.label() + ") " + why + ".");
   }

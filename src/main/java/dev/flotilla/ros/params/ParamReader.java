@@ -1,8 +1,13 @@
 package dev.flotilla.ros.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -158,7 +163,7 @@ public final class ParamReader {
    * @return the distinct next name segments, in file order
    */
   public List<String> children(String prefix) {
-    Set<String> names = new java.util.LinkedHashSet<>();
+    Set<String> names = new LinkedHashSet<>();
     String p = prefix + ".";
     for (String key : values.keySet()) {
       if (key.startsWith(p)) {
@@ -183,23 +188,23 @@ public final class ParamReader {
    * @return the resolved path
    * @throws ParamsException when the value cannot be a path (e.g. it holds a NUL character)
    */
-  public java.nio.file.Path resolve(String value) {
-    java.nio.file.Path path;
+  public Path resolve(String value) {
+    Path path;
     try {
-      path = java.nio.file.Path.of(value);
-    } catch (java.nio.file.InvalidPathException e) {
+      path = Path.of(value);
+    } catch (InvalidPathException e) {
       throw new ParamsException(source + ": \"" + value + "\" is not a valid path ("
           + e.getReason() + ").", e);
     }
-    java.nio.file.Path file = java.nio.file.Path.of(source);
+    Path file = Path.of(source);
     try {
       // A linked parameter file means its target's folder, as a user reading it would expect.
       file = file.toRealPath();
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       file = file.toAbsolutePath();
     }
-    java.nio.file.Path folder = file.getParent();
-    return path.isAbsolute() || folder == null || !java.nio.file.Files.isDirectory(folder)
+    Path folder = file.getParent();
+    return path.isAbsolute() || folder == null || !Files.isDirectory(folder)
         ? path : folder.resolve(path);
   }
 

@@ -18,6 +18,7 @@ import dev.flotilla.alloc.rebalance.EventTriggeredRebalancer.Policy;
 import dev.flotilla.alloc.travel.StraightLineTravel;
 import dev.flotilla.model.Point3;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EventTriggeredRebalancerTest {
@@ -35,7 +36,7 @@ class EventTriggeredRebalancerTest {
     assertFalse(o.globalReplan());
     var a = o.plan().assignment("T5").orElseThrow();
     assertTrue(o.robotsTouched().containsAll(a.robotIds()));
-    assertEquals(java.util.Set.copyOf(a.robotIds()), o.robotsTouched());
+    assertEquals(Set.copyOf(a.robotIds()), o.robotsTouched());
     PlanChecker.check(r.problem(), o.plan(), false);
   }
 

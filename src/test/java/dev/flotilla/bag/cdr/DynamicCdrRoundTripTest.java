@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -116,7 +117,7 @@ class DynamicCdrRoundTripTest {
     MessageTypes ts = MessageDefinitions.bundled().typesFor("geometry_msgs/msg/Point");
     byte[] b = new DynamicCdrEncoder(ts, "geometry_msgs/msg/Point", ByteOrder.LITTLE_ENDIAN)
         .encode(Map.of("x", 1.0, "y", 2.0, "z", 3.0));
-    byte[] cut = java.util.Arrays.copyOf(b, b.length - 4);
+    byte[] cut = Arrays.copyOf(b, b.length - 4);
     CdrException e = assertThrows(CdrException.class,
         () -> new DynamicCdrDecoder(ts, "geometry_msgs/msg/Point").decode(cut));
     assertEquals(20, e.offset());

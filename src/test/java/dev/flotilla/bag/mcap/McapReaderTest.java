@@ -12,9 +12,11 @@ import dev.flotilla.bag.mcap.McapRecord.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,7 +29,7 @@ class McapReaderTest {
   @TempDir Path tmp;
 
   private static String key(int channel, long seq, long logTime, byte[] data) {
-    return channel + "/" + seq + "@" + logTime + ":" + java.util.Arrays.toString(data);
+    return channel + "/" + seq + "@" + logTime + ":" + Arrays.toString(data);
   }
 
   @TestFactory
@@ -106,7 +108,7 @@ class McapReaderTest {
     Path f = tmp.resolve("att.mcap");
     try (McapWriter w = new McapWriter(f, McapWriterOptions.indexed("ros2"))) {
       w.writeAttachment(5, 6, "map.yaml", "text/yaml", "resolution: 0.05".getBytes());
-      w.writeMetadata("fleet", java.util.Map.of("robots", "3"));
+      w.writeMetadata("fleet", Map.of("robots", "3"));
     }
     try (McapReader r = McapReader.open(f)) {
       assertEquals("map.yaml", r.attachments().get(0).name());

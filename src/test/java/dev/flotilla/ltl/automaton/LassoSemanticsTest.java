@@ -9,6 +9,7 @@ import dev.flotilla.ltl.syntax.Formula;
 import dev.flotilla.ltl.syntax.FormulaPrinter;
 import dev.flotilla.ltl.syntax.LtlParser;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class LassoSemanticsTest {
     int n = pos.size();
     boolean[] out = new boolean[n];
     if (f instanceof Formula.Const c) {
-      java.util.Arrays.fill(out, c.value());
+      Arrays.fill(out, c.value());
     } else if (f instanceof Formula.Prop p) {
       for (int i = 0; i < n; i++) {
         out[i] = pos.get(i).contains(p.name());

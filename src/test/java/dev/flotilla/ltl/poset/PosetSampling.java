@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Random assignments of instants admitted by an R-poset, for soundness checks. */
 final class PosetSampling {
@@ -52,7 +53,7 @@ final class PosetSampling {
     }
     List<Set<String>> word = new ArrayList<>();
     for (int k = 0; k <= (int) max; k++) {
-      Set<String> letter = new java.util.TreeSet<>();
+      Set<String> letter = new TreeSet<>();
       for (int s = 0; s < p.size(); s++) {
         if (t[s] == k) {
           letter.addAll(p.subtask(s).propositions());

@@ -7,9 +7,11 @@ import dev.flotilla.plan.AgentPlan;
 import dev.flotilla.plan.ChainAssignment;
 import dev.flotilla.plan.Plan;
 import dev.flotilla.plan.PlanEvaluator;
+import dev.flotilla.plan.PlanResult;
 import dev.flotilla.plan.PlanStep;
 import dev.flotilla.plan.PlanningProblem;
 import dev.flotilla.plan.Role;
+import dev.flotilla.plan.SimulatedAnnealingReplanner;
 import dev.flotilla.plan.SyncFixtures;
 import dev.flotilla.plan.chain.ActionPathChain;
 import dev.flotilla.plan.model.Weights;
@@ -17,6 +19,7 @@ import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -37,7 +40,7 @@ class SyncEngineTest {
       SyncFixtures.problem(counts(), TASKS, new Weights(1, 0, 0));
 
   private static Map<String, Integer> counts() {
-    Map<String, Integer> c = new java.util.LinkedHashMap<>();
+    Map<String, Integer> c = new LinkedHashMap<>();
     c.put("volunteer", 2);
     c.put("referee", 2);
     return c;
@@ -269,13 +272,13 @@ class SyncEngineTest {
             subs, Set.of(new TaskSpec.Order(0, 1), new TaskSpec.Order(1, 3)), TASKS.conflicts());
     PlanningProblem p1 = SyncFixtures.problem(counts(), after, new Weights(1, 0, 0));
     Plan plan1 =
-        ((dev.flotilla.plan.PlanResult.Planned)
-                new dev.flotilla.plan.SimulatedAnnealingReplanner(
+        ((PlanResult.Planned)
+                new SimulatedAnnealingReplanner(
                         p1,
                         plan0.assignments(),
                         Set.of(0, 2),
                         50,
-                        dev.flotilla.plan.SimulatedAnnealingReplanner.Config.defaults())
+                        SimulatedAnnealingReplanner.Config.defaults())
                     .plan())
             .plan();
     SyncEngine e2 = e.continueWith(p1, plan1);

@@ -1,8 +1,8 @@
 package dev.flotilla.alloc.api;
 
 /** Argument checks shared by the records; every message names the field. */
-final class Checks {
-  private Checks() {}
+final class ArgumentChecks {
+  private ArgumentChecks() {}
 
   static <T> T nonNull(T value, String field) {
     if (value == null) {

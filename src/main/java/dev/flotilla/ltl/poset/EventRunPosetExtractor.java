@@ -1,0 +1,64 @@
+package dev.flotilla.ltl.poset;
+
+import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The frame both R-poset extractors share (Definition 2 of seed 003): formulas that are already
+ * satisfied, unsatisfiable or that constrain the first instant are answered here; a subclass
+ * turns runs of events ({@link AutomatonEvents}) into R-posets; the R-posets found are ranked
+ * (fewest subtasks, then order pairs, then conflict sets) and the best are returned.
+ */
+abstract class EventRunPosetExtractor implements PosetExtractor {
+  private static final Comparator<RPoset> RANK =
+      Comparator.comparingInt(RPoset::size)
+          .thenComparingInt((RPoset p) -> p.order().size())
+          .thenComparingInt(p -> p.conflicts().size())
+          .thenComparing(RPoset::toString);
+
+  /** How many R-posets to return at most. */
+  final int maxAlternatives;
+
+  EventRunPosetExtractor(int maxAlternatives) {
+    if (maxAlternatives < 1) {
+      throw new IllegalArgumentException("maxAlternatives must be >= 1, got " + maxAlternatives);
+    }
+    this.maxAlternatives = maxAlternatives;
+  }
+
+  /**
+   * The R-posets of the runs of events from the (stable, live, non-accepting) initial state to
+   * acceptance.
+   *
+   * @return the R-posets, empty when no run of events reaches acceptance
+   */
+  abstract Set<RPoset> posetsOfEventRuns(GoodPrefixAutomaton dfa);
+
+  @Override
+  public final PosetExtraction extract(GoodPrefixAutomaton dfa) {
+    if (dfa.isAccepting(dfa.initial())) {
+      return new PosetExtraction.Posets(List.of(new RPoset(List.of(), Set.of(), Set.of())));
+    }
+    if (dfa.isDead(dfa.initial())) {
+      return new PosetExtraction.NoPoset(
+          "The formula is unsatisfiable: no finite word is a good prefix of it.");
+    }
+    if (!AutomatonEvents.stable(dfa, dfa.initial())) {
+      return new PosetExtraction.NoPoset(
+          "The formula requires something at the first instant (a proposition outside F/U, or X);"
+              + " subtasks of an R-poset are executed at free instants.");
+    }
+    Set<RPoset> found = posetsOfEventRuns(dfa);
+    if (found.isEmpty()) {
+      return new PosetExtraction.NoPoset(
+          "Every accepting run needs an event at a fixed instant after another one (X);"
+              + " R-posets cannot express that.");
+    }
+    List<RPoset> sorted = new ArrayList<>(found);
+    sorted.sort(RANK);
+    return new PosetExtraction.Posets(sorted.subList(0, Math.min(maxAlternatives, sorted.size())));
+  }
+}
