@@ -1,5 +1,6 @@
 package dev.flotilla.node;
 
+import dev.flotilla.fleet.FleetRoster;
 import dev.flotilla.model.Point3;
 import dev.flotilla.model.RobotSpec;
 import dev.flotilla.ros.TopicNames;
@@ -31,8 +32,8 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
     boolean discoverRobots) {
 
   /** Defaults for a robot that joined by discovery, sized for a small wheeled base. */
-  public static final double DEFAULT_MAX_SPEED = 0.5;
-  public static final double DEFAULT_MAX_ACCELERATION = 0.5;
+  public static final double DEFAULT_MAX_SPEED = FleetRoster.DEFAULT_MAX_SPEED;
+  public static final double DEFAULT_MAX_ACCELERATION = FleetRoster.DEFAULT_MAX_ACCELERATION;
 
   public FleetParams {
     robots = List.copyOf(robots);
@@ -109,8 +110,6 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
    * @return its configuration, or the discovery defaults (origin, no capabilities)
    */
   public RobotSpec robot(String id) {
-    return robots.stream().filter(r -> r.id().equals(id)).findFirst()
-        .orElse(new RobotSpec(id, Point3.ORIGIN, 0, DEFAULT_MAX_SPEED,
-            DEFAULT_MAX_ACCELERATION, 0, 0, java.util.Set.of(), null, "", false));
+    return new FleetRoster(robots).robot(id);
   }
 }
