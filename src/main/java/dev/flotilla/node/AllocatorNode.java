@@ -67,7 +67,8 @@ public final class AllocatorNode implements FlotillaNode {
   public record Params(FleetParams fleet, String algorithm, UtilityParams utility,
       double rebalanceThreshold, double deviationTolerance,
       EventTriggeredRebalancer.Policy replanPolicy,
-      Map<String, Map<String, Double>> lambda, Path stateDir, boolean standby, double leaseDuration) {
+      Map<String, Map<String, Double>> lambda, Path stateDir, boolean standby,
+      double leaseDuration) {
     /** @return what the fleet layer's {@link AllocationSession} needs of these parameters */
     public AllocationSettings settings() {
       return new AllocationSettings(new FleetRoster(fleet.robots()),

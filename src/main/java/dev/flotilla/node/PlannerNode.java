@@ -4,12 +4,12 @@ import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
-import dev.flotilla.node.ltl.LtlFleet;
+import dev.flotilla.fleet.ltl.LtlFleet;
 import dev.flotilla.node.ltl.LtlParams;
 import dev.flotilla.node.ltl.LtlPlanMessages;
-import dev.flotilla.node.ltl.LtlSessionRecord;
+import dev.flotilla.fleet.ltl.LtlSessionRecord;
 import dev.flotilla.node.journal.StateJournal;
-import dev.flotilla.node.ltl.LtlTaskPlanner;
+import dev.flotilla.fleet.ltl.LtlTaskPlanner;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.TopicNames;
@@ -86,7 +86,7 @@ public final class PlannerNode implements FlotillaNode {
     this.validator = new TaskRequestValidator(params.fleet().regions());
     this.tasksTopic = ctx.topic(TopicNames.TASKS);
     this.ltl = params.ltl().enabled()
-        ? new LtlTaskPlanner(params.ltl(), new LtlFleet(params.ltl().scenario(),
+        ? new LtlTaskPlanner(params.ltl().settings(), new LtlFleet(params.ltl().scenario(),
             params.fleet().robots()))
         : null;
   }

@@ -8,7 +8,7 @@ import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
-import dev.flotilla.node.ltl.LtlSyncTracker;
+import dev.flotilla.fleet.ltl.LtlSyncTracker;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
@@ -202,7 +202,7 @@ public final class SynchronizerNode implements FlotillaNode {
     }
     for (LtlSyncTracker.Command c : r.commands()) {
       sync.publish(new SyncCommand(Stamps.time(ctx.clock().now()), allocationVersion,
-          c.robotId(), c.taskId(), c.stepIndex(), c.command(), c.waitingFor(),
+          c.robotId(), c.taskId(), c.stepIndex(), SyncMessages.command(c.command()), c.waitingFor(),
           c.reason() + " [ltl_plan v" + ltl.version() + "]"));
     }
   }

@@ -1,5 +1,7 @@
 package dev.flotilla.node.ltl;
 
+import dev.flotilla.fleet.ltl.LtlPlanDocument;
+import dev.flotilla.fleet.ltl.LtlTaskPlanner;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.PlanStep;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
