@@ -84,7 +84,7 @@ public final class FleetPlans {
       role = crew.robotIds().get(0).equals(robotId) ? StepRole.MASTER : StepRole.COLLABORATOR;
       crew.robotIds().stream().filter(r -> !r.equals(robotId)).forEach(partners::add);
     }
-    return new PlannedStep(a.taskId(), index, "goto", "", task.location(),
+    return new PlannedStep(a.taskId(), index, "goto", "", task.location(), 0,
         epoch + a.startTime(), epoch + a.finishTime(), role, partners);
   }
 

@@ -6,6 +6,7 @@ import dev.flotilla.model.PlanCause;
 import dev.flotilla.model.PlanChange;
 import dev.flotilla.model.PlannedStep;
 import dev.flotilla.model.Point3;
+import dev.flotilla.model.Pose2;
 import dev.flotilla.model.RobotItinerary;
 import dev.flotilla.model.StepRole;
 import dev.flotilla.model.TaskSpec;
@@ -77,13 +78,17 @@ public final class PlanMessages {
 
   /**
    * @param step a planned step
-   * @return the message; the goal has identity orientation
+   * @return the message; a heading of 0 is the identity quaternion, a missing goal NaN
    */
   public static PlanStep step(PlannedStep step) {
     Point3 p = step.goal();
+    Point position = p == null ? new Point(Double.NaN, Double.NaN, Double.NaN)
+        : new Point(p.x(), p.y(), p.z());
+    double yaw = step.goalYaw();
+    Quaternion heading = yaw == 0 ? new Quaternion(0, 0, 0, 1)
+        : new Quaternion(0, 0, Math.sin(yaw / 2), Math.cos(yaw / 2));
     return PlanStep.builder().taskId(step.taskId()).stepIndex(step.stepIndex())
-        .action(step.action()).region(step.region())
-        .goal(new Pose(new Point(p.x(), p.y(), p.z()), new Quaternion(0, 0, 0, 1)))
+        .action(step.action()).region(step.region()).goal(new Pose(position, heading))
         .plannedStart(Stamps.time(step.plannedStart()))
         .plannedFinish(Stamps.time(step.plannedFinish()))
         .role(role(step.role())).partners(step.partners()).build();
@@ -91,12 +96,15 @@ public final class PlanMessages {
 
   /**
    * @param s a plan step message
-   * @return the step; the goal's orientation is dropped
+   * @return the step; the goal's orientation becomes its yaw, a non-finite goal null
    */
   public static PlannedStep plannedStep(PlanStep s) {
     var p = s.goal().position();
+    var q = s.goal().orientation();
+    boolean finite = Double.isFinite(p.x()) && Double.isFinite(p.y()) && Double.isFinite(p.z());
     return new PlannedStep(s.taskId(), s.stepIndex(), s.action(), s.region(),
-        new Point3(p.x(), p.y(), p.z()), Stamps.seconds(s.plannedStart()),
+        finite ? new Point3(p.x(), p.y(), p.z()) : null, Pose2.yawOf(q.x(), q.y(), q.z(), q.w()),
+        Stamps.seconds(s.plannedStart()),
         Stamps.seconds(s.plannedFinish()), role(s.role()), s.partners());
   }
 

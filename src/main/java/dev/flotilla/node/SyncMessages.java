@@ -1,9 +1,10 @@
 package dev.flotilla.node;
 
+import dev.flotilla.model.SyncDirective;
 import dev.flotilla.model.SyncOrder;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 
-/** Maps the synchronizer's {@link SyncOrder} to and from the {@code SyncCommand} constants. */
+/** Translates the synchronizer's orders between the fleet layer and {@code SyncCommand}. */
 public final class SyncMessages {
   private SyncMessages() {}
 
@@ -30,5 +31,14 @@ public final class SyncMessages {
       case SyncCommand.SKIP -> SyncOrder.SKIP;
       default -> null;
     };
+  }
+
+  /**
+   * @param c a sync command
+   * @return the directive it carries (stamp and auth dropped)
+   */
+  public static SyncDirective directive(SyncCommand c) {
+    return new SyncDirective(c.robotId(), c.planVersion(), c.taskId(), c.stepIndex(),
+        order(c.command()), c.waitingFor(), c.reason());
   }
 }

@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
 class PlanMessagesTest {
 
   private static FleetPlan plan(PlanCause cause) {
-    PlannedStep solo = new PlannedStep("t1", 0, "goto", "", new Point3(1.5, -2.25, 0.125), 12.5,
-        20.75, StepRole.SOLO, List.of());
-    PlannedStep master = new PlannedStep("t2", 1, "sw", "kitchen", new Point3(3, 4, 0), 21, 30.5,
-        StepRole.MASTER, List.of("r2"));
-    PlannedStep helper = new PlannedStep("t2", 0, "sw", "kitchen", new Point3(3, 4, 0), 21, 30.5,
-        StepRole.COLLABORATOR, List.of("r1"));
+    PlannedStep solo = new PlannedStep("t1", 0, "goto", "", new Point3(1.5, -2.25, 0.125), 0,
+        12.5, 20.75, StepRole.SOLO, List.of());
+    PlannedStep master = new PlannedStep("t2", 1, "sw", "kitchen", new Point3(3, 4, 0), 0, 21,
+        30.5, StepRole.MASTER, List.of("r2"));
+    PlannedStep helper = new PlannedStep("t2", 0, "sw", "kitchen", new Point3(3, 4, 0), 0, 21,
+        30.5, StepRole.COLLABORATOR, List.of("r1"));
     return new FleetPlan(7, 42.5, cause,
         List.of(new RobotItinerary("r1", List.of(solo, master)),
             new RobotItinerary("r2", List.of(helper)), new RobotItinerary("r3", List.of())),
