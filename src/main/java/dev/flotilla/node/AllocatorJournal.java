@@ -86,8 +86,9 @@ final class AllocatorJournal {
       if (!r.alive()) {
         session.robotFailed(r.robotId(), now);
       }
-      if (Double.isFinite(r.x())) {
-        session.setPosition(r.robotId(), new Point3(r.x(), r.y(), r.z()), now);
+      Point3 position = r.position();
+      if (position != null) {
+        session.setPosition(r.robotId(), position, now);
       }
     }
     for (String pair : journal.failedPairs()) {
@@ -157,7 +158,7 @@ final class AllocatorJournal {
           Allocation.TYPE.encode(allocation));
       session.positions().forEach((id, p) -> {
         if (alive.contains(id) || session.failed().contains(id)) {
-          journal.robot(new StateJournal.Robot(id, alive.contains(id), p.x(), p.y(), p.z()));
+          journal.robot(new StateJournal.Robot(id, alive.contains(id), p));
         }
       });
     });
