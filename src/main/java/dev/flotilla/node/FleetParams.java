@@ -6,11 +6,14 @@ import dev.flotilla.model.RobotSpec;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.ParamsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fleet and the map every node shares, usually under {@code /**} in the parameter file:
@@ -66,7 +69,7 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
           p.number(k + "cost_rate", 0, 0, big),
           new LinkedHashSet<>(p.strings(k + "capabilities", List.of())),
           urdf(p, k + "urdf"), agentType(p, k + "agent_type"),
-          p.string(k + "liveness_source", "heartbeat", java.util.Set.of("heartbeat", "odometry"))
+          p.string(k + "liveness_source", "heartbeat", Set.of("heartbeat", "odometry"))
               .equals("odometry")));
     }
     Map<String, Point3> regions = new LinkedHashMap<>();
@@ -79,7 +82,7 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
   }
 
   private static String agentType(ParamReader p, String key) {
-    String value = p.string(key, "", java.util.Set.of());
+    String value = p.string(key, "", Set.of());
     if (!value.isEmpty() && !TopicNames.isValidRobotId(value)) {
       throw new ParamsException(p.source() + ": " + key + " must be an agent type name (letters, "
           + "digits, underscores), got \"" + value + "\".");
@@ -87,13 +90,13 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
     return value;
   }
 
-  private static java.nio.file.Path urdf(ParamReader p, String key) {
-    String value = p.string(key, "", java.util.Set.of());
+  private static Path urdf(ParamReader p, String key) {
+    String value = p.string(key, "", Set.of());
     if (value.isEmpty()) {
       return null;
     }
-    java.nio.file.Path path = p.resolve(value);
-    if (!java.nio.file.Files.isRegularFile(path)) {
+    Path path = p.resolve(value);
+    if (!Files.isRegularFile(path)) {
       throw new ParamsException(p.source() + ": " + key + " names '" + value
           + "', which is not a readable file.");
     }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole LTL loop on one in-memory bus: planner, allocator (merging {@code flotilla/ltl_plan}
  * into the allocation), synchronizer, and one {@link MessagePlanFollower} per robot that reaches
- * each goal at once and obeys the synchronizer. Every LTL step ends done (or skipped by a collaborator), and
- * no node or robot refuses a message of another.
+ * each goal at once and obeys the synchronizer. Every LTL step ends done (or skipped by a
+ * collaborator), and no node or robot refuses a message of another.
  */
 class LtlFleetEndToEndTest {
   private final NodeFixture f = new NodeFixture();

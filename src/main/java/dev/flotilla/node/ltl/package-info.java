@@ -1,7 +1,7 @@
 /**
- * The planner node's LTL edge: its {@code ltl_*} parameters and the translation of the fleet
- * layer's LTL plan into the {@code Allocation} message and the synchronizer's document.
+ * The planner node's LTL parameters ({@code ltl_*}), read and validated into the fleet layer's
+ * {@link dev.flotilla.fleet.ltl.LtlSettings}.
  *
- * <p>May depend on {@code fleet}, {@code model}, {@code plan}, {@code msgs} and {@code ros}.
+ * <p>May depend on {@code fleet}, {@code model}, {@code plan}, {@code node} and {@code ros}.
  */
 package dev.flotilla.node.ltl;
