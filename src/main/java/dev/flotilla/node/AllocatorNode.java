@@ -5,6 +5,7 @@ import dev.flotilla.alloc.api.UtilityParams;
 import dev.flotilla.alloc.rebalance.EventTriggeredRebalancer;
 import dev.flotilla.fleet.AllocationSession;
 import dev.flotilla.fleet.AllocationSettings;
+import dev.flotilla.fleet.AllocatorLease;
 import dev.flotilla.fleet.FleetRoster;
 import dev.flotilla.fleet.PlanUpdate;
 import dev.flotilla.model.FleetPlan;
@@ -151,6 +152,8 @@ public final class AllocatorNode implements FlotillaNode {
   private final String instanceId;
   /** The lease protocol, or null without {@code lease_duration}. */
   private AllocatorLease lease;
+  private Bus.Publisher<Heartbeat> leases;
+  private long leaseSequence;
   private boolean active;
 
   /**
@@ -245,11 +248,12 @@ public final class AllocatorNode implements FlotillaNode {
         public void noteVersion(long version) {
           AllocatorNode.this.noteVersion(version);
         }
-      }, ctx.bus().publisher(ctx.topic(LEASE), Heartbeat.TYPE, QosProfile.SENSOR_DATA),
-          instanceId, ctx.name(), params.leaseDuration(), params.standby(),
+      }, instanceId, params.leaseDuration(), params.standby(),
           () -> journal != null && !journal.fresh(), now);
+      leases = ctx.bus().publisher(ctx.topic(LEASE), Heartbeat.TYPE, QosProfile.SENSOR_DATA);
       ctx.bus().subscribe(ctx.topic(LEASE), Heartbeat.TYPE, QosProfile.SENSOR_DATA,
-          l -> ctx.executor().execute(() -> lease.onLease(l, ctx.clock().now())));
+          l -> ctx.executor().execute(() -> lease.onLease(l.robotId(),
+              l.state() == Heartbeat.STATE_WORKING, l.planVersion(), ctx.clock().now())));
       ctx.bus().subscribe(ctx.topic(TopicNames.ALLOCATION), Allocation.TYPE,
           FlotillaQos.ALLOCATION, a -> ctx.executor().execute(() -> onAllocation(a)));
       // Active only after hearing no active instance for a while: see tick().
@@ -335,6 +339,11 @@ public final class AllocatorNode implements FlotillaNode {
       }
       return;
     }
+    leases.publish(Heartbeat.builder().robotId(instanceId).sequenceNumber(++leaseSequence)
+        .stamp(Stamps.time(now))
+        .state(active ? Heartbeat.STATE_WORKING : Heartbeat.STATE_WAITING)
+        .currentTaskId(ctx.name()).currentStep(-1).planVersion(session.version())
+        .battery(Float.NaN).health(1f).build());
     lease.tick(now);
   }
 

@@ -1,21 +1,18 @@
-package dev.flotilla.node;
+package dev.flotilla.fleet;
 
-import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
-import dev.flotilla.ros.Bus;
-import dev.flotilla.ros.NodeClock.Stamps;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
- * The allocators' lease protocol (hot standby): every instance sends a {@code Heartbeat} six
- * times per lease, {@code WORKING} when it is the active one. A passive instance takes over after
- * one lease without an active one; of two active instances the higher plan version wins, then
- * the higher instance id.
+ * The allocators' lease protocol (hot standby): every instance announces itself six times per
+ * lease, as working when it is the active one (the node sends these as {@code Heartbeat}s). A
+ * passive instance takes over after one lease without an active one; of two active instances the
+ * higher plan version wins, then the higher instance id. Not thread-safe.
  */
-final class AllocatorLease {
+public final class AllocatorLease {
 
   /** What the lease protocol needs of its allocator. */
-  interface Allocator {
+  public interface Allocator {
     /** @return whether this instance plans */
     boolean active();
 
@@ -33,48 +30,39 @@ final class AllocatorLease {
   }
 
   private final Allocator allocator;
-  private final Bus.Publisher<Heartbeat> leases;
   private final String instanceId;
-  private final String nodeName;
   private final double duration;
   private final boolean standby;
   private final BooleanSupplier restored;
   private final double startedAt;
   private double lastActiveLease = Double.NEGATIVE_INFINITY;
-  private long leaseSequence;
 
   /**
    * @param allocator the instance
-   * @param leases where the leases go
    * @param instanceId this instance: node name plus a random suffix
-   * @param nodeName the node's name
    * @param duration seconds of silence before another instance takes over
    * @param standby whether this instance starts as the standby
    * @param restored whether the instance restored state from its journal (asked at takeover)
    * @param startedAt node-clock time of start, seconds
    */
-  AllocatorLease(Allocator allocator, Bus.Publisher<Heartbeat> leases, String instanceId,
-      String nodeName, double duration, boolean standby, BooleanSupplier restored,
-      double startedAt) {
+  public AllocatorLease(Allocator allocator, String instanceId, double duration, boolean standby,
+      BooleanSupplier restored, double startedAt) {
     this.allocator = allocator;
-    this.leases = leases;
     this.instanceId = instanceId;
-    this.nodeName = nodeName;
     this.duration = duration;
     this.standby = standby;
     this.restored = restored;
     this.startedAt = startedAt;
   }
 
-  /** The active instance asserts its lease; a passive one may take over. */
-  void tick(double now) {
-    boolean active = allocator.active();
-    leases.publish(Heartbeat.builder().robotId(instanceId).sequenceNumber(++leaseSequence)
-        .stamp(Stamps.time(now))
-        .state(active ? Heartbeat.STATE_WORKING : Heartbeat.STATE_WAITING)
-        .currentTaskId(nodeName).currentStep(-1).planVersion(allocator.version())
-        .battery(Float.NaN).health(1f).build());
-    if (active) {
+  /**
+   * After this instance announced itself: a passive instance takes over when no active one has
+   * been heard for a lease.
+   *
+   * @param now node-clock time, seconds
+   */
+  public void tick(double now) {
+    if (allocator.active()) {
       return;
     }
     // At start a standby gives the primary one more lease to show up, so that a cold start of
@@ -89,13 +77,20 @@ final class AllocatorLease {
     }
   }
 
-  /** Another instance's lease. */
-  void onLease(Heartbeat lease, double now) {
-    if (lease.robotId().equals(instanceId) || lease.state() != Heartbeat.STATE_WORKING) {
+  /**
+   * An instance's announcement.
+   *
+   * @param sender the announcing instance's id
+   * @param working whether it says it is the active one
+   * @param planVersion its last plan version
+   * @param now node-clock time of receipt, seconds
+   */
+  public void onLease(String sender, boolean working, long planVersion, double now) {
+    if (sender.equals(instanceId) || !working) {
       return;
     }
     lastActiveLease = now;
-    allocator.noteVersion(lease.planVersion());
+    allocator.noteVersion(planVersion);
     if (!allocator.active()) {
       return;
     }
@@ -103,14 +98,13 @@ final class AllocatorLease {
     // then the higher id; the loser becomes standby. On a tie the winner re-plans above it, so
     // that every consumer converges on the winner's plan.
     long version = allocator.version();
-    boolean otherWins = lease.planVersion() > version
-        || lease.planVersion() == version && lease.robotId().compareTo(instanceId) > 0;
+    boolean otherWins = planVersion > version
+        || planVersion == version && sender.compareTo(instanceId) > 0;
     if (otherWins) {
-      allocator.demote("allocator " + lease.robotId() + " is active with plan version "
-          + lease.planVersion());
-    } else if (lease.planVersion() == version) {
+      allocator.demote("allocator " + sender + " is active with plan version " + planVersion);
+    } else if (planVersion == version) {
       // Both may have issued this version with different content: go above it.
-      allocator.activate("split brain with " + lease.robotId() + " resolved in our favour");
+      allocator.activate("split brain with " + sender + " resolved in our favour");
     }
   }
 }
