@@ -14,9 +14,7 @@ import dev.flotilla.model.StepRole;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
-import dev.flotilla.msgs.flotilla_msgs.PlanStep;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
-import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.nav_msgs.Odometry;
 import dev.flotilla.msgs.visualization_msgs.MarkerArray;
@@ -30,7 +28,6 @@ import dev.flotilla.ros.params.ParamsException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -42,10 +39,11 @@ import java.util.stream.Collectors;
 /**
  * The allocator: keeps the current allocation and republishes it (with a {@code Reassignment}
  * naming only the robots whose plans changed) when a robot fails or recovers, a task arrives or a
- * task is done. Thin adapter over {@link AllocationSession} and the {@code alloc} library: the
- * journal ({@link AllocatorJournal}), the lease protocol ({@link AllocatorLease}) and the robots'
- * resumes ({@link RobotResumes}) have their own classes. The file stays above 400 lines because,
- * as for every node, its validated {@link Params} record (a quarter of it) lives here.
+ * task is done. Thin adapter over the fleet layer's {@link AllocationSession} and
+ * {@link AllocatorLease}: the journal ({@link AllocatorJournal}), the byte-exact messages
+ * ({@link AllocationTranslator}) and the robots' resumes ({@link RobotResumes}) have their own
+ * classes. The file stays above 400 lines because, as for every node, its validated
+ * {@link Params} record (a fifth of it) lives here, and the lease wiring is the node's own.
  */
 public final class AllocatorNode implements FlotillaNode {
 
@@ -134,14 +132,7 @@ public final class AllocatorNode implements FlotillaNode {
   private final Map<String, RobotSpec> configured;
   private RobotResumes resumes;
   private AllocationSession session;
-  /** The current plan as published or adopted, byte for byte. */
-  private Allocation current;
-  /**
-   * The planner's LTL steps per robot, as they arrived: published unchanged (their times are not
-   * converted to seconds and back).
-   */
-  private Map<String, List<PlanStep>> ltlSteps = Map.of();
-  private long ltlVersion;
+  private final AllocationTranslator messages = new AllocationTranslator();
   private Bus.Publisher<Allocation> allocations;
   private Bus.Publisher<Reassignment> reassignments;
   private Bus.Publisher<MarkerArray> markers;
@@ -188,7 +179,7 @@ public final class AllocatorNode implements FlotillaNode {
     session.setPassive(true);
     boolean restored = journal != null && journal.restore(session,
         params.fleet().discoverRobots(), ctx.clock().now(),
-        plan -> ltlPlan(plan, ctx.clock().now()), this::adopt, log);
+        plan -> ltlPlan(plan, ctx.clock().now()), a -> messages.adopt(a, session), log);
     allocations = ctx.bus().publisher(ctx.topic(TopicNames.ALLOCATION), Allocation.TYPE,
         FlotillaQos.ALLOCATION);
     reassignments = ctx.bus().publisher(ctx.topic(TopicNames.REASSIGNMENT), Reassignment.TYPE,
@@ -275,26 +266,9 @@ public final class AllocatorNode implements FlotillaNode {
   /** Topic of the allocators' lease protocol (hot standby): {@code Heartbeat}s per instance. */
   static final String LEASE = TopicNames.ALLOCATOR_LEASE;
 
-  /** Takes the planner's LTL plan into the session, keeping its steps as they arrived. */
+  /** Takes the planner's LTL plan into the session. */
   private PlanUpdate ltlPlan(Allocation plan, double now) {
-    if (plan.planVersion() > ltlVersion) {
-      ltlVersion = plan.planVersion();
-      Map<String, List<PlanStep>> steps = new LinkedHashMap<>();
-      for (RobotPlan p : plan.plans()) {
-        if (!p.steps().isEmpty()) {
-          steps.put(p.robotId(), p.steps());
-        }
-      }
-      ltlSteps = steps;
-    }
-    return session.ltlPlan(PlanMessages.fleetPlan(plan), now);
-  }
-
-  /** Takes a plan another instance published, or the journal kept, if it is not older. */
-  private void adopt(Allocation allocation) {
-    if (session.adopt(PlanMessages.fleetPlan(allocation))) {
-      current = allocation;
-    }
+    return session.ltlPlan(messages.ltlPlan(plan), now);
   }
 
   /**
@@ -352,7 +326,7 @@ public final class AllocatorNode implements FlotillaNode {
       return;
     }
     // A newer plan than ours that we did not publish: another instance is active.
-    adopt(a);
+    messages.adopt(a, session);
     noteVersion(a.planVersion());
     if (active) {
       demote("plan version " + a.planVersion() + " was published by another allocator");
@@ -452,9 +426,8 @@ public final class AllocatorNode implements FlotillaNode {
     if (update == null) {
       return;
     }
-    Allocation allocation = PlanMessages.allocation(update.plan(), ltlSteps);
+    Allocation allocation = messages.allocation(update);
     Reassignment reassignment = PlanMessages.reassignment(update.change());
-    current = allocation;
     if (journal != null) {
       // Committed before publishing: a version anyone has seen survives a crash.
       journal.published(allocation, session, ctx.clock().now());
@@ -476,7 +449,7 @@ public final class AllocatorNode implements FlotillaNode {
 
   /** @return the last published allocation, or null */
   public Allocation current() {
-    return session == null ? null : current;
+    return session == null ? null : messages.current();
   }
 
   /** @return rejected-input counters */
