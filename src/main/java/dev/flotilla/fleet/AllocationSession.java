@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  * global re-plan only when efficiency drops by more than {@code rebalance_threshold}. A robot the
  * plan has never seen (it joined late) starts a new global plan. The {@code greedy} baseline
  * re-plans everything at every event. Not thread-safe: the allocator node drives it from one
- * thread.
+ * thread. Slightly above 400 lines: the state every event reads and writes stays in one class;
+ * plan building and diffing are in {@link FleetPlans}.
  */
 public final class AllocationSession {
   private static final Logger LOG = Logger.getLogger("flotilla.allocator");
