@@ -3,31 +3,47 @@ package dev.flotilla.node;
 import dev.flotilla.alloc.api.UtilityMode;
 import dev.flotilla.alloc.api.UtilityParams;
 import dev.flotilla.alloc.rebalance.EventTriggeredRebalancer;
+import dev.flotilla.fleet.AllocationSession;
+import dev.flotilla.fleet.AllocationSettings;
+import dev.flotilla.fleet.AllocatorLease;
+import dev.flotilla.fleet.FleetRoster;
+import dev.flotilla.fleet.PlanUpdate;
+import dev.flotilla.model.FleetPlan;
 import dev.flotilla.model.RobotSpec;
+import dev.flotilla.model.StepRole;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.nav_msgs.Odometry;
-import dev.flotilla.node.journal.StateJournal;
-import dev.flotilla.resume.ResumeJson;
-import dev.flotilla.resume.Resumes;
+import dev.flotilla.msgs.visualization_msgs.MarkerArray;
 import dev.flotilla.resume.RobotResume;
 import dev.flotilla.ros.Bus;
+import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
-import dev.flotilla.urdf.UrdfException;
+import dev.flotilla.ros.params.ParamsException;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The allocator: keeps the current allocation and republishes it (with a {@code Reassignment}
  * naming only the robots whose plans changed) when a robot fails or recovers, a task arrives or a
- * task is done. Thin adapter over {@link AllocationSession} and the {@code alloc} library.
+ * task is done. Thin adapter over the fleet layer's {@link AllocationSession} and
+ * {@link AllocatorLease}: the journal ({@link AllocatorJournal}), the byte-exact messages
+ * ({@link AllocationTranslator}) and the robots' resumes ({@link RobotResumes}) have their own
+ * classes. The file stays above 400 lines because, as for every node, its validated
+ * {@link Params} record (a fifth of it) lives here, and the lease wiring is the node's own.
  */
 public final class AllocatorNode implements FlotillaNode {
 
@@ -50,8 +66,15 @@ public final class AllocatorNode implements FlotillaNode {
   public record Params(FleetParams fleet, String algorithm, UtilityParams utility,
       double rebalanceThreshold, double deviationTolerance,
       EventTriggeredRebalancer.Policy replanPolicy,
-      java.util.Map<String, java.util.Map<String, Double>> lambda,
-      java.nio.file.Path stateDir, boolean standby, double leaseDuration) {
+      Map<String, Map<String, Double>> lambda, Path stateDir, boolean standby,
+      double leaseDuration) {
+    /** @return what the fleet layer's {@link AllocationSession} needs of these parameters */
+    public AllocationSettings settings() {
+      return new AllocationSettings(new FleetRoster(fleet.robots()),
+          algorithm.equals("potential_game"), utility, rebalanceThreshold, deviationTolerance,
+          replanPolicy, lambda);
+    }
+
     /**
      * @param p the node's parameters
      * @return the validated record
@@ -72,24 +95,24 @@ public final class AllocatorNode implements FlotillaNode {
           Set.of("event_triggered", "always_global")).equals("event_triggered")
           ? EventTriggeredRebalancer.Policy.EVENT_TRIGGERED
           : EventTriggeredRebalancer.Policy.ALWAYS_GLOBAL;
-      java.util.Map<String, java.util.Map<String, Double>> lambda = new java.util.LinkedHashMap<>();
+      Map<String, Map<String, Double>> lambda = new LinkedHashMap<>();
       for (String robot : p.children("lambda")) {
-        java.util.Map<String, Double> row = new java.util.LinkedHashMap<>();
+        Map<String, Double> row = new LinkedHashMap<>();
         for (String task : p.children("lambda." + robot)) {
           row.put(task, p.number("lambda." + robot + "." + task, 1, 0, 1));
         }
-        lambda.put(robot, java.util.Map.copyOf(row));
+        lambda.put(robot, Map.copyOf(row));
       }
       String stateDir = p.string("state_dir", "", Set.of());
       boolean standby = p.bool("standby", false);
       double lease = p.number("lease_duration", 0, 0, 3600);
       if (standby && lease == 0) {
-        throw new dev.flotilla.ros.params.ParamsException(p.source() + ": allocator.standby "
+        throw new ParamsException(p.source() + ": allocator.standby "
             + "needs allocator.lease_duration > 0 to know when the primary is gone.");
       }
       p.finish();
       return new Params(fleet, algorithm, utility, threshold, tolerance, policy,
-          java.util.Map.copyOf(lambda), stateDir.isEmpty() ? null : p.resolve(stateDir),
+          Map.copyOf(lambda), stateDir.isEmpty() ? null : p.resolve(stateDir),
           standby, lease);
     }
   }
@@ -102,28 +125,27 @@ public final class AllocatorNode implements FlotillaNode {
   private final Logger log;
   private final InputRejections rejections;
   private final Set<String> odometrySubscribed = new HashSet<>();
-  private final Set<String> descriptionSubscribed = new HashSet<>();
-  private final java.util.Map<String, RobotResume> resumes = new java.util.LinkedHashMap<>();
   /**
    * Configured robots by id, for the odometry path: {@link FleetParams#robot} scans the fleet,
    * 10^7 steps a second at 1000 robots × 10 Hz on the thread that also handles failures.
    */
-  private final java.util.Map<String, RobotSpec> configured;
-  private Bus.Publisher<dev.flotilla.msgs.std_msgs.String> resumeTopic;
+  private final Map<String, RobotSpec> configured;
+  private RobotResumes resumes;
   private AllocationSession session;
+  private final AllocationTranslator messages = new AllocationTranslator();
   private Bus.Publisher<Allocation> allocations;
   private Bus.Publisher<Reassignment> reassignments;
-  private Bus.Publisher<dev.flotilla.msgs.visualization_msgs.MarkerArray> markers;
+  private Bus.Publisher<MarkerArray> markers;
   private Consumer<PlanUpdate> observer = u -> {};
   /** Crash-recovery journal, or null without {@code state_dir}. */
-  private StateJournal journal;
+  private AllocatorJournal journal;
   /** This instance in the lease protocol: node name plus a random suffix, unique per start. */
   private final String instanceId;
+  /** The lease protocol, or null without {@code lease_duration}. */
+  private AllocatorLease lease;
   private Bus.Publisher<Heartbeat> leases;
-  private boolean active;
-  private double startedAt;
-  private double lastActiveLease = Double.NEGATIVE_INFINITY;
   private long leaseSequence;
+  private boolean active;
 
   /**
    * @param ctx host services
@@ -134,9 +156,9 @@ public final class AllocatorNode implements FlotillaNode {
     this.params = params;
     this.log = ctx.log();
     this.rejections = new InputRejections(log);
-    this.instanceId = ctx.name() + "@" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    this.instanceId = ctx.name() + "@" + UUID.randomUUID().toString().substring(0, 8);
     this.configured = params.fleet().robots().stream().collect(
-        java.util.stream.Collectors.toUnmodifiableMap(RobotSpec::id, r -> r));
+        Collectors.toUnmodifiableMap(RobotSpec::id, r -> r));
   }
 
   @Override
@@ -147,33 +169,30 @@ public final class AllocatorNode implements FlotillaNode {
   @Override
   public void start() {
     double now = ctx.clock().now();
-    startedAt = now;
     double epoch = now;
     if (params.stateDir() != null) {
-      journal = StateJournal.open(params.stateDir(), ctx.name());
-      // Plan times count from the first start, so task decay survives a restart.
-      epoch = journal.number("epoch").orElse(now);
-      if (journal.number("epoch").isEmpty()) {
-        journal.put("epoch", Double.toString(now));
-      }
+      journal = AllocatorJournal.open(params.stateDir(), ctx.name());
+      epoch = journal.epoch(now);
     }
-    session = new AllocationSession(params, epoch);
+    session = new AllocationSession(params.settings(), epoch);
     // Inputs (our journal, then DDS history) fill the state before this instance plans anything.
     session.setPassive(true);
-    boolean restored = restore();
+    boolean restored = journal != null && journal.restore(session,
+        params.fleet().discoverRobots(), ctx.clock().now(),
+        plan -> ltlPlan(plan, ctx.clock().now()), a -> messages.adopt(a, session), log);
     allocations = ctx.bus().publisher(ctx.topic(TopicNames.ALLOCATION), Allocation.TYPE,
         FlotillaQos.ALLOCATION);
     reassignments = ctx.bus().publisher(ctx.topic(TopicNames.REASSIGNMENT), Reassignment.TYPE,
         FlotillaQos.REASSIGNMENT);
-    markers = ctx.bus().publisher(ctx.topic(TopicNames.MARKERS),
-        dev.flotilla.msgs.visualization_msgs.MarkerArray.TYPE, FlotillaQos.ALLOCATION);
-    resumeTopic = ctx.bus().publisher(ctx.topic(TopicNames.RESUMES),
-        dev.flotilla.msgs.std_msgs.String.TYPE, new QosProfile(true, true, 1000));
+    markers = ctx.bus().publisher(ctx.topic(TopicNames.MARKERS), MarkerArray.TYPE,
+        FlotillaQos.ALLOCATION);
+    resumes = new RobotResumes(ctx, rejections,
+        resume -> apply(session.setResume(resume, ctx.clock().now())));
     for (RobotSpec r : params.fleet().robots()) {
       subscribeOdometry(r.id());
-      subscribeDescription(r.id());
+      resumes.subscribe(r.id());
       if (r.urdf() != null) {
-        onDescription(r.id(), r.urdf().toString(), readUrdf(r));
+        resumes.fromFile(r);
       }
     }
     ctx.bus().subscribe(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE, FlotillaQos.EVENTS,
@@ -181,27 +200,51 @@ public final class AllocatorNode implements FlotillaNode {
     // The LTL planner's plan (seed 003): merged into the allocation we publish.
     ctx.bus().subscribe(ctx.topic(LTL_PLAN), Allocation.TYPE, FlotillaQos.ALLOCATION,
         plan -> ctx.executor().execute(() -> {
-          if (journal != null && plan.planVersion() > journal.meta("ltl_version")
-              .map(Long::parseLong).orElse(0L)) {
-            journal.batch(() -> {
-              journal.putBlob("ltl_plan", Allocation.TYPE.encode(plan));
-              journal.put("ltl_version", Long.toString(plan.planVersion()));
-            });
+          if (journal != null) {
+            journal.ltlPlan(plan);
           }
-          apply(session.ltlPlan(plan, ctx.clock().now()));
+          apply(ltlPlan(plan, ctx.clock().now()));
         }));
     ctx.bus().subscribe(ctx.topic(TopicNames.ACCEPTED_TASKS), TaskRequest.TYPE,
         FlotillaQos.ACCEPTED_TASKS, t -> ctx.executor().execute(() -> onAcceptedTask(t)));
     log.info("allocator (" + params.algorithm() + ") planning for "
         + params.fleet().robots().size() + " configured robots"
         + (journal == null ? "" : ", journal " + journal.file())
-        + (params.leaseDuration() > 0 ? String.format(java.util.Locale.ROOT,
+        + (params.leaseDuration() > 0 ? String.format(Locale.ROOT,
             ", %s instance %s, lease %.2f s", params.standby() ? "standby" : "primary",
             instanceId, params.leaseDuration()) : ""));
     if (params.leaseDuration() > 0) {
+      lease = new AllocatorLease(new AllocatorLease.Allocator() {
+        @Override
+        public boolean active() {
+          return active;
+        }
+
+        @Override
+        public long version() {
+          return session.version();
+        }
+
+        @Override
+        public void activate(String reason) {
+          AllocatorNode.this.activate(reason);
+        }
+
+        @Override
+        public void demote(String why) {
+          AllocatorNode.this.demote(why);
+        }
+
+        @Override
+        public void noteVersion(long version) {
+          AllocatorNode.this.noteVersion(version);
+        }
+      }, instanceId, params.leaseDuration(), params.standby(),
+          () -> journal != null && !journal.fresh(), now);
       leases = ctx.bus().publisher(ctx.topic(LEASE), Heartbeat.TYPE, QosProfile.SENSOR_DATA);
       ctx.bus().subscribe(ctx.topic(LEASE), Heartbeat.TYPE, QosProfile.SENSOR_DATA,
-          l -> ctx.executor().execute(() -> onLease(l)));
+          l -> ctx.executor().execute(() -> lease.onLease(l.robotId(),
+              l.state() == Heartbeat.STATE_WORKING, l.planVersion(), ctx.clock().now())));
       ctx.bus().subscribe(ctx.topic(TopicNames.ALLOCATION), Allocation.TYPE,
           FlotillaQos.ALLOCATION, a -> ctx.executor().execute(() -> onAllocation(a)));
       // Active only after hearing no active instance for a while: see tick().
@@ -223,45 +266,9 @@ public final class AllocatorNode implements FlotillaNode {
   /** Topic of the allocators' lease protocol (hot standby): {@code Heartbeat}s per instance. */
   static final String LEASE = TopicNames.ALLOCATOR_LEASE;
 
-  /**
-   * Replays the journal into the (passive) session: robots, accepted tasks not yet done, failed
-   * pairs, the planner's LTL plan and the last published plan, whose version ours will exceed.
-   *
-   * @return whether there was state to restore
-   */
-  private boolean restore() {
-    if (journal == null || journal.fresh()) {
-      return false;
-    }
-    for (StateJournal.Task t : journal.tasks()) {
-      if (t.state() == StateJournal.TaskState.ACCEPTED) {
-        session.taskAdded(TaskRequest.TYPE.decode(t.request()), t.receivedAt());
-      }
-    }
-    double now = ctx.clock().now();
-    for (StateJournal.Robot r : journal.robots().values()) {
-      if (!session.knows(r.robotId()) && !params.fleet().discoverRobots()) {
-        continue;
-      }
-      session.robotAvailable(r.robotId(), now, false);
-      if (!r.alive()) {
-        session.robotFailed(r.robotId(), now);
-      }
-      if (Double.isFinite(r.x())) {
-        session.setPosition(r.robotId(), new dev.flotilla.model.Point3(r.x(), r.y(), r.z()), now);
-      }
-    }
-    for (String pair : journal.failedPairs()) {
-      int bar = pair.indexOf('|');
-      session.taskFailed(pair.substring(0, bar), pair.substring(bar + 1), now);
-    }
-    journal.blob("ltl_plan").ifPresent(b -> session.ltlPlan(Allocation.TYPE.decode(b), now));
-    journal.latestPlan().ifPresent(b -> session.adopt(Allocation.TYPE.decode(b)));
-    session.versionAtLeast(journal.maxVersion());
-    log.info("restored from " + journal.file() + ": " + journal.tasks().stream()
-        .filter(t -> t.state() == StateJournal.TaskState.ACCEPTED).count() + " open tasks, "
-        + journal.robots().size() + " robots, last plan version " + session.version());
-    return true;
+  /** Takes the planner's LTL plan into the session. */
+  private PlanUpdate ltlPlan(Allocation plan, double now) {
+    return session.ltlPlan(messages.ltlPlan(plan), now);
   }
 
   /**
@@ -281,19 +288,12 @@ public final class AllocatorNode implements FlotillaNode {
 
   void onAcceptedTask(TaskRequest t) {
     double now = ctx.clock().now();
-    if (journal != null) {
-      var state = journal.taskState(t.taskId());
-      if (state.isPresent() && state.get() == StateJournal.TaskState.DONE) {
-        // A copy from the planner's history after our restart: it was done, never redo it.
-        log.fine(() -> "task " + t.taskId() + " was completed before; not planned again");
-        return;
-      }
-      if (state.isEmpty()) {
-        journal.taskReceived(t.taskId(), TaskRequest.TYPE.encode(t), now,
-            StateJournal.TaskState.ACCEPTED);
-      }
+    if (journal != null && !journal.taskAccepted(t, now)) {
+      // A copy from the planner's history after our restart: it was done, never redo it.
+      log.fine(() -> "task " + t.taskId() + " was completed before; not planned again");
+      return;
     }
-    apply(session.taskAdded(t, now));
+    apply(session.taskAdded(PlanMessages.task(t), now));
   }
 
   @Override
@@ -307,54 +307,18 @@ public final class AllocatorNode implements FlotillaNode {
   @Override
   public void tick() {
     double now = ctx.clock().now();
-    if (leases == null) {
+    if (lease == null) {
       if (!active && now >= recoverAt) {
         activate("recovered from journal");
       }
       return;
     }
     leases.publish(Heartbeat.builder().robotId(instanceId).sequenceNumber(++leaseSequence)
-        .stamp(dev.flotilla.ros.NodeClock.Stamps.time(now))
+        .stamp(Stamps.time(now))
         .state(active ? Heartbeat.STATE_WORKING : Heartbeat.STATE_WAITING)
         .currentTaskId(ctx.name()).currentStep(-1).planVersion(session.version())
         .battery(Float.NaN).health(1f).build());
-    if (active) {
-      return;
-    }
-    // At start a standby gives the primary one more lease to show up, so that a cold start of
-    // both elects the primary; afterwards both take over after one lease of silence.
-    double silentSince = Math.max(lastActiveLease, startedAt
-        + (params.standby() && lastActiveLease < startedAt ? params.leaseDuration() : 0));
-    if (now - silentSince > params.leaseDuration()) {
-      boolean restored = journal != null && !journal.fresh();
-      activate(lastActiveLease > Double.NEGATIVE_INFINITY
-          ? String.format(java.util.Locale.ROOT, "takeover: no lease from the active allocator "
-              + "for %.2f s", now - lastActiveLease)
-          : restored ? "recovered from journal" : "no other active allocator");
-    }
-  }
-
-  void onLease(Heartbeat lease) {
-    if (lease.robotId().equals(instanceId) || lease.state() != Heartbeat.STATE_WORKING) {
-      return;
-    }
-    lastActiveLease = ctx.clock().now();
-    noteVersion(lease.planVersion());
-    if (!active) {
-      return;
-    }
-    // Two active instances (a partition healed, or a cold start race): the higher version wins,
-    // then the higher id; the loser becomes standby. On a tie the winner re-plans above it, so
-    // that every consumer converges on the winner's plan.
-    boolean otherWins = lease.planVersion() > session.version()
-        || lease.planVersion() == session.version() && lease.robotId().compareTo(instanceId) > 0;
-    if (otherWins) {
-      demote("allocator " + lease.robotId() + " is active with plan version "
-          + lease.planVersion());
-    } else if (lease.planVersion() == session.version()) {
-      // Both may have issued this version with different content: go above it.
-      activate("split brain with " + lease.robotId() + " resolved in our favour");
-    }
+    lease.tick(now);
   }
 
   void onAllocation(Allocation a) {
@@ -362,7 +326,7 @@ public final class AllocatorNode implements FlotillaNode {
       return;
     }
     // A newer plan than ours that we did not publish: another instance is active.
-    session.adopt(a);
+    messages.adopt(a, session);
     noteVersion(a.planVersion());
     if (active) {
       demote("plan version " + a.planVersion() + " was published by another allocator");
@@ -371,7 +335,7 @@ public final class AllocatorNode implements FlotillaNode {
 
   private void noteVersion(long version) {
     session.versionAtLeast(version);
-    if (journal != null && version > journal.maxVersion()) {
+    if (journal != null) {
       journal.versionSeen(version);
     }
   }
@@ -396,49 +360,9 @@ public final class AllocatorNode implements FlotillaNode {
         o -> ctx.executor().execute(() -> onOdometry(robotId, topic, o)));
   }
 
-  private static String readUrdf(RobotSpec r) {
-    try {
-      return java.nio.file.Files.readString(r.urdf());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("Cannot read " + r.urdf() + " for robot " + r.id() + ": "
-          + e.getMessage(), e);
-    }
-  }
-
-  private void subscribeDescription(String robotId) {
-    if (!descriptionSubscribed.add(robotId)) {
-      return;
-    }
-    String topic = TopicNames.robotDescription(ctx.namespace(), robotId);
-    ctx.bus().subscribe(topic, dev.flotilla.msgs.std_msgs.String.TYPE, QosProfile.LATCHED,
-        d -> ctx.executor().execute(() -> onDescription(robotId, topic, d.data())));
-  }
-
-  /**
-   * Builds the robot's resume from its URDF (seed 002) and publishes it; its capabilities join
-   * the configured ones for allocation. A bad URDF is counted and logged with its line; the robot
-   * keeps its configured capabilities.
-   */
-  void onDescription(String robotId, String source, String urdfXml) {
-    RobotResume resume;
-    try {
-      resume = Resumes.resumeFromUrdf(robotId, urdfXml, source);
-    } catch (UrdfException e) {
-      rejections.reject(source, robotId, "invalid_urdf", e.getMessage());
-      return;
-    }
-    if (resume.equals(resumes.get(robotId))) {
-      return;
-    }
-    resumes.put(robotId, resume);
-    resumeTopic.publish(new dev.flotilla.msgs.std_msgs.String(ResumeJson.toJson(resume)));
-    log.info("resume of " + robotId + ": " + resume.summary());
-    apply(session.setResume(resume, ctx.clock().now()));
-  }
-
   /** @return the resumes built so far, by robot id */
-  public java.util.Map<String, RobotResume> resumes() {
-    return java.util.Map.copyOf(resumes);
+  public Map<String, RobotResume> resumes() {
+    return resumes.all();
   }
 
   void onOdometry(String robotId, String topic, Odometry o) {
@@ -466,7 +390,7 @@ public final class AllocatorNode implements FlotillaNode {
           return;
         }
         subscribeOdometry(e.robotId());
-        subscribeDescription(e.robotId());
+        resumes.subscribe(e.robotId());
         apply(session.robotAvailable(e.robotId(), now, e.kind() == FleetEvent.ROBOT_RECOVERED));
       }
       case FleetEvent.ROBOT_FAILED -> apply(session.robotFailed(e.robotId(), now));
@@ -474,13 +398,7 @@ public final class AllocatorNode implements FlotillaNode {
         // A shared task is done when its master (or its only robot) says so.
         if (!isCollaborator(e.robotId(), e.taskId())) {
           if (journal != null && !e.taskId().isEmpty()) {
-            // Durable before anyone can see a plan without it: it is never planned again, even
-            // when its acceptance arrives after this completion (no order across topics).
-            if (journal.taskState(e.taskId()).isEmpty()) {
-              journal.taskReceived(e.taskId(), new byte[0], now, StateJournal.TaskState.DONE);
-            } else {
-              journal.taskState(e.taskId(), StateJournal.TaskState.DONE, now);
-            }
+            journal.taskDone(e.taskId(), now);
           }
           apply(session.taskDone(e.taskId(), now));
         }
@@ -498,37 +416,29 @@ public final class AllocatorNode implements FlotillaNode {
   }
 
   private boolean isCollaborator(String robotId, String taskId) {
-    Allocation a = session.current();
-    return a != null && a.plans().stream().filter(p -> p.robotId().equals(robotId))
+    FleetPlan a = session.current();
+    return a != null && a.itineraries().stream().filter(p -> p.robotId().equals(robotId))
         .flatMap(p -> p.steps().stream()).anyMatch(s -> s.taskId().equals(taskId)
-            && s.role() == dev.flotilla.msgs.flotilla_msgs.PlanStep.ROLE_COLLABORATOR);
+            && s.role() == StepRole.COLLABORATOR);
   }
 
   private void apply(PlanUpdate update) {
     if (update == null) {
       return;
     }
+    Allocation allocation = messages.allocation(update);
+    Reassignment reassignment = PlanMessages.reassignment(update.change());
     if (journal != null) {
       // Committed before publishing: a version anyone has seen survives a crash.
-      double now = ctx.clock().now();
-      Set<String> alive = session.alive();
-      journal.batch(() -> {
-        journal.planPublished(update.allocation().planVersion(), update.allocation().cause(), now,
-            Allocation.TYPE.encode(update.allocation()));
-        session.positions().forEach((id, p) -> {
-          if (alive.contains(id) || session.failed().contains(id)) {
-            journal.robot(new StateJournal.Robot(id, alive.contains(id), p.x(), p.y(), p.z()));
-          }
-        });
-      });
+      journal.published(allocation, session, ctx.clock().now());
     }
-    allocations.publish(update.allocation());
-    reassignments.publish(update.reassignment());
-    markers.publish(PlanMarkers.of(update.allocation(), session.positions(), session.failed(),
+    allocations.publish(allocation);
+    reassignments.publish(reassignment);
+    markers.publish(PlanMarkers.of(allocation, session.positions(), session.failed(),
         ctx.clock().now()));
-    log.info("allocation v" + update.allocation().planVersion() + " (cause "
-        + update.reassignment().cause() + ", subject " + update.reassignment().subject()
-        + "): affected robots " + update.reassignment().affectedRobots());
+    log.info("allocation v" + allocation.planVersion() + " (cause "
+        + reassignment.cause() + ", subject " + reassignment.subject()
+        + "): affected robots " + reassignment.affectedRobots());
     observer.accept(update);
   }
 
@@ -539,7 +449,7 @@ public final class AllocatorNode implements FlotillaNode {
 
   /** @return the last published allocation, or null */
   public Allocation current() {
-    return session == null ? null : session.current();
+    return session == null ? null : messages.current();
   }
 
   /** @return rejected-input counters */

@@ -1,15 +1,19 @@
 package dev.flotilla.node;
 
+import dev.flotilla.fleet.FleetRoster;
 import dev.flotilla.model.Point3;
 import dev.flotilla.model.RobotSpec;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.ParamsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fleet and the map every node shares, usually under {@code /**} in the parameter file:
@@ -31,8 +35,8 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
     boolean discoverRobots) {
 
   /** Defaults for a robot that joined by discovery, sized for a small wheeled base. */
-  public static final double DEFAULT_MAX_SPEED = 0.5;
-  public static final double DEFAULT_MAX_ACCELERATION = 0.5;
+  public static final double DEFAULT_MAX_SPEED = FleetRoster.DEFAULT_MAX_SPEED;
+  public static final double DEFAULT_MAX_ACCELERATION = FleetRoster.DEFAULT_MAX_ACCELERATION;
 
   public FleetParams {
     robots = List.copyOf(robots);
@@ -65,7 +69,7 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
           p.number(k + "cost_rate", 0, 0, big),
           new LinkedHashSet<>(p.strings(k + "capabilities", List.of())),
           urdf(p, k + "urdf"), agentType(p, k + "agent_type"),
-          p.string(k + "liveness_source", "heartbeat", java.util.Set.of("heartbeat", "odometry"))
+          p.string(k + "liveness_source", "heartbeat", Set.of("heartbeat", "odometry"))
               .equals("odometry")));
     }
     Map<String, Point3> regions = new LinkedHashMap<>();
@@ -78,7 +82,7 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
   }
 
   private static String agentType(ParamReader p, String key) {
-    String value = p.string(key, "", java.util.Set.of());
+    String value = p.string(key, "", Set.of());
     if (!value.isEmpty() && !TopicNames.isValidRobotId(value)) {
       throw new ParamsException(p.source() + ": " + key + " must be an agent type name (letters, "
           + "digits, underscores), got \"" + value + "\".");
@@ -86,13 +90,13 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
     return value;
   }
 
-  private static java.nio.file.Path urdf(ParamReader p, String key) {
-    String value = p.string(key, "", java.util.Set.of());
+  private static Path urdf(ParamReader p, String key) {
+    String value = p.string(key, "", Set.of());
     if (value.isEmpty()) {
       return null;
     }
-    java.nio.file.Path path = p.resolve(value);
-    if (!java.nio.file.Files.isRegularFile(path)) {
+    Path path = p.resolve(value);
+    if (!Files.isRegularFile(path)) {
       throw new ParamsException(p.source() + ": " + key + " names '" + value
           + "', which is not a readable file.");
     }
@@ -109,8 +113,6 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
    * @return its configuration, or the discovery defaults (origin, no capabilities)
    */
   public RobotSpec robot(String id) {
-    return robots.stream().filter(r -> r.id().equals(id)).findFirst()
-        .orElse(new RobotSpec(id, Point3.ORIGIN, 0, DEFAULT_MAX_SPEED,
-            DEFAULT_MAX_ACCELERATION, 0, 0, java.util.Set.of(), null, "", false));
+    return new FleetRoster(robots).robot(id);
   }
 }

@@ -12,6 +12,7 @@ import dev.flotilla.msgs.nav_msgs.Odometry;
 import dev.flotilla.msgs.rosgraph_msgs.Clock;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
+import dev.flotilla.ros.bagio.BagPlayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class FlotillaTopics {
   public record Known(String topic, MessageType<?> type, QosProfile qos) {}
 
   /** {@code /clock}, as rclcpp's ClockQoS: best effort, keep last 1. */
-  public static final QosProfile CLOCK_QOS = dev.flotilla.ros.bagio.BagPlayer.CLOCK_QOS;
+  public static final QosProfile CLOCK_QOS = BagPlayer.CLOCK_QOS;
 
   /**
    * The fleet-wide topics of one namespace, plus {@code /clock}.

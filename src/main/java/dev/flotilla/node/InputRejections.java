@@ -1,5 +1,6 @@
 package dev.flotilla.node;
 
+import dev.flotilla.fleet.InputSink;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -11,7 +12,7 @@ import java.util.logging.Logger;
  * Counts rejected input per topic and reason, and logs each (topic, source, reason) once, so a
  * misbehaving robot at 10 Hz neither floods the log nor goes unnoticed.
  */
-public final class InputRejections {
+public final class InputRejections implements InputSink {
   private final Logger log;
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
@@ -29,6 +30,7 @@ public final class InputRejections {
    * @param reason short machine-friendly reason, e.g. {@code non_finite_pose}
    * @param detail plain-language explanation for the log
    */
+  @Override
   public void reject(String topic, String source, String reason, String detail) {
     counts.computeIfAbsent(topic + " " + reason, k -> new AtomicLong()).incrementAndGet();
     if (logged.add(topic + "\u0000" + source + "\u0000" + reason)) {

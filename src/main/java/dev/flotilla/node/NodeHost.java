@@ -1,5 +1,6 @@
 package dev.flotilla.node;
 
+import dev.flotilla.node.agent.RobotAgent;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.NodeClock;
@@ -8,7 +9,10 @@ import dev.flotilla.ros.params.RosParamsFile;
 import dev.flotilla.security.SecureBus;
 import dev.flotilla.security.SecurityParams;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +34,7 @@ public final class NodeHost implements AutoCloseable {
   private final List<Bus> buses = new ArrayList<>();
   private final List<ScheduledExecutorService> executors = new ArrayList<>();
   private final List<FlotillaNode> nodes = new ArrayList<>();
-  private final java.util.Map<String, SecureBus> secured = new java.util.LinkedHashMap<>();
+  private final Map<String, SecureBus> secured = new LinkedHashMap<>();
 
   /** A host whose DDS traffic follows ROS 2's environment (ROS_LOCALHOST_ONLY etc.). */
   public NodeHost() {
@@ -83,7 +87,7 @@ public final class NodeHost implements AutoCloseable {
     ParamReader reader = file.forNode(namespace, "agent");
     SecurityParams security = SecurityParams.read(reader);
     return new NodeSpec(robotId + "_agent", namespace, simTime,
-        dev.flotilla.node.agent.RobotAgent.Params.read(reader, robotId), robotId, security);
+        RobotAgent.Params.read(reader, robotId), robotId, security);
   }
 
   /**
@@ -136,8 +140,8 @@ public final class NodeHost implements AutoCloseable {
       if (params instanceof AllocatorNode.Params p) {
         return new AllocatorNode(ctx, p);
       }
-      if (params instanceof dev.flotilla.node.agent.RobotAgent.Params p) {
-        return new dev.flotilla.node.agent.RobotAgent(ctx, p);
+      if (params instanceof RobotAgent.Params p) {
+        return new RobotAgent(ctx, p);
       }
       return new SynchronizerNode(ctx, (SynchronizerNode.Params) params);
     }
@@ -188,8 +192,8 @@ public final class NodeHost implements AutoCloseable {
    * @param name a started node's name
    * @return its authenticating bus, when security is on (counters, costs, diagnostics)
    */
-  public synchronized java.util.Optional<SecureBus> security(String name) {
-    return java.util.Optional.ofNullable(secured.get(name));
+  public synchronized Optional<SecureBus> security(String name) {
+    return Optional.ofNullable(secured.get(name));
   }
 
   private static java.util.concurrent.Executor guarded(ExecutorService executor, String name) {

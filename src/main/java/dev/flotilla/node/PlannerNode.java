@@ -1,24 +1,28 @@
 package dev.flotilla.node;
 
+import dev.flotilla.fleet.ltl.LtlFleet;
+import dev.flotilla.fleet.ltl.LtlPlans;
+import dev.flotilla.fleet.ltl.LtlSessionRecord;
+import dev.flotilla.fleet.ltl.LtlTaskPlanner;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
-import dev.flotilla.node.ltl.LtlFleet;
-import dev.flotilla.node.ltl.LtlParams;
-import dev.flotilla.node.ltl.LtlPlanMessages;
-import dev.flotilla.node.ltl.LtlSessionRecord;
+import dev.flotilla.msgs.geometry_msgs.Point;
 import dev.flotilla.node.journal.StateJournal;
-import dev.flotilla.node.ltl.LtlTaskPlanner;
+import dev.flotilla.node.ltl.LtlParams;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
+import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
-import dev.flotilla.ros.QosProfile;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -44,7 +48,7 @@ public final class PlannerNode implements FlotillaNode {
    * @param ltl LTL planning parameters (disabled without {@code ltl_scenario})
    * @param stateDir directory of the crash-recovery journal, or null for none ({@code state_dir})
    */
-  public record Params(FleetParams fleet, LtlParams ltl, java.nio.file.Path stateDir) {
+  public record Params(FleetParams fleet, LtlParams ltl, Path stateDir) {
     /**
      * @param p the node's parameters
      * @return the validated record
@@ -86,7 +90,7 @@ public final class PlannerNode implements FlotillaNode {
     this.validator = new TaskRequestValidator(params.fleet().regions());
     this.tasksTopic = ctx.topic(TopicNames.TASKS);
     this.ltl = params.ltl().enabled()
-        ? new LtlTaskPlanner(params.ltl(), new LtlFleet(params.ltl().scenario(),
+        ? new LtlTaskPlanner(params.ltl().settings(), new LtlFleet(params.ltl().scenario(),
             params.fleet().robots()))
         : null;
   }
@@ -133,7 +137,7 @@ public final class PlannerNode implements FlotillaNode {
       return;
     }
     int multi = 0;
-    List<TaskRequest> ltlTasks = new java.util.ArrayList<>();
+    List<TaskRequest> ltlTasks = new ArrayList<>();
     for (StateJournal.Task t : journal.tasks()) {
       seenTaskIds.add(t.taskId());
       TaskRequest request = TaskRequest.TYPE.decode(t.request());
@@ -226,7 +230,7 @@ public final class PlannerNode implements FlotillaNode {
         outcomes = ltl.submit(request.taskId(), request.ltlFormula(), ctx.clock().now());
       } catch (RuntimeException e) {
         // A planner defect must not kill the node's thread; the task is refused, not lost.
-        log.log(java.util.logging.Level.SEVERE, "LTL planning failed for " + request.taskId(), e);
+        log.log(Level.SEVERE, "LTL planning failed for " + request.taskId(), e);
         outcomes = List.of(new LtlTaskPlanner.Rejected(request.taskId(),
             "The LTL planner failed on this formula: " + e));
       }
@@ -236,7 +240,7 @@ public final class PlannerNode implements FlotillaNode {
     TaskRequest resolved = request;
     if (!request.region().isEmpty()) {
       var p = params.fleet().regions().get(request.region());
-      resolved = request.toBuilder().location(new dev.flotilla.msgs.geometry_msgs.Point(
+      resolved = request.toBuilder().location(new Point(
           p.x(), p.y(), p.z())).build();
     }
     if (journal != null) {
@@ -278,7 +282,7 @@ public final class PlannerNode implements FlotillaNode {
   }
 
   private void apply(List<LtlTaskPlanner.Outcome> outcomes) {
-    List<LtlTaskPlanner.Accepted> acceptedNow = new java.util.ArrayList<>();
+    List<LtlTaskPlanner.Accepted> acceptedNow = new ArrayList<>();
     for (LtlTaskPlanner.Outcome o : outcomes) {
       if (o instanceof LtlTaskPlanner.Rejected r) {
         rejections.reject(tasksTopic, r.taskId(), "ltl_rejected", "LTL task " + r.taskId()
@@ -294,7 +298,7 @@ public final class PlannerNode implements FlotillaNode {
     if (acceptedNow.isEmpty()) {
       return;
     }
-    Allocation plan = LtlPlanMessages.allocation(ltl, ctx.clock().now());
+    Allocation plan = PlanMessages.allocation(LtlPlans.fleetPlan(ltl, ctx.clock().now()));
     if (journal != null) {
       // One transaction, before anything is announced: the plan, its version and the acceptances
       // survive a crash together, or not at all (then the tasks are planned again on restart).
@@ -316,7 +320,7 @@ public final class PlannerNode implements FlotillaNode {
 
   /** Journals the running LTL plan (committed before it is published), then publishes it. */
   private void publishLtlPlan() {
-    Allocation plan = LtlPlanMessages.allocation(ltl, ctx.clock().now());
+    Allocation plan = PlanMessages.allocation(LtlPlans.fleetPlan(ltl, ctx.clock().now()));
     if (journal != null) {
       String record = ltl.record().toJson();
       journal.batch(() -> {
@@ -330,7 +334,7 @@ public final class PlannerNode implements FlotillaNode {
   private void publish(Allocation plan) {
     ltlPlan.publish(plan);
     ltlDetail.publish(new dev.flotilla.msgs.std_msgs.String(
-        LtlPlanMessages.document(ltl, params.ltl().scenarioYaml()).toJson()));
+        LtlPlans.document(ltl, params.ltl().scenarioYaml()).toJson()));
     log.info("published LTL plan version " + plan.planVersion() + " for robots "
         + plan.plans().stream().map(p -> p.robotId()).toList());
   }

@@ -1,5 +1,6 @@
 package dev.flotilla.node;
 
+import dev.flotilla.fleet.ltl.LtlSyncTracker;
 import dev.flotilla.liveness.HeartbeatMonitor;
 import dev.flotilla.liveness.HeartbeatVerdict;
 import dev.flotilla.liveness.Liveness;
@@ -8,16 +9,20 @@ import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
-import dev.flotilla.node.ltl.LtlSyncTracker;
+import dev.flotilla.msgs.nav_msgs.Odometry;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The synchronizer: tracks heartbeats with a {@link HeartbeatMonitor} and publishes
@@ -62,12 +67,12 @@ public final class SynchronizerNode implements FlotillaNode {
   private final Logger log;
   private final InputRejections rejections;
   private final HeartbeatMonitor monitor;
-  private final java.util.Map<String, Long> odometrySequence = new java.util.HashMap<>();
+  private final Map<String, Long> odometrySequence = new HashMap<>();
   /**
    * Configured robots watched through their odometry, looked up once per heartbeat: scanning the
    * fleet there made every heartbeat O(fleet size), 10^7 steps a second at 1000 robots.
    */
-  private final java.util.Set<String> livenessFromOdometry;
+  private final Set<String> livenessFromOdometry;
   /** Reused for each heartbeat's transitions; only the node's thread touches it. */
   private final List<Liveness> transitions = new ArrayList<>();
   private final String heartbeatTopic;
@@ -92,7 +97,7 @@ public final class SynchronizerNode implements FlotillaNode {
     this.heartbeatTopic = ctx.topic(TopicNames.HEARTBEAT);
     this.livenessFromOdometry = params.fleet().robots().stream()
         .filter(RobotSpec::livenessFromOdometry).map(RobotSpec::id)
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        .collect(Collectors.toUnmodifiableSet());
     this.eventsTopic = ctx.topic(TopicNames.EVENTS);
     this.ltlTopic = ctx.topic(TopicNames.LTL_PLAN_DETAIL);
   }
@@ -113,7 +118,7 @@ public final class SynchronizerNode implements FlotillaNode {
     for (RobotSpec r : params.fleet().robots()) {
       if (r.livenessFromOdometry()) {
         String topic = TopicNames.odometry(ctx.namespace(), r.id());
-        ctx.bus().subscribe(topic, dev.flotilla.msgs.nav_msgs.Odometry.TYPE,
+        ctx.bus().subscribe(topic, Odometry.TYPE,
             QosProfile.SENSOR_DATA, o -> ctx.executor().execute(() -> onOdometry(r.id())));
       }
     }
@@ -202,8 +207,8 @@ public final class SynchronizerNode implements FlotillaNode {
     }
     for (LtlSyncTracker.Command c : r.commands()) {
       sync.publish(new SyncCommand(Stamps.time(ctx.clock().now()), allocationVersion,
-          c.robotId(), c.taskId(), c.stepIndex(), c.command(), c.waitingFor(),
-          c.reason() + " [ltl_plan v" + ltl.version() + "]"));
+          c.robotId(), c.taskId(), c.stepIndex(), SyncMessages.command(c.command()),
+          c.waitingFor(), c.reason() + " [ltl_plan v" + ltl.version() + "]"));
     }
   }
 

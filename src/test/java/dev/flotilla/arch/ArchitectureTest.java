@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds the dependency direction of DEVELOPERS.md: model ← algorithms ← nodes/ros ← cli.
- * Algorithms are plain Java and know nothing of ROS or DDS.
+ * Holds the dependency direction of DEVELOPERS.md: model ← algorithms ← fleet ← nodes/ros ← cli.
+ * Algorithms and the fleet layer are plain Java and know nothing of ROS or DDS.
  */
 class ArchitectureTest {
   static final String[] MODEL = {"dev.flotilla.model..", "dev.flotilla.cdr..",
@@ -21,6 +21,7 @@ class ArchitectureTest {
       "dev.flotilla.ltl..", "dev.flotilla.plan..", "dev.flotilla.alloc..", "dev.flotilla.liveness..",
       "dev.flotilla.bag..", "dev.flotilla.control..",
       "dev.flotilla.report.."};
+  static final String[] FLEET = {"dev.flotilla.fleet.."};
   static final String[] ROS = {"dev.flotilla.ros..", "dev.flotilla.node..",
       "dev.flotilla.msgs..", "dev.flotilla.security.."};
   static final String[] APPS = {"dev.flotilla.sim..", "dev.flotilla.bench.."};
@@ -40,14 +41,17 @@ class ArchitectureTest {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("Model").definedBy(MODEL)
         .layer("Algorithms").definedBy(ALGORITHMS)
+        .layer("Fleet").definedBy(FLEET)
         .layer("Ros").definedBy(ROS)
         .layer("Apps").definedBy(APPS)
         .layer("Cli").definedBy(CLI)
         .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("Apps").mayOnlyBeAccessedByLayers("Cli")
         .whereLayer("Ros").mayOnlyBeAccessedByLayers("Apps", "Cli")
-        .whereLayer("Algorithms").mayOnlyBeAccessedByLayers("Ros", "Apps", "Cli")
-        .whereLayer("Model").mayOnlyBeAccessedByLayers("Algorithms", "Ros", "Apps", "Cli")
+        .whereLayer("Fleet").mayOnlyBeAccessedByLayers("Ros", "Apps", "Cli")
+        .whereLayer("Algorithms").mayOnlyBeAccessedByLayers("Fleet", "Ros", "Apps", "Cli")
+        .whereLayer("Model").mayOnlyBeAccessedByLayers("Algorithms", "Fleet", "Ros", "Apps",
+            "Cli")
         .check(classes);
   }
 
@@ -55,6 +59,17 @@ class ArchitectureTest {
   void algorithmsAndModelKnowNothingOfDds() {
     noClasses().that().resideInAnyPackage(concat(MODEL, ALGORITHMS))
         .should().dependOnClassesThat().resideInAnyPackage("us.ihmc..", "com.eprosima..")
+        .check(classes);
+  }
+
+  /** The fleet layer (issue #17) takes and returns model types: no messages, transport or apps. */
+  @Test
+  void fleetKnowsNothingOfMessagesNodesOrApps() {
+    noClasses().that().resideInAnyPackage(FLEET)
+        .should().dependOnClassesThat().resideInAnyPackage("dev.flotilla.msgs..",
+            "dev.flotilla.ros..", "dev.flotilla.node..", "dev.flotilla.cli..",
+            "dev.flotilla.security..", "dev.flotilla.sim..", "dev.flotilla.bench..", "us.ihmc..",
+            "com.eprosima..")
         .check(classes);
   }
 
@@ -73,7 +88,7 @@ class ArchitectureTest {
   @Test
   void everyClassBelongsToALayer() {
     classes().should().resideInAnyPackage(
-        concat(concat(MODEL, ALGORITHMS), concat(ROS, concat(APPS, CLI))))
+        concat(concat(MODEL, ALGORITHMS), concat(FLEET, concat(ROS, concat(APPS, CLI)))))
         .check(classes);
   }
 

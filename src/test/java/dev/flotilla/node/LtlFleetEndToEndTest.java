@@ -9,7 +9,7 @@ import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.PlanStep;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
-import dev.flotilla.node.agent.PlanFollower;
+import dev.flotilla.node.agent.MessagePlanFollower;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.params.RosParamsFile;
@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole LTL loop on one in-memory bus: planner, allocator (merging {@code flotilla/ltl_plan}
- * into the allocation), synchronizer, and one {@link PlanFollower} per robot that reaches each goal
- * at once and obeys the synchronizer. Every LTL step ends done (or skipped by a collaborator), and
- * no node or robot refuses a message of another.
+ * into the allocation), synchronizer, and one {@link MessagePlanFollower} per robot that reaches
+ * each goal at once and obeys the synchronizer. Every LTL step ends done (or skipped by a
+ * collaborator), and no node or robot refuses a message of another.
  */
 class LtlFleetEndToEndTest {
   private final NodeFixture f = new NodeFixture();
@@ -51,11 +51,11 @@ class LtlFleetEndToEndTest {
     planner.start();
 
     Map<String, Pose2> pose = new LinkedHashMap<>();
-    Map<String, PlanFollower> robots = new LinkedHashMap<>();
+    Map<String, MessagePlanFollower> robots = new LinkedHashMap<>();
     for (String id : List.of("v1", "v2", "v3", "j1", "j2", "d1")) {
       pose.put(id, new Pose2(0, 0, 0));
-      PlanFollower follower = new PlanFollower(id, Set.of(), 0.5, 1e5, 0, 2.0, false,
-          new PlanFollower.Effects() {
+      MessagePlanFollower follower = new MessagePlanFollower(id, Set.of(), 0.5, 1e5, 0, 2.0, false,
+          new MessagePlanFollower.Effects() {
             @Override
             public void navigate(PlanStep step, double x, double y, double yaw) {
               pose.put(id, new Pose2(x, y, yaw)); // reaches the goal at once
@@ -76,7 +76,7 @@ class LtlFleetEndToEndTest {
       robots.put(id, follower);
       f.bus.subscribe("/flotilla/allocation", Allocation.TYPE, FlotillaQos.ALLOCATION,
           follower::onAllocation);
-      // flotilla/sync is shared; PlanFollower counts other robots' orders as rejected input.
+      // flotilla/sync is shared; MessagePlanFollower counts other robots' orders as rejected input.
       f.bus.subscribe("/flotilla/sync", SyncCommand.TYPE, new QosProfile(true, false, 100),
           c -> {
             if (c.robotId().equals(id)) {

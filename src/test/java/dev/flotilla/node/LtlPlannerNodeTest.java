@@ -12,7 +12,7 @@ import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
-import dev.flotilla.node.ltl.LtlPlanDocument;
+import dev.flotilla.fleet.ltl.LtlPlanDocument;
 import dev.flotilla.plan.io.ScenarioLoader;
 import dev.flotilla.plan.model.Scenario;
 import dev.flotilla.ros.NodeClock.Stamps;

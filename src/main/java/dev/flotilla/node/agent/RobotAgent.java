@@ -2,6 +2,7 @@ package dev.flotilla.node.agent;
 
 import dev.flotilla.control.GoToGoalController;
 import dev.flotilla.model.Pose2;
+import dev.flotilla.model.RobotSpec;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
@@ -19,13 +20,16 @@ import dev.flotilla.node.FlotillaNode;
 import dev.flotilla.node.FlotillaQos;
 import dev.flotilla.node.InputRejections;
 import dev.flotilla.node.NodeContext;
-import dev.flotilla.model.RobotSpec;
+import dev.flotilla.plan.io.ScenarioLoader;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.ParamsException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -95,12 +99,12 @@ public final class RobotAgent implements FlotillaNode {
   }
 
   private static Set<String> regionsOf(ParamReader p, FleetParams fleet) {
-    Set<String> regions = new java.util.LinkedHashSet<>(fleet.regions().keySet());
+    Set<String> regions = new LinkedHashSet<>(fleet.regions().keySet());
     String scenario = p.string("ltl_scenario", "", Set.of());
     if (!scenario.isEmpty()) {
-      java.nio.file.Path path = p.resolve(scenario);
+      Path path = p.resolve(scenario);
       try {
-        regions.addAll(dev.flotilla.plan.io.ScenarioLoader.load(path).environment().regions()
+        regions.addAll(ScenarioLoader.load(path).environment().regions()
             .keySet());
       } catch (RuntimeException e) {
         throw new ParamsException(p.source() + ": agent.ltl_scenario: " + e.getMessage());
@@ -113,7 +117,7 @@ public final class RobotAgent implements FlotillaNode {
   private final Params params;
   private final Logger log;
   private final InputRejections rejections;
-  private final PlanFollower follower;
+  private final MessagePlanFollower follower;
   private final GoToGoalController controller;
   private Bus.Publisher<Heartbeat> heartbeats;
   private Bus.Publisher<FleetEvent> events;
@@ -142,7 +146,7 @@ public final class RobotAgent implements FlotillaNode {
     this.mapToOdom = new Pose2(r.start().x(), r.start().y(), r.startYaw());
     this.controller = new GoToGoalController(r.maxSpeed(), params.maxAngularSpeed(),
         params.positionTolerance() * 0.5);
-    this.follower = new PlanFollower(r.id(), params.knownRegions(),
+    this.follower = new MessagePlanFollower(r.id(), params.knownRegions(),
         params.positionTolerance(), params.goalTimeout(), params.goalResend(),
         params.syncGrace(),
         !params.commandTopic().isEmpty(), new Effects(), rejections);
@@ -200,7 +204,7 @@ public final class RobotAgent implements FlotillaNode {
 
   /**
    * A {@code robot_failed} about this robot: stop and drop the plan until a newer version (see
-   * {@link PlanFollower#onDeclaredFailed}). Failures stamped before this agent started are
+   * {@link MessagePlanFollower#onDeclaredFailed}). Failures stamped before this agent started are
    * history replayed by the transient-local events topic, about an earlier run.
    */
   void onEvent(FleetEvent e) {
@@ -222,7 +226,7 @@ public final class RobotAgent implements FlotillaNode {
           + "keeping it");
       return;
     }
-    java.util.List<String> dropped = follower.onDeclaredFailed();
+    List<String> dropped = follower.onDeclaredFailed();
     log.warning("declared failed by " + e.source() + " (" + e.reason() + "): stopped, dropped "
         + "tasks " + dropped + "; acting again only on a plan newer than version "
         + follower.planVersion());
@@ -310,7 +314,7 @@ public final class RobotAgent implements FlotillaNode {
     return rejections;
   }
 
-  private final class Effects implements PlanFollower.Effects {
+  private final class Effects implements MessagePlanFollower.Effects {
     @Override
     public void navigate(PlanStep step, double x, double y, double yaw) {
       navigatingTo = step;

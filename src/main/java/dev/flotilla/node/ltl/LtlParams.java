@@ -1,5 +1,6 @@
 package dev.flotilla.node.ltl;
 
+import dev.flotilla.fleet.ltl.LtlSettings;
 import dev.flotilla.node.FleetParams;
 import dev.flotilla.model.RobotSpec;
 import dev.flotilla.plan.BranchAndBoundPlanner;
@@ -129,10 +130,18 @@ public record LtlParams(Path scenarioPath, Scenario scenario, String scenarioYam
   }
 
   /**
+   * @return what the fleet layer's {@link dev.flotilla.fleet.ltl.LtlTaskPlanner} needs of these
+   *     parameters
+   */
+  public LtlSettings settings() {
+    return new LtlSettings(scenario, weights, offlineWindowS, offline, online, onlineResources);
+  }
+
+  /**
    * @param formula formula text
    * @return the text without white space, the key of {@link #onlineResources()}
    */
   public static String normalize(String formula) {
-    return formula.replaceAll("\\s+", "");
+    return LtlSettings.normalize(formula);
   }
 }

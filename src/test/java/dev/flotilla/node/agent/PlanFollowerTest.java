@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class PlanFollowerTest {
   final List<String> log = new ArrayList<>();
   final InputRejections rejections = new InputRejections(Logger.getLogger("test"));
-  final PlanFollower follower = new PlanFollower("r1", Set.of("a", "b"), 0.2, 10, 3, 0.5, false,
-      new PlanFollower.Effects() {
+  final MessagePlanFollower follower = new MessagePlanFollower("r1", Set.of("a", "b"), 0.2, 10,
+      3, 0.5, false, new MessagePlanFollower.Effects() {
         @Override
         public void navigate(PlanStep step, double x, double y, double yaw) {
           log.add("go " + step.taskId() + " " + x + "," + y);

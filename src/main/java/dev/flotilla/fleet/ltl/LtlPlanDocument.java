@@ -1,4 +1,4 @@
-package dev.flotilla.node.ltl;
+package dev.flotilla.fleet.ltl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

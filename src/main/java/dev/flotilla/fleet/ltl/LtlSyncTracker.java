@@ -1,6 +1,6 @@
-package dev.flotilla.node.ltl;
+package dev.flotilla.fleet.ltl;
 
-import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
+import dev.flotilla.model.SyncOrder;
 import dev.flotilla.plan.ChainAssignment;
 import dev.flotilla.plan.PlanStep;
 import dev.flotilla.plan.PlanningProblem;
@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The synchronizer node's LTL side as plain Java (no ROS): online synchronization of seed 003
@@ -52,16 +53,16 @@ import java.util.Set;
 public final class LtlSyncTracker {
 
   /**
-   * One order for one robot, as {@code flotilla_msgs/SyncCommand} carries it.
+   * One order for one robot (the synchronizer node publishes it as a {@code SyncCommand}).
    *
    * @param robotId robot
    * @param taskId LTL task id of the step
    * @param stepIndex index of the step in the robot's LTL plan
-   * @param command {@code SyncCommand.GO}, {@code WAIT} or {@code SKIP}
+   * @param command go, wait or skip
    * @param waitingFor robots a WAIT waits for
    * @param reason plain-language reason
    */
-  public record Command(String robotId, String taskId, int stepIndex, byte command,
+  public record Command(String robotId, String taskId, int stepIndex, SyncOrder command,
       List<String> waitingFor, String reason) {}
 
   /**
@@ -139,7 +140,7 @@ public final class LtlSyncTracker {
     next.agents().forEach(a -> agentOfRobot.put(a.robotId(), a.id()));
     ltlTaskIds.addAll(next.taskIds().values());
     List<Command> out = new ArrayList<>();
-    for (int agent : new java.util.TreeSet<>(waiting.keySet())) {
+    for (int agent : new TreeSet<>(waiting.keySet())) {
       waiting.remove(agent);
       if (engine.current(agent) != null && !workingOn.containsKey(agent)) {
         convert(engine.arrived(agent), out);
@@ -276,28 +277,28 @@ public final class LtlSyncTracker {
   private void convert(List<SyncDecision> decisions, List<Command> out) {
     for (SyncDecision d : decisions) {
       int a = d.agentId();
-      byte kind;
+      SyncOrder kind;
       String reason = d.reason();
       List<String> waitingFor = List.of();
       switch (d.command()) {
         case GO -> {
-          kind = SyncCommand.GO;
+          kind = SyncOrder.GO;
           workingOn.put(a, key(d.step()));
           waiting.remove(a);
         }
         case WAIT -> {
-          kind = SyncCommand.WAIT;
+          kind = SyncOrder.WAIT;
           waiting.put(a, key(d.step()));
           waitingFor = blockers(a, d.step());
         }
         case SKIP -> {
-          kind = SyncCommand.SKIP;
+          kind = SyncOrder.SKIP;
           workingOn.remove(a);
           waiting.remove(a);
         }
         default -> {
-          // STOP has no message constant: the collaborator skips the rest of the step.
-          kind = SyncCommand.SKIP;
+          // STOP has no order of its own: the collaborator skips the rest of the step.
+          kind = SyncOrder.SKIP;
           reason = "stop helping: " + reason;
           stopped.add(robot(a) + "/" + d.stepIndex());
           workingOn.remove(a);
@@ -357,7 +358,7 @@ public final class LtlSyncTracker {
     if (agent == null) {
       return Set.of();
     }
-    Set<String> out = new java.util.TreeSet<>();
+    Set<String> out = new TreeSet<>();
     engine.neighbours(agent).forEach(a -> out.add(robot(a)));
     return out;
   }

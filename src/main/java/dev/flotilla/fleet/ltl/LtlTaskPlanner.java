@@ -1,18 +1,21 @@
-package dev.flotilla.node.ltl;
+package dev.flotilla.fleet.ltl;
 
 import dev.flotilla.ltl.LtlCompilation;
 import dev.flotilla.plan.Plan;
 import dev.flotilla.plan.PlanResult;
 import dev.flotilla.plan.PlanningProblem;
 import dev.flotilla.plan.PlanningSession;
+import dev.flotilla.plan.Role;
 import dev.flotilla.plan.SimulatedAnnealingReplanner;
 import dev.flotilla.plan.model.AgentType;
 import dev.flotilla.plan.task.LtlTaskCompiler;
 import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskCompilation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +66,7 @@ public final class LtlTaskPlanner {
 
   private record Task(String id, String formula, Set<String> propositions) {}
 
-  private final LtlParams params;
+  private final LtlSettings params;
   private final LtlFleet fleet;
   private final LtlTaskCompiler compiler;
   private PlanningSession session;
@@ -72,17 +75,17 @@ public final class LtlTaskPlanner {
   private final List<Task> pending = new ArrayList<>();
   private final List<Task> accepted = new ArrayList<>();
   private final Map<String, Map<String, Integer>> addedResources = new LinkedHashMap<>();
-  private final Set<Integer> startedChains = new java.util.HashSet<>();
+  private final Set<Integer> startedChains = new HashSet<>();
   private boolean goSeen;
   private double firstPendingAt = Double.NaN;
   private double epoch = Double.NaN;
   private long version;
 
   /**
-   * @param params the planner's LTL parameters, enabled
+   * @param params the planner's LTL settings, enabled
    * @param fleet robots to agents
    */
-  public LtlTaskPlanner(LtlParams params, LtlFleet fleet) {
+  public LtlTaskPlanner(LtlSettings params, LtlFleet fleet) {
     if (!params.enabled()) {
       throw new IllegalArgumentException("LTL planning needs a scenario.");
     }
@@ -180,7 +183,7 @@ public final class LtlTaskPlanner {
 
   private Outcome online(Task task, double now) {
     Map<String, Map<String, Integer>> resources =
-        params.onlineResources().getOrDefault(LtlParams.normalize(task.formula()), Map.of());
+        params.onlineResources().getOrDefault(LtlSettings.normalize(task.formula()), Map.of());
     // Resolved here rather than in the session so that the journal holds the set actually used.
     Set<Integer> started = goSeen ? Set.copyOf(startedChains)
         : SimulatedAnnealingReplanner.startedBy(session.plan(), now - epoch);
@@ -193,7 +196,7 @@ public final class LtlTaskPlanner {
         now - epoch, resources, started, session.plan().assignments()));
     resources.forEach((region, kinds) -> kinds.forEach((kind, units) -> addedResources
         .computeIfAbsent(region, k -> new LinkedHashMap<>()).merge(kind, units, Integer::sum)));
-    return new Accepted(task.id(), String.format(java.util.Locale.ROOT,
+    return new Accepted(task.id(), String.format(Locale.ROOT,
         "planned online at %.3f s after the plan's epoch", now - epoch));
   }
 
@@ -278,7 +281,7 @@ public final class LtlTaskPlanner {
     }
     goSeen = true;
     var step = steps.get(stepIndex);
-    if (step.role() == dev.flotilla.plan.Role.MASTER) {
+    if (step.role() == Role.MASTER) {
       startedChains.add(step.subtaskId());
     }
     return true;

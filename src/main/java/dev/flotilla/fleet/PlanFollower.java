@@ -1,16 +1,19 @@
-package dev.flotilla.node.agent;
+package dev.flotilla.fleet;
 
+import dev.flotilla.model.FleetEventKind;
+import dev.flotilla.model.FleetPlan;
+import dev.flotilla.model.PlanCause;
+import dev.flotilla.model.PlannedStep;
+import dev.flotilla.model.Point3;
 import dev.flotilla.model.Pose2;
-import dev.flotilla.msgs.flotilla_msgs.Allocation;
-import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
-import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
-import dev.flotilla.msgs.flotilla_msgs.PlanStep;
-import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
-import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
-import dev.flotilla.node.InputRejections;
-import dev.flotilla.ros.NodeClock.Stamps;
+import dev.flotilla.model.RobotActivity;
+import dev.flotilla.model.RobotItinerary;
+import dev.flotilla.model.StepRole;
+import dev.flotilla.model.SyncDirective;
+import dev.flotilla.model.SyncOrder;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,16 +35,16 @@ public final class PlanFollower {
   /** What the follower asks of the robot and the fleet. */
   public interface Effects {
     /** Drive to a goal in the map frame (m, rad). */
-    void navigate(PlanStep step, double x, double y, double yaw);
+    void navigate(PlannedStep step, double x, double y, double yaw);
 
     /** Stop moving. */
     void stop();
 
     /** Start a non-navigation action on a real effector (command topic mode). */
-    void startAction(PlanStep step);
+    void startAction(PlannedStep step);
 
-    /** Report a step event ({@code FleetEvent.TASK_*}). */
-    void event(byte kind, PlanStep step, String reason);
+    /** Report a step event (one of the {@code TASK_*} kinds). */
+    void event(FleetEventKind kind, PlannedStep step, String reason);
   }
 
   private enum Phase { IDLE, NAVIGATING, AWAITING_SYNC, WORKING }
@@ -54,20 +57,20 @@ public final class PlanFollower {
   private final double syncGrace;
   private final boolean effectorActions;
   private final Effects effects;
-  private final InputRejections rejections;
+  private final InputSink rejections;
   private final Set<String> finished = new HashSet<>();
   private long planVersion;
   private double planStamp = Double.NEGATIVE_INFINITY;
-  private byte planCause;
-  private List<PlanStep> steps = List.of();
-  private PlanStep current;
+  private PlanCause planCause = PlanCause.INITIAL;
+  private List<PlannedStep> steps = List.of();
+  private PlannedStep current;
   private Phase phase = Phase.IDLE;
   private double phaseSince;
   /** Closest distance (m) to the current goal so far, and when it last improved (s). */
   private double bestDistance;
   private double progressAt;
   private boolean syncSeen;
-  private byte syncCommand = -1;
+  private SyncOrder syncCommand;
   private boolean actionDone;
 
   /**
@@ -85,7 +88,7 @@ public final class PlanFollower {
    */
   public PlanFollower(String robotId, Set<String> knownRegions, double tolerance,
       double goalTimeout, double goalResend, double syncGrace, boolean effectorActions,
-      Effects effects, InputRejections rejections) {
+      Effects effects, InputSink rejections) {
     this.robotId = robotId;
     this.knownRegions = Set.copyOf(knownRegions);
     this.tolerance = tolerance;
@@ -97,7 +100,7 @@ public final class PlanFollower {
     this.rejections = rejections;
   }
 
-  private static String key(PlanStep s) {
+  private static String key(PlannedStep s) {
     return s.taskId() + "|" + s.action() + "|" + s.region() + "|" + s.stepIndex();
   }
 
@@ -109,23 +112,23 @@ public final class PlanFollower {
     return planStamp;
   }
 
-  /** @return the plan in force's {@code cause} (a {@code Reassignment.CAUSE_*} value) */
-  public byte planCause() {
+  /** @return the plan in force's cause ({@link PlanCause#INITIAL} before the first plan) */
+  public PlanCause planCause() {
     return planCause;
   }
 
-  /** Takes a new allocation; only a newer version than the one in force is acted on. */
-  public void onAllocation(Allocation a) {
-    if (a.planVersion() <= planVersion) {
-      rejections.reject("allocation", robotId, "stale_plan", "plan version " + a.planVersion()
+  /** Takes a new plan; only a newer version than the one in force is acted on. */
+  public void onAllocation(FleetPlan a) {
+    if (a.version() <= planVersion) {
+      rejections.reject("allocation", robotId, "stale_plan", "plan version " + a.version()
           + " is not newer than " + planVersion);
       return;
     }
-    planVersion = a.planVersion();
-    planStamp = dev.flotilla.ros.NodeClock.Stamps.seconds(a.stamp());
+    planVersion = a.version();
+    planStamp = a.stamp();
     planCause = a.cause();
-    steps = a.plans().stream().filter(p -> p.robotId().equals(robotId))
-        .map(RobotPlan::steps).findFirst().orElse(List.of());
+    steps = a.itineraries().stream().filter(p -> p.robotId().equals(robotId))
+        .map(RobotItinerary::steps).findFirst().orElse(List.of());
     if (current != null && steps.stream().noneMatch(s -> key(s).equals(key(current)))) {
       // The new plan no longer gives us this step: drop it at once.
       effects.stop();
@@ -144,7 +147,7 @@ public final class PlanFollower {
    */
   public List<String> onDeclaredFailed() {
     List<String> dropped = steps.stream().filter(s -> !finished.contains(key(s)))
-        .map(PlanStep::taskId).distinct().toList();
+        .map(PlannedStep::taskId).distinct().toList();
     if (current != null) {
       effects.stop();
     }
@@ -155,7 +158,7 @@ public final class PlanFollower {
   }
 
   /** Takes a synchronizer command; only ours, for the step we are on, counts. */
-  public void onSync(SyncCommand c) {
+  public void onSync(SyncDirective c) {
     if (!c.robotId().equals(robotId)) {
       rejections.reject("sync", c.robotId(), "other_robot", "sync command for robot '"
           + c.robotId() + "' ignored by " + robotId);
@@ -173,7 +176,7 @@ public final class PlanFollower {
       return;
     }
     syncSeen = true;
-    syncCommand = c.command();
+    syncCommand = c.order();
   }
 
   /** An effector reported the current action done (command-topic mode). */
@@ -202,7 +205,7 @@ public final class PlanFollower {
     }
     switch (phase) {
       case NAVIGATING -> {
-        var g = current.goal().position();
+        Point3 g = current.goal();
         double distance = Math.hypot(g.x() - pose.x(), g.y() - pose.y());
         if (distance < bestDistance - Math.min(tolerance, 0.05)) {
           bestDistance = distance;
@@ -214,13 +217,13 @@ public final class PlanFollower {
           sendGoal(pose, now);
         }
         if (distance <= tolerance) {
-          PlanStep step = current;
+          PlannedStep step = current;
           enter(Phase.AWAITING_SYNC, now);
           effects.stop();
-          effects.event(FleetEvent.TASK_STARTED, step, "arrived");
+          effects.event(FleetEventKind.TASK_STARTED, step, "arrived");
         } else if (now - phaseSince > goalTimeout) {
           effects.stop();
-          finish(FleetEvent.TASK_FAILED, String.format(java.util.Locale.ROOT,
+          finish(FleetEventKind.TASK_FAILED, String.format(Locale.ROOT,
               "goal (%.2f, %.2f) not reached within %.1f s", g.x(), g.y(), goalTimeout));
         }
       }
@@ -229,9 +232,9 @@ public final class PlanFollower {
           return;
         }
         if (syncSeen) {
-          if (syncCommand == SyncCommand.GO) {
+          if (syncCommand == SyncOrder.GO) {
             startWork(now);
-          } else if (syncCommand == SyncCommand.SKIP) {
+          } else if (syncCommand == SyncOrder.SKIP) {
             finished.add(key(current));
             current = null;
             phase = Phase.IDLE;
@@ -240,8 +243,8 @@ public final class PlanFollower {
           // An LTL step: wait for the synchronizer's word.
           return;
         } else if (now - phaseSince >= syncGrace) {
-          boolean shared = current.role() != PlanStep.ROLE_SOLO;
-          if (!shared || now >= Stamps.seconds(current.plannedStart())) {
+          boolean shared = current.role() != StepRole.SOLO;
+          if (!shared || now >= current.plannedStart()) {
             startWork(now);
           }
         }
@@ -250,11 +253,10 @@ public final class PlanFollower {
         if (current == null) {
           return;
         }
-        double duration = Math.max(0, Stamps.seconds(current.plannedFinish())
-            - Stamps.seconds(current.plannedStart()));
+        double duration = Math.max(0, current.plannedFinish() - current.plannedStart());
         boolean onEffector = effectorActions && !current.action().equals("goto");
         if (onEffector ? actionDone : now - phaseSince >= duration) {
-          finish(FleetEvent.TASK_COMPLETED, "done");
+          finish(FleetEventKind.TASK_COMPLETED, "done");
         }
       }
       default -> { }
@@ -263,15 +265,14 @@ public final class PlanFollower {
 
   /** Sends the current step's goal; progress is measured from where the robot is now. */
   private void sendGoal(Pose2 pose, double now) {
-    var g = current.goal().position();
-    var q = current.goal().orientation();
+    Point3 g = current.goal();
     bestDistance = Math.hypot(g.x() - pose.x(), g.y() - pose.y());
     progressAt = now;
-    effects.navigate(current, g.x(), g.y(), Pose2.yawOf(q.x(), q.y(), q.z(), q.w()));
+    effects.navigate(current, g.x(), g.y(), current.goalYaw());
   }
 
   private void startWork(double now) {
-    PlanStep step = current;
+    PlannedStep step = current;
     enter(Phase.WORKING, now);
     actionDone = false;
     if (effectorActions && !step.action().equals("goto")) {
@@ -284,7 +285,7 @@ public final class PlanFollower {
     phaseSince = now;
     if (p == Phase.NAVIGATING) {
       syncSeen = false;
-      syncCommand = -1;
+      syncCommand = null;
     }
   }
 
@@ -292,21 +293,20 @@ public final class PlanFollower {
    * Ends the current step. The state changes before the event goes out: listeners may answer
    * synchronously (a new plan, a sync command) while the event is being published.
    */
-  private void finish(byte kind, String reason) {
-    PlanStep step = current;
+  private void finish(FleetEventKind kind, String reason) {
+    PlannedStep step = current;
     finished.add(key(step));
     current = null;
     phase = Phase.IDLE;
     effects.event(kind, step, reason);
   }
 
-  private PlanStep next() {
-    for (PlanStep s : steps) {
+  private PlannedStep next() {
+    for (PlannedStep s : steps) {
       if (finished.contains(key(s))) {
         continue;
       }
-      var g = s.goal().position();
-      if (!Double.isFinite(g.x()) || !Double.isFinite(g.y()) || !Double.isFinite(g.z())) {
+      if (s.goal() == null) {
         rejections.reject("allocation", robotId, "non_finite_goal", "step " + s.stepIndex()
             + " of " + s.taskId() + " has a non-finite goal; skipped");
         finished.add(key(s));
@@ -323,18 +323,18 @@ public final class PlanFollower {
     return null;
   }
 
-  /** @return heartbeat state: idle, moving, waiting or working */
-  public byte state() {
+  /** @return what the robot is doing: idle, moving, waiting or working */
+  public RobotActivity state() {
     return switch (phase) {
-      case IDLE -> Heartbeat.STATE_IDLE;
-      case NAVIGATING -> Heartbeat.STATE_MOVING;
-      case AWAITING_SYNC -> Heartbeat.STATE_WAITING;
-      case WORKING -> Heartbeat.STATE_WORKING;
+      case IDLE -> RobotActivity.IDLE;
+      case NAVIGATING -> RobotActivity.MOVING;
+      case AWAITING_SYNC -> RobotActivity.WAITING;
+      case WORKING -> RobotActivity.WORKING;
     };
   }
 
   /** @return the step in progress, or null */
-  public PlanStep current() {
+  public PlannedStep current() {
     return current;
   }
 

@@ -1,4 +1,4 @@
-package dev.flotilla.node;
+package dev.flotilla.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.flotilla.node.ltl;
+package dev.flotilla.fleet.ltl;
 
 import dev.flotilla.model.Point3;
 import dev.flotilla.model.RobotSpec;
@@ -6,6 +6,7 @@ import dev.flotilla.plan.model.AgentType;
 import dev.flotilla.plan.model.Region;
 import dev.flotilla.plan.model.Scenario;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +68,12 @@ public final class LtlFleet {
 
   /** @return agents per type name, present types only, in scenario declaration order */
   public Map<String, Integer> agentCounts() {
-    return java.util.Collections.unmodifiableMap(agentCounts);
+    return Collections.unmodifiableMap(agentCounts);
   }
 
   /** @return robot id per agent id */
   public List<String> robotOfAgent() {
-    return java.util.Collections.unmodifiableList(robotOfAgent);
+    return Collections.unmodifiableList(robotOfAgent);
   }
 
   /** @return whether no robot has an agent type */

@@ -1,4 +1,4 @@
-package dev.flotilla.node;
+package dev.flotilla.fleet;
 
 import dev.flotilla.alloc.GreedyAllocator;
 import dev.flotilla.alloc.api.AllocationPlan;
@@ -10,22 +10,27 @@ import dev.flotilla.alloc.rebalance.EventTriggeredRebalancer;
 import dev.flotilla.alloc.rebalance.RebalanceEvent;
 import dev.flotilla.alloc.rebalance.RebalanceOutcome;
 import dev.flotilla.alloc.travel.StraightLineTravel;
+import dev.flotilla.model.FleetPlan;
+import dev.flotilla.model.PlanCause;
+import dev.flotilla.model.PlanChange;
+import dev.flotilla.model.PlannedStep;
 import dev.flotilla.model.Point3;
+import dev.flotilla.model.RobotItinerary;
 import dev.flotilla.model.RobotSpec;
-import dev.flotilla.msgs.flotilla_msgs.Allocation;
-import dev.flotilla.msgs.flotilla_msgs.Reassignment;
-import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
+import dev.flotilla.model.TaskSpec;
 import dev.flotilla.resume.RobotResume;
-import dev.flotilla.ros.NodeClock.Stamps;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The allocator's state and decisions, free of any transport: which robots are alive and where,
@@ -38,14 +43,15 @@ import java.util.logging.Logger;
  * global re-plan only when efficiency drops by more than {@code rebalance_threshold}. A robot the
  * plan has never seen (it joined late) starts a new global plan. The {@code greedy} baseline
  * re-plans everything at every event. Not thread-safe: the allocator node drives it from one
- * thread.
+ * thread. Slightly above 400 lines: the state every event reads and writes stays in one class;
+ * plan building and diffing are in {@link FleetPlans}.
  */
-final class AllocationSession {
+public final class AllocationSession {
   private static final Logger LOG = Logger.getLogger("flotilla.allocator");
   /** Odometry is compared with the plan at most this often per robot, in seconds. */
   private static final double DEVIATION_CHECK_PERIOD = 1.0;
 
-  private final AllocatorNode.Params params;
+  private final AllocationSettings params;
   private final double epoch;
   private final Map<String, Point3> positions = new LinkedHashMap<>();
   private final Set<String> alive = new LinkedHashSet<>();
@@ -54,19 +60,19 @@ final class AllocationSession {
   private final Map<String, Set<String>> resumeCapabilities = new LinkedHashMap<>();
   private final Map<String, RobotResume> resumes = new LinkedHashMap<>();
   private final Map<String, Double> lastDeviationCheck = new HashMap<>();
-  private final Set<String> failedPairs = new java.util.HashSet<>();
+  private final Set<String> failedPairs = new HashSet<>();
   /** Tasks completed in this session: a late copy of their request must not revive them. */
-  private final Set<String> completed = new java.util.HashSet<>();
+  private final Set<String> completed = new HashSet<>();
   private final CapabilityModel fromResumes = new ResumeCapabilityModel(resumes, failedPairs);
   /** λ_ij: the operator's table where it has the pair, else the resumes (seed 002). */
   private final CapabilityModel capability;
   /** LTL steps per robot from the planner (seed 003); such robots are kept out of allocation. */
-  private Map<String, List<dev.flotilla.msgs.flotilla_msgs.PlanStep>> ltlSteps = Map.of();
+  private Map<String, List<PlannedStep>> ltlSteps = Map.of();
   private long ltlVersion;
   private EventTriggeredRebalancer rebalancer;
   private Set<String> plannedRobots = Set.of();
   private long version;
-  private Allocation current;
+  private FleetPlan current;
   private AllocationPlan lastPlan;
   private AllocationProblem lastProblem;
   private RebalanceOutcome lastOutcome;
@@ -76,7 +82,11 @@ final class AllocationSession {
    */
   private boolean passive;
 
-  AllocationSession(AllocatorNode.Params params, double epoch) {
+  /**
+   * @param params how to plan
+   * @param epoch node-clock time that plan time 0 stands for, in seconds
+   */
+  public AllocationSession(AllocationSettings params, double epoch) {
     this.params = params;
     this.epoch = epoch;
     this.capability = (robot, task) -> {
@@ -84,13 +94,13 @@ final class AllocationSession {
       return set != null && !failedPairs.contains(robot.id() + "|" + task.id()) ? set
           : fromResumes.capability(robot, task);
     };
-    for (RobotSpec r : params.fleet().robots()) {
+    for (RobotSpec r : params.roster().robots()) {
       positions.put(r.id(), r.start());
     }
   }
 
   /** @param passive whether to keep state without planning (standby, restore) */
-  void setPassive(boolean passive) {
+  public void setPassive(boolean passive) {
     this.passive = passive;
     if (passive) {
       // The active instance's plans are the truth now; ours is rebuilt when we take over.
@@ -100,12 +110,12 @@ final class AllocationSession {
   }
 
   /** @return whether the session plans nothing (standby, restore) */
-  boolean passive() {
+  public boolean passive() {
     return passive;
   }
 
   /** @return the last plan version issued or adopted, 0 before any */
-  long version() {
+  public long version() {
     return version;
   }
 
@@ -113,17 +123,20 @@ final class AllocationSession {
    * Takes a plan another instance published (or this node journaled before a crash): it becomes
    * the current plan and our next version is above it.
    *
-   * @param allocation the plan seen
+   * @param plan the plan seen
+   * @return whether it became the current plan
    */
-  void adopt(Allocation allocation) {
-    if (allocation.planVersion() >= version) {
-      version = allocation.planVersion();
-      current = allocation;
+  public boolean adopt(FleetPlan plan) {
+    if (plan.version() >= version) {
+      version = plan.version();
+      current = plan;
+      return true;
     }
+    return false;
   }
 
   /** @param seen a plan version published elsewhere; our next version is above it */
-  void versionAtLeast(long seen) {
+  public void versionAtLeast(long seen) {
     version = Math.max(version, seen);
   }
 
@@ -135,13 +148,14 @@ final class AllocationSession {
    * @param now node-clock time in seconds
    * @return the new version
    */
-  PlanUpdate takeOver(String subject, double now) {
+  public PlanUpdate takeOver(String subject, double now) {
     passive = false;
     rebalancer = null;
-    return replan(Reassignment.CAUSE_INITIAL, subject, now);
+    return replan(PlanCause.INITIAL, subject, now);
   }
 
-  boolean knows(String robotId) {
+  /** @return whether the robot is configured or has been seen */
+  public boolean knows(String robotId) {
     return positions.containsKey(robotId);
   }
 
@@ -149,41 +163,42 @@ final class AllocationSession {
    * Takes a robot's resume (seed 002): its capabilities join the configured ones, and λ_ij for
    * the allocator comes from it. What a working robot can do changed, so open work is re-planned.
    */
-  PlanUpdate setResume(RobotResume resume, double now) {
+  public PlanUpdate setResume(RobotResume resume, double now) {
     resumes.put(resume.robotId(), resume);
     resumeCapabilities.put(resume.robotId(), Set.copyOf(resume.capabilities()));
     if (!alive.contains(resume.robotId()) || openTasks.isEmpty()) {
       return null;
     }
-    return replan(Reassignment.CAUSE_REBALANCE, resume.robotId(), now);
+    return replan(PlanCause.REBALANCE, resume.robotId(), now);
   }
 
-  Allocation current() {
+  /** @return the current plan, or null before any */
+  public FleetPlan current() {
     return current;
   }
 
   /** @return robots' last known positions in map (m) */
-  Map<String, Point3> positions() {
+  public Map<String, Point3> positions() {
     return Map.copyOf(positions);
   }
 
   /** @return robots currently alive */
-  Set<String> alive() {
+  public Set<String> alive() {
     return Set.copyOf(alive);
   }
 
   /** @return robots currently declared failed */
-  Set<String> failed() {
+  public Set<String> failed() {
     return Set.copyOf(failed);
   }
 
   /** @return what the last event-triggered decision did, or null (greedy, or none yet) */
-  RebalanceOutcome lastOutcome() {
+  public RebalanceOutcome lastOutcome() {
     return lastOutcome;
   }
 
   private boolean eventTriggered() {
-    return params.algorithm().equals("potential_game");
+    return params.eventTriggered();
   }
 
   /** Whether the event-triggered planner knows every robot now alive and free of LTL work. */
@@ -200,7 +215,7 @@ final class AllocationSession {
    * New odometry, already in the map frame. With the event-triggered planner a robot far from
    * where the plan expects it is an event (seed 000), checked at most once a second per robot.
    */
-  PlanUpdate setPosition(String robotId, Point3 mapPosition, double now) {
+  public PlanUpdate setPosition(String robotId, Point3 mapPosition, double now) {
     positions.put(robotId, mapPosition);
     if (rebalancer == null || !alive.contains(robotId) || !plannedRobots.contains(robotId)) {
       return null;
@@ -211,17 +226,17 @@ final class AllocationSession {
     }
     lastDeviationCheck.put(robotId, now);
     return event(new RebalanceEvent.OdometryDeviation(robotId, mapPosition, planTime(now)),
-        Reassignment.CAUSE_REBALANCE, robotId, now);
+        PlanCause.REBALANCE, robotId, now);
   }
 
   /** A robot joined or recovered: it may take work again. */
-  PlanUpdate robotAvailable(String robotId, double now, boolean recovered) {
-    positions.putIfAbsent(robotId, params.fleet().robot(robotId).start());
+  public PlanUpdate robotAvailable(String robotId, double now, boolean recovered) {
+    positions.putIfAbsent(robotId, params.roster().robot(robotId).start());
     failed.remove(robotId);
     if (!alive.add(robotId) || openTasks.isEmpty()) {
       return null;
     }
-    byte cause = recovered ? Reassignment.CAUSE_ROBOT_RECOVERED : Reassignment.CAUSE_REBALANCE;
+    PlanCause cause = recovered ? PlanCause.ROBOT_RECOVERED : PlanCause.REBALANCE;
     if (rebalancer != null && plannedRobots.contains(robotId)) {
       return event(new RebalanceEvent.RobotRecovered(robotId, positions.get(robotId),
           planTime(now)), cause, robotId, now);
@@ -230,43 +245,57 @@ final class AllocationSession {
   }
 
   /** A robot failed permanently: its work moves to others (seed 001 §3). */
-  PlanUpdate robotFailed(String robotId, double now) {
+  public PlanUpdate robotFailed(String robotId, double now) {
     if (!alive.remove(robotId)) {
       return null;
     }
     failed.add(robotId);
     if (rebalancer != null && plannedRobots.contains(robotId)) {
       return event(new RebalanceEvent.RobotFailed(robotId, planTime(now)),
-          Reassignment.CAUSE_ROBOT_FAILED, robotId, now);
+          PlanCause.ROBOT_FAILED, robotId, now);
     }
-    return replan(Reassignment.CAUSE_ROBOT_FAILED, robotId, now);
+    return replan(PlanCause.ROBOT_FAILED, robotId, now);
   }
 
-  PlanUpdate taskAdded(TaskRequest request, double now) {
-    if (openTasks.containsKey(request.taskId()) || completed.contains(request.taskId())) {
+  /**
+   * A task was accepted: it is planned unless it is open or was completed already.
+   *
+   * @param request the task
+   * @param now node-clock time in seconds
+   * @return the new plan, or null when nothing changed
+   */
+  public PlanUpdate taskAdded(TaskSpec request, double now) {
+    if (openTasks.containsKey(request.id()) || completed.contains(request.id())) {
       return null;
     }
     Task task = toTask(request, now);
     openTasks.put(task.id(), task);
     if (planCoversFleet()) {
-      return event(new RebalanceEvent.NewTask(task, planTime(now)), Reassignment.CAUSE_NEW_TASK,
+      return event(new RebalanceEvent.NewTask(task, planTime(now)), PlanCause.NEW_TASK,
           task.id(), now);
     }
-    return replan(Reassignment.CAUSE_NEW_TASK, task.id(), now);
+    return replan(PlanCause.NEW_TASK, task.id(), now);
   }
 
   /**
    * A robot reported it could not do a task (e.g. its goal was never reached): it will not be
    * given that task again, and the task is re-planned among the others.
    */
-  PlanUpdate taskFailed(String robotId, String taskId, double now) {
+  public PlanUpdate taskFailed(String robotId, String taskId, double now) {
     if (!openTasks.containsKey(taskId) || !failedPairs.add(robotId + "|" + taskId)) {
       return null;
     }
-    return replan(Reassignment.CAUSE_REBALANCE, taskId, now);
+    return replan(PlanCause.REBALANCE, taskId, now);
   }
 
-  PlanUpdate taskDone(String taskId, double now) {
+  /**
+   * A task was completed: it is never planned again.
+   *
+   * @param taskId the task
+   * @param now node-clock time in seconds
+   * @return the new plan, or null when nothing changed
+   */
+  public PlanUpdate taskDone(String taskId, double now) {
     // Remembered even when unknown: over DDS a completion from the events history may arrive
     // before the task's acceptance does, and must still keep the task from being planned.
     completed.add(taskId);
@@ -275,27 +304,26 @@ final class AllocationSession {
     }
     if (planCoversFleet()) {
       return event(new RebalanceEvent.TaskCompleted(taskId, planTime(now)),
-          Reassignment.CAUSE_TASK_DONE, taskId, now);
+          PlanCause.TASK_DONE, taskId, now);
     }
-    return replan(Reassignment.CAUSE_TASK_DONE, taskId, now);
+    return replan(PlanCause.TASK_DONE, taskId, now);
   }
 
-  private Task toTask(TaskRequest r, double now) {
-    double deadline = Stamps.seconds(r.deadline());
-    var p = r.location();
-    return new Task(r.taskId(), new Point3(p.x(), p.y(), p.z()), r.requiredRobots(),
+  private Task toTask(TaskSpec r, double now) {
+    double deadline = r.deadline();
+    return new Task(r.id(), r.location(), r.requiredRobots(),
         r.baseUtility(), r.decayRate(), r.duration(), planTime(now),
         deadline > 0 ? OptionalDouble.of(deadline - epoch) : OptionalDouble.empty(),
         (int) Math.round(r.priority()), new LinkedHashSet<>(r.requiredCapabilities()));
   }
 
-  private PlanUpdate event(RebalanceEvent event, byte cause, String subject, double now) {
+  private PlanUpdate event(RebalanceEvent event, PlanCause cause, String subject, double now) {
     if (passive) {
       return null;
     }
     RebalanceOutcome outcome = rebalancer.onEvent(event);
     lastOutcome = outcome;
-    if (outcome.robotsTouched().isEmpty() && cause == Reassignment.CAUSE_REBALANCE) {
+    if (outcome.robotsTouched().isEmpty() && cause == PlanCause.REBALANCE) {
       return null;
     }
     if (event instanceof RebalanceEvent.OdometryDeviation) {
@@ -303,7 +331,7 @@ final class AllocationSession {
       PlanUpdate update = publish(outcome.plan(), rebalancer.problem(), cause, subject, now, true);
       return update;
     }
-    LOG.fine(() -> String.format(java.util.Locale.ROOT, "%s: %s, efficiency %.4f (reference "
+    LOG.fine(() -> String.format(Locale.ROOT, "%s: %s, efficiency %.4f (reference "
         + "%.4f), %d robots touched, %d messages", event.getClass().getSimpleName(),
         outcome.globalReplan() ? "global re-plan" : "local repair", outcome.efficiency(),
         outcome.referenceEfficiency(), outcome.robotsTouched().size(), outcome.messages()));
@@ -314,16 +342,16 @@ final class AllocationSession {
    * The planner's current LTL plan: its steps go into the published allocation, and the robots
    * that have LTL work are no longer offered multi-robot tasks.
    */
-  PlanUpdate ltlPlan(Allocation plan, double now) {
-    if (plan.planVersion() <= ltlVersion) {
+  public PlanUpdate ltlPlan(FleetPlan plan, double now) {
+    if (plan.version() <= ltlVersion) {
       return null;
     }
-    ltlVersion = plan.planVersion();
-    Map<String, List<dev.flotilla.msgs.flotilla_msgs.PlanStep>> steps = new LinkedHashMap<>();
-    for (var p : plan.plans()) {
+    ltlVersion = plan.version();
+    Map<String, List<PlannedStep>> steps = new LinkedHashMap<>();
+    for (RobotItinerary p : plan.itineraries()) {
       if (!p.steps().isEmpty()) {
         steps.put(p.robotId(), p.steps());
-        positions.putIfAbsent(p.robotId(), params.fleet().robot(p.robotId()).start());
+        positions.putIfAbsent(p.robotId(), params.roster().robot(p.robotId()).start());
       }
     }
     boolean reservedChanged = !steps.keySet().equals(ltlSteps.keySet());
@@ -332,13 +360,13 @@ final class AllocationSession {
       return null;
     }
     if (reservedChanged || current == null || lastPlan == null) {
-      return replan(Reassignment.CAUSE_NEW_TASK, "ltl_plan v" + ltlVersion, now);
+      return replan(PlanCause.NEW_TASK, "ltl_plan v" + ltlVersion, now);
     }
-    return publish(lastPlan, lastProblem, Reassignment.CAUSE_NEW_TASK, "ltl_plan v" + ltlVersion,
+    return publish(lastPlan, lastProblem, PlanCause.NEW_TASK, "ltl_plan v" + ltlVersion,
         now, false);
   }
 
-  private PlanUpdate replan(byte cause, String subject, double now) {
+  private PlanUpdate replan(PlanCause cause, String subject, double now) {
     if (passive) {
       return null;
     }
@@ -348,7 +376,7 @@ final class AllocationSession {
       if (ltlSteps.containsKey(id)) {
         continue;
       }
-      RobotSpec c = params.fleet().robot(id);
+      RobotSpec c = params.roster().robot(id);
       Set<String> capabilities = new LinkedHashSet<>(c.capabilities());
       capabilities.addAll(resumeCapabilities.getOrDefault(id, Set.of()));
       robots.add(new Robot(id, positions.get(id), c.maxSpeed(), c.maxAcceleration(),
@@ -359,7 +387,7 @@ final class AllocationSession {
     if (eventTriggered() && !robots.isEmpty()) {
       rebalancer = new EventTriggeredRebalancer(problem, params.rebalanceThreshold(),
           params.deviationTolerance(), params.replanPolicy()).reportingCompletions();
-      plannedRobots = robots.stream().map(Robot::id).collect(java.util.stream.Collectors.toSet());
+      plannedRobots = robots.stream().map(Robot::id).collect(Collectors.toSet());
       lastOutcome = null;
       return publish(rebalancer.plan(), problem, cause, subject, now, false);
     }
@@ -371,7 +399,7 @@ final class AllocationSession {
    *
    * @param onlyIfMoved publish nothing when no robot's task list changed
    */
-  private PlanUpdate publish(AllocationPlan plan, AllocationProblem problem, byte cause,
+  private PlanUpdate publish(AllocationPlan plan, AllocationProblem problem, PlanCause cause,
       String subject, double now, boolean onlyIfMoved) {
     lastPlan = plan;
     lastProblem = problem;
@@ -380,9 +408,9 @@ final class AllocationSession {
     problem.tasks().stream().filter(task -> openTasks.containsKey(task.id()))
         .forEach(task -> tasks.put(task.id(), task));
     List<String> robotIds = new ArrayList<>(positions.keySet());
-    Allocation next = PlanMessages.withLtlSteps(
-        PlanMessages.allocation(plan, tasks, robotIds, epoch, version + 1, cause, now), ltlSteps);
-    Reassignment diff = PlanMessages.diff(current, next, subject);
+    FleetPlan next = FleetPlans.withLtlSteps(
+        FleetPlans.of(plan, tasks, robotIds, epoch, version + 1, cause, now), ltlSteps);
+    PlanChange diff = FleetPlans.diff(current, next, subject);
     if (onlyIfMoved && diff.affectedRobots().isEmpty()) {
       return null;
     }

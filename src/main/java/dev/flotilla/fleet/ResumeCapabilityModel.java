@@ -1,4 +1,4 @@
-package dev.flotilla.node;
+package dev.flotilla.fleet;
 
 import dev.flotilla.alloc.api.CapabilityModel;
 import dev.flotilla.alloc.api.Robot;
@@ -9,6 +9,7 @@ import dev.flotilla.resume.RobotResume;
 import dev.flotilla.resume.TaskRequirements;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * λ_ij for the allocator from robot resumes (seed 002): a robot with a resume is scored by
@@ -18,18 +19,18 @@ import java.util.Map;
  */
 final class ResumeCapabilityModel implements CapabilityModel {
   private final Map<String, RobotResume> resumes;
-  private final java.util.Set<String> failedPairs;
+  private final Set<String> failedPairs;
 
   /** @param resumes resumes by robot id, read at each call (the map may grow) */
   ResumeCapabilityModel(Map<String, RobotResume> resumes) {
-    this(resumes, java.util.Set.of());
+    this(resumes, Set.of());
   }
 
   /**
    * @param resumes resumes by robot id, read at each call (the map may grow)
    * @param failedPairs "robot|task" pairs where the robot reported the task failed: λ = 0
    */
-  ResumeCapabilityModel(Map<String, RobotResume> resumes, java.util.Set<String> failedPairs) {
+  ResumeCapabilityModel(Map<String, RobotResume> resumes, Set<String> failedPairs) {
     this.resumes = resumes;
     this.failedPairs = failedPairs;
   }
