@@ -4,7 +4,7 @@ import dev.flotilla.fleet.AllocationSession;
 import dev.flotilla.model.Point3;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
-import dev.flotilla.node.journal.StateJournal;
+import dev.flotilla.journal.StateJournal;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.Consumer;

@@ -9,7 +9,7 @@ import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.geometry_msgs.Point;
-import dev.flotilla.node.journal.StateJournal;
+import dev.flotilla.journal.StateJournal;
 import dev.flotilla.node.ltl.LtlParams;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;

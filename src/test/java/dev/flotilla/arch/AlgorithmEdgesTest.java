@@ -62,6 +62,8 @@ class AlgorithmEdgesTest {
     allow("resume", "model", "urdf");
     allow("control", "model");
     allow("liveness");
+    allow("typehash", "bag.msgdef");
+    allow("journal", "model");
     allow("ros", "cdr", GENERATED_MSGS);
     allow("ros.bagio", "bag", "bag.meta", "ros", GENERATED_MSGS);
     allow("ros.params");

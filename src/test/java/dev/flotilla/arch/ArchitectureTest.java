@@ -19,8 +19,8 @@ class ArchitectureTest {
       "dev.flotilla.xml.."};
   static final String[] ALGORITHMS = {"dev.flotilla.urdf..", "dev.flotilla.resume..",
       "dev.flotilla.ltl..", "dev.flotilla.plan..", "dev.flotilla.alloc..", "dev.flotilla.liveness..",
-      "dev.flotilla.bag..", "dev.flotilla.control..",
-      "dev.flotilla.report.."};
+      "dev.flotilla.bag..", "dev.flotilla.control..", "dev.flotilla.typehash..",
+      "dev.flotilla.journal..", "dev.flotilla.report.."};
   static final String[] FLEET = {"dev.flotilla.fleet.."};
   static final String[] ROS = {"dev.flotilla.ros..", "dev.flotilla.node..",
       "dev.flotilla.msgs..", "dev.flotilla.security.."};

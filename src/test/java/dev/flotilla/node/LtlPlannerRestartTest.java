@@ -10,7 +10,7 @@ import dev.flotilla.msgs.flotilla_msgs.PlanStep;
 import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
-import dev.flotilla.node.journal.StateJournal;
+import dev.flotilla.journal.StateJournal;
 import dev.flotilla.fleet.ltl.LtlPlanDocument;
 import dev.flotilla.fleet.ltl.LtlSessionRecord;
 import dev.flotilla.plan.ChainAssignment;

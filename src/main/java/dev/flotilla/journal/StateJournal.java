@@ -1,4 +1,4 @@
-package dev.flotilla.node.journal;
+package dev.flotilla.journal;
 
 import dev.flotilla.model.Point3;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.flotilla.node.journal;
+package dev.flotilla.journal;
 
 /** A state journal that cannot be opened, read or written; the message names the file. */
 public final class JournalException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.flotilla.node.journal;
+package dev.flotilla.journal;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.flotilla.node.journal;
+package dev.flotilla.journal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,4 +4,4 @@
  *
  * <p>May depend on {@code model} and the JDK (JDBC); knows nothing of messages or nodes.
  */
-package dev.flotilla.node.journal;
+package dev.flotilla.journal;
