@@ -35,8 +35,10 @@ import java.util.function.BooleanSupplier;
  * node's CPU and heap include its DDS threads and nothing else), and this process plays the fleet:
  * every robot heartbeats on the shared heartbeat topic (one participant) and publishes odometry on
  * its own {@code /<robot>/odom} topic (a second participant, one writer per robot), both at fixed
- * rates with the robots' phases spread over the period as unsynchronised robots would be. Half as many single-robot tasks as
- * robots are submitted, then {@code kills} robots that hold tasks fall silent at known times.
+ * rates with the robots' phases spread over the period as unsynchronised robots would be (see
+ * {@link FleetLoadGenerator}; each node process is a {@link FleetNodeProcess}). Half as many
+ * single-robot tasks as robots are submitted, then {@code kills} robots that hold tasks fall
+ * silent at known times. {@link FleetReport} prints and writes the {@link FleetPhase} figures.
  *
  * <p>Per kill: heartbeat-to-detection latency = {@code robot_failed} received − last heartbeat
  * sent − {@code heartbeat_timeout}, and failure-to-reassignment latency = {@code Reassignment}

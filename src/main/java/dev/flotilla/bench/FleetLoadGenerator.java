@@ -112,8 +112,8 @@ final class FleetLoadGenerator {
                 .sequenceNumber(beats / n + 1).stamp(Stamps.time(System.currentTimeMillis()
                     / 1e3)).battery(Float.NaN).health(1f).build();
             if (signer != null) {
-              hb = signer.sign(heartbeatTopic, Heartbeat.TYPE, hb, FleetBenchmark.robotId(i), FleetBenchmark.nextSequence(),
-                  Auth.SCHEME_HMAC_SHA256);
+              hb = signer.sign(heartbeatTopic, Heartbeat.TYPE, hb, FleetBenchmark.robotId(i),
+                  FleetBenchmark.nextSequence(), Auth.SCHEME_HMAC_SHA256);
             }
             heartbeats.publish(hb);
             lastBeat[i] = System.nanoTime();

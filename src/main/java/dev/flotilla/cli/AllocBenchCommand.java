@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code flotilla bench alloc}: the figures of §4 of seed 001 (Figs. 5–9) against enumeration,
@@ -27,7 +25,7 @@ import picocli.CommandLine.ParameterException;
         + "reallocation) and event-triggered rebalancing (seed 000).")
 public final class AllocBenchCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Mixin CommandIo io;
 
   @Option(names = "--out", description = "CSV output path (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("out", "bench", "alloc.csv");
@@ -76,7 +74,7 @@ public final class AllocBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int[] cell = validate();
-    TableWriter table = TableWriter.to(spec.commandLine().getOut());
+    TableWriter table = io.table();
     List<Row> rows = new AllocBenchmark(new AllocBenchmark.Settings(instances, seed, cellBudget,
         robots, tasks, needs, fig7MaxTasks, fig8MaxRobots, cell, sections)).run(table);
     List<String> csv = new ArrayList<>();
@@ -85,8 +83,7 @@ public final class AllocBenchCommand implements Callable<Integer> {
     try {
       TableWriter.writeCsv(out, csv);
     } catch (IOException e) {
-      spec.commandLine().getErr().println("Cannot write --out " + out + ": " + e.getMessage());
-      return 2;
+      return io.fail("Cannot write --out " + out + ": " + e.getMessage());
     }
     table.printf("CSV written to %s%n", out);
     return 0;
@@ -95,45 +92,46 @@ public final class AllocBenchCommand implements Callable<Integer> {
   /** @return the target cell, null for none */
   private int[] validate() {
     int[] cell = target.equals("none") ? null : targetCell();
-    require(instances >= 1, "--instances must be >= 1.");
-    require(fig7MaxTasks >= 1 && fig7MaxTasks <= ExhaustiveAllocator.MAX_TASKS,
+    io.require(instances >= 1, "--instances must be >= 1.");
+    io.require(fig7MaxTasks >= 1 && fig7MaxTasks <= ExhaustiveAllocator.MAX_TASKS,
         "--fig7-max-tasks must be in [1, " + ExhaustiveAllocator.MAX_TASKS + "].");
-    require(fig8MaxRobots >= 2 && fig8MaxRobots <= ExhaustiveAllocator.MAX_ROBOTS,
+    io.require(fig8MaxRobots >= 2 && fig8MaxRobots <= ExhaustiveAllocator.MAX_ROBOTS,
         "--fig8-max-robots must be in [2, " + ExhaustiveAllocator.MAX_ROBOTS + "].");
-    require(cellBudget > 0, "--cell-budget must be > 0 s.");
+    io.require(cellBudget > 0, "--cell-budget must be > 0 s.");
     for (String s : sections) {
-      require(AllocBenchmark.SECTIONS.contains(s), "--sections: unknown section '" + s
+      io.require(AllocBenchmark.SECTIONS.contains(s), "--sections: unknown section '" + s
           + "' (expected fig5, fig7, fig8, scaling, rebalance).");
     }
-    require(robots.stream().allMatch(v -> v >= 1), "--robots: sizes must be >= 1.");
-    require(tasks.stream().allMatch(v -> v >= 1), "--tasks: counts must be >= 1.");
-    require(needs.stream().allMatch(v -> v >= 1), "--need: values must be >= 1.");
+    io.require(robots.stream().allMatch(v -> v >= 1), "--robots: sizes must be >= 1.");
+    io.require(tasks.stream().allMatch(v -> v >= 1), "--tasks: counts must be >= 1.");
+    io.require(needs.stream().allMatch(v -> v >= 1), "--need: values must be >= 1.");
     return cell;
   }
 
-  private void require(boolean ok, String message) {
-    if (!ok) {
-      throw new ParameterException(spec.commandLine(), message);
-    }
+  private int[] targetCell() {
+    int[] cell = parseCell(target);
+    io.require(cell != null,
+        "--target must be 'n,m,N' with positive integers or 'none', got '" + target + "'.");
+    return cell;
   }
 
-  private int[] targetCell() {
-    String[] parts = target.split(",");
+  /** @return {n, m, N} from "n,m,N" with positive integers, or null */
+  private static int[] parseCell(String text) {
+    String[] parts = text.split(",");
+    if (parts.length != 3) {
+      return null;
+    }
+    int[] cell = new int[3];
     try {
-      if (parts.length == 3) {
-        int[] cell = new int[3];
-        for (int k = 0; k < 3; k++) {
-          cell[k] = Integer.parseInt(parts[k].trim());
-          if (cell[k] < 1) {
-            throw new NumberFormatException();
-          }
+      for (int k = 0; k < 3; k++) {
+        cell[k] = Integer.parseInt(parts[k].trim());
+        if (cell[k] < 1) {
+          return null;
         }
-        return cell;
       }
     } catch (NumberFormatException e) {
-      // reported below
+      return null;
     }
-    throw new ParameterException(spec.commandLine(),
-        "--target must be 'n,m,N' with positive integers or 'none', got '" + target + "'.");
+    return cell;
   }
 }

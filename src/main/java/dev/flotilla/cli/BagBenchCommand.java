@@ -3,14 +3,13 @@ package dev.flotilla.cli;
 import dev.flotilla.bench.BagBenchmark;
 import dev.flotilla.bench.TableWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,7 +21,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Benchmark rosbag2 MCAP/SQLite3 write and read throughput against raw reads.")
 public final class BagBenchCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin CommandIo io;
 
   @Option(names = "--size-mb", description = "Message payload per bag in MiB (default 200).")
   int sizeMb = 200;
@@ -47,20 +46,17 @@ public final class BagBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (sizeMb <= 0) {
-      spec.commandLine().getErr().println("error: --size-mb must be positive, got " + sizeMb);
-      return 2;
+      return io.fail("error: --size-mb must be positive, got " + sizeMb);
     }
     if (passes <= 0 || warmupPasses < 0) {
-      spec.commandLine().getErr().println("error: --passes must be positive and --warmup-passes"
-          + " not negative, got " + passes + " and " + warmupPasses);
-      return 2;
+      return io.fail("error: --passes must be positive and --warmup-passes not negative, got "
+          + passes + " and " + warmupPasses);
     }
     BagBenchmark bench = new BagBenchmark(new BagBenchmark.Settings(sizeMb, workDir, keep,
         passes, warmupPasses));
     List<BagBenchmark.Row> rows = bench.run();
-    PrintWriter o = spec.commandLine().getOut();
     // This table has always been formatted in the platform's locale.
-    TableWriter table = TableWriter.to(o).withLocale(Locale.getDefault(Locale.Category.FORMAT));
+    TableWriter table = io.table().withLocale(Locale.getDefault(Locale.Category.FORMAT));
     bench.print(table, rows);
     List<String> csv = new ArrayList<>();
     csv.add(BagBenchmark.CSV_HEADER);

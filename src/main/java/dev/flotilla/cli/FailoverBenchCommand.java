@@ -34,14 +34,10 @@ final class FailoverBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LogSetup.configure(false);
-    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-    if (runs < 1 || runs > 1000) {
-      throw new RosOptions.UsageError("--runs must be within 1..1000, got " + runs + ".");
-    }
-    if (!algorithm.equals("potential_game") && !algorithm.equals("greedy")) {
-      throw new RosOptions.UsageError("--algorithm must be potential_game or greedy.");
-    }
+    LogSetup.quiet();
+    UsageError.check(runs >= 1 && runs <= 1000,
+        "--runs must be within 1..1000, got " + runs + ".");
+    Allocators.check(algorithm);
     Report r = new FailoverBenchmark(
         new FailoverBenchmark.Settings(runs, domainId, checkPeriod, algorithm)).run();
     TableWriter table = TableWriter.to(System.out);
@@ -53,7 +49,7 @@ final class FailoverBenchCommand implements Callable<Integer> {
     try {
       TableWriter.writeCsv(out, csv);
     } catch (IOException e) {
-      throw new RosOptions.UsageError("Cannot write " + out + ": " + e.getMessage());
+      throw new UsageError("Cannot write " + out + ": " + e.getMessage());
     }
     table.println("wrote " + out);
     return 0;

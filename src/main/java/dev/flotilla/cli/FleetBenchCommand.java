@@ -78,38 +78,27 @@ final class FleetBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LogSetup.configure(false);
-    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-    if (robots.isEmpty() || robots.stream().anyMatch(n -> n < 1 || n > 5000)) {
-      throw new RosOptions.UsageError("--robots must list sizes within 1..5000.");
-    }
-    if (kills < 1 || kills > robots.stream().mapToInt(Integer::intValue).min().orElse(1)) {
-      throw new RosOptions.UsageError("--kills must be within 1..smallest fleet size.");
-    }
-    if (baselineRobots < 0 || (baselineRobots > 0 && baselineRobots < kills)) {
-      throw new RosOptions.UsageError("--baseline-robots must be 0 or at least --kills.");
-    }
-    if (!(duration >= 1)) {
-      throw new RosOptions.UsageError("--duration must be at least 1 s.");
-    }
+    LogSetup.quiet();
+    UsageError.check(!robots.isEmpty() && robots.stream().allMatch(n -> n >= 1 && n <= 5000),
+        "--robots must list sizes within 1..5000.");
+    UsageError.check(kills >= 1
+        && kills <= robots.stream().mapToInt(Integer::intValue).min().orElse(1),
+        "--kills must be within 1..smallest fleet size.");
+    UsageError.check(baselineRobots == 0 || baselineRobots >= kills,
+        "--baseline-robots must be 0 or at least --kills.");
+    UsageError.check(duration >= 1, "--duration must be at least 1 s.");
     int phases = robots.size() + (baselineRobots > 0 ? 1 : 0);
-    if (domainId < 0 || domainId + phases - 1 > 232) {
-      throw new RosOptions.UsageError("--domain-id N needs N..N+" + (phases - 1)
-          + " within 0..232.");
-    }
-    if (!security.equals("off") && !security.equals("enforce")) {
-      throw new RosOptions.UsageError("--security must be off or enforce, got '" + security
-          + "'.");
-    }
-    if (!algorithm.equals("potential_game") && !algorithm.equals("greedy")) {
-      throw new RosOptions.UsageError("--algorithm must be potential_game or greedy.");
-    }
+    UsageError.check(domainId >= 0 && domainId + phases - 1 <= 232,
+        "--domain-id N needs N..N+" + (phases - 1) + " within 0..232.");
+    UsageError.check(security.equals("off") || security.equals("enforce"),
+        "--security must be off or enforce, got '" + security + "'.");
+    Allocators.check(algorithm);
     String overlay = "";
     if (params != null) {
       try {
         overlay = Files.readString(HomePaths.resolve(params));
       } catch (IOException e) {
-        throw new RosOptions.UsageError("Cannot read " + params + ": " + e.getMessage());
+        throw new UsageError("Cannot read " + params + ": " + e.getMessage());
       }
     }
     Path dir = out.toAbsolutePath().getParent().resolve("fleet");

@@ -45,7 +45,7 @@ public final class FlotillaCli implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new FlotillaCli());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ParamsException || e instanceof RosOptions.UsageError
+      if (e instanceof ParamsException || e instanceof UsageError
           || e instanceof dev.flotilla.security.KeyDirException) {
         cmd.getErr().println("flotilla: " + e.getMessage());
         return EXIT_BAD_INPUT;

@@ -7,15 +7,13 @@ import dev.flotilla.plan.io.ScenarioLoader;
 import dev.flotilla.plan.model.CaseSpec;
 import dev.flotilla.plan.model.Scenario;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code flotilla bench ltl}: seed 003's track-field cases ({@link LtlBenchmark}) as a table and a
@@ -27,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = "Benchmark LTL planning with action-path chains on the track-field cases.")
 public final class LtlBenchCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Mixin CommandIo io;
 
   @Option(names = "--scenario", description = "Scenario YAML (default: ${DEFAULT-VALUE}).")
   Path scenario = Path.of("params", "scenarios", "trackfield.yaml");
@@ -54,33 +52,28 @@ public final class LtlBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
     if (!(budgetS > 0) || !(replanBudgetS > 0)) {
-      err.println("--budget and --replan-budget must be positive seconds.");
-      return 2;
+      return io.fail("--budget and --replan-budget must be positive seconds.");
     }
     Scenario s;
     try {
       s = ScenarioLoader.load(scenario);
     } catch (ScenarioException e) {
-      err.println(e.getMessage());
-      return 2;
+      return io.fail(e.getMessage());
     }
     List<CaseSpec> run = new ArrayList<>();
     for (String name : cases.isEmpty() ? List.copyOf(s.cases().keySet()) : cases) {
       CaseSpec c = s.cases().get(name);
       if (c == null) {
-        err.println(
+        return io.fail(
             scenario + ": cases: unknown case " + name + " (known: " + s.cases().keySet() + ").");
-        return 2;
       }
       run.add(c);
     }
     if (run.isEmpty()) {
-      err.println(scenario + ": cases: the scenario defines no case.");
-      return 2;
+      return io.fail(scenario + ": cases: the scenario defines no case.");
     }
-    TableWriter table = TableWriter.to(spec.commandLine().getOut());
+    TableWriter table = io.table();
     List<LtlBenchmark.Row> rows = new LtlBenchmark(new LtlBenchmark.Settings(s, run, budgetS,
         replanBudgetS, seed, !noWarmup)).run(table);
     List<String> lines = new ArrayList<>();
@@ -89,8 +82,7 @@ public final class LtlBenchCommand implements Callable<Integer> {
     try {
       TableWriter.writeCsv(out, lines);
     } catch (IOException e) {
-      err.println(out + ": cannot write the CSV (" + e.getMessage() + ").");
-      return 2;
+      return io.fail(out + ": cannot write the CSV (" + e.getMessage() + ").");
     }
     LtlBenchmark.printTargets(table, rows);
     table.println("CSV written to " + out);

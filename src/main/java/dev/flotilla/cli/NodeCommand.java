@@ -20,12 +20,11 @@ final class NodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LogSetup.configure(ros.verbose);
-    if (!NodeHost.NODE_NAMES.contains(name)) {
-      throw new RosOptions.UsageError("Unknown node '" + name + "'; expected one of "
-          + NodeHost.NODE_NAMES + ".");
-    }
+    UsageError.check(NodeHost.NODE_NAMES.contains(name), "Unknown node '" + name
+        + "'; expected one of " + NodeHost.NODE_NAMES + ".");
     String ns = ros.checkedNamespace();
-    NodeHost.NodeSpec spec = NodeHost.spec(name, RosParamsFile.load(HomePaths.resolve(ros.params)), ns);
+    NodeHost.NodeSpec spec =
+        NodeHost.spec(name, RosParamsFile.load(HomePaths.resolve(ros.params)), ns);
     return runUntilInterrupted(host -> host.start(spec, ros.domain()));
   }
 

@@ -5,7 +5,6 @@ import dev.flotilla.bench.ResumeBenchmark.Figure;
 import dev.flotilla.bench.TableWriter;
 import dev.flotilla.urdf.UrdfException;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +12,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code flotilla bench resume}: the Habitat-MAS-style feasibility benchmark of robot resumes and
@@ -27,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = "Habitat-MAS-style feasibility benchmark of robot resumes and time per resume.")
 public final class ResumeBenchCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Mixin CommandIo io;
 
   @Option(names = "--urdf-dir", description = "Directory of .urdf files (default: shared data).")
   Path urdfDir;
@@ -53,11 +51,8 @@ public final class ResumeBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
     if (episodes < 1 || repeats < 1 || oracleSamples < 100) {
-      err.println("flotilla bench resume: --episodes and --repeats must be >= 1, "
-          + "--oracle-samples >= 100.");
-      return 2;
+      return fail("--episodes and --repeats must be >= 1, --oracle-samples >= 100.");
     }
     Path dir = urdfDir != null ? urdfDir
         : Path.of(System.getProperty("flotilla.shared", "../shared"), "data", "urdf");
@@ -72,7 +67,7 @@ public final class ResumeBenchCommand implements Callable<Integer> {
     }
     ResumeBenchmark bench = new ResumeBenchmark(new ResumeBenchmark.Settings(files, episodes,
         fleetSize, seed, oracleSamples, repeats));
-    TableWriter table = TableWriter.to(spec.commandLine().getOut());
+    TableWriter table = io.table();
     List<Figure> figures = new ArrayList<>();
     try {
       figures.addAll(bench.timeResumes(table));
@@ -97,7 +92,6 @@ public final class ResumeBenchCommand implements Callable<Integer> {
   }
 
   private int fail(String message) {
-    spec.commandLine().getErr().println("flotilla bench resume: " + message);
-    return 2;
+    return io.fail("flotilla bench resume: " + message);
   }
 }

@@ -29,9 +29,8 @@ public final class SecurityBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (iterations < 1 || batches < 1) {
-      throw new RosOptions.UsageError("--iterations and --batches must be at least 1.");
-    }
+    UsageError.check(iterations >= 1 && batches >= 1,
+        "--iterations and --batches must be at least 1.");
     List<SecurityBenchmark.Row> rows =
         new SecurityBenchmark(new SecurityBenchmark.Settings(iterations, batches)).run();
     TableWriter table = TableWriter.to(System.out);
