@@ -76,9 +76,10 @@ public final class AllocBenchmark {
    */
   public record Row(String section, int n, int m, int need, int runs, double upg, double uref,
       double ugr, double redPg, double redGr, double ipg, double iref, double ratio, double pgMs,
-      double grMs, double reMs, double changed, String note) {
+      double grMs, double reMs, double changed, String note) implements CsvRow {
 
     /** @return the CSV line: six significant digits, empty for NaN, the note quoted */
+    @Override
     public String csv() {
       return String.join(",", section, Integer.toString(n), Integer.toString(m),
           Integer.toString(need), Integer.toString(runs), f(upg), f(uref), f(ugr), f(redPg),

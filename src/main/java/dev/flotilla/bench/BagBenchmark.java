@@ -56,7 +56,7 @@ public final class BagBenchmark {
    */
   public record Row(String format, long messages, long payloadBytes, long fileBytes,
       double writeS, double rawReadS, double directReadS, double readS, double viewS,
-      long writePeakHeap, long readPeakHeap) {
+      long writePeakHeap, long readPeakHeap) implements CsvRow {
 
     /**
      * @param bytes a byte count
@@ -68,6 +68,7 @@ public final class BagBenchmark {
     }
 
     /** @return the CSV line, figures with four decimals */
+    @Override
     public String csv() {
       return String.join(",", format, Long.toString(messages), Long.toString(payloadBytes),
           Long.toString(fileBytes), f(writeS), f(mb(payloadBytes, writeS)),

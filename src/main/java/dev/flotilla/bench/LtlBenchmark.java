@@ -57,7 +57,7 @@ public final class LtlBenchmark {
    *
    * @param cells the formatted cells
    */
-  public record Row(List<String> cells) {
+  public record Row(List<String> cells) implements CsvRow {
     /** @return the case's name */
     public String caseName() {
       return cells.get(0);
@@ -84,6 +84,7 @@ public final class LtlBenchmark {
     }
 
     /** @return the CSV line */
+    @Override
     public String csv() {
       return String.join(",", cells);
     }

@@ -58,8 +58,9 @@ public final class ResumeBenchmark {
    * @param metric what was measured
    * @param value its value
    */
-  public record Figure(String section, String name, String metric, double value) {
+  public record Figure(String section, String name, String metric, double value) implements CsvRow {
     /** @return the CSV line, the value with four decimals */
+    @Override
     public String csv() {
       return section + "," + name + "," + metric + ","
           + String.format(Locale.ROOT, "%.4f", value);

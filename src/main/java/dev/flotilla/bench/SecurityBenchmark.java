@@ -56,9 +56,10 @@ public final class SecurityBenchmark {
    * @param microsMin fastest batch, µs per message
    */
   public record Row(String message, int bytes, String operation, double microsMedian,
-      double microsMin) {
+      double microsMin) implements CsvRow {
 
     /** @return the CSV line, µs with three decimals */
+    @Override
     public String csv() {
       return String.format(Locale.ROOT, "%s,%d,%s,%.3f,%.3f", message, bytes, operation,
           microsMedian, microsMin);

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -82,15 +83,33 @@ public final class TableWriter {
   }
 
   /**
-   * Writes a CSV file, creating its directory first.
+   * Writes a CSV file of rows, creating its directory first.
    *
    * @param file the CSV path, e.g. {@code out/bench/alloc.csv}
-   * @param lines the header, then one line per row, without line separators
+   * @param header the first line
+   * @param rows one line each
    * @throws IOException when the directory or the file cannot be written
    */
-  public static void writeCsv(Path file, List<String> lines) throws IOException {
+  public static void writeCsv(Path file, String header, List<? extends CsvRow> rows)
+      throws IOException {
+    writeCsvLines(file, header, rows.stream().map(CsvRow::csv).toList());
+  }
+
+  /**
+   * Writes a CSV file of lines, creating its directory first.
+   *
+   * @param file the CSV path, e.g. {@code out/bench/fleet.csv}
+   * @param header the first line
+   * @param lines the lines after it, without line separators
+   * @throws IOException when the directory or the file cannot be written
+   */
+  public static void writeCsvLines(Path file, String header, List<String> lines)
+      throws IOException {
     createDirectoryOf(file);
-    Files.write(file, lines);
+    List<String> all = new ArrayList<>(lines.size() + 1);
+    all.add(header);
+    all.addAll(lines);
+    Files.write(file, all);
   }
 
   /**

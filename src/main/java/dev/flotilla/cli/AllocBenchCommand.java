@@ -6,7 +6,6 @@ import dev.flotilla.bench.AllocBenchmark.Row;
 import dev.flotilla.bench.TableWriter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,11 +76,8 @@ public final class AllocBenchCommand implements Callable<Integer> {
     TableWriter table = io.table();
     List<Row> rows = new AllocBenchmark(new AllocBenchmark.Settings(instances, seed, cellBudget,
         robots, tasks, needs, fig7MaxTasks, fig8MaxRobots, cell, sections)).run(table);
-    List<String> csv = new ArrayList<>();
-    csv.add(AllocBenchmark.CSV_HEADER);
-    rows.forEach(r -> csv.add(r.csv()));
     try {
-      TableWriter.writeCsv(out, csv);
+      TableWriter.writeCsv(out, AllocBenchmark.CSV_HEADER, rows);
     } catch (IOException e) {
       return io.fail("Cannot write --out " + out + ": " + e.getMessage());
     }

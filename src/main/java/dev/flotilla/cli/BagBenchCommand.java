@@ -4,7 +4,6 @@ import dev.flotilla.bench.BagBenchmark;
 import dev.flotilla.bench.TableWriter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -58,10 +57,7 @@ public final class BagBenchCommand implements Callable<Integer> {
     // This table has always been formatted in the platform's locale.
     TableWriter table = io.table().withLocale(Locale.getDefault(Locale.Category.FORMAT));
     bench.print(table, rows);
-    List<String> csv = new ArrayList<>();
-    csv.add(BagBenchmark.CSV_HEADER);
-    rows.forEach(r -> csv.add(r.csv()));
-    TableWriter.writeCsv(out, csv);
+    TableWriter.writeCsv(out, BagBenchmark.CSV_HEADER, rows);
     table.println("CSV: " + out);
     return 0;
   }

@@ -19,7 +19,6 @@ import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code flotilla bag replay <bag> --params FILE [-o out.jsonl]}: feeds a recorded session

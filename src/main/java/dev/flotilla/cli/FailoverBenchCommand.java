@@ -5,8 +5,6 @@ import dev.flotilla.bench.FailoverBenchmark.Report;
 import dev.flotilla.bench.TableWriter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,11 +41,8 @@ final class FailoverBenchCommand implements Callable<Integer> {
     TableWriter table = TableWriter.to(System.out);
     r.print(table);
     TableWriter.createDirectoryOf(out);
-    List<String> csv = new ArrayList<>();
-    csv.add(Report.CSV_HEADER);
-    csv.addAll(r.csv());
     try {
-      TableWriter.writeCsv(out, csv);
+      TableWriter.writeCsvLines(out, Report.CSV_HEADER, r.csv());
     } catch (IOException e) {
       throw new UsageError("Cannot write " + out + ": " + e.getMessage());
     }

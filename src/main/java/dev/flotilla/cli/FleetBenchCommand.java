@@ -7,7 +7,6 @@ import dev.flotilla.bench.TableWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -117,10 +116,7 @@ final class FleetBenchCommand implements Callable<Integer> {
     FleetReport report = new FleetReport(config, results, loadBefore, FleetReport.loadAverage());
     TableWriter table = TableWriter.to(System.out);
     report.print(table);
-    List<String> csv = new ArrayList<>();
-    csv.add(FleetReport.CSV_HEADER);
-    csv.addAll(report.csv());
-    TableWriter.writeCsv(out, csv);
+    TableWriter.writeCsvLines(out, FleetReport.CSV_HEADER, report.csv());
     table.println("wrote " + out + " (node logs in " + dir + ")");
     return 0;
   }

@@ -76,11 +76,8 @@ public final class LtlBenchCommand implements Callable<Integer> {
     TableWriter table = io.table();
     List<LtlBenchmark.Row> rows = new LtlBenchmark(new LtlBenchmark.Settings(s, run, budgetS,
         replanBudgetS, seed, !noWarmup)).run(table);
-    List<String> lines = new ArrayList<>();
-    lines.add(LtlBenchmark.CSV_HEADER);
-    rows.forEach(r -> lines.add(r.csv()));
     try {
-      TableWriter.writeCsv(out, lines);
+      TableWriter.writeCsv(out, LtlBenchmark.CSV_HEADER, rows);
     } catch (IOException e) {
       return io.fail(out + ": cannot write the CSV (" + e.getMessage() + ").");
     }

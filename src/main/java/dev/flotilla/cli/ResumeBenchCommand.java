@@ -79,11 +79,8 @@ public final class ResumeBenchCommand implements Callable<Integer> {
           + ", fewer than --fleet-size " + fleetSize);
     }
     figures.addAll(bench.feasibility(table));
-    List<String> csv = new ArrayList<>();
-    csv.add(ResumeBenchmark.CSV_HEADER);
-    figures.forEach(f -> csv.add(f.csv()));
     try {
-      TableWriter.writeCsv(out, csv);
+      TableWriter.writeCsv(out, ResumeBenchmark.CSV_HEADER, figures);
     } catch (IOException e) {
       return fail("cannot write " + out + ": " + e.getMessage());
     }

@@ -4,7 +4,6 @@ import dev.flotilla.bench.SecurityBenchmark;
 import dev.flotilla.bench.TableWriter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,10 +34,7 @@ public final class SecurityBenchCommand implements Callable<Integer> {
         new SecurityBenchmark(new SecurityBenchmark.Settings(iterations, batches)).run();
     TableWriter table = TableWriter.to(System.out);
     SecurityBenchmark.print(table, rows);
-    List<String> csv = new ArrayList<>();
-    csv.add(SecurityBenchmark.CSV_HEADER);
-    rows.forEach(r -> csv.add(r.csv()));
-    TableWriter.writeCsv(out, csv);
+    TableWriter.writeCsv(out, SecurityBenchmark.CSV_HEADER, rows);
     table.println("csv " + out);
     return 0;
   }
