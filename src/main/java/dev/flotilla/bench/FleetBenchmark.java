@@ -3,13 +3,9 @@ package dev.flotilla.bench;
 import dev.flotilla.bench.FleetPhase.Kill;
 import dev.flotilla.bench.FleetPhase.Resources;
 import dev.flotilla.bench.LoadFigures.NodeStats;
-import dev.flotilla.msgs.flotilla_msgs.Auth;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
-import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
-import dev.flotilla.msgs.geometry_msgs.Point;
 import dev.flotilla.node.FlotillaQos;
-import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.security.KeyDir;
@@ -250,7 +246,7 @@ public final class FleetBenchmark {
         log.printf(Locale.ROOT, "  %d/%d robots joined after %.1f s%n", joined.size(), n,
             (System.nanoTime() - setupStart) / 1e9);
         int tasks = Math.max(1, n / 2);
-        submitTasks(fleet, tasks, n, placed, accepted);
+        FleetTasks.submit(fleet, signer, tasks, n, placed, accepted);
         double setup = (System.nanoTime() - setupStart) / 1e9;
         log.printf(Locale.ROOT, "  %d/%d tasks placed after %.1f s%n", placed.size(), tasks,
             setup);
@@ -357,57 +353,6 @@ public final class FleetBenchmark {
     return new Resources(node, b.cpuPercentSince(a), b.executorCpuPercentSince(a), b.heapUsed(),
         Math.max(heapMax, b.heapUsed()), b.heapCommitted(), b.gcMillis() - a.gcMillis(),
         b.verifySharePercentSince(a));
-  }
-
-  /**
-   * Submits single-robot tasks spread over the fleet's grid, paced so the reliable task topic's
-   * history is not overrun, and waits until the allocator has placed them (re-sending lost ones;
-   * the planner rejects the duplicates). A task the planner accepted is not re-sent: when this
-   * watcher matched the allocator too late to see its placement, waiting longer would not help.
-   */
-  private void submitTasks(Bus bus, int tasks, int robots, Set<String> placed,
-      Set<String> accepted) throws InterruptedException {
-    Bus.Publisher<TaskRequest> publisher = bus.publisher(
-        TopicNames.resolve("/", TopicNames.TASKS), TaskRequest.TYPE, FlotillaQos.TASKS);
-    int rows = Math.max(1, (robots + 31) / 32);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60 + tasks / 5);
-    long lastProgress = System.nanoTime();
-    int lastPlaced = -1;
-    Thread.sleep(500);
-    for (int round = 0; placed.size() < tasks && System.nanoTime() < deadline; round++) {
-      int sent = 0;
-      for (int t = 0; t < tasks; t++) {
-        String id = String.format(Locale.ROOT, "t%04d", t);
-        if (placed.contains(id) || accepted.contains(id)) {
-          continue;
-        }
-        TaskRequest task = TaskRequest.builder().taskId(id).kind(TaskRequest.KIND_MULTI_ROBOT)
-            .location(new Point(2.0 * ((t * 7) % 32) + 1, 2.0 * ((t * 3) % rows) + 1, 0))
-            .requiredRobots(1).baseUtility(100).decayRate(0.0001).duration(3600).build();
-        if (signer != null) {
-          task = signer.sign(TopicNames.resolve("/", TopicNames.TASKS), TaskRequest.TYPE, task,
-              "operator", nextSequence(), Auth.SCHEME_ED25519);
-        }
-        publisher.publish(task);
-        if (++sent % 25 == 0) {
-          Thread.sleep(50);
-        }
-      }
-      // Wait while the allocator makes progress; re-send what is still missing when it stalls.
-      while (placed.size() < tasks && System.nanoTime() < deadline) {
-        Thread.sleep(500);
-        if (placed.size() != lastPlaced) {
-          lastPlaced = placed.size();
-          lastProgress = System.nanoTime();
-        } else if (System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(5)) {
-          lastProgress = System.nanoTime();
-          break;
-        }
-      }
-      if (round > 0 && accepted.size() >= tasks) {
-        return;
-      }
-    }
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {

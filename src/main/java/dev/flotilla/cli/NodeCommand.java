@@ -4,6 +4,7 @@ import dev.flotilla.node.NodeHost;
 import dev.flotilla.ros.params.RosParamsFile;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -29,7 +30,7 @@ final class NodeCommand implements Callable<Integer> {
   }
 
   /** Starts nodes, then blocks until SIGINT/SIGTERM, shutting down cleanly. */
-  static int runUntilInterrupted(java.util.function.Consumer<NodeHost> starter)
+  static int runUntilInterrupted(Consumer<NodeHost> starter)
       throws InterruptedException {
     NodeHost host = new NodeHost();
     CountDownLatch stopped = new CountDownLatch(1);
