@@ -130,11 +130,7 @@ public final class AllocBenchmark {
     out.printf("%4s %6s %10s %10s %10s %10s%n", "n", "runs", "u_pg", "u_enum", "iter_pg",
         "iter_enum");
     for (int n = 2; n <= 10; n++) {
-      double upg = 0;
-      double uex = 0;
-      double ipg = 0;
-      double iex = 0;
-      int runs = 0;
+      Totals t = new Totals();
       long start = System.nanoTime();
       for (int k = 0; k < settings.instances() && seconds(start) < settings.cellBudget(); k++) {
         AllocationProblem p =
@@ -144,16 +140,12 @@ public final class AllocBenchmark {
         if (b.robotIds().isEmpty()) {
           continue;
         }
-        upg += a.expectedUtility();
-        uex += b.expectedUtility();
-        ipg += a.iterations();
-        iex += b.iterations();
-        runs++;
+        t.add(a.expectedUtility(), b.expectedUtility(), 0, a.iterations(), b.iterations(), 0, 0);
       }
-      out.printf("%4d %6d %10.3f %10.3f %10.1f %10.1f%n", n, runs, upg / runs, uex / runs,
-          ipg / runs, iex / runs);
-      rows.add(new Row("fig5-6", n, 1, 2, runs, upg / runs, uex / runs, Double.NaN,
-          100 * (uex - upg) / Math.abs(uex), Double.NaN, ipg / runs, iex / runs, ipg / iex,
+      out.printf("%4d %6d %10.3f %10.3f %10.1f %10.1f%n", n, t.runs, t.mean(t.upg),
+          t.mean(t.uex), t.mean(t.ipg), t.mean(t.iex));
+      rows.add(new Row("fig5-6", n, 1, 2, t.runs, t.mean(t.upg), t.mean(t.uex), Double.NaN,
+          t.reduction(t.upg), Double.NaN, t.mean(t.ipg), t.mean(t.iex), t.ipg / t.iex,
           Double.NaN, Double.NaN, Double.NaN, Double.NaN, ""));
     }
   }
@@ -170,14 +162,7 @@ public final class AllocBenchmark {
     for (int x = from; x <= to; x++) {
       int n = overTasks ? 4 : x;
       int m = overTasks ? x : 4;
-      double upg = 0;
-      double uex = 0;
-      double ugr = 0;
-      double ipg = 0;
-      double iex = 0;
-      double tpg = 0;
-      double tgr = 0;
-      int runs = 0;
+      Totals t = new Totals();
       int skipped = 0;
       long start = System.nanoTime();
       for (int k = 0; k < settings.instances() && seconds(start) < settings.cellBudget(); k++) {
@@ -194,21 +179,17 @@ public final class AllocBenchmark {
           skipped++;
           continue;
         }
-        upg += pg.expectedGlobalUtility();
-        uex += ex.expectedGlobalUtility();
-        ugr += gr.expectedGlobalUtility();
-        ipg += pg.iterations();
-        iex += ex.iterations();
-        tpg += (t1 - t0) / 1e6;
-        tgr += (t2 - t1) / 1e6;
-        runs++;
+        t.add(pg.expectedGlobalUtility(), ex.expectedGlobalUtility(),
+            gr.expectedGlobalUtility(), pg.iterations(), ex.iterations(), (t1 - t0) / 1e6,
+            (t2 - t1) / 1e6);
       }
-      double redPg = 100 * (uex - upg) / Math.abs(uex);
-      double redGr = 100 * (uex - ugr) / Math.abs(uex);
-      out.printf("%4d %4d %6d %10.3f %10.3f %10.3f %9.3f %9.3f %12.5f%n", n, m, runs,
-          upg / runs, uex / runs, ugr / runs, redPg, redGr, ipg / iex);
-      rows.add(new Row(name, n, m, 2, runs, upg / runs, uex / runs, ugr / runs, redPg, redGr,
-          ipg / runs, iex / runs, ipg / iex, tpg / runs, tgr / runs, Double.NaN, Double.NaN,
+      double redPg = t.reduction(t.upg);
+      double redGr = t.reduction(t.ugr);
+      out.printf("%4d %4d %6d %10.3f %10.3f %10.3f %9.3f %9.3f %12.5f%n", n, m, t.runs,
+          t.mean(t.upg), t.mean(t.uex), t.mean(t.ugr), redPg, redGr, t.ipg / t.iex);
+      rows.add(new Row(name, n, m, 2, t.runs, t.mean(t.upg), t.mean(t.uex), t.mean(t.ugr), redPg,
+          redGr, t.mean(t.ipg), t.mean(t.iex), t.ipg / t.iex, t.mean(t.tpg), t.mean(t.tgr),
+          Double.NaN, Double.NaN,
           skipped > 0 ? skipped + " instances skipped: task coverage differed" : ""));
     }
   }
@@ -241,6 +222,42 @@ public final class AllocBenchmark {
           r.plan().expectedGlobalUtility(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
           messages / 12.0, Double.NaN, Double.NaN, ms, Double.NaN, Double.NaN, touched / 12.0,
           globals + " global re-plans; pg_iterations column = messages per event"));
+    }
+  }
+
+  /**
+   * Sums over the instances of one figure point: utilities of the potential game, enumeration
+   * and greedy, iterations of the first two, and milliseconds of the game and greedy.
+   */
+  private static final class Totals {
+    double upg;
+    double uex;
+    double ugr;
+    double ipg;
+    double iex;
+    double tpg;
+    double tgr;
+    int runs;
+
+    void add(double pg, double ex, double gr, double iterPg, double iterEx, double msPg,
+        double msGr) {
+      upg += pg;
+      uex += ex;
+      ugr += gr;
+      ipg += iterPg;
+      iex += iterEx;
+      tpg += msPg;
+      tgr += msGr;
+      runs++;
+    }
+
+    double mean(double sum) {
+      return sum / runs;
+    }
+
+    /** @return percent by which a utility sum falls short of enumeration's */
+    double reduction(double sum) {
+      return 100 * (uex - sum) / Math.abs(uex);
     }
   }
 
