@@ -13,14 +13,15 @@ import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.RosParamsFile;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Measures heartbeat-timeout → reassignment latency over DDS on loopback: three robots heartbeat
@@ -67,39 +68,74 @@ public final class FailoverBenchmark {
   public record Report(List<Sample> samples, double[] ddsOneWay, double checkPeriod,
       String algorithm) {
 
+    /** Header of the CSV of {@link #csv()}. */
+    public static final String CSV_HEADER = "run,robot,detect_s,reassign_s";
+
     /**
-     * @param values seconds
-     * @param q quantile in [0, 1]
-     * @return the nearest-rank quantile
+     * Prints the latency table (median, p90 and max after the timeout) and the ratio of the
+     * reassignment to DDS's one-way latency.
+     *
+     * @param out where it goes
      */
-    public static double quantile(double[] values, double q) {
-      double[] sorted = values.clone();
-      Arrays.sort(sorted);
-      int i = (int) Math.ceil(q * sorted.length) - 1;
-      return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    public void print(TableWriter out) {
+      double[] detect = samples.stream().mapToDouble(Sample::detect).toArray();
+      double[] reassign = samples.stream().mapToDouble(Sample::reassign).toArray();
+      out.printf("failover over DDS on loopback: %d runs, heartbeat_timeout "
+          + "1.0 s, check_period %.3f s, allocator %s%n", samples.size(), checkPeriod, algorithm);
+      out.println("latency after the timeout expires   median      p90      max");
+      row(out, "robot_failed event received", detect);
+      row(out, "Reassignment received", reassign);
+      row(out, "baseline: DDS one-way (200 pings)", ddsOneWay);
+      out.printf("reassignment median / DDS one-way median = %.1f%n",
+          Statistics.quantile(reassign, 0.5) / Statistics.quantile(ddsOneWay, 0.5));
+    }
+
+    /** @return the CSV lines after the header: one per run, then one per baseline ping */
+    public List<String> csv() {
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < samples.size(); i++) {
+        Sample s = samples.get(i);
+        lines.add(String.format(Locale.ROOT, "%d,%s,%.6f,%.6f", i, s.robot(), s.detect(),
+            s.reassign()));
+      }
+      for (double v : ddsOneWay) {
+        lines.add(String.format(Locale.ROOT, "baseline,ping,,%.6f", v));
+      }
+      return lines;
+    }
+
+    private static void row(TableWriter out, String label, double[] v) {
+      out.printf("%-34s %7.1f ms %7.1f ms %7.1f ms%n", label,
+          1e3 * Statistics.quantile(v, 0.5), 1e3 * Statistics.quantile(v, 0.9),
+          1e3 * Statistics.quantile(v, 1.0));
     }
   }
+
+  /**
+   * What to run.
+   *
+   * @param runs failures to time, &ge; 1
+   * @param domainId DDS domain for the run
+   * @param checkPeriod synchronizer check period (s)
+   * @param algorithm {@code potential_game} or {@code greedy}
+   */
+  public record Settings(int runs, int domainId, double checkPeriod, String algorithm) {}
 
   private final int runs;
   private final int domainId;
   private final double checkPeriod;
   private final String algorithm;
 
-  /**
-   * @param runs failures to time, &ge; 1
-   * @param domainId DDS domain for the run
-   * @param checkPeriod synchronizer check period (s)
-   * @param algorithm {@code potential_game} or {@code greedy}
-   */
-  public FailoverBenchmark(int runs, int domainId, double checkPeriod, String algorithm) {
-    if (runs < 1) {
-      throw new IllegalArgumentException("The benchmark needs at least one run, got " + runs
-          + ".");
+  /** @param settings what to run */
+  public FailoverBenchmark(Settings settings) {
+    if (settings.runs() < 1) {
+      throw new IllegalArgumentException("The benchmark needs at least one run, got "
+          + settings.runs() + ".");
     }
-    this.runs = runs;
-    this.domainId = domainId;
-    this.checkPeriod = checkPeriod;
-    this.algorithm = algorithm;
+    this.runs = settings.runs();
+    this.domainId = settings.domainId();
+    this.checkPeriod = settings.checkPeriod();
+    this.algorithm = settings.algorithm();
   }
 
   /**
@@ -110,7 +146,7 @@ public final class FailoverBenchmark {
    */
   public Report run() throws InterruptedException {
     RosParamsFile file = RosParamsFile.parse("(failover benchmark)",
-        String.format(java.util.Locale.ROOT, PARAMS, TIMEOUT, checkPeriod, algorithm));
+        String.format(Locale.ROOT, PARAMS, TIMEOUT, checkPeriod, algorithm));
     try (NodeHost host = new NodeHost(true);
         DdsBus fleet = new DdsBus("bench_fleet", "/", domainId, true);
         DdsBus watcher = new DdsBus("bench_watcher", "/", domainId, true)) {
@@ -221,7 +257,7 @@ public final class FailoverBenchmark {
     return latencies.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition, int seconds)
+  private static void waitFor(BooleanSupplier condition, int seconds)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!condition.getAsBoolean()) {

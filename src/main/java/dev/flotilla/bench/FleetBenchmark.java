@@ -1,43 +1,40 @@
 package dev.flotilla.bench;
 
-import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
-import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
-import dev.flotilla.msgs.flotilla_msgs.Reassignment;
-import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
-import dev.flotilla.msgs.geometry_msgs.Point;
-import dev.flotilla.msgs.geometry_msgs.PoseWithCovariance;
-import dev.flotilla.msgs.nav_msgs.Odometry;
-import dev.flotilla.msgs.std_msgs.Header;
-import dev.flotilla.node.FlotillaQos;
+import dev.flotilla.bench.FleetPhase.Kill;
+import dev.flotilla.bench.FleetPhase.Resources;
 import dev.flotilla.bench.LoadFigures.NodeStats;
-import dev.flotilla.ros.Bus;
+import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
+import dev.flotilla.msgs.flotilla_msgs.Reassignment;
+import dev.flotilla.node.FlotillaQos;
 import dev.flotilla.ros.DdsBus;
-import dev.flotilla.ros.NodeClock.Stamps;
-import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import dev.flotilla.security.KeyDir;
+import dev.flotilla.security.MessageAuthenticator;
+import dev.flotilla.security.Roster;
+import dev.flotilla.security.SecureBus;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Issue #8's fleet load benchmark. For each fleet size the three nodes run as three JVMs (so each
  * node's CPU and heap include its DDS threads and nothing else), and this process plays the fleet:
  * every robot heartbeats on the shared heartbeat topic (one participant) and publishes odometry on
  * its own {@code /<robot>/odom} topic (a second participant, one writer per robot), both at fixed
- * rates with the robots' phases spread over the period as unsynchronised robots would be. Half as many single-robot tasks as
- * robots are submitted, then {@code kills} robots that hold tasks fall silent at known times.
+ * rates with the robots' phases spread over the period as unsynchronised robots would be (see
+ * {@link FleetLoadGenerator}; each node process is a {@link FleetNodeProcess}). Half as many
+ * single-robot tasks as robots are submitted, then {@code kills} robots that hold tasks fall
+ * silent at known times. {@link FleetReport} prints and writes the {@link FleetPhase} figures.
  *
  * <p>Per kill: heartbeat-to-detection latency = {@code robot_failed} received − last heartbeat
  * sent − {@code heartbeat_timeout}, and failure-to-reassignment latency = {@code Reassignment}
@@ -73,79 +70,12 @@ public final class FleetBenchmark {
       double odometryHz, String overlayYaml, List<String> nodeJvmOptions, Path workDir,
       PrintStream log) {}
 
-  /**
-   * One silenced robot.
-   *
-   * @param robot its id
-   * @param detect seconds from last heartbeat sent + timeout to {@code robot_failed} received;
-   *     NaN when never detected
-   * @param reassign seconds from {@code robot_failed} to its {@code Reassignment}; NaN when none
-   */
-  public record Kill(String robot, double detect, double reassign) {}
-
-  /**
-   * One node's (or this process's) resources over the measurement window.
-   *
-   * @param node node name, or {@code bench} for the load generator and watcher
-   * @param cpuPercent whole process, percent of one core
-   * @param executorCpuPercent the node's callback thread alone, percent of one core
-   * @param heapUsed bytes in use at the end of the window
-   * @param heapUsedMax most bytes in use seen during the window
-   * @param heapCommitted bytes committed at the end of the window
-   * @param gcMillis milliseconds of GC during the window
-   * @param verifySharePercent signature verification's share of the process's CPU, NaN when
-   *     the node does not measure it
-   */
-  public record Resources(String node, double cpuPercent, double executorCpuPercent,
-      long heapUsed, long heapUsedMax, long heapCommitted, long gcMillis,
-      double verifySharePercent) {}
-
-  /**
-   * Figures of one fleet size.
-   *
-   * @param robots fleet size
-   * @param baseline whether this is the baseline phase
-   * @param resources per node, then the bench process
-   * @param kills one per silenced robot
-   * @param spuriousFailures robots declared failed that were never silenced
-   * @param joined robots that joined before the window
-   * @param tasks tasks submitted
-   * @param tasksPlaced tasks the allocator had placed before the window
-   * @param setupSeconds from the first heartbeat to every task placed (or the wait giving up)
-   * @param odometryWriters odometry topics written, each by its own DDS writer
-   * @param odometrySetupSeconds time to create those writers
-   * @param heartbeatRate heartbeats sent per second during the window
-   * @param maxSendLagMillis worst lag of the load generator behind its schedule
-   */
-  public record Phase(int robots, boolean baseline, List<Resources> resources, List<Kill> kills,
-      int spuriousFailures, int joined, int tasks, int tasksPlaced, double setupSeconds,
-      int odometryWriters, double odometrySetupSeconds, double heartbeatRate,
-      double maxSendLagMillis) {
-
-    /** @return detection latencies of the detected kills, seconds */
-    public double[] detect() {
-      return kills.stream().mapToDouble(Kill::detect).filter(d -> !Double.isNaN(d)).toArray();
-    }
-
-    /** @return reassignment latencies of the reassigned kills, seconds */
-    public double[] reassign() {
-      return kills.stream().mapToDouble(Kill::reassign).filter(d -> !Double.isNaN(d)).toArray();
-    }
-
-    /**
-     * @param node a node name or {@code bench}
-     * @return its resources
-     */
-    public Resources of(String node) {
-      return resources.stream().filter(r -> r.node().equals(node)).findFirst().orElseThrow();
-    }
-  }
 
   private final Config config;
-  private static final java.util.concurrent.atomic.AtomicLong SEQUENCE =
-      new java.util.concurrent.atomic.AtomicLong();
+  private static final AtomicLong SEQUENCE =
+      new AtomicLong();
   /** Signs the simulated robots' heartbeats and the bench's tasks; null with security off. */
-  private dev.flotilla.security.MessageAuthenticator signer;
+  private MessageAuthenticator signer;
   private Path keysDir;
 
   /** @param config what to run */
@@ -170,11 +100,11 @@ public final class FleetBenchmark {
     for (int i = 0; i < most; i++) {
       ids.add(robotId(i));
     }
-    dev.flotilla.security.KeyDir.generate(keysDir, ids, true);
+    KeyDir.generate(keysDir, ids, true);
     List<String> robots = ids.subList(4, ids.size());
-    this.signer = new dev.flotilla.security.MessageAuthenticator(
-        dev.flotilla.security.Roster.of(dev.flotilla.security.Roster.defaultNodes(), robots),
-        dev.flotilla.security.KeyDir.load(keysDir));
+    this.signer = new MessageAuthenticator(
+        Roster.of(Roster.defaultNodes(), robots),
+        KeyDir.load(keysDir));
     this.keysDir = keysDir.toAbsolutePath();
     return this;
   }
@@ -185,8 +115,8 @@ public final class FleetBenchmark {
    * @return one phase per fleet size, the baseline first
    * @throws Exception when a node process does not start or DDS fails
    */
-  public List<Phase> run() throws Exception {
-    List<Phase> phases = new ArrayList<>();
+  public List<FleetPhase> run() throws Exception {
+    List<FleetPhase> phases = new ArrayList<>();
     List<Integer> sizes = new ArrayList<>();
     if (config.baselineRobots() > 0) {
       sizes.add(config.baselineRobots());
@@ -233,36 +163,36 @@ public final class FleetBenchmark {
 
   /** One counter for every simulated sender and topic: each sees it increase. */
   static long nextSequence() {
-    return dev.flotilla.security.SecureBus.nextSequence(SEQUENCE);
+    return SecureBus.nextSequence(SEQUENCE);
   }
 
   static String robotId(int i) {
     return String.format(Locale.ROOT, "r%04d", i);
   }
 
-  private Phase runPhase(int n, boolean baseline, int domain, int index) throws Exception {
+  private FleetPhase runPhase(int n, boolean baseline, int domain, int index) throws Exception {
     PrintStream log = config.log();
     log.printf(Locale.ROOT, "fleet bench: %d robots%s on domain %d%n", n,
         baseline ? " (baseline)" : "", domain);
     Path dir = Files.createDirectories(config.workDir().resolve("phase" + index + "_" + n));
     Path paramsFile = Files.writeString(dir.resolve("fleet.yaml"), params(n));
-    List<NodeProcess> nodes = new ArrayList<>();
+    List<FleetNodeProcess> nodes = new ArrayList<>();
     try {
       for (String node : NODES) {
-        nodes.add(new NodeProcess(node, paramsFile, domain, dir));
+        nodes.add(new FleetNodeProcess(node, paramsFile, domain, dir, config.nodeJvmOptions()));
       }
-      for (NodeProcess p : nodes) {
+      for (FleetNodeProcess p : nodes) {
         p.awaitReady(60);
       }
       return measure(n, baseline, domain, nodes);
     } finally {
-      for (NodeProcess p : nodes) {
+      for (FleetNodeProcess p : nodes) {
         p.close();
       }
     }
   }
 
-  private Phase measure(int n, boolean baseline, int domain, List<NodeProcess> nodes)
+  private FleetPhase measure(int n, boolean baseline, int domain, List<FleetNodeProcess> nodes)
       throws Exception {
     PrintStream log = config.log();
     // Every robot_failed and robot-failed Reassignment with its receive time: a robot may fail
@@ -303,7 +233,7 @@ public final class FleetBenchmark {
             }
           });
       long odomStart = System.nanoTime();
-      LoadGenerator load = new LoadGenerator(fleet, odometryBus, n, config.heartbeatHz(),
+      FleetLoadGenerator load = new FleetLoadGenerator(fleet, odometryBus, n, config.heartbeatHz(),
           config.odometryHz(), signer);
       double odomSetup = (System.nanoTime() - odomStart) / 1e9;
       if (config.odometryHz() > 0) {
@@ -316,7 +246,7 @@ public final class FleetBenchmark {
         log.printf(Locale.ROOT, "  %d/%d robots joined after %.1f s%n", joined.size(), n,
             (System.nanoTime() - setupStart) / 1e9);
         int tasks = Math.max(1, n / 2);
-        submitTasks(fleet, tasks, n, placed, accepted);
+        FleetTasks.submit(fleet, signer, tasks, n, placed, accepted);
         double setup = (System.nanoTime() - setupStart) / 1e9;
         log.printf(Locale.ROOT, "  %d/%d tasks placed after %.1f s%n", placed.size(), tasks,
             setup);
@@ -327,7 +257,7 @@ public final class FleetBenchmark {
             failures.size(), holders.size());
 
         // The measurement window.
-        List<NodeStats> before = nodes.stream().map(NodeProcess::latest).toList();
+        List<NodeStats> before = nodes.stream().map(FleetNodeProcess::latest).toList();
         NodeStats selfBefore = self.sample();
         long window = (long) (config.duration() * 1e9);
         long start = System.nanoTime();
@@ -343,9 +273,9 @@ public final class FleetBenchmark {
         sleepUntil(start + window);
         double rate = (load.heartbeatsSent() - sentBefore) / config.duration();
         double lag = load.maxLagNanos() / 1e6;
-        List<Long> heapMax = nodes.stream().map(NodeProcess::heapUsedMaxSinceMark).toList();
+        List<Long> heapMax = nodes.stream().map(FleetNodeProcess::heapUsedMaxSinceMark).toList();
         nodes.forEach(p -> p.awaitNextLine(3));
-        List<NodeStats> after = nodes.stream().map(NodeProcess::latest).toList();
+        List<NodeStats> after = nodes.stream().map(FleetNodeProcess::latest).toList();
         NodeStats selfAfter = self.sample();
         // Give the last kill time to be detected and reassigned.
         long drain = System.nanoTime() + (long) ((config.timeout() + 10) * 1e9);
@@ -366,7 +296,7 @@ public final class FleetBenchmark {
           }
           Thread.sleep(50);
         }
-        Set<String> victimIds = new java.util.HashSet<>();
+        Set<String> victimIds = new HashSet<>();
         victims.forEach(v -> victimIds.add(robotId(v)));
         // Spurious: a robot that kept heartbeating was declared failed during the window.
         int spurious = (int) failures.stream().filter(f -> f.nanoTime() >= start
@@ -376,7 +306,7 @@ public final class FleetBenchmark {
           resources.add(resources(NODES.get(i), before.get(i), after.get(i), heapMax.get(i)));
         }
         resources.add(resources("bench", selfBefore, selfAfter, selfAfter.heapUsed()));
-        return new Phase(n, baseline, resources, kills, spurious, joined.size(), tasks,
+        return new FleetPhase(n, baseline, resources, kills, spurious, joined.size(), tasks,
             placedBefore, setup, config.odometryHz() > 0 ? n : 0, odomSetup, rate, lag);
       } finally {
         load.stop();
@@ -425,57 +355,6 @@ public final class FleetBenchmark {
         b.verifySharePercentSince(a));
   }
 
-  /**
-   * Submits single-robot tasks spread over the fleet's grid, paced so the reliable task topic's
-   * history is not overrun, and waits until the allocator has placed them (re-sending lost ones;
-   * the planner rejects the duplicates). A task the planner accepted is not re-sent: when this
-   * watcher matched the allocator too late to see its placement, waiting longer would not help.
-   */
-  private void submitTasks(Bus bus, int tasks, int robots, Set<String> placed,
-      Set<String> accepted) throws InterruptedException {
-    Bus.Publisher<TaskRequest> publisher = bus.publisher(
-        TopicNames.resolve("/", TopicNames.TASKS), TaskRequest.TYPE, FlotillaQos.TASKS);
-    int rows = Math.max(1, (robots + 31) / 32);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60 + tasks / 5);
-    long lastProgress = System.nanoTime();
-    int lastPlaced = -1;
-    Thread.sleep(500);
-    for (int round = 0; placed.size() < tasks && System.nanoTime() < deadline; round++) {
-      int sent = 0;
-      for (int t = 0; t < tasks; t++) {
-        String id = String.format(Locale.ROOT, "t%04d", t);
-        if (placed.contains(id) || accepted.contains(id)) {
-          continue;
-        }
-        TaskRequest task = TaskRequest.builder().taskId(id).kind(TaskRequest.KIND_MULTI_ROBOT)
-            .location(new Point(2.0 * ((t * 7) % 32) + 1, 2.0 * ((t * 3) % rows) + 1, 0))
-            .requiredRobots(1).baseUtility(100).decayRate(0.0001).duration(3600).build();
-        if (signer != null) {
-          task = signer.sign(TopicNames.resolve("/", TopicNames.TASKS), TaskRequest.TYPE, task,
-              "operator", nextSequence(), dev.flotilla.msgs.flotilla_msgs.Auth.SCHEME_ED25519);
-        }
-        publisher.publish(task);
-        if (++sent % 25 == 0) {
-          Thread.sleep(50);
-        }
-      }
-      // Wait while the allocator makes progress; re-send what is still missing when it stalls.
-      while (placed.size() < tasks && System.nanoTime() < deadline) {
-        Thread.sleep(500);
-        if (placed.size() != lastPlaced) {
-          lastPlaced = placed.size();
-          lastProgress = System.nanoTime();
-        } else if (System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(5)) {
-          lastProgress = System.nanoTime();
-          break;
-        }
-      }
-      if (round > 0 && accepted.size() >= tasks) {
-        return;
-      }
-    }
-  }
-
   private static void sleepUntil(long nanoTime) throws InterruptedException {
     long left;
     while ((left = nanoTime - System.nanoTime()) > 0) {
@@ -483,7 +362,7 @@ public final class FleetBenchmark {
     }
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition, int seconds)
+  private static void waitFor(BooleanSupplier condition, int seconds)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
@@ -491,245 +370,4 @@ public final class FleetBenchmark {
     }
   }
 
-  /**
-   * The simulated fleet: one thread publishes every robot's heartbeat and another its odometry,
-   * each at its rate with robot i offset by i/n of the period, so the load is smooth rather than
-   * one burst per period. A silenced robot stops both at once.
-   */
-  private static final class LoadGenerator {
-    private final Bus.Publisher<Heartbeat> heartbeats;
-    private final List<Bus.Publisher<Odometry>> odometry = new ArrayList<>();
-    private final int n;
-    private final long heartbeatPeriod;
-    private final long odometryPeriod;
-    private final boolean[] silent;
-    private final long[] lastBeat;
-    private final Thread thread;
-    private final Thread odometryThread;
-    private volatile long sent;
-    private volatile long maxLag;
-    private final dev.flotilla.security.MessageAuthenticator signer;
-    private final String heartbeatTopic = TopicNames.resolve("/", TopicNames.HEARTBEAT);
-
-    LoadGenerator(Bus bus, Bus odometryBus, int n, double heartbeatHz, double odometryHz,
-        dev.flotilla.security.MessageAuthenticator signer) {
-      this.signer = signer;
-      this.heartbeats = bus.publisher(heartbeatTopic, Heartbeat.TYPE, QosProfile.SENSOR_DATA);
-      this.n = n;
-      this.heartbeatPeriod = (long) (1e9 / heartbeatHz);
-      this.odometryPeriod = odometryHz > 0 ? (long) (1e9 / odometryHz) : 0;
-      if (odometryHz > 0) {
-        for (int i = 0; i < n; i++) {
-          odometry.add(odometryBus.publisher(TopicNames.odometry("/", robotId(i)),
-              Odometry.TYPE, QosProfile.SENSOR_DATA));
-        }
-      }
-      this.silent = new boolean[n];
-      this.lastBeat = new long[n];
-      this.thread = new Thread(this::heartbeatLoop, "bench-load");
-      thread.setDaemon(true);
-      this.odometryThread = new Thread(this::odometryLoop, "bench-odometry");
-      odometryThread.setDaemon(true);
-    }
-
-    void start() {
-      thread.start();
-      if (odometryPeriod > 0) {
-        odometryThread.start();
-      }
-    }
-
-    void stop() throws InterruptedException {
-      thread.interrupt();
-      odometryThread.interrupt();
-      thread.join();
-      if (odometryPeriod > 0) {
-        odometryThread.join();
-      }
-    }
-
-    long heartbeatsSent() {
-      return sent;
-    }
-
-    long maxLagNanos() {
-      return maxLag;
-    }
-
-    void resetLag() {
-      maxLag = 0;
-    }
-
-    /** Silences a robot; returns when its last heartbeat left, in System.nanoTime(). */
-    synchronized long silence(int robot) {
-      silent[robot] = true;
-      return lastBeat[robot];
-    }
-
-    private void heartbeatLoop() {
-      long start = System.nanoTime();
-      long beats = 0;
-      while (!Thread.currentThread().isInterrupted()) {
-        long now = System.nanoTime();
-        // Sends due by now: robot i's k-th message is due at start + (k + i / n) · period.
-        long beatsDue = (now - start) * n / heartbeatPeriod + 1;
-        if (beatsDue - beats > 1) {
-          long lag = now - (start + (beats * heartbeatPeriod) / n);
-          maxLag = Math.max(maxLag, lag);
-        }
-        // A robot that could not send on time sends late, once: more than a period behind, the
-        // schedule skips ahead rather than bursting a backlog no real fleet would send.
-        if (beatsDue - beats > n) {
-          beats = beatsDue - n;
-        }
-        for (; beats < beatsDue; beats++) {
-          int i = (int) (beats % n);
-          synchronized (this) {
-            if (!silent[i]) {
-              Heartbeat hb = Heartbeat.builder().robotId(robotId(i))
-                  .sequenceNumber(beats / n + 1).stamp(Stamps.time(System.currentTimeMillis()
-                      / 1e3)).battery(Float.NaN).health(1f).build();
-              if (signer != null) {
-                hb = signer.sign(heartbeatTopic, Heartbeat.TYPE, hb, robotId(i), nextSequence(),
-                    dev.flotilla.msgs.flotilla_msgs.Auth.SCHEME_HMAC_SHA256);
-              }
-              heartbeats.publish(hb);
-              lastBeat[i] = System.nanoTime();
-              sent++;
-            }
-          }
-        }
-        try {
-          Thread.sleep(2);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-
-    private void odometryLoop() {
-      long start = System.nanoTime();
-      long odoms = 0;
-      while (!Thread.currentThread().isInterrupted()) {
-        long odomsDue = (System.nanoTime() - start) * n / odometryPeriod + 1;
-        if (odomsDue - odoms > n) {
-          odoms = odomsDue - n;
-        }
-        for (; odoms < odomsDue; odoms++) {
-          int i = (int) (odoms % n);
-          // Not under the lock: a publish held up by a slow reader must not hold up heartbeats.
-          boolean quiet;
-          synchronized (this) {
-            quiet = silent[i];
-          }
-          if (!quiet) {
-            odometry.get(i).publish(Odometry.builder()
-                .header(new Header(Stamps.time(System.currentTimeMillis() / 1e3), "odom"))
-                .childFrameId(robotId(i) + "/base_link")
-                .pose(PoseWithCovariance.builder().build()).build());
-          }
-        }
-        try {
-          Thread.sleep(2);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-  }
-
-  /** A node JVM: {@code flotilla bench fleet-node NAME}, printing its status lines. */
-  private final class NodeProcess implements AutoCloseable {
-    private final String name;
-    private final Process process;
-    private final CountDownLatch ready = new CountDownLatch(1);
-    private final List<NodeStats> stats = new CopyOnWriteArrayList<>();
-    /** Stops the node if the benchmark itself is stopped (Ctrl-C), so no JVM is left behind. */
-    private final Thread reaper;
-    private volatile int mark;
-
-    NodeProcess(String name, Path params, int domain, Path dir) throws IOException {
-      this.name = name;
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      // "{node}" in an option names the node, e.g. one JFR recording per node process.
-      config.nodeJvmOptions().forEach(o -> command.add(o.replace("{node}", name)));
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-          "dev.flotilla.cli.FlotillaCli", "bench", "fleet-node", name, "--params",
-          params.toString(), "--domain-id", String.valueOf(domain)));
-      ProcessBuilder pb = new ProcessBuilder(command)
-          .redirectError(dir.resolve(name + ".log").toFile());
-      pb.environment().put("ROS_LOCALHOST_ONLY", "1");
-      process = pb.start();
-      reaper = new Thread(process::destroy, "bench-reap-" + name);
-      Runtime.getRuntime().addShutdownHook(reaper);
-      Thread reader = new Thread(this::read, "bench-read-" + name);
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    private void read() {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(
-          process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          NodeStats s = LoadFigures.parseStats(line);
-          if (s != null) {
-            stats.add(s);
-          } else if (line.startsWith("flotilla-ready")) {
-            ready.countDown();
-          }
-        }
-      } catch (IOException e) {
-        // The process ended; its last figures stay.
-      }
-    }
-
-    void awaitReady(int seconds) throws InterruptedException {
-      if (!ready.await(seconds, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("Node process " + name + " did not start within "
-            + seconds + " s (alive: " + process.isAlive() + "); see its log.");
-      }
-    }
-
-    NodeStats latest() {
-      mark = stats.size();
-      return stats.isEmpty() ? null : stats.get(stats.size() - 1);
-    }
-
-    long heapUsedMaxSinceMark() {
-      long max = -1;
-      for (int i = Math.max(0, mark - 1); i < stats.size(); i++) {
-        max = Math.max(max, stats.get(i).heapUsed());
-      }
-      return max;
-    }
-
-    void awaitNextLine(int seconds) {
-      int have = stats.size();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-      while (stats.size() == have && System.nanoTime() < deadline && process.isAlive()) {
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      try {
-        Runtime.getRuntime().removeShutdownHook(reaper);
-      } catch (IllegalStateException e) {
-        // Already shutting down: the hook does the same.
-      }
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(5, TimeUnit.SECONDS);
-      }
-    }
-  }
 }

@@ -8,37 +8,20 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The pure arithmetic of {@code flotilla bench fleet}: quantiles, the status lines node processes
- * print about themselves, and the overlay of a user's parameter file on the generated one.
+ * The pure arithmetic of {@code flotilla bench fleet}: the status lines node processes print about
+ * themselves, and the overlay of a user's parameter file on the generated one. (Quantiles are
+ * {@link Statistics}'.)
  */
 public final class LoadFigures {
   /** Prefix of the status line a benchmarked node process prints once a second. */
   public static final String STATS_PREFIX = "flotilla-stats";
 
   private LoadFigures() {}
-
-  /**
-   * Nearest-rank quantile, as the other benchmarks report them.
-   *
-   * @param values samples, any order; not modified
-   * @param q quantile in [0, 1]
-   * @return the quantile, or NaN when there are no samples
-   */
-  public static double quantile(double[] values, double q) {
-    if (values.length == 0) {
-      return Double.NaN;
-    }
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int i = (int) Math.ceil(q * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-  }
 
   /**
    * What a node process says about itself at one instant.

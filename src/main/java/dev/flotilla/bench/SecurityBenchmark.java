@@ -17,8 +17,9 @@ import dev.flotilla.security.Roster;
 import dev.flotilla.security.SecureBus;
 import dev.flotilla.security.Verdict;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Measures what authentication costs per message (issue #8: justify the schemes with measured
@@ -27,7 +28,23 @@ import java.util.List;
  * the canonical encoding they need, i.e. what {@link SecureBus} adds to a publish or a delivery.
  */
 public final class SecurityBenchmark {
-  private SecurityBenchmark() {}
+  /** Header of the CSV of {@link Row#csv()} lines. */
+  public static final String CSV_HEADER = "message,bytes,operation,us_median,us_min";
+
+  /**
+   * What to run.
+   *
+   * @param iterations messages per batch, &ge; 1
+   * @param batches batches per operation (the upper median is reported), &ge; 1
+   */
+  public record Settings(int iterations, int batches) {}
+
+  private final Settings settings;
+
+  /** @param settings what to run */
+  public SecurityBenchmark(Settings settings) {
+    this.settings = settings;
+  }
 
   /**
    * One measured operation.
@@ -39,7 +56,30 @@ public final class SecurityBenchmark {
    * @param microsMin fastest batch, µs per message
    */
   public record Row(String message, int bytes, String operation, double microsMedian,
-      double microsMin) {}
+      double microsMin) implements CsvRow {
+
+    /** @return the CSV line, µs with three decimals */
+    @Override
+    public String csv() {
+      return String.format(Locale.ROOT, "%s,%d,%s,%.3f,%.3f", message, bytes, operation,
+          microsMedian, microsMin);
+    }
+  }
+
+  /**
+   * Prints one table line per row.
+   *
+   * @param out where they go
+   * @param rows the rows of a run
+   */
+  public static void print(TableWriter out, List<Row> rows) {
+    out.printf("%-11s %6s  %-20s %10s %10s%n", "message", "bytes", "operation", "µs median",
+        "µs min");
+    for (Row r : rows) {
+      out.printf("%-11s %6d  %-20s %10.2f %10.2f%n", r.message(), r.bytes(), r.operation(),
+          r.microsMedian(), r.microsMin());
+    }
+  }
 
   /**
    * A typical Allocation: {@code robots} robots with {@code steps} steps each, partners on half.
@@ -73,11 +113,11 @@ public final class SecurityBenchmark {
   /**
    * Runs the benchmark.
    *
-   * @param iterations messages per batch
-   * @param batches batches per operation (the median is reported)
    * @return rows: per message type, encode, then sign/verify for each scheme
    */
-  public static List<Row> run(int iterations, int batches) {
+  public List<Row> run() {
+    int iterations = settings.iterations();
+    int batches = settings.batches();
     KeyDir keys = KeyDir.ephemeral(List.of("r1", "allocator"));
     Roster roster = Roster.of(Roster.defaultNodes(), List.of("r1"));
     MessageAuthenticator auth = new MessageAuthenticator(roster, keys);
@@ -120,7 +160,7 @@ public final class SecurityBenchmark {
   }
 
   private static Row time(String name, int bytes, String op, int iterations, int batches,
-      java.util.function.Supplier<Object> work) {
+      Supplier<Object> work) {
     Object sink = null;
     for (int i = 0; i < Math.max(200, iterations / 2); i++) {
       sink = work.get(); // warm up the JIT
@@ -136,7 +176,7 @@ public final class SecurityBenchmark {
     if (sink == null) {
       throw new IllegalStateException("The benchmark produced nothing.");
     }
-    Arrays.sort(perMessage);
-    return new Row(name, bytes, op, perMessage[batches / 2], perMessage[0]);
+    return new Row(name, bytes, op, Statistics.upperMedian(perMessage),
+        Statistics.min(perMessage));
   }
 }

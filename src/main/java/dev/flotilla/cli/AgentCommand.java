@@ -23,7 +23,7 @@ final class AgentCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LogSetup.configure(ros.verbose);
     if (!TopicNames.isValidRobotId(robot)) {
-      throw new RosOptions.UsageError("--robot '" + robot + "' is not a valid ROS 2 name.");
+      throw new UsageError("--robot '" + robot + "' is not a valid ROS 2 name.");
     }
     NodeHost.NodeSpec spec = NodeHost.agentSpec(
         RosParamsFile.load(HomePaths.resolve(ros.params)), ros.checkedNamespace(), robot);

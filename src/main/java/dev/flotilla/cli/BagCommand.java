@@ -29,8 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,32 +46,25 @@ import picocli.CommandLine.Parameters;
     subcommands = {BagCommand.Info.class, BagCommand.Cat.class, BagCommand.Recover.class,
         BagRecordCommand.class, BagPlayCommand.class, BagReplayCommand.class})
 public final class BagCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin CommandIo io;
 
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
-
-  static int fail(CommandLine.Model.CommandSpec spec, Exception e) {
-    spec.commandLine().getErr().println("error: " + e.getMessage());
-    return 2;
+    return io.usage();
   }
 
   /** {@code bag info <bag>}: like {@code ros2 bag info}. */
   @Command(name = "info", mixinStandardHelpOptions = true,
       description = "Files, size, duration, start/end and per-topic type and count.")
   static final class Info implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin CommandIo io;
 
-    @Parameters(index = "0", description = "Bag directory or .mcap/.db3 file.")
-    Path bag;
+    @Mixin BagArgument bag;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (BagReader r = BagReader.open(bag)) {
+      PrintWriter out = io.out();
+      try (BagReader r = BagReader.open(bag.path)) {
         BagMetadata md = r.metadata();
         long size = 0;
         for (Path f : r.files()) {
@@ -98,7 +91,7 @@ public final class BagCommand implements Callable<Integer> {
         out.flush();
         return 0;
       } catch (IOException | RuntimeException e) {
-        return fail(spec, e);
+        return io.fail(e);
       }
     }
 
@@ -134,10 +127,9 @@ public final class BagCommand implements Callable<Integer> {
       description = "Print messages as JSON lines: topic, type, log_time (ns) and the decoded "
           + "message (decoded with the definitions stored in the bag).")
   static final class Cat implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin CommandIo io;
 
-    @Parameters(index = "0", description = "Bag directory or .mcap/.db3 file.")
-    Path bag;
+    @Mixin BagArgument bag;
 
     @Option(names = "--topic", description = "Only this topic (repeatable).")
     List<String> topics;
@@ -147,10 +139,10 @@ public final class BagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = io.out();
       ObjectMapper mapper = new ObjectMapper();
       MessageDefinitions known = MessageDefinitions.bundled();
-      try (BagReader r = BagReader.open(bag)) {
+      try (BagReader r = BagReader.open(bag.path)) {
         Map<String, DynamicCdrDecoder> decoders = new HashMap<>();
         Map<String, String> decoderErrors = new HashMap<>();
         for (BagTopic t : r.topics()) {
@@ -198,10 +190,10 @@ public final class BagCommand implements Callable<Integer> {
         out.flush();
         return 0;
       } catch (IOException e) {
-        return fail(spec, e);
+        return io.fail(e);
       } catch (UncheckedIOException e) {
         out.flush();
-        return fail(spec, e.getCause());
+        return io.fail(e.getCause());
       }
     }
   }
@@ -211,7 +203,7 @@ public final class BagCommand implements Callable<Integer> {
       description = "Copy every intact message of a damaged bag into a new bag; the input is "
           + "never modified.")
   static final class Recover implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin CommandIo io;
 
     @Parameters(index = "0", description = "Damaged bag directory or .mcap/.db3 file.")
     Path bag;
@@ -224,7 +216,7 @@ public final class BagCommand implements Callable<Integer> {
     public Integer call() {
       try {
         BagRecovery.Report rep = BagRecovery.recover(bag, output);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = io.out();
         for (String p : rep.problems()) {
           out.println("damage: " + p);
         }
@@ -232,7 +224,7 @@ public final class BagCommand implements Callable<Integer> {
         out.flush();
         return 0;
       } catch (IOException | RuntimeException e) {
-        return fail(spec, e);
+        return io.fail(e);
       }
     }
   }

@@ -10,18 +10,15 @@ import dev.flotilla.ros.bagio.BagPlayer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code flotilla bag play <bag> [--rate R] [--clock [--clock-hz HZ]] [--topics T…]}: publishes
@@ -35,10 +32,9 @@ final class BagPlayCommand implements Callable<Integer> {
   /** How long the player stays on DDS after the last message, so it is acknowledged. */
   static final long LINGER_MILLIS = 1500;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin CommandIo io;
 
-  @Parameters(index = "0", description = "Bag directory or .mcap/.db3 file.")
-  Path bag;
+  @Mixin BagArgument bag;
 
   @Option(names = {"-r", "--rate"}, paramLabel = "R",
       description = "Playback speed factor, > 0 (default 1.0).")
@@ -65,7 +61,7 @@ final class BagPlayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = io.out();
     BagPlayer.Options options;
     int domain;
     try {
@@ -85,13 +81,13 @@ final class BagPlayCommand implements Callable<Integer> {
       options = new BagPlayer.Options(rate, clock ? clockHz : 0,
           topics == null ? null : new LinkedHashSet<>(topics), delay);
     } catch (IllegalArgumentException e) {
-      return BagCommand.fail(spec, e);
+      return io.fail(e);
     }
-    try (BagReader reader = BagReader.open(bag)) {
+    try (BagReader reader = BagReader.open(bag.path)) {
       checkTopics(reader);
       try (DdsBus bus = new DdsBus("flotilla_bag_player", "/", domain, dds.loopback())) {
-        out.printf(Locale.ROOT, "Playing %s on DDS domain %d at rate %s%s%n", bag, domain, rate,
-            clock ? " with /clock at " + clockHz + " Hz" : "");
+        out.printf(Locale.ROOT, "Playing %s on DDS domain %d at rate %s%s%n", bag.path, domain,
+            rate, clock ? " with /clock at " + clockHz + " Hz" : "");
         out.flush();
         BagPlayer.Result r = new BagPlayer(bus, reader, options, BagPlayCommand::qos).play();
         for (Map.Entry<String, Long> e : r.messages().entrySet()) {
@@ -107,9 +103,9 @@ final class BagPlayCommand implements Callable<Integer> {
         return 0;
       }
     } catch (IOException | IllegalArgumentException e) {
-      return BagCommand.fail(spec, e);
+      return io.fail(e);
     } catch (UncheckedIOException e) {
-      return BagCommand.fail(spec, e.getCause());
+      return io.fail(e.getCause());
     }
   }
 
@@ -119,14 +115,14 @@ final class BagPlayCommand implements Callable<Integer> {
       inBag.add(t.topic().name());
       boolean played = topics == null || topics.contains(t.topic().name());
       if (played && !RawTopicType.isValidRosName(t.topic().type())) {
-        throw new IllegalArgumentException(bag + ": topic " + t.topic().name() + " has type '"
+        throw new IllegalArgumentException(bag.path + ": topic " + t.topic().name() + " has type '"
             + t.topic().type() + "', which is not a ROS 2 message type name.");
       }
     }
     if (topics != null) {
       for (String t : topics) {
         if (!inBag.contains(t)) {
-          throw new IllegalArgumentException("--topics: " + bag + " has no topic '" + t
+          throw new IllegalArgumentException("--topics: " + bag.path + " has no topic '" + t
               + "'; it has " + inBag + ".");
         }
       }

@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,7 +42,7 @@ final class BagRecordCommand implements Callable<Integer> {
   /** QoS for topics Flotilla does not define: best effort matches every publisher. */
   static final QosProfile FOREIGN_TOPIC_QOS = new QosProfile(false, false, 100);
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin CommandIo io;
 
   @Parameters(paramLabel = "TOPIC[:=TYPE]", arity = "0..*",
       description = "Topics, e.g. /flotilla/allocation or /chatter:=std_msgs/msg/String.")
@@ -69,7 +68,7 @@ final class BagRecordCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = io.out();
     List<RecordedTopic> plan;
     StorageId storageId;
     int domain;
@@ -86,7 +85,7 @@ final class BagRecordCommand implements Callable<Integer> {
       }
       plan = topicsToRecord(topics, namespace);
     } catch (IllegalArgumentException e) {
-      return BagCommand.fail(spec, e);
+      return io.fail(e);
     }
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
@@ -103,7 +102,7 @@ final class BagRecordCommand implements Callable<Integer> {
     try {
       writer = BagWriter.open(output, BagWriterOptions.defaults(storageId));
     } catch (IOException e) {
-      return BagCommand.fail(spec, e);
+      return io.fail(e);
     }
     Runtime.getRuntime().addShutdownHook(hook);
     try (BagWriter closedOnFailure = writer;
@@ -128,7 +127,7 @@ final class BagRecordCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (IOException e) {
-      return BagCommand.fail(spec, e);
+      return io.fail(e);
     } finally {
       finished.countDown();
       try {

@@ -16,10 +16,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code flotilla bag replay <bag> --params FILE [-o out.jsonl]}: feeds a recorded session
@@ -31,10 +30,9 @@ import picocli.CommandLine.Parameters;
     description = "Replay a bag through the node logic in simulated time (no DDS) and print the "
         + "allocations and reassignments as JSON lines; deterministic.")
 final class BagReplayCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin CommandIo io;
 
-  @Parameters(index = "0", description = "Bag directory or .mcap/.db3 file.")
-  Path bag;
+  @Mixin BagArgument bag;
 
   @Option(names = {"-p", "--params"}, required = true, paramLabel = "FILE",
       description = "The nodes' ROS 2 parameter YAML.")
@@ -52,22 +50,21 @@ final class BagReplayCommand implements Callable<Integer> {
       description = "Simulated seconds to keep ticking after the last message (default 0).")
   double tail;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show the nodes' log.")
-  boolean verbose;
+  @Mixin NodeLogOption log;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = io.out();
     Logger nodes = Logger.getLogger("flotilla");
     Level before = nodes.getLevel();
-    if (!verbose) {
+    if (!log.verbose) {
       nodes.setLevel(Level.WARNING);
     }
     if (!(tail >= 0 && tail <= 86_400)) {
-      return BagCommand.fail(spec, new IllegalArgumentException(
+      return io.fail(new IllegalArgumentException(
           "--tail must be within 0..86400 s, got " + tail + "."));
     }
-    try (BagReader reader = BagReader.open(bag)) {
+    try (BagReader reader = BagReader.open(bag.path)) {
       if (!Files.isRegularFile(params)) {
         throw new IOException("--params: " + params + " does not exist or is not a file");
       }
@@ -90,9 +87,9 @@ final class BagReplayCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (IOException | ParamsException | IllegalArgumentException e) {
-      return BagCommand.fail(spec, e);
+      return io.fail(e);
     } catch (UncheckedIOException e) {
-      return BagCommand.fail(spec, e.getCause());
+      return io.fail(e.getCause());
     } finally {
       nodes.setLevel(before);
     }

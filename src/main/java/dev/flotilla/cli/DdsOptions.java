@@ -1,5 +1,6 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.ros.DdsBus;
 import picocli.CommandLine.Option;
 
 /** DDS options of the bag commands that join a ROS 2 graph ({@code record}, {@code play}). */
@@ -43,6 +44,6 @@ final class DdsOptions {
 
   boolean loopback() {
     return localhostOnly != null ? localhostOnly
-        : dev.flotilla.ros.DdsBus.localhostOnlyFromEnvironment();
+        : DdsBus.localhostOnlyFromEnvironment();
   }
 }

@@ -2,9 +2,11 @@ package dev.flotilla.cli;
 
 import dev.flotilla.sim.DemoRun;
 import dev.flotilla.ros.params.RosParamsFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flotilla demo}: a headless scenario, by default params/demo.yaml (the track field). */
@@ -26,13 +28,12 @@ final class DemoCommand implements Callable<Integer> {
       description = "DDS domain for the run (default 142, away from the usual domain 0).")
   int domainId = 142;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show the nodes' log.")
-  boolean verbose;
+  @Mixin NodeLogOption log;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Where the run is written: DIR/bag (MCAP of every fleet topic). Default "
           + "out/demo.")
-  java.nio.file.Path out = java.nio.file.Path.of("out/demo");
+  Path out = Path.of("out/demo");
 
   @Option(names = "--no-record", description = "Do not record the run.")
   boolean noRecord;
@@ -44,24 +45,21 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LogSetup.configure(verbose);
-    if (!verbose) {
-      java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    if (log.verbose) {
+      LogSetup.configure(true);
+    } else {
+      LogSetup.quiet();
     }
-    if (speed != null && !(speed >= 0.1 && speed <= 100)) {
-      throw new RosOptions.UsageError("--speed must be within 0.1..100, got " + speed + ".");
-    }
-    if (domainId < 0 || domainId > 232) {
-      throw new RosOptions.UsageError("--domain-id must be within 0..232, got " + domainId + ".");
-    }
+    UsageError.check(speed == null || (speed >= 0.1 && speed <= 100),
+        "--speed must be within 0.1..100, got " + speed + ".");
+    UsageError.check(domainId >= 0 && domainId <= 232,
+        "--domain-id must be within 0..232, got " + domainId + ".");
     if (scenario != null) {
-      if (!scenario.matches("[A-Za-z0-9_]+")) {
-        throw new RosOptions.UsageError("--scenario '" + scenario + "' is not a scenario name.");
-      }
-      params = java.nio.file.Path.of("params", "scenarios", "demo_" + scenario + ".yaml");
-      if (!java.nio.file.Files.exists(HomePaths.resolve(params))) {
-        throw new RosOptions.UsageError("--scenario " + scenario + ": no " + params + ".");
-      }
+      UsageError.check(scenario.matches("[A-Za-z0-9_]+"),
+          "--scenario '" + scenario + "' is not a scenario name.");
+      params = Path.of("params", "scenarios", "demo_" + scenario + ".yaml");
+      UsageError.check(Files.exists(HomePaths.resolve(params)),
+          "--scenario " + scenario + ": no " + params + ".");
     }
     DemoRun.Result result = new DemoRun(RosParamsFile.load(HomePaths.resolve(params)), domainId,
         System.out, noRecord ? null : out, speed == null ? Double.NaN : speed).run();

@@ -2,11 +2,9 @@ package dev.flotilla.cli;
 
 import dev.flotilla.bench.FailoverBenchmark;
 import dev.flotilla.bench.FailoverBenchmark.Report;
+import dev.flotilla.bench.TableWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,47 +32,21 @@ final class FailoverBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LogSetup.configure(false);
-    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-    if (runs < 1 || runs > 1000) {
-      throw new RosOptions.UsageError("--runs must be within 1..1000, got " + runs + ".");
-    }
-    if (!algorithm.equals("potential_game") && !algorithm.equals("greedy")) {
-      throw new RosOptions.UsageError("--algorithm must be potential_game or greedy.");
-    }
-    Report r = new FailoverBenchmark(runs, domainId, checkPeriod, algorithm).run();
-    double[] detect = r.samples().stream().mapToDouble(FailoverBenchmark.Sample::detect).toArray();
-    double[] reassign =
-        r.samples().stream().mapToDouble(FailoverBenchmark.Sample::reassign).toArray();
-    System.out.printf(Locale.ROOT, "failover over DDS on loopback: %d runs, heartbeat_timeout "
-        + "1.0 s, check_period %.3f s, allocator %s%n", runs, r.checkPeriod(), r.algorithm());
-    System.out.println("latency after the timeout expires   median      p90      max");
-    row("robot_failed event received", detect);
-    row("Reassignment received", reassign);
-    row("baseline: DDS one-way (200 pings)", r.ddsOneWay());
-    System.out.printf(Locale.ROOT, "reassignment median / DDS one-way median = %.1f%n",
-        Report.quantile(reassign, 0.5) / Report.quantile(r.ddsOneWay(), 0.5));
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    StringBuilder csv = new StringBuilder("run,robot,detect_s,reassign_s\n");
-    for (int i = 0; i < r.samples().size(); i++) {
-      var s = r.samples().get(i);
-      csv.append(String.format(Locale.ROOT, "%d,%s,%.6f,%.6f%n", i, s.robot(), s.detect(),
-          s.reassign()));
-    }
-    Arrays.stream(r.ddsOneWay()).forEach(v -> csv.append(String.format(Locale.ROOT,
-        "baseline,ping,,%.6f%n", v)));
+    LogSetup.quiet();
+    UsageError.check(runs >= 1 && runs <= 1000,
+        "--runs must be within 1..1000, got " + runs + ".");
+    Allocators.check(algorithm);
+    Report r = new FailoverBenchmark(
+        new FailoverBenchmark.Settings(runs, domainId, checkPeriod, algorithm)).run();
+    TableWriter table = TableWriter.to(System.out);
+    r.print(table);
+    TableWriter.createDirectoryOf(out);
     try {
-      Files.writeString(out, csv);
+      TableWriter.writeCsvLines(out, Report.CSV_HEADER, r.csv());
     } catch (IOException e) {
-      throw new RosOptions.UsageError("Cannot write " + out + ": " + e.getMessage());
+      throw new UsageError("Cannot write " + out + ": " + e.getMessage());
     }
-    System.out.println("wrote " + out);
+    table.println("wrote " + out);
     return 0;
-  }
-
-  private static void row(String label, double[] v) {
-    System.out.printf(Locale.ROOT, "%-34s %7.1f ms %7.1f ms %7.1f ms%n", label,
-        1e3 * Report.quantile(v, 0.5), 1e3 * Report.quantile(v, 0.9),
-        1e3 * Report.quantile(v, 1.0));
   }
 }

@@ -1,6 +1,7 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.ros.params.ParamsException;
+import dev.flotilla.security.KeyDirException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,8 +46,8 @@ public final class FlotillaCli implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new FlotillaCli());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ParamsException || e instanceof RosOptions.UsageError
-          || e instanceof dev.flotilla.security.KeyDirException) {
+      if (e instanceof ParamsException || e instanceof UsageError
+          || e instanceof KeyDirException) {
         cmd.getErr().println("flotilla: " + e.getMessage());
         return EXIT_BAD_INPUT;
       }

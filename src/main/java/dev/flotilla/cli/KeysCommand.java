@@ -46,7 +46,7 @@ final class KeysCommand implements Runnable {
     public Integer call() {
       for (String id : ids) {
         if (!TopicNames.isValidRobotId(id)) {
-          throw new RosOptions.UsageError("'" + id + "' is not a valid identity (letters, digits, "
+          throw new UsageError("'" + id + "' is not a valid identity (letters, digits, "
               + "underscores, not starting with a digit).");
         }
       }

@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code flotilla launch FILE [name:=value …]}: runs a ROS 2 XML launch file without ROS 2, for
@@ -36,17 +35,16 @@ public final class LaunchCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the resolved processes and exit.")
   boolean dryRun;
 
-  @Spec CommandSpec spec;
+  @Mixin CommandIo io;
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
     Map<String, String> arguments = new LinkedHashMap<>();
     for (String a : assignments) {
       int at = a.indexOf(":=");
       if (at <= 0) {
-        err.println("flotilla launch: '" + a + "' is not a launch argument; write NAME:=VALUE.");
-        return FlotillaCli.EXIT_BAD_INPUT;
+        return io.fail("flotilla launch: '" + a + "' is not a launch argument; write "
+            + "NAME:=VALUE.");
       }
       arguments.put(a.substring(0, at), a.substring(at + 2));
     }
@@ -57,11 +55,10 @@ public final class LaunchCommand implements Callable<Integer> {
       plan = new LaunchFileLoader(share, System::getenv, Path.of("").toAbsolutePath(),
           ProcessHandle.current().pid()).load(launchFile, arguments);
     } catch (LaunchException e) {
-      err.println("flotilla launch: " + e.getMessage());
-      return FlotillaCli.EXIT_BAD_INPUT;
+      return io.fail("flotilla launch: " + e.getMessage());
     }
     if (dryRun) {
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = io.out();
       for (LaunchProcess p : plan) {
         out.println(p.name() + ": " + p.commandLine());
         p.overlay().ifPresent(o -> out.println("  params overlay " + o.target() + " = "
@@ -70,7 +67,7 @@ public final class LaunchCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    err.flush();
+    io.err().flush();
     try {
       return new ProcessSupervisor(plan, flotillaCommand(),
           Map.of("FLOTILLA_HOME", share.toString()), System.out, System.err).run();

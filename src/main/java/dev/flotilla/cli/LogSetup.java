@@ -43,4 +43,10 @@ final class LogSetup {
     root.addHandler(handler);
     root.setLevel(level);
   }
+
+  /** Warnings and errors only: for commands whose own output is the point (benchmarks, demo). */
+  static void quiet() {
+    configure(false);
+    Logger.getLogger("").setLevel(Level.WARNING);
+  }
 }

@@ -15,8 +15,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,12 +33,11 @@ import picocli.CommandLine.Parameters;
     subcommands = {LtlCommand.Automaton.class, LtlCommand.Accepts.class, LtlCommand.Posets.class})
 public final class LtlCommand implements Callable<Integer> {
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin CommandIo io;
 
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
+    return io.usage();
   }
 
   /** Parses and translates, or prints the reason to stderr and returns null. */
@@ -66,7 +65,7 @@ public final class LtlCommand implements Callable<Integer> {
       description = "Print the deterministic automaton of the good prefixes of a formula.")
   static final class Automaton implements Callable<Integer> {
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin CommandIo io;
 
     @Parameters(index = "0", description = "The sc-LTL formula, e.g. \"<> (a && <> b)\".")
     String formula;
@@ -76,10 +75,10 @@ public final class LtlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      GoodPrefixAutomaton dfa = automatonOf(formula, spec.commandLine().getErr());
+      PrintWriter out = io.out();
+      GoodPrefixAutomaton dfa = automatonOf(formula, io.err());
       if (dfa == null) {
-        return 2;
+        return FlotillaCli.EXIT_BAD_INPUT;
       }
       if (hoa) {
         out.print(HoaWriter.write(dfa));
@@ -105,10 +104,9 @@ public final class LtlCommand implements Callable<Integer> {
           + " rejected; exit code 0 either way).")
   static final class Accepts implements Callable<Integer> {
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin CommandIo io;
 
-    @Parameters(index = "0", description = "The sc-LTL formula.")
-    String formula;
+    @Mixin FormulaArgument formula;
 
     @Option(
         names = "--word",
@@ -118,18 +116,16 @@ public final class LtlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
+      PrintWriter out = io.out();
       List<Set<String>> letters;
       try {
         letters = Words.parse(word);
       } catch (IllegalArgumentException e) {
-        err.println("--word: " + e.getMessage());
-        return 2;
+        return io.fail("--word: " + e.getMessage());
       }
-      GoodPrefixAutomaton dfa = automatonOf(formula, err);
+      GoodPrefixAutomaton dfa = automatonOf(formula.text, io.err());
       if (dfa == null) {
-        return 2;
+        return FlotillaCli.EXIT_BAD_INPUT;
       }
       int state = dfa.run(letters);
       if (dfa.isAccepting(state)) {
@@ -151,18 +147,16 @@ public final class LtlCommand implements Callable<Integer> {
       description = "Print the R-posets (subtasks, order, conflicts) of a formula.")
   static final class Posets implements Callable<Integer> {
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin CommandIo io;
 
-    @Parameters(index = "0", description = "The sc-LTL formula.")
-    String formula;
+    @Mixin FormulaArgument formula;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      LtlCompilation result = new LtlCompiler().compile(formula);
+      PrintWriter out = io.out();
+      LtlCompilation result = new LtlCompiler().compile(formula.text);
       if (result instanceof LtlCompilation.Rejected rejected) {
-        spec.commandLine().getErr().println("formula: " + rejected.reason());
-        return 2;
+        return io.fail("formula: " + rejected.reason());
       }
       List<RPoset> posets = ((LtlCompilation.Compiled) result).posets();
       for (int i = 0; i < posets.size(); i++) {

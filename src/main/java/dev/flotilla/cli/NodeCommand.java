@@ -4,6 +4,7 @@ import dev.flotilla.node.NodeHost;
 import dev.flotilla.ros.params.RosParamsFile;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -20,17 +21,16 @@ final class NodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LogSetup.configure(ros.verbose);
-    if (!NodeHost.NODE_NAMES.contains(name)) {
-      throw new RosOptions.UsageError("Unknown node '" + name + "'; expected one of "
-          + NodeHost.NODE_NAMES + ".");
-    }
+    UsageError.check(NodeHost.NODE_NAMES.contains(name), "Unknown node '" + name
+        + "'; expected one of " + NodeHost.NODE_NAMES + ".");
     String ns = ros.checkedNamespace();
-    NodeHost.NodeSpec spec = NodeHost.spec(name, RosParamsFile.load(HomePaths.resolve(ros.params)), ns);
+    NodeHost.NodeSpec spec =
+        NodeHost.spec(name, RosParamsFile.load(HomePaths.resolve(ros.params)), ns);
     return runUntilInterrupted(host -> host.start(spec, ros.domain()));
   }
 
   /** Starts nodes, then blocks until SIGINT/SIGTERM, shutting down cleanly. */
-  static int runUntilInterrupted(java.util.function.Consumer<NodeHost> starter)
+  static int runUntilInterrupted(Consumer<NodeHost> starter)
       throws InterruptedException {
     NodeHost host = new NodeHost();
     CountDownLatch stopped = new CountDownLatch(1);

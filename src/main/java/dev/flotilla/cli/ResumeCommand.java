@@ -5,16 +5,14 @@ import dev.flotilla.resume.ResumeParams;
 import dev.flotilla.resume.Resumes;
 import dev.flotilla.resume.RobotResume;
 import dev.flotilla.urdf.UrdfException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code flotilla resume <file.urdf>}: prints the robot resume (seed 002, section 3.3) as JSON. */
 @Command(
@@ -23,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Prints the JSON resume (mobility, perception, manipulation) of a URDF.")
 public final class ResumeCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Mixin CommandIo io;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The .urdf file.")
   Path file;
@@ -51,8 +49,6 @@ public final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     String id = robotId;
     if (id == null) {
       String name = file.getFileName().toString();
@@ -67,22 +63,21 @@ public final class ResumeCommand implements Callable<Integer> {
               .withEndEffectorLinks(Set.copyOf(endEffectors))
               .withMotion(maxSpeed, maxAccel, payload);
     } catch (IllegalArgumentException e) {
-      err.println("flotilla resume: " + e.getMessage());
-      return 2;
+      return fail(e.getMessage());
     }
     try {
       RobotResume resume = Resumes.resumeFromFile(id, file, params);
-      out.println(ResumeJson.toJson(resume));
-      out.flush();
+      io.out().println(ResumeJson.toJson(resume));
+      io.out().flush();
       return 0;
     } catch (UrdfException e) {
-      err.println("flotilla resume: " + e.getMessage());
-      err.flush();
-      return 2;
+      return fail(e.getMessage());
     } catch (IllegalArgumentException e) {
-      err.println("flotilla resume: " + file + ": " + e.getMessage());
-      err.flush();
-      return 2;
+      return fail(file + ": " + e.getMessage());
     }
+  }
+
+  private int fail(String message) {
+    return io.fail("flotilla resume: " + message);
   }
 }

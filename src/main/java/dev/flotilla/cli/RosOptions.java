@@ -42,13 +42,4 @@ final class RosOptions {
     }
     return namespace;
   }
-
-  /** A command-line or input error: printed without a stack trace, exit code 2. */
-  static final class UsageError extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UsageError(String message) {
-      super(message);
-    }
-  }
 }

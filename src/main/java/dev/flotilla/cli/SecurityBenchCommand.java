@@ -1,12 +1,10 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.bench.SecurityBenchmark;
+import dev.flotilla.bench.TableWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,25 +28,14 @@ public final class SecurityBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (iterations < 1 || batches < 1) {
-      throw new RosOptions.UsageError("--iterations and --batches must be at least 1.");
-    }
-    List<SecurityBenchmark.Row> rows = SecurityBenchmark.run(iterations, batches);
-    List<String> csv = new ArrayList<>();
-    csv.add("message,bytes,operation,us_median,us_min");
-    System.out.printf(Locale.ROOT, "%-11s %6s  %-20s %10s %10s%n", "message", "bytes",
-        "operation", "µs median", "µs min");
-    for (SecurityBenchmark.Row r : rows) {
-      System.out.printf(Locale.ROOT, "%-11s %6d  %-20s %10.2f %10.2f%n", r.message(), r.bytes(),
-          r.operation(), r.microsMedian(), r.microsMin());
-      csv.add(String.format(Locale.ROOT, "%s,%d,%s,%.3f,%.3f", r.message(), r.bytes(),
-          r.operation(), r.microsMedian(), r.microsMin()));
-    }
-    if (out.getParent() != null) {
-      Files.createDirectories(out.getParent());
-    }
-    Files.write(out, csv);
-    System.out.println("csv " + out);
+    UsageError.check(iterations >= 1 && batches >= 1,
+        "--iterations and --batches must be at least 1.");
+    List<SecurityBenchmark.Row> rows =
+        new SecurityBenchmark(new SecurityBenchmark.Settings(iterations, batches)).run();
+    TableWriter table = TableWriter.to(System.out);
+    SecurityBenchmark.print(table, rows);
+    TableWriter.writeCsv(out, SecurityBenchmark.CSV_HEADER, rows);
+    table.println("csv " + out);
     return 0;
   }
 }

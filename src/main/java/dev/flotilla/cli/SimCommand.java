@@ -57,15 +57,11 @@ final class SimCommand implements Callable<Integer> {
     boolean agents = withAgents != null ? withAgents : p.bool("with_agents", false);
     p.bool("use_sim_time", false); // the simulator is the clock; the key is accepted and unused
     p.finish();
-    if (!(s >= 0.1 && s <= 100)) {
-      throw new RosOptions.UsageError("--speed must be within 0.1..100, got " + s + ".");
-    }
-    if (duration != null && !(duration > 0)) {
-      throw new RosOptions.UsageError("--duration must be positive, got " + duration + ".");
-    }
-    if (fleet.robots().isEmpty()) {
-      throw new RosOptions.UsageError(file.source() + " lists no robots to simulate.");
-    }
+    UsageError.check(s >= 0.1 && s <= 100, "--speed must be within 0.1..100, got " + s + ".");
+    UsageError.check(duration == null || duration > 0,
+        "--duration must be positive, got " + duration + ".");
+    UsageError.check(!fleet.robots().isEmpty(),
+        file.source() + " lists no robots to simulate.");
     TreeMap<Double, List<String>> deaths = parseKills(fleet);
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -119,19 +115,18 @@ final class SimCommand implements Callable<Integer> {
       int at = k.lastIndexOf('@');
       String id = at < 0 ? k : k.substring(0, at);
       if (at < 0 || fleet.robots().stream().noneMatch(r -> r.id().equals(id))) {
-        throw new RosOptions.UsageError("--kill '" + k + "': expected ID@SECONDS with ID one of "
+        throw new UsageError("--kill '" + k + "': expected ID@SECONDS with ID one of "
             + fleet.robots().stream().map(r -> r.id()).toList() + ".");
       }
       double t;
       try {
         t = Double.parseDouble(k.substring(at + 1));
       } catch (NumberFormatException e) {
-        throw new RosOptions.UsageError("--kill '" + k + "': '" + k.substring(at + 1)
+        throw new UsageError("--kill '" + k + "': '" + k.substring(at + 1)
             + "' is not a number of seconds.");
       }
-      if (!(t >= 0) || Double.isInfinite(t)) {
-        throw new RosOptions.UsageError("--kill '" + k + "': the time must be 0 s or later.");
-      }
+      UsageError.check(t >= 0 && !Double.isInfinite(t),
+          "--kill '" + k + "': the time must be 0 s or later.");
       deaths.computeIfAbsent(t, x -> new ArrayList<>()).add(id);
     }
     return deaths;

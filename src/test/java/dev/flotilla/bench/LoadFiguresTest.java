@@ -18,17 +18,17 @@ class LoadFiguresTest {
   @Test
   void quantilesAreNearestRank() {
     double[] v = {5, 1, 4, 2, 3};
-    assertEquals(3, LoadFigures.quantile(v, 0.5));
-    assertEquals(5, LoadFigures.quantile(v, 0.99));
-    assertEquals(1, LoadFigures.quantile(v, 0.0));
-    assertEquals(5, LoadFigures.quantile(v, 1.0));
+    assertEquals(3, Statistics.quantile(v, 0.5));
+    assertEquals(5, Statistics.quantile(v, 0.99));
+    assertEquals(1, Statistics.quantile(v, 0.0));
+    assertEquals(5, Statistics.quantile(v, 1.0));
     assertEquals(5, v[0], "the samples are not reordered");
     double[] hundred = new double[100];
     for (int i = 0; i < 100; i++) {
       hundred[i] = i + 1;
     }
-    assertEquals(99, LoadFigures.quantile(hundred, 0.99));
-    assertTrue(Double.isNaN(LoadFigures.quantile(new double[0], 0.5)));
+    assertEquals(99, Statistics.quantile(hundred, 0.99));
+    assertTrue(Double.isNaN(Statistics.quantile(new double[0], 0.5)));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.flotilla.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flotilla.bench.Statistics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,8 +19,8 @@ class BagBenchCommandTest {
 
   @Test
   void medianOfOddAndEvenCounts() {
-    assertEquals(2.0, BagBenchCommand.median(new double[] {3, 1, 2}));
-    assertEquals(2.5, BagBenchCommand.median(new double[] {4, 1, 3, 2}));
+    assertEquals(2.0, Statistics.median(new double[] {3, 1, 2}));
+    assertEquals(2.5, Statistics.median(new double[] {4, 1, 3, 2}));
   }
 
   @Test

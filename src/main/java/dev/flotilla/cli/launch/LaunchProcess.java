@@ -1,5 +1,6 @@
 package dev.flotilla.cli.launch;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
  * @param line the line of its element
  */
 public record LaunchProcess(String name, List<String> argv, Optional<ParamsOverlay> overlay,
-    java.nio.file.Path file, int line) {
+    Path file, int line) {
 
   /** @return the command as a shell-quoted line, as {@code --dry-run} prints it */
   public String commandLine() {
