@@ -1,5 +1,6 @@
 package dev.flotilla.node;
 
+import dev.flotilla.node.agent.AgentParams;
 import dev.flotilla.node.agent.RobotAgent;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.DdsBus;
@@ -63,11 +64,11 @@ public final class NodeHost implements AutoCloseable {
     SecurityParams security = SecurityParams.read(reader);
     return switch (name) {
       case "planner" -> new NodeSpec(name, namespace, simTime,
-          PlannerNode.Params.read(reader), name, security);
+          PlannerParams.read(reader), name, security);
       case "allocator" -> new NodeSpec(name, namespace, simTime,
-          AllocatorNode.Params.read(reader), name, security);
+          AllocatorParams.read(reader), name, security);
       case "synchronizer" -> new NodeSpec(name, namespace, simTime,
-          SynchronizerNode.Params.read(reader), name, security);
+          SynchronizerParams.read(reader), name, security);
       default -> throw new IllegalArgumentException("Unknown node '" + name + "'; expected one of "
           + NODE_NAMES + ".");
     };
@@ -87,7 +88,7 @@ public final class NodeHost implements AutoCloseable {
     ParamReader reader = file.forNode(namespace, "agent");
     SecurityParams security = SecurityParams.read(reader);
     return new NodeSpec(robotId + "_agent", namespace, simTime,
-        RobotAgent.Params.read(reader, robotId), robotId, security);
+        AgentParams.read(reader, robotId), robotId, security);
   }
 
   /**
@@ -134,16 +135,16 @@ public final class NodeHost implements AutoCloseable {
      * @return the node, not started
      */
     public FlotillaNode create(NodeContext ctx) {
-      if (params instanceof PlannerNode.Params p) {
+      if (params instanceof PlannerParams p) {
         return new PlannerNode(ctx, p);
       }
-      if (params instanceof AllocatorNode.Params p) {
+      if (params instanceof AllocatorParams p) {
         return new AllocatorNode(ctx, p);
       }
-      if (params instanceof RobotAgent.Params p) {
+      if (params instanceof AgentParams p) {
         return new RobotAgent(ctx, p);
       }
-      return new SynchronizerNode(ctx, (SynchronizerNode.Params) params);
+      return new SynchronizerNode(ctx, (SynchronizerParams) params);
     }
   }
 

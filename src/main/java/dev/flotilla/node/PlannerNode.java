@@ -10,13 +10,10 @@ import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.geometry_msgs.Point;
 import dev.flotilla.journal.StateJournal;
-import dev.flotilla.node.ltl.LtlParams;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
-import dev.flotilla.ros.params.ParamReader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,35 +38,13 @@ public final class PlannerNode implements FlotillaNode {
   /** Journal meta key of the LTL planner's {@link LtlSessionRecord}. */
   private static final String LTL_SESSION_KEY = "ltl_session";
 
-  /**
-   * Validated parameters of the {@code planner} node.
-   *
-   * @param fleet the fleet and its regions
-   * @param ltl LTL planning parameters (disabled without {@code ltl_scenario})
-   * @param stateDir directory of the crash-recovery journal, or null for none ({@code state_dir})
-   */
-  public record Params(FleetParams fleet, LtlParams ltl, Path stateDir) {
-    /**
-     * @param p the node's parameters
-     * @return the validated record
-     */
-    public static Params read(ParamReader p) {
-      FleetParams fleet = FleetParams.read(p);
-      LtlParams ltl = LtlParams.read(p, fleet);
-      String stateDir = p.string("state_dir", "", Set.of());
-      Params params = new Params(fleet, ltl, stateDir.isEmpty() ? null : p.resolve(stateDir));
-      p.finish();
-      return params;
-    }
-  }
-
   private final NodeContext ctx;
   private final Logger log;
   private final InputRejections rejections;
   private final TaskRequestValidator validator;
   private final Set<String> seenTaskIds = new HashSet<>();
   private final String tasksTopic;
-  private final Params params;
+  private final PlannerParams params;
   private final LtlTaskPlanner ltl;
   private Bus.Publisher<TaskRequest> accepted;
   private Bus.Publisher<FleetEvent> events;
@@ -82,7 +57,7 @@ public final class PlannerNode implements FlotillaNode {
    * @param ctx host services
    * @param params validated parameters
    */
-  public PlannerNode(NodeContext ctx, Params params) {
+  public PlannerNode(NodeContext ctx, PlannerParams params) {
     this.ctx = ctx;
     this.params = params;
     this.log = ctx.log();

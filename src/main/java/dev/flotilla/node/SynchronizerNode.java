@@ -14,7 +14,6 @@ import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
-import dev.flotilla.ros.params.ParamReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,32 +37,11 @@ import java.util.stream.Collectors;
  */
 public final class SynchronizerNode implements FlotillaNode {
 
-  /**
-   * Validated parameters of the {@code synchronizer} node.
-   *
-   * @param fleet the fleet
-   * @param heartbeatTimeout seconds of silence before a robot is failed
-   * @param checkPeriod seconds between liveness checks
-   */
-  public record Params(FleetParams fleet, double heartbeatTimeout, double checkPeriod) {
-    /**
-     * @param p the node's parameters
-     * @return the validated record
-     */
-    public static Params read(ParamReader p) {
-      Params params = new Params(FleetParams.read(p),
-          p.number("heartbeat_timeout", 1.0, 0.01, 3600),
-          p.number("check_period", 0.05, 0.001, 60));
-      p.finish();
-      return params;
-    }
-  }
-
   /** Sync orders: reliable, not latched (a robot asks again when it arrives). */
   private static final QosProfile SYNC_QOS = new QosProfile(true, false, 100);
 
   private final NodeContext ctx;
-  private final Params params;
+  private final SynchronizerParams params;
   private final Logger log;
   private final InputRejections rejections;
   private final HeartbeatMonitor monitor;
@@ -87,7 +65,7 @@ public final class SynchronizerNode implements FlotillaNode {
    * @param ctx host services
    * @param params validated parameters
    */
-  public SynchronizerNode(NodeContext ctx, Params params) {
+  public SynchronizerNode(NodeContext ctx, SynchronizerParams params) {
     this.ctx = ctx;
     this.params = params;
     this.log = ctx.log();

@@ -6,7 +6,7 @@ import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.node.FleetParams;
 import dev.flotilla.node.FlotillaQos;
 import dev.flotilla.node.NodeHost;
-import dev.flotilla.node.SynchronizerNode;
+import dev.flotilla.node.SynchronizerParams;
 import dev.flotilla.report.HtmlReportWriter;
 import dev.flotilla.report.RunRecorder;
 import dev.flotilla.ros.Bus;
@@ -122,7 +122,7 @@ public final class DemoRun {
       // Faster (or slower) than real time: every node follows the simulated /clock.
       specs = specs.stream().map(s -> s.withSimTime(true)).toList();
     }
-    double heartbeatTimeout = ((SynchronizerNode.Params) specs.get(0).params()).heartbeatTimeout();
+    double heartbeatTimeout = ((SynchronizerParams) specs.get(0).params()).heartbeatTimeout();
 
     try (NodeHost host = new NodeHost(true);
         DdsBus bus = new DdsBus("demo_fleet", "/", domainId, true);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.bench.LoadFigures.NodeStats;
 import dev.flotilla.node.NodeHost;
-import dev.flotilla.node.SynchronizerNode;
+import dev.flotilla.node.SynchronizerParams;
 import dev.flotilla.ros.params.RosParamsFile;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,7 +82,7 @@ class LoadFiguresTest {
             use_sim_time: false
         """;
     RosParamsFile file = RosParamsFile.parse("(merged)", LoadFigures.overlayParams(base, overlay));
-    SynchronizerNode.Params p = SynchronizerNode.Params.read(file.forNode("/", "synchronizer"));
+    SynchronizerParams p = SynchronizerParams.read(file.forNode("/", "synchronizer"));
     assertEquals(0.02, p.checkPeriod());
     assertEquals(1.0, p.heartbeatTimeout());
     assertEquals(List.of("r0000", "r0001"), p.fleet().robotIds());
@@ -100,7 +100,7 @@ class LoadFiguresTest {
     for (String node : FleetBenchmark.NODES) {
       NodeHost.spec(node, file, "/");
     }
-    SynchronizerNode.Params p = SynchronizerNode.Params.read(file.forNode("/", "synchronizer"));
+    SynchronizerParams p = SynchronizerParams.read(file.forNode("/", "synchronizer"));
     assertEquals(40, p.fleet().robots().size());
     assertEquals("r0039", p.fleet().robotIds().get(39));
     assertEquals(0.5, p.heartbeatTimeout());

@@ -32,7 +32,7 @@ class AllocatorNodeTest {
   private void start(String algorithm) {
     String yaml = NodeFixture.FLEET.replace("algorithm: potential_game", "algorithm: " + algorithm);
     node = new AllocatorNode(f.context("allocator"),
-        AllocatorNode.Params.read(NodeFixture.params(yaml).forNode("/", "allocator")));
+        AllocatorParams.read(NodeFixture.params(yaml).forNode("/", "allocator")));
     node.start();
     events = f.publisher("/flotilla/events", FleetEvent.TYPE);
     tasks = f.publisher("/flotilla/accepted_tasks", TaskRequest.TYPE);

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AllocatorRecoveryTest {
   @TempDir Path dir;
 
-  private static AllocatorNode.Params params(String extra) {
-    return AllocatorNode.Params.read(NodeFixture.params(NodeFixture.FLEET + extra)
+  private static AllocatorParams params(String extra) {
+    return AllocatorParams.read(NodeFixture.params(NodeFixture.FLEET + extra)
         .forNode("/", "allocator"));
   }
 

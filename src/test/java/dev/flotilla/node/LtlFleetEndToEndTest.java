@@ -41,11 +41,11 @@ class LtlFleetEndToEndTest {
     RosParamsFile file = NodeFixture.params(LtlFixture.params(LtlFixture.FLEET,
         LtlFixture.BUDGETS + "ltl_alpha: 10.0\nltl_beta: 0.1\nltl_gamma: 0.01\n"));
     AllocatorNode allocator = new AllocatorNode(f.context("allocator"),
-        AllocatorNode.Params.read(file.forNode("/", "allocator")));
+        AllocatorParams.read(file.forNode("/", "allocator")));
     SynchronizerNode synchronizer = new SynchronizerNode(f.context("synchronizer"),
-        SynchronizerNode.Params.read(file.forNode("/", "synchronizer")));
+        SynchronizerParams.read(file.forNode("/", "synchronizer")));
     PlannerNode planner = new PlannerNode(f.context("planner"),
-        PlannerNode.Params.read(file.forNode("/", "planner")));
+        PlannerParams.read(file.forNode("/", "planner")));
     allocator.start();
     synchronizer.start();
     planner.start();

@@ -46,9 +46,9 @@ class LtlPipelineTest {
         LtlFixture.BUDGETS + "ltl_alpha: 10.0\nltl_beta: 0.1\nltl_gamma: 0.01\n"));
     Random random = new Random(seed);
     PlannerNode planner = new PlannerNode(f.context("planner"),
-        PlannerNode.Params.read(file.forNode("/", "planner")));
+        PlannerParams.read(file.forNode("/", "planner")));
     SynchronizerNode synchronizer = new SynchronizerNode(f.context("synchronizer"),
-        SynchronizerNode.Params.read(NodeFixture.params(LtlFixture.params(LtlFixture.FLEET, ""))
+        SynchronizerParams.read(NodeFixture.params(LtlFixture.params(LtlFixture.FLEET, ""))
             .forNode("/", "synchronizer")));
     synchronizer.start();
     planner.start();
@@ -134,8 +134,8 @@ class LtlPipelineTest {
   void theShippedFleetParametersEnableLtlPlanning() {
     Path fleet = Path.of(System.getProperty("flotilla.root", "."), "params", "fleet.yaml");
     RosParamsFile file = RosParamsFile.load(fleet);
-    PlannerNode.Params planner = PlannerNode.Params.read(file.forNode("/", "planner"));
+    PlannerParams planner = PlannerParams.read(file.forNode("/", "planner"));
     assertTrue(planner.ltl().enabled());
-    SynchronizerNode.Params.read(file.forNode("/", "synchronizer"));
+    SynchronizerParams.read(file.forNode("/", "synchronizer"));
   }
 }

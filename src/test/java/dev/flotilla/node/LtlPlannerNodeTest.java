@@ -37,7 +37,7 @@ class LtlPlannerNodeTest {
   private final Scenario scenario = ScenarioLoader.load(Path.of(LtlFixture.scenario()));
 
   private PlannerNode planner(String robots, String extra) {
-    PlannerNode node = new PlannerNode(f.context("planner"), PlannerNode.Params.read(
+    PlannerNode node = new PlannerNode(f.context("planner"), PlannerParams.read(
         NodeFixture.params(LtlFixture.params(robots, extra)).forNode("/", "planner")));
     node.start();
     return node;
@@ -199,7 +199,7 @@ class LtlPlannerNodeTest {
 
   @Test
   void withoutScenarioLtlTasksAreRejectedWithThatReason() {
-    PlannerNode node = new PlannerNode(f.context("planner"), PlannerNode.Params.read(
+    PlannerNode node = new PlannerNode(f.context("planner"), PlannerParams.read(
         NodeFixture.params(NodeFixture.FLEET).forNode("/", "planner")));
     node.start();
     submit("phi1", LtlFixture.PHI1);
@@ -212,16 +212,16 @@ class LtlPlannerNodeTest {
   @Test
   void badLtlParametersNameFileAndKey() {
     String badType = "v1: {x: 0, y: 0, agent_type: pilot}\n";
-    var e1 = assertThrows(ParamsException.class, () -> PlannerNode.Params.read(
+    var e1 = assertThrows(ParamsException.class, () -> PlannerParams.read(
         NodeFixture.params(LtlFixture.params(badType, "")).forNode("/", "planner")));
     assertTrue(e1.getMessage().contains("test.yaml: robots.v1.agent_type"), e1.getMessage());
-    var e2 = assertThrows(ParamsException.class, () -> PlannerNode.Params.read(NodeFixture.params(
+    var e2 = assertThrows(ParamsException.class, () -> PlannerParams.read(NodeFixture.params(
         LtlFixture.params(LtlFixture.FLEET, "ltl_case: case9\n")).forNode("/", "planner")));
     assertTrue(e2.getMessage().contains("planner.ltl_case"), e2.getMessage());
-    var e3 = assertThrows(ParamsException.class, () -> PlannerNode.Params.read(NodeFixture.params(
+    var e3 = assertThrows(ParamsException.class, () -> PlannerParams.read(NodeFixture.params(
         LtlFixture.params(LtlFixture.FLEET, "ltl_gamma: -1\n")).forNode("/", "planner")));
     assertTrue(e3.getMessage().contains("planner.ltl_gamma"), e3.getMessage());
-    var e4 = assertThrows(ParamsException.class, () -> PlannerNode.Params.read(NodeFixture.params(
+    var e4 = assertThrows(ParamsException.class, () -> PlannerParams.read(NodeFixture.params(
         LtlFixture.params(LtlFixture.FLEET, "").replace(LtlFixture.scenario(), "/nonexistent.yaml"))
         .forNode("/", "planner")));
     assertTrue(e4.getMessage().contains("planner.ltl_scenario"), e4.getMessage());

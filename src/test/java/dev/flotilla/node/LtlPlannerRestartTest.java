@@ -42,7 +42,7 @@ class LtlPlannerRestartTest {
 
     Run(double now) {
       f.now = now;
-      node = new PlannerNode(f.context("planner"), PlannerNode.Params.read(
+      node = new PlannerNode(f.context("planner"), PlannerParams.read(
           NodeFixture.params(LtlFixture.params(LtlFixture.FLEET,
               LtlFixture.BUDGETS + "state_dir: \"" + dir + "\"\n")).forNode("/", "planner")));
       node.start();

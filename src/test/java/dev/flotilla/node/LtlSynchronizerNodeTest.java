@@ -36,7 +36,7 @@ class LtlSynchronizerNodeTest {
   private final NodeFixture f = new NodeFixture();
   private final List<SyncCommand> sync = f.record("/flotilla/sync", SyncCommand.TYPE);
   private final SynchronizerNode node = new SynchronizerNode(f.context("synchronizer"),
-      SynchronizerNode.Params.read(NodeFixture.params(NodeFixture.FLEET)
+      SynchronizerParams.read(NodeFixture.params(NodeFixture.FLEET)
           .forNode("/", "synchronizer")));
   private final Bus.Publisher<FleetEvent> events =
       f.publisher("/flotilla/events", FleetEvent.TYPE);

@@ -22,7 +22,7 @@ class NamespaceAndSimTimeTest {
     InMemoryBus bus = new InMemoryBus();
     NodeClock sim = NodeClock.simulated(bus);
     NodeContext ctx = new NodeContext("synchronizer", "/fleet_a", bus, sim, Runnable::run);
-    SynchronizerNode node = new SynchronizerNode(ctx, SynchronizerNode.Params.read(
+    SynchronizerNode node = new SynchronizerNode(ctx, SynchronizerParams.read(
         NodeFixture.params(NodeFixture.FLEET).forNode("/fleet_a", "synchronizer")));
     node.start();
     List<FleetEvent> namespaced = new ArrayList<>();

@@ -18,7 +18,7 @@ class PlannerNodeTest {
   private final List<TaskRequest> accepted =
       f.record("/flotilla/accepted_tasks", TaskRequest.TYPE);
   private final PlannerNode node = new PlannerNode(f.context("planner"),
-      PlannerNode.Params.read(NodeFixture.params(NodeFixture.FLEET).forNode("/", "planner")));
+      PlannerParams.read(NodeFixture.params(NodeFixture.FLEET).forNode("/", "planner")));
   private final dev.flotilla.ros.Bus.Publisher<TaskRequest> tasks =
       f.publisher("/flotilla/tasks", TaskRequest.TYPE);
 

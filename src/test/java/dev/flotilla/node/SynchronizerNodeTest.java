@@ -12,7 +12,7 @@ class SynchronizerNodeTest {
   private final NodeFixture f = new NodeFixture();
   private final List<FleetEvent> events = f.record("/flotilla/events", FleetEvent.TYPE);
   private final SynchronizerNode node = new SynchronizerNode(f.context("synchronizer"),
-      SynchronizerNode.Params.read(NodeFixture.params(NodeFixture.FLEET)
+      SynchronizerParams.read(NodeFixture.params(NodeFixture.FLEET)
           .forNode("/", "synchronizer")));
   private final dev.flotilla.ros.Bus.Publisher<Heartbeat> hb =
       f.publisher("/flotilla/heartbeat", Heartbeat.TYPE);
@@ -72,7 +72,7 @@ class SynchronizerNodeTest {
         "r3: {x: 0.0, y: 10.0, max_speed: 1.0, max_acceleration: 1.0}",
         "r3: {x: 0.0, y: 10.0, liveness_source: odometry}");
     SynchronizerNode sync = new SynchronizerNode(g.context("synchronizer"),
-        SynchronizerNode.Params.read(NodeFixture.params(yaml).forNode("/", "synchronizer")));
+        SynchronizerParams.read(NodeFixture.params(yaml).forNode("/", "synchronizer")));
     sync.start();
     var odom = g.publisher("/r3/odom", dev.flotilla.msgs.nav_msgs.Odometry.TYPE);
     var beats = g.publisher("/flotilla/heartbeat", Heartbeat.TYPE);

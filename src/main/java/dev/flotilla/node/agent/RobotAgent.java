@@ -15,22 +15,15 @@ import dev.flotilla.msgs.geometry_msgs.Vector3;
 import dev.flotilla.msgs.nav_msgs.Odometry;
 import dev.flotilla.msgs.std_msgs.Header;
 import dev.flotilla.msgs.tf2_msgs.TFMessage;
-import dev.flotilla.node.FleetParams;
 import dev.flotilla.node.FlotillaNode;
 import dev.flotilla.node.FlotillaQos;
 import dev.flotilla.node.InputRejections;
 import dev.flotilla.node.NodeContext;
-import dev.flotilla.plan.io.ScenarioLoader;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
-import dev.flotilla.ros.params.ParamReader;
-import dev.flotilla.ros.params.ParamsException;
-import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -43,78 +36,8 @@ import java.util.logging.Logger;
  */
 public final class RobotAgent implements FlotillaNode {
 
-  /**
-   * Validated parameters of an agent (section {@code agent}, plus the shared fleet).
-   *
-   * @param fleet the fleet (this robot's start pose and speed limits, the regions)
-   * @param robot this robot
-   * @param navigation {@code goal_pose} (Nav2) or {@code cmd_vel}
-   * @param heartbeatRate heartbeats (and control steps) per second
-   * @param positionTolerance metres within which a goal is reached
-   * @param goalTimeout seconds allowed to reach a goal
-   * @param goalResend seconds without coming closer to a goal after which it is sent again (0:
-   *     never)
-   * @param syncGrace seconds to wait for a sync command after arriving
-   * @param maxAngularSpeed turn-rate limit for cmd_vel (rad/s)
-   * @param commandTopic relative topic for effector commands, empty for timed actions
-   * @param completionTopic relative topic on which the effector reports done
-   * @param knownRegions region names a step may use: the fleet's plus those of the LTL scenario
-   *     ({@code ltl_scenario}); a step naming another region is ignored
-   */
-  public record Params(FleetParams fleet, RobotSpec robot, String navigation,
-      double heartbeatRate, double positionTolerance, double goalTimeout, double goalResend,
-      double syncGrace,
-      double maxAngularSpeed, String commandTopic, String completionTopic,
-      Set<String> knownRegions) {
-
-    /**
-     * @param p the agent's parameters
-     * @param robotId this robot's id
-     * @return the validated record
-     */
-    public static Params read(ParamReader p, String robotId) {
-      FleetParams fleet = FleetParams.read(p);
-      if (!fleet.robotIds().contains(robotId)) {
-        throw new ParamsException(p.source() + ": robot '" + robotId + "' is not in robots "
-            + fleet.robotIds() + ".");
-      }
-      Params params = new Params(fleet, fleet.robot(robotId),
-          p.string("navigation", "goal_pose", Set.of("goal_pose", "cmd_vel")),
-          p.number("heartbeat_rate", 10, 0.5, 100),
-          p.number("position_tolerance", 0.3, 0.01, 100),
-          p.number("goal_timeout", 120, 0.1, 86_400),
-          p.number("goal_resend", 5, 0, 3_600),
-          p.number("sync_grace", 0.5, 0, 60),
-          p.number("max_angular_speed", 1.0, 0.01, 20),
-          p.string("command_topic", "", Set.of()),
-          p.string("completion_topic", "", Set.of()),
-          regionsOf(p, fleet));
-      if (params.commandTopic().isEmpty() != params.completionTopic().isEmpty()) {
-        throw new ParamsException(p.source() + ": agent.command_topic and "
-            + "agent.completion_topic must be set together.");
-      }
-      p.finish();
-      return params;
-    }
-  }
-
-  private static Set<String> regionsOf(ParamReader p, FleetParams fleet) {
-    Set<String> regions = new LinkedHashSet<>(fleet.regions().keySet());
-    String scenario = p.string("ltl_scenario", "", Set.of());
-    if (!scenario.isEmpty()) {
-      Path path = p.resolve(scenario);
-      try {
-        regions.addAll(ScenarioLoader.load(path).environment().regions()
-            .keySet());
-      } catch (RuntimeException e) {
-        throw new ParamsException(p.source() + ": agent.ltl_scenario: " + e.getMessage());
-      }
-    }
-    return Set.copyOf(regions);
-  }
-
   private final NodeContext ctx;
-  private final Params params;
+  private final AgentParams params;
   private final Logger log;
   private final InputRejections rejections;
   private final MessagePlanFollower follower;
@@ -137,7 +60,7 @@ public final class RobotAgent implements FlotillaNode {
    * @param ctx host services (the node name is usually {@code <robot>_agent})
    * @param params validated parameters
    */
-  public RobotAgent(NodeContext ctx, Params params) {
+  public RobotAgent(NodeContext ctx, AgentParams params) {
     this.ctx = ctx;
     this.params = params;
     this.log = ctx.log();

@@ -11,7 +11,6 @@ import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
-import dev.flotilla.msgs.nav_msgs.Odometry;
 import dev.flotilla.node.FlotillaQos;
 import dev.flotilla.node.FlotillaTopics;
 import dev.flotilla.node.NodeHost;

@@ -10,6 +10,7 @@ import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.geometry_msgs.Point;
 import dev.flotilla.msgs.nav_msgs.Odometry;
 import dev.flotilla.node.AllocatorNode;
+import dev.flotilla.node.AllocatorParams;
 import dev.flotilla.node.NodeContext;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.InMemoryBus;
@@ -40,10 +41,10 @@ class FailedGoalReassignmentTest {
             goal_timeout: 5.0
         """);
     AllocatorNode allocator = new AllocatorNode(new NodeContext("allocator", "/", bus,
-        () -> now[0], Runnable::run), AllocatorNode.Params.read(f.forNode("/", "allocator")));
+        () -> now[0], Runnable::run), AllocatorParams.read(f.forNode("/", "allocator")));
     allocator.start();
     RobotAgent stuck = new RobotAgent(new NodeContext("r1_agent", "/", bus, () -> now[0],
-        Runnable::run), RobotAgent.Params.read(f.forNode("/", "agent"), "r1"));
+        Runnable::run), AgentParams.read(f.forNode("/", "agent"), "r1"));
     stuck.start();
     List<FleetEvent> events = new ArrayList<>();
     bus.subscribe("/flotilla/events", FleetEvent.TYPE, QosProfile.DEFAULT, events::add);

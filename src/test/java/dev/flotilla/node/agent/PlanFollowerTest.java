@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.model.Pose2;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
-import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
 import dev.flotilla.msgs.flotilla_msgs.PlanStep;
 import dev.flotilla.msgs.flotilla_msgs.RobotPlan;

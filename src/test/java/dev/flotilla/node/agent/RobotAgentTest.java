@@ -52,7 +52,7 @@ class RobotAgentTest {
             sync_grace: 0.2
         """.formatted(navigation));
     RobotAgent a = new RobotAgent(new NodeContext("r1_agent", "/", bus, () -> now, Runnable::run),
-        RobotAgent.Params.read(f.forNode("/", "agent"), "r1"));
+        AgentParams.read(f.forNode("/", "agent"), "r1"));
     a.start();
     bus.subscribe("/flotilla/events", FleetEvent.TYPE, QosProfile.DEFAULT, events::add);
     bus.subscribe("/flotilla/heartbeat", Heartbeat.TYPE, QosProfile.DEFAULT, heartbeats::add);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.alloc.rebalance.EventTriggeredRebalancer;
-import dev.flotilla.node.AllocatorNode;
-import dev.flotilla.node.SynchronizerNode;
+import dev.flotilla.node.AllocatorParams;
+import dev.flotilla.node.SynchronizerParams;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,11 +18,11 @@ class NodeParamsTest {
   void theShippedFleetFileIsValidForEveryNode() {
     Path file = Path.of(System.getProperty("flotilla.root", "."), "params", "fleet.yaml");
     RosParamsFile params = RosParamsFile.load(file);
-    AllocatorNode.Params a = AllocatorNode.Params.read(params.forNode("/", "allocator"));
+    AllocatorParams a = AllocatorParams.read(params.forNode("/", "allocator"));
     assertEquals("potential_game", a.algorithm());
     assertEquals(EventTriggeredRebalancer.Policy.EVENT_TRIGGERED, a.replanPolicy());
     assertEquals(3, a.fleet().robots().size());
-    SynchronizerNode.Params s = SynchronizerNode.Params.read(params.forNode("/", "synchronizer"));
+    SynchronizerParams s = SynchronizerParams.read(params.forNode("/", "synchronizer"));
     assertEquals(1.0, s.heartbeatTimeout());
   }
 
@@ -36,9 +36,9 @@ class NodeParamsTest {
         /fleet_a/synchronizer:
           ros__parameters: {heartbeat_timeout: 3.0}
         """);
-    assertEquals(2.0, SynchronizerNode.Params.read(f.forNode("/", "synchronizer"))
+    assertEquals(2.0, SynchronizerParams.read(f.forNode("/", "synchronizer"))
         .heartbeatTimeout());
-    assertEquals(3.0, SynchronizerNode.Params.read(f.forNode("/fleet_a", "synchronizer"))
+    assertEquals(3.0, SynchronizerParams.read(f.forNode("/fleet_a", "synchronizer"))
         .heartbeatTimeout());
   }
 
@@ -54,7 +54,7 @@ class NodeParamsTest {
     RosParamsFile f = RosParamsFile.parse("fleet.yaml",
         "allocator:\n  ros__parameters:\n    " + line + "\n");
     ParamsException e = assertThrows(ParamsException.class,
-        () -> AllocatorNode.Params.read(f.forNode("/", "allocator")));
+        () -> AllocatorParams.read(f.forNode("/", "allocator")));
     assertTrue(e.getMessage().contains(message), e.getMessage());
   }
 
