@@ -9,6 +9,7 @@ import dev.flotilla.ros.params.ParamsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +41,7 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
 
   public FleetParams {
     robots = List.copyOf(robots);
-    regions = Map.copyOf(regions);
+    regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
   }
 
   /**

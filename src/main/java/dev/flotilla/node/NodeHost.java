@@ -10,7 +10,9 @@ import dev.flotilla.ros.params.RosParamsFile;
 import dev.flotilla.security.SecureBus;
 import dev.flotilla.security.SecurityParams;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,8 @@ import java.util.logging.Logger;
  */
 public final class NodeHost implements AutoCloseable {
   /** The node names this host can start. */
-  public static final Set<String> NODE_NAMES = Set.of("planner", "allocator", "synchronizer");
+  public static final Set<String> NODE_NAMES = Collections.unmodifiableSet(
+      new LinkedHashSet<>(List.of("planner", "allocator", "synchronizer")));
   private static final Logger LOG = Logger.getLogger(NodeHost.class.getName());
 
   private final boolean localhostOnly;
