@@ -1,5 +1,6 @@
 package dev.flotilla.report;
 
+import dev.flotilla.model.StepRole;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,11 +30,11 @@ final class GanttFigure {
     Map<String, String> taskColours = Palette.assign(tasks(run));
     double end = run.durationS();
     for (PlanVersion v : run.plans()) {
-      for (PlannedStep s : v.steps()) {
+      for (PlannedSpan s : v.steps()) {
         end = Math.max(end, s.finishS());
       }
     }
-    for (ExecutedStep s : run.executed()) {
+    for (ExecutedSpan s : run.executed()) {
       end = Math.max(end, s.endS());
     }
     double[] domain = LinearScale.timeDomain(end);
@@ -59,7 +60,7 @@ final class GanttFigure {
         : " \u2014 plan v" + latest.version() + ", published at " + Xml.seconds(latest.timeS()));
     panelFrame(svg, x, robots, topA, bottomA, headA);
     superseded(svg, run, robots, x, topA);
-    for (PlannedStep s : latest.steps()) {
+    for (PlannedSpan s : latest.steps()) {
       bar(svg, x, lane(robots, s.robot(), topA), s.startS(), s.finishS(),
           taskColours.get(s.taskId()), s.role(), "bar planned", s.taskId(), s.action(),
           s.taskId() + " " + s.action() + " @" + s.region() + ", " + s.role() + ", "
@@ -70,7 +71,7 @@ final class GanttFigure {
     Axes.bottom(svg, x, bottomA, bottomA, "time (s)", (LEFT + RIGHT) / 2);
 
     panelFrame(svg, x, robots, topB, bottomB, "(b) Actual execution");
-    for (ExecutedStep s : run.executed()) {
+    for (ExecutedSpan s : run.executed()) {
       double laneTop = lane(robots, s.robot(), topB);
       String title = s.taskId() + " " + s.step() + ", " + s.role() + ", " + s.outcome() + ", "
           + Xml.seconds(s.startS()) + "\u2013" + Xml.seconds(s.endS());
@@ -176,7 +177,7 @@ final class GanttFigure {
       if (v == run.latestPlan()) {
         continue;
       }
-      for (PlannedStep s : v.steps()) {
+      for (PlannedSpan s : v.steps()) {
         if (current.contains(s.key()) || !drawn.add(s.key() + '\u0000' + s.startS())) {
           continue;
         }

@@ -146,12 +146,12 @@ final class MapFigure {
   private static void tasks(Svg svg, RunRecord run, LinearScale x, LinearScale y) {
     Map<String, String> kindColours = Palette.assign(kinds(run), Palette.KIND_OFFSET);
     Map<String, double[]> planned = new LinkedHashMap<>();
-    for (PlannedStep s : run.latestPlan().steps()) {
+    for (PlannedSpan s : run.latestPlan().steps()) {
       planned.merge(s.taskId(), new double[] {s.startS(), s.finishS()},
           (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
     }
     Map<String, Double> done = new LinkedHashMap<>();
-    for (ExecutedStep s : run.executed()) {
+    for (ExecutedSpan s : run.executed()) {
       if (s.outcome() == StepOutcome.COMPLETED) {
         done.merge(s.taskId(), s.endS(), Math::max);
       }

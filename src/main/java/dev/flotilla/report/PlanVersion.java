@@ -10,7 +10,7 @@ import java.util.List;
  * @param reason why it was made (e.g. "initial", "robot A2 failed", "task phi6 arrived")
  * @param steps every robot's planned steps
  */
-public record PlanVersion(int version, double timeS, String reason, List<PlannedStep> steps) {
+public record PlanVersion(int version, double timeS, String reason, List<PlannedSpan> steps) {
 
   /** Copies the steps and rejects nulls and a non-finite time. */
   public PlanVersion {

@@ -20,7 +20,7 @@ import java.util.List;
  */
 public record RunRecord(String title, String subtitle, double durationS, List<Landmark> landmarks,
     List<TaskSite> taskSites, List<RobotTrack> robots, List<PlanVersion> plans,
-    List<ExecutedStep> executed, List<RunEvent> events, List<UtilitySample> utility,
+    List<ExecutedSpan> executed, List<RunEvent> events, List<UtilitySample> utility,
     List<SummaryRow> summary) {
 
   /** Copies every list and rejects nulls and a negative or non-finite duration. */

@@ -1,6 +1,7 @@
 package dev.flotilla.report;
 
 import dev.flotilla.model.Point3;
+import dev.flotilla.model.StepRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class RunRecorder {
   private final Map<String, List<TrajectoryPoint>> trajectories = new LinkedHashMap<>();
   private final Map<String, Double> failures = new LinkedHashMap<>();
   private final List<PlanVersion> plans = new ArrayList<>();
-  private final List<ExecutedStep> executed = new ArrayList<>();
+  private final List<ExecutedSpan> executed = new ArrayList<>();
   private final Map<String, OpenStep> open = new LinkedHashMap<>();
   private final List<RunEvent> events = new ArrayList<>();
   private final List<UtilitySample> utility = new ArrayList<>();
@@ -173,11 +174,11 @@ public final class RunRecorder {
    * @param steps every robot's planned steps
    * @return the new plan's version number (1 for the first)
    */
-  public synchronized int plan(double timeS, String reason, List<PlannedStep> steps) {
+  public synchronized int plan(double timeS, String reason, List<PlannedSpan> steps) {
     int version = plans.size() + 1;
     plans.add(new PlanVersion(version, timeS, reason, steps));
     seen(timeS);
-    for (PlannedStep s : steps) {
+    for (PlannedSpan s : steps) {
       seen(s.finishS());
     }
     return version;
@@ -239,7 +240,7 @@ public final class RunRecorder {
    * @param step the step
    * @return this recorder
    */
-  public synchronized RunRecorder executed(ExecutedStep step) {
+  public synchronized RunRecorder executed(ExecutedSpan step) {
     executed.add(step);
     robot(step.robot());
     seen(step.endS());
@@ -312,9 +313,9 @@ public final class RunRecorder {
       robots.add(new RobotTrack(e.getKey(), e.getValue(),
           failure == null ? OptionalDouble.empty() : OptionalDouble.of(failure)));
     }
-    List<ExecutedStep> steps = new ArrayList<>(executed);
+    List<ExecutedSpan> steps = new ArrayList<>(executed);
     for (OpenStep s : open.values()) {
-      steps.add(new ExecutedStep(s.robot(), s.taskId(), s.step(), s.startS(), end,
+      steps.add(new ExecutedSpan(s.robot(), s.taskId(), s.step(), s.startS(), end,
           StepOutcome.UNFINISHED, s.role()));
     }
     return new RunRecord(title, subtitle, Math.max(0, end), landmarks, taskSites, robots, plans,
@@ -335,7 +336,7 @@ public final class RunRecorder {
 
   private void close(String key, double endS, StepOutcome outcome) {
     OpenStep s = open.remove(key);
-    executed.add(new ExecutedStep(s.robot(), s.taskId(), s.step(), s.startS(), endS, outcome,
+    executed.add(new ExecutedSpan(s.robot(), s.taskId(), s.step(), s.startS(), endS, outcome,
         s.role()));
   }
 

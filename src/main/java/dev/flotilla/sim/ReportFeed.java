@@ -5,9 +5,9 @@ import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.PlanStep;
 import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
 import dev.flotilla.msgs.geometry_msgs.Point;
-import dev.flotilla.report.PlannedStep;
+import dev.flotilla.report.PlannedSpan;
 import dev.flotilla.report.RunRecorder;
-import dev.flotilla.report.StepRole;
+import dev.flotilla.model.StepRole;
 import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.NodeClock.Stamps;
 import java.util.ArrayList;
@@ -83,12 +83,12 @@ final class ReportFeed {
    */
   void plan(Allocation a) {
     double base = Double.isNaN(t0) ? clock.now() : t0;
-    List<PlannedStep> steps = new ArrayList<>();
+    List<PlannedSpan> steps = new ArrayList<>();
     for (RobotPlan p : a.plans()) {
       for (PlanStep s : p.steps()) {
         double start = Math.max(0, Stamps.seconds(s.plannedStart()) - base);
         double finish = Math.max(start, Stamps.seconds(s.plannedFinish()) - base);
-        steps.add(new PlannedStep(p.robotId(), s.taskId(), s.action(), s.region(), start, finish,
+        steps.add(new PlannedSpan(p.robotId(), s.taskId(), s.action(), s.region(), start, finish,
             roleOf(s), s.partners()));
         if (ltlTask.test(s.taskId()) && sites.add(s.taskId() + "@" + s.region())) {
           Point g = s.goal().position();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flotilla.model.StepRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,7 +81,7 @@ class HtmlReportWriterTest {
   void ganttHasABarPerStepRolesAndTheSupersededStep() throws Exception {
     RunRecord run = SampleRuns.attackScenario();
     Document gantt = SvgFragments.parse(writer.render(run)).get("fig-gantt");
-    List<PlannedStep> latest = run.latestPlan().steps();
+    List<PlannedSpan> latest = run.latestPlan().steps();
     assertEquals(3, run.plans().size());
     assertEquals(latest.size(), SvgFragments.byClass(gantt, "rect", "bar", "planned").size());
     assertEquals(run.executed().size(),
@@ -137,7 +138,7 @@ class HtmlReportWriterTest {
     String nasty = "T<1>&\"x\"'\u0001\uD83E\uDD16";
     RunRecorder rec = new RunRecorder().title("a <b> & c", "d\u0000e");
     rec.taskSite(nasty, 1, 2, "<kind>").pose("<r&1>", 0, 0, 0).pose("<r&1>", 5, 1, 2);
-    rec.plan(0, "first & only", List.of(new PlannedStep("<r&1>", nasty, "a&b", "<reg>", 0, 4,
+    rec.plan(0, "first & only", List.of(new PlannedSpan("<r&1>", nasty, "a&b", "<reg>", 0, 4,
         StepRole.MASTER, List.of("]]>"))));
     rec.stepStarted("<r&1>", nasty, "a&b", StepRole.MASTER, 1).robotFailed("<r&1>", 3);
     rec.event(2, "<kind>", "<r&1>", nasty, "</td><script>alert(1)</script>");
@@ -187,7 +188,7 @@ class HtmlReportWriterTest {
     RunRecorder rec = new RunRecorder();
     rec.pose("solo", 0, 7, 7); // one point; the whole map is one spot
     rec.taskSite("t", 7, 7, "k").landmark("here", 7, 7);
-    rec.plan(0, "initial", List.of(new PlannedStep("solo", "t", "t", "", 0, 0, StepRole.SOLO,
+    rec.plan(0, "initial", List.of(new PlannedSpan("solo", "t", "t", "", 0, 0, StepRole.SOLO,
         List.of())));
     rec.stepStarted("solo", "t", "t", StepRole.SOLO, 0).stepFinished("solo", "t", "t", 0);
     rec.utility(0, 5).event(0, "start", "", "", "");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flotilla.model.StepRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -22,9 +23,9 @@ class RunRecorderTest {
     assertTrue(rec.stepFailed("b", "T1", "go", 4));
     RunRecord run = rec.build(10);
     assertEquals(List.of(
-        new ExecutedStep("a", "T1", "go", 1, 5, StepOutcome.COMPLETED, StepRole.MASTER),
-        new ExecutedStep("b", "T1", "go", 2, 4, StepOutcome.FAILED, StepRole.COLLABORATOR),
-        new ExecutedStep("c", "T2", "gw", 3, 10, StepOutcome.UNFINISHED, StepRole.SOLO)),
+        new ExecutedSpan("a", "T1", "go", 1, 5, StepOutcome.COMPLETED, StepRole.MASTER),
+        new ExecutedSpan("b", "T1", "go", 2, 4, StepOutcome.FAILED, StepRole.COLLABORATOR),
+        new ExecutedSpan("c", "T2", "gw", 3, 10, StepOutcome.UNFINISHED, StepRole.SOLO)),
         run.executed());
     assertEquals(10, run.durationS());
     // The snapshot left c open: finishing it later still works.
@@ -43,7 +44,7 @@ class RunRecorderTest {
     assertEquals(OptionalDouble.of(7), run.robots().get(0).failureTimeS());
     assertTrue(run.robots().get(0).failed());
     assertFalse(run.robots().get(1).failed());
-    assertEquals(new ExecutedStep("a", "T1", "go", 1, 7, StepOutcome.FAILED, StepRole.SOLO),
+    assertEquals(new ExecutedSpan("a", "T1", "go", 1, 7, StepOutcome.FAILED, StepRole.SOLO),
         run.executed().get(0));
     assertEquals(StepOutcome.UNFINISHED, run.executed().get(1).outcome());
   }
@@ -52,7 +53,7 @@ class RunRecorderTest {
   void plansAreNumberedAndRobotsKeepFirstSeenOrder() {
     RunRecorder rec = new RunRecorder();
     assertEquals(1, rec.plan(0, "initial", List.of()));
-    PlannedStep late = new PlannedStep("z", "T", "a", "r", 50, 80, StepRole.SOLO, List.of());
+    PlannedSpan late = new PlannedSpan("z", "T", "a", "r", 50, 80, StepRole.SOLO, List.of());
     assertEquals(2, rec.plan(30, "replan", List.of(late)));
     rec.robot("z").pose("y", 1, 0, 0).pose("z", 2, 1, 1);
     RunRecord run = rec.build();
@@ -101,7 +102,7 @@ class RunRecorderTest {
         assertThrows(IllegalArgumentException.class, () -> rec.pose("a", Double.NaN, 0, 0));
     assertTrue(nan.getMessage().contains("trajectory.timeS"), nan.getMessage());
     IllegalArgumentException backwards = assertThrows(IllegalArgumentException.class,
-        () -> new PlannedStep("a", "T9", "x", "", 5, 4, StepRole.SOLO, List.of()));
+        () -> new PlannedSpan("a", "T9", "x", "", 5, 4, StepRole.SOLO, List.of()));
     assertTrue(backwards.getMessage().contains("plannedStep.finishS")
         && backwards.getMessage().contains("T9"), backwards.getMessage());
     IllegalArgumentException nullRole = assertThrows(IllegalArgumentException.class,

@@ -1,5 +1,6 @@
 package dev.flotilla.report;
 
+import dev.flotilla.model.StepRole;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,7 @@ final class SampleRuns {
     rec.taskSite(phi6.task(), phi6.x(), phi6.y(), "online");
     rec.landmark("base", 2000, 0).landmark("r1", 0, 4000).landmark("f6", 1000, 3300);
 
-    List<PlannedStep> v1 = new ArrayList<>(List.of(
+    List<PlannedSpan> v1 = new ArrayList<>(List.of(
         planned("A2", t2, 224, StepRole.MASTER, "A3"),
         planned("A3", t2, 224, StepRole.COLLABORATOR, "A2"),
         planned("A1", t3, 454, StepRole.MASTER, "A3"),
@@ -45,12 +46,12 @@ final class SampleRuns {
         planned("A2", t1, 997, StepRole.COLLABORATOR, "A4")));
     rec.plan(0, "initial", v1);
     rec.event(0, "plan", "", "", "initial plan v1 published");
-    List<PlannedStep> v2 = new ArrayList<>(v1);
+    List<PlannedSpan> v2 = new ArrayList<>(v1);
     v2.add(planned("A3", phi6, 626, StepRole.SOLO));
     rec.event(100, "task-arrived", "", "phi6", "online task phi6 arrived");
     rec.plan(100.4, "task phi6 arrived", v2);
     rec.event(100.4, "plan", "", "phi6", "plan v2: phi6 to A3");
-    List<PlannedStep> v3 = new ArrayList<>(v2);
+    List<PlannedSpan> v3 = new ArrayList<>(v2);
     v3.removeIf(s -> s.robot().equals("A2") && s.taskId().equals("T1"));
     v3.removeIf(s -> s.taskId().equals("T1"));
     v3.add(planned("A4", t1, 997, StepRole.MASTER, "A1"));
@@ -127,9 +128,9 @@ final class SampleRuns {
     return new double[] {x + f * (site.x() - x), y + f * (site.y() - y)};
   }
 
-  private static PlannedStep planned(String robot, Site site, double start, StepRole role,
+  private static PlannedSpan planned(String robot, Site site, double start, StepRole role,
       String... partners) {
-    return new PlannedStep(robot, site.task(), site.task().equals("phi6") ? "gi" : "attack",
+    return new PlannedSpan(robot, site.task(), site.task().equals("phi6") ? "gi" : "attack",
         site.task().equals("phi6") ? "f6" : "", start, start + WORK, role, List.of(partners));
   }
 }

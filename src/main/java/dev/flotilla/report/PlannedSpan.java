@@ -1,5 +1,6 @@
 package dev.flotilla.report;
 
+import dev.flotilla.model.StepRole;
 import java.util.List;
 
 /**
@@ -14,11 +15,11 @@ import java.util.List;
  * @param role the robot's part in the step
  * @param partners the other robots taking part (empty for a solo step)
  */
-public record PlannedStep(String robot, String taskId, String action, String region,
+public record PlannedSpan(String robot, String taskId, String action, String region,
     double startS, double finishS, StepRole role, List<String> partners) {
 
   /** Copies the partners and rejects nulls, non-finite times and a finish before the start. */
-  public PlannedStep {
+  public PlannedSpan {
     RecordChecks.present(robot, "plannedStep.robot");
     RecordChecks.present(taskId, "plannedStep.taskId");
     RecordChecks.present(action, "plannedStep.action");

@@ -1,5 +1,7 @@
 package dev.flotilla.report;
 
+import dev.flotilla.model.StepRole;
+
 /**
  * A step as it really happened.
  *
@@ -11,11 +13,11 @@ package dev.flotilla.report;
  * @param outcome how it ended
  * @param role the robot's part in the step
  */
-public record ExecutedStep(String robot, String taskId, String step, double startS, double endS,
+public record ExecutedSpan(String robot, String taskId, String step, double startS, double endS,
     StepOutcome outcome, StepRole role) {
 
   /** Rejects nulls, non-finite times and an end before the start. */
-  public ExecutedStep {
+  public ExecutedSpan {
     RecordChecks.present(robot, "executedStep.robot");
     RecordChecks.present(taskId, "executedStep.taskId");
     RecordChecks.present(step, "executedStep.step");
