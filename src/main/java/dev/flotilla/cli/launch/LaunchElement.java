@@ -1,5 +1,6 @@
 package dev.flotilla.cli.launch;
 
+import dev.flotilla.xml.XmlElement;
 import dev.flotilla.xml.XmlSyntaxException;
 import dev.flotilla.xml.XmlTreeReader;
 import java.io.IOException;
@@ -39,7 +40,7 @@ record LaunchElement(String tag, Map<String, String> attributes, List<LaunchElem
     }
   }
 
-  private static LaunchElement of(dev.flotilla.xml.XmlElement e, Path file) {
+  private static LaunchElement of(XmlElement e, Path file) {
     List<LaunchElement> children = e.children().stream().map(c -> of(c, file)).toList();
     return new LaunchElement(e.name(), e.attributes(), children, file, e.line());
   }
