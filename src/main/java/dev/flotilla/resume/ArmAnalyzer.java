@@ -37,10 +37,12 @@ final class ArmAnalyzer {
 
   private final BodyGeometry body;
   private final ResumeParams params;
+  private final ResumeBudget budget;
 
-  ArmAnalyzer(BodyGeometry body, ResumeParams params) {
+  ArmAnalyzer(BodyGeometry body, ResumeParams params, ResumeBudget budget) {
     this.body = body;
     this.params = params;
+    this.budget = budget;
   }
 
   /**
@@ -66,6 +68,9 @@ final class ArmAnalyzer {
     double[][] qs = new double[samples][];
     double[][] ps = new double[samples][];
     for (int s = 0; s < samples; s++) {
+      if ((s & 63) == 0) {
+        budget.check("sampling the arm to " + chain.tipLink());
+      }
       double[] q = new double[n];
       for (int i = 0; i < n; i++) {
         q[i] =
@@ -124,6 +129,7 @@ final class ArmAnalyzer {
     double floorZ = floorStops ? -FLOOR_TOLERANCE_M : Double.NEGATIVE_INFINITY;
     double[] previous = null;
     for (Map.Entry<Integer, Integer> e : bandBest.entrySet()) {
+      budget.check("refining the reach of the arm to " + chain.tipLink());
       // Height errors cost twice what horizontal gains bring, so the climb follows the band;
       // wherever it ends, the point is binned by its own height. Each band starts from its own
       // best sample or from the band below's result, whichever scores higher here.

@@ -32,11 +32,42 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
 
   @Override
   public RobotResume generate(String robotId, UrdfRobot robot) {
+    return generate(robotId, robot, ResumeBudget.unlimited());
+  }
+
+  /**
+   * Builds a resume within a time budget.
+   *
+   * @param robotId fleet identifier
+   * @param robot the parsed robot
+   * @param budget the deadline, checked between stages and inside sampling loops
+   * @return the resume
+   * @throws ResumeRefusedException when the budget runs out
+   */
+  public RobotResume generate(String robotId, UrdfRobot robot, ResumeBudget budget) {
+    budget.check("finding end effectors");
     List<Chain> chains = new EndEffectorFinder(robot).chains(params.endEffectorLinks());
+    // Legs first, by what they do (ground contact, hips, symmetry): a foot named like an end
+    // effector must not turn a leg into an arm.
+    BodyGeometry all = new BodyGeometry(robot, Set.of());
+    budget.check("finding legs");
+    LegFinder.Legs groundLegs = LegFinder.find(all, WheelFinder.find(all, Set.of()).links());
+    if (groundLegs.count() >= 2) {
+      chains = chains.stream().filter(ch -> !isLeg(ch, groundLegs)).toList();
+    }
+    LegFinder.Legs legs = groundLegs;
     Set<String> armLinks = armLinks(robot.tree(), chains);
     BodyGeometry body = new BodyGeometry(robot, armLinks);
+    WheelFinder.Wheels wheels = WheelFinder.find(body, armLinks);
+    if (legs.count() < 2) {
+      legs = LegFinder.find(body, wheels.links());
+    }
+    Set<String> excluded = new HashSet<>(armLinks);
+    excluded.addAll(legs.legLinks());
+    RotorFinder.Rotors rotors = RotorFinder.find(body, excluded);
+    budget.check("classifying mobility");
 
-    MobilityAnalyzer.Structure s = new MobilityAnalyzer(body, armLinks).analyse();
+    MobilityAnalyzer.Structure s = new MobilityAnalyzer(body, legs, wheels, rotors).analyse();
     MobilityClass c = s.mobilityClass();
     double speed = orDefault(params.maxSpeedMps(), c.defaultMaxSpeedMps());
     double accel = orDefault(params.maxAccelerationMps2(), c.defaultMaxAccelerationMps2());
@@ -47,7 +78,8 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
         new Mobility(c, c.canChangeFloors(), speed, accel, payload,
             Rounding.r(robot.totalMassKg()),
             s.wheels(), s.steerable(), s.legs(), s.rotors(),
-            ResumeSummaries.mobility(c, s.wheels(), s.legs(), s.rotors(), speed, accel, payload));
+            ResumeSummaries.mobility(c, s.wheels(), s.legs(), s.rotors(), speed, accel, payload),
+            s.evidence());
 
     PerceptionAnalyzer pa = new PerceptionAnalyzer(body, params);
     List<CameraInfo> cameras = pa.cameras();
@@ -63,17 +95,24 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
     }
     List<LidarInfo> lidars = pa.lidars();
     Perception perception =
-        new Perception(cameras, lidars, ResumeSummaries.perception(cameras, lidars));
+        new Perception(cameras, lidars, ResumeSummaries.perception(cameras, lidars),
+            pa.evidence(cameras, lidars));
 
-    ArmAnalyzer aa = new ArmAnalyzer(body, params);
-    List<ArmInfo> arms = new ArrayList<>();
+    ArmAnalyzer aa = new ArmAnalyzer(body, params, budget);
+    List<ArmInfo> described = new ArrayList<>();
+    List<Chain> describedChains = new ArrayList<>();
     for (Chain chain : chains) {
-      ArmInfo arm = aa.describe(chain, arms.size());
+      budget.check("sampling the arm to " + chain.tipLink());
+      ArmInfo arm = aa.describe(chain, described.size());
       if (arm != null) {
-        arms.add(arm);
+        described.add(arm);
+        describedChains.add(chain);
       }
     }
-    Manipulation manipulation = new Manipulation(arms, ResumeSummaries.manipulation(arms));
+    HandGrouper.Grouped g = HandGrouper.group(robot, describedChains, described, params);
+    List<ArmInfo> arms = g.arms();
+    Manipulation manipulation =
+        new Manipulation(arms, g.grippers(), ResumeSummaries.manipulation(arms), g.evidence());
 
     Set<String> caps = new TreeSet<>(params.extraCapabilities());
     if (c.isMobile()) {
@@ -110,7 +149,13 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
     String summary =
         mobility.summary() + " " + perception.summary() + " " + manipulation.summary();
     return new RobotResume(robotId, type, robot.name(), mobility, perception, manipulation,
-        List.copyOf(caps), summary);
+        List.copyOf(caps), summary, List.of());
+  }
+
+  /** A chain that runs down a leg (its tip on a leg, or through a hip joint). */
+  private static boolean isLeg(Chain chain, LegFinder.Legs legs) {
+    return legs.legLinks().contains(chain.tipLink())
+        || chain.joints().stream().anyMatch(j -> legs.hipJoints().contains(j.name()));
   }
 
   private static double orDefault(double value, double fallback) {

@@ -156,6 +156,41 @@ final class PerceptionAnalyzer {
     return Math.atan2(dz, Math.hypot(dx, dy));
   }
 
+  /**
+   * Evidence for the perception section: sensor blocks are declared (high), frame names alone
+   * are medium (camera vocabulary is specific; a mislabelled frame costs one view, not a class).
+   */
+  Evidence evidence(List<CameraInfo> cameras, List<LidarInfo> lidars) {
+    List<String> facts = new ArrayList<>();
+    Confidence conf = Confidence.HIGH;
+    Set<String> sensorLinks = new HashSet<>();
+    for (Sensor s : body.robot().sensors()) {
+      sensorLinks.add(s.link());
+    }
+    KinematicTree tree = body.robot().tree();
+    for (CameraInfo c : cameras) {
+      boolean declared = sensorLinks.contains(c.link())
+          || tree.descendants(c.link()).stream().anyMatch(sensorLinks::contains);
+      facts.add("camera " + c.link() + (declared ? ": gazebo sensor block"
+          : ": frame names *camera*/*rgbd*/*stereo*… (names only)"));
+      if (!declared) {
+        conf = conf.min(Confidence.MEDIUM);
+      }
+    }
+    for (LidarInfo l : lidars) {
+      boolean declared = sensorLinks.contains(l.link());
+      facts.add("lidar " + l.link() + (declared ? ": gazebo ray sensor block"
+          : ": link names *laser*/*lidar*/*scan*… (names only)"));
+      if (!declared) {
+        conf = conf.min(Confidence.MEDIUM);
+      }
+    }
+    if (facts.isEmpty()) {
+      facts.add("no camera or scanner sensor block or frame");
+    }
+    return new Evidence(facts, conf);
+  }
+
   List<LidarInfo> lidars() {
     UrdfRobot robot = body.robot();
     KinematicTree tree = robot.tree();
