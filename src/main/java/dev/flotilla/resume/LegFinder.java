@@ -13,7 +13,8 @@ import org.ejml.data.DMatrix4x4;
  * Finds legs by what they do, not by the order chains are found nor by names (issue #13): a foot
  * is a leaf touching the ground at the default pose; a leg is the chain from the base down to a
  * foot with at least two joints, passing a link at least {@value #MIN_HIP_HEIGHT_M} m up (a hip or
- * thigh), without a spinning wheel above its last joint and without grasping links. Leaves within
+ * thigh) — or, lying down at the default pose, with two moving joints and at least that length —
+ * without a spinning wheel above its last joint and without grasping links. Leaves within
  * {@value #SAME_FOOT_M} m of each other are one foot (a five-bar leg has two lower links, a foot
  * a heel and a toe). Legs count only when there are at least two (symmetry). O(L · depth).
  */
@@ -40,8 +41,7 @@ final class LegFinder {
   static Legs find(BodyGeometry body, Set<String> wheelLinks) {
     KinematicTree tree = body.robot().tree();
     String base = body.baseLink();
-    List<String> feet = new ArrayList<>();
-    List<double[]> footXy = new ArrayList<>();
+    List<String> leaves = new ArrayList<>();
     List<List<Joint>> paths = new ArrayList<>();
     for (String leaf : tree.leaves()) {
       if (body.lowestHeightOf(leaf) > JointRoles.GROUND_TOLERANCE_M
@@ -49,21 +49,12 @@ final class LegFinder {
         continue;
       }
       List<Joint> path = tree.pathBetween(base, leaf);
-      if (path.size() < 2 || !isLeg(body, path, wheelLinks)) {
-        continue;
-      }
-      DMatrix4x4 p = body.pose(leaf);
-      boolean sameFoot = false;
-      for (double[] xy : footXy) {
-        sameFoot |= Math.hypot(xy[0] - p.a14, xy[1] - p.a24) < SAME_FOOT_M;
-      }
-      paths.add(path);
-      if (!sameFoot) {
-        feet.add(leaf);
-        footXy.add(new double[] {p.a14, p.a24});
+      if (path.size() >= 2 && isLeg(body, path, wheelLinks)) {
+        leaves.add(leaf);
+        paths.add(path);
       }
     }
-    if (feet.size() < 2) {
+    if (leaves.size() < 2) {
       return new Legs(List.of(), Set.of(), Set.of());
     }
     // Hips: the first joints below the part every leg shares (a trunk under a fixed base joint).
@@ -75,15 +66,66 @@ final class LegFinder {
       }
       common = k;
     }
+    // One leg per group of ground leaves sharing a hip or a foot position (heel and toe of one
+    // foot; the two lower links of a five-bar leg).
+    int n = leaves.size();
+    int[] group = new int[n];
+    for (int i = 0; i < n; i++) {
+      group[i] = i;
+    }
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < i; k++) {
+        boolean sameHip = common < paths.get(i).size() && common < paths.get(k).size()
+            && paths.get(i).get(common).equals(paths.get(k).get(common));
+        DMatrix4x4 p = body.pose(leaves.get(i));
+        DMatrix4x4 q = body.pose(leaves.get(k));
+        if (sameHip || Math.hypot(p.a14 - q.a14, p.a24 - q.a24) < SAME_FOOT_M) {
+          union(group, i, k);
+        }
+      }
+    }
+    List<String> feet = new ArrayList<>();
+    Set<Integer> seen = new LinkedHashSet<>();
     Set<String> legLinks = new LinkedHashSet<>();
     Set<String> hips = new LinkedHashSet<>();
-    for (List<Joint> p : paths) {
+    for (int i = 0; i < n; i++) {
+      if (seen.add(find(group, i))) {
+        feet.add(leaves.get(i));
+      }
+      List<Joint> p = paths.get(i);
       if (common < p.size()) {
         hips.add(p.get(common).name());
         p.subList(common, p.size()).forEach(j -> legLinks.add(j.child()));
       }
     }
+    if (feet.size() < 2) {
+      return new Legs(List.of(), Set.of(), Set.of());
+    }
     return new Legs(List.copyOf(feet), legLinks, hips);
+  }
+
+  private static int find(int[] group, int i) {
+    while (group[i] != i) {
+      i = group[i];
+    }
+    return i;
+  }
+
+  private static void union(int[] group, int a, int b) {
+    group[find(group, a)] = find(group, b);
+  }
+
+  /** Sum of the distances between consecutive link origins along the path, metres. */
+  private static double length(BodyGeometry body, List<Joint> path) {
+    double sum = 0;
+    DMatrix4x4 prev = body.pose(path.get(0).parent());
+    for (Joint j : path) {
+      DMatrix4x4 p = body.pose(j.child());
+      sum += Math.sqrt(Math.pow(p.a14 - prev.a14, 2) + Math.pow(p.a24 - prev.a24, 2)
+          + Math.pow(p.a34 - prev.a34, 2));
+      prev = p;
+    }
+    return sum;
   }
 
   private static boolean isLeg(BodyGeometry body, List<Joint> path, Set<String> wheelLinks) {
@@ -108,6 +150,8 @@ final class LegFinder {
       }
       high |= body.heightOf(j.child()) >= MIN_HIP_HEIGHT_M;
     }
-    return high;
+    // Standing at the default pose, or lying down (legs stretched out at zero) with at least two
+    // moving joints and a chain long enough to stand up.
+    return high || (movableAbove >= 2 && length(body, path) >= MIN_HIP_HEIGHT_M);
   }
 }

@@ -71,8 +71,8 @@ final class MobilityAnalyzer {
       c = MobilityClass.LEGGED;
       facts.add(legs.count() + " chains from the body through a hip down to a foot touching the"
           + " ground (feet " + String.join(", ", legs.feet()) + ")");
-      if (nWheels > 0) {
-        facts.add(nWheels + " wheels end legs (wheel-legged)");
+      if (legWheels() > 0) {
+        facts.add(legWheels() + " wheels end legs (wheel-legged)");
       }
     } else if (wheels.trackRows() > 0) {
       c = MobilityClass.TRACKED;
@@ -169,6 +169,11 @@ final class MobilityAnalyzer {
     if (c != MobilityClass.AERIAL) {
       countRotors = 0;
     }
+    if (c == MobilityClass.AERIAL || c == MobilityClass.STATIC) {
+      countWheels = 0;
+    } else if (c == MobilityClass.LEGGED) {
+      countWheels = legWheels();
+    }
     int countLegs = c == MobilityClass.LEGGED ? legs.count() : 0;
     boolean steer = nSteered > 0 && countWheels > 0;
     return new Structure(c, countWheels, steer, countLegs, countRotors,
@@ -203,6 +208,14 @@ final class MobilityAnalyzer {
       return omni ? MobilityClass.WHEELED_HOLONOMIC : MobilityClass.WHEELED_DIFFERENTIAL;
     }
     return null;
+  }
+
+  /** Wheels that are the feet of legs: the wheel link itself is the leaf on the ground. */
+  private int legWheels() {
+    KinematicTree tree = body.robot().tree();
+    return (int) wheels.wheels().stream()
+        .filter(j -> legs.legLinks().contains(j.child()) && tree.childJoints(j.child()).isEmpty())
+        .count();
   }
 
   private boolean floatingRoot() {

@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * Finds rotors (issue #13): structurally, spinning joints ({@link JointRoles#spins}) with a
  * vertical axis, above the ground, nothing movable below, off the arms and legs; by name only,
- * propeller- or rotor-named links fixed to the body above the ground (weak evidence: legged
- * robots name their motor rotors so). O(L).
+ * propeller- or rotor-named links fixed to the body (weak evidence: legged robots name their
+ * motor rotors so). O(L).
  */
 final class RotorFinder {
 
@@ -33,11 +33,11 @@ final class RotorFinder {
     List<Joint> spinning = new ArrayList<>();
     List<String> named = new ArrayList<>();
     for (Joint j : body.robot().joints().values()) {
-      if (excluded.contains(j.child())
-          || body.heightOf(j.child()) <= JointRoles.GROUND_TOLERANCE_M) {
+      if (excluded.contains(j.child())) {
         continue;
       }
-      if (JointRoles.spins(j) && !body.movableBelow(j.child())
+      boolean above = body.heightOf(j.child()) > JointRoles.GROUND_TOLERANCE_M;
+      if (above && JointRoles.spins(j) && !body.movableBelow(j.child())
           && Math.abs(body.axisInRoot(j)[2]) > 0.9) {
         spinning.add(j);
       } else if (!j.type().isMovable() && LinkNames.hasAny(j.child(), ROTOR_WORDS)

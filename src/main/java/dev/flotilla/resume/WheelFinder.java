@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.ejml.data.DMatrix4x4;
 
 /**
  * Finds ground wheels from structure, geometry and mass (issue #13). A wheel is a spinning joint
@@ -54,8 +55,12 @@ final class WheelFinder {
       if (armLinks.contains(j.child())) {
         continue;
       }
-      boolean low = body.subtreeLowestHeightOf(j.child()) < JointRoles.GROUND_TOLERANCE_M
-          || (meshOnly(robot.links().get(j.child())) && body.heightOf(j.child()) < 0.2);
+      // Touching: within 5 cm, and within 30 % of the hub height (a gear inside a small car's
+      // differential sits a few centimetres up; its wheel does not).
+      double hubHeight = body.heightOf(j.child());
+      double tolerance = Math.min(JointRoles.GROUND_TOLERANCE_M, Math.max(0.01, 0.3 * hubHeight));
+      boolean low = body.subtreeLowestHeightOf(j.child()) < tolerance
+          || (meshOnly(robot.links().get(j.child())) && hubHeight < 0.2);
       if (j.type() == JointType.FIXED) {
         if (low && LinkNames.hasAny(j.child(), WHEEL_WORDS)
             && !LinkNames.hasAny(j.child(), NOT_DRIVEN_WORDS)
@@ -84,9 +89,10 @@ final class WheelFinder {
       wheels.add(j);
       if (hasSteeringAbove(body, j)) {
         steered.add(j);
+      } else {
+        roadWheels.add(j);
       }
     }
-    roadWheels.addAll(wheels);
     int rows = trackRows(body, roadWheels);
     if (rows > 0) {
       return new Wheels(List.of(), List.of(), List.of(), rows);
@@ -94,20 +100,24 @@ final class WheelFinder {
     return new Wheels(wheels, steered, named, 0);
   }
 
-  /** Road wheels per side when both sides have a row of at least {@value #TRACK_ROW}. */
+  /**
+   * Road wheels per side when each side has a row of at least {@value #TRACK_ROW} unsteered
+   * wheels at distinct positions along the body (a caster's twin wheels share one).
+   */
   private static int trackRows(BodyGeometry body, List<Joint> candidates) {
     double[] base = body.baseXy();
-    int left = 0;
-    int right = 0;
+    List<Double> left = new ArrayList<>();
+    List<Double> right = new ArrayList<>();
     for (Joint j : candidates) {
-      double y = body.pose(j.child()).a24 - base[1];
-      if (y > 0.02) {
-        left++;
-      } else if (y < -0.02) {
-        right++;
+      DMatrix4x4 p = body.pose(j.child());
+      double y = p.a24 - base[1];
+      List<Double> side = y > 0.02 ? left : y < -0.02 ? right : null;
+      if (side != null && side.stream().noneMatch(x -> Math.abs(x - p.a14) < 0.03)) {
+        side.add(p.a14);
       }
     }
-    return left >= TRACK_ROW && right >= TRACK_ROW ? Math.min(left, right) : 0;
+    return left.size() >= TRACK_ROW && right.size() >= TRACK_ROW
+        ? Math.min(left.size(), right.size()) : 0;
   }
 
   private static boolean meshOnly(Link l) {

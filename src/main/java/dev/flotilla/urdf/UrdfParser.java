@@ -86,11 +86,22 @@ public final class UrdfParser {
     }
     XmlElement root;
     try {
-      root = XmlTreeReader.read(xml);
+      root = XmlTreeReader.read(normaliseDeclaration(xml));
     } catch (XmlSyntaxException e) {
       throw new UrdfException(source, e.line(), e.openElement(), "malformed XML: " + e.getMessage());
     }
     return new Reader(source, limits).robot(root);
+  }
+
+  private static final java.util.regex.Pattern BAD_VERSION =
+      java.util.regex.Pattern.compile("\\A(\\s*<\\?xml\\s+version\\s*=\\s*[\"'])0\\.0([\"'])");
+
+  /**
+   * Reads a declaration of XML version "0.0" (written by some simulator exporters, e.g. the
+   * pybullet_data robots) as 1.0; every other version is left to the XML reader to judge.
+   */
+  private static String normaliseDeclaration(String xml) {
+    return BAD_VERSION.matcher(xml).replaceFirst("$11.0$2");
   }
 
   /** Turns the element tree into records; one instance per document. */
@@ -262,7 +273,7 @@ public final class UrdfParser {
           String type = c.name().equals("sensor") ? c.attr("type") : c.localName();
           SensorKind kind = kind(type == null ? "" : type);
           String name = c.attr("name") == null ? link : c.attr("name");
-          out.add(new Sensor(name, link, kind, fov(c), c.line()));
+          out.add(new Sensor(name, link, kind, fov(c), c.line(), samples(c)));
         }
       }
       return out;
@@ -296,6 +307,23 @@ public final class UrdfParser {
         pushChildren(todo, c);
       }
       return Double.NaN;
+    }
+
+    /** Rays per horizontal scan: the first {@code <samples>} below a {@code <horizontal>}. */
+    private static int samples(XmlElement sensor) {
+      Deque<XmlElement> todo = new ArrayDeque<>(sensor.children());
+      while (!todo.isEmpty()) {
+        XmlElement c = todo.pop();
+        if (c.name().equals("horizontal") && c.child("samples").isPresent()) {
+          try {
+            return Integer.parseInt(c.child("samples").get().text().trim());
+          } catch (NumberFormatException e) {
+            return 0;
+          }
+        }
+        todo.addAll(c.children());
+      }
+      return 0;
     }
 
     /** Pushes the children so that the first one is popped first. */
