@@ -65,6 +65,24 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
     Set<String> excluded = new HashSet<>(armLinks);
     excluded.addAll(legs.legLinks());
     RotorFinder.Rotors rotors = RotorFinder.find(body, excluded);
+    if (legs.count() < 2 && wheels.wheels().size() < 2 && wheels.trackRows() == 0
+        && rotors.spinning().size() < 3 && DeclaredMotion.all(robot).isEmpty()) {
+      // Nothing moves the robot at its default pose: maybe its legs are folded up.
+      Set<String> toolJoints = new HashSet<>();
+      for (Chain ch : chains) {
+        if (dev.flotilla.urdf.LinkNames.hasAny(ch.tipLink(),
+            dev.flotilla.urdf.LinkNames.END_EFFECTOR_WORDS)) {
+          ch.independentJoints().forEach(j -> toolJoints.add(j.name()));
+        }
+      }
+      LegFinder.Legs reaching = ReachingLegFinder.find(body, toolJoints, params.seed());
+      if (reaching.count() >= 2) {
+        legs = reaching;
+        Set<String> folded = reaching.legLinks();
+        chains = chains.stream().filter(ch -> !folded.contains(ch.tipLink())).toList();
+        armLinks = armLinks(robot.tree(), chains);
+      }
+    }
     budget.check("classifying mobility");
 
     MobilityAnalyzer.Structure s = new MobilityAnalyzer(body, legs, wheels, rotors).analyse();

@@ -30,11 +30,14 @@ final class LegFinder {
    * @param legLinks every link on a leg below the base
    * @param hipJoints the first joint of each leg below the base
    */
-  record Legs(List<String> feet, Set<String> legLinks, Set<String> hipJoints) {
+  record Legs(List<String> feet, Set<String> legLinks, Set<String> hipJoints,
+      boolean atDefaultPose) {
     int count() {
       return feet.size();
     }
   }
+
+  static final Legs NONE = new Legs(List.of(), Set.of(), Set.of(), true);
 
   private LegFinder() {}
 
@@ -55,7 +58,7 @@ final class LegFinder {
       }
     }
     if (leaves.size() < 2) {
-      return new Legs(List.of(), Set.of(), Set.of());
+      return NONE;
     }
     // Hips: the first joints below the part every leg shares (a trunk under a fixed base joint).
     int common = paths.get(0).size();
@@ -99,9 +102,9 @@ final class LegFinder {
       }
     }
     if (feet.size() < 2) {
-      return new Legs(List.of(), Set.of(), Set.of());
+      return NONE;
     }
-    return new Legs(List.copyOf(feet), legLinks, hips);
+    return new Legs(List.copyOf(feet), legLinks, hips, true);
   }
 
   private static int find(int[] group, int i) {

@@ -69,8 +69,15 @@ final class MobilityAnalyzer {
           + "(rotors)");
     } else if (legs.count() >= 2) {
       c = MobilityClass.LEGGED;
-      facts.add(legs.count() + " chains from the body through a hip down to a foot touching the"
-          + " ground (feet " + String.join(", ", legs.feet()) + ")");
+      if (legs.atDefaultPose()) {
+        facts.add(legs.count() + " chains from the body through a hip down to a foot touching "
+            + "the ground (feet " + String.join(", ", legs.feet()) + ")");
+      } else {
+        facts.add(legs.count() + " mirrored chains of two or more horizontal-axis joints that "
+            + "can reach the ground, folded up at the default pose (feet "
+            + String.join(", ", legs.feet()) + ")");
+        conf = conf.min(Confidence.MEDIUM);
+      }
       if (legWheels() > 0) {
         facts.add(legWheels() + " wheels end legs (wheel-legged)");
       }
