@@ -32,6 +32,7 @@ import org.ejml.data.DMatrix4x4;
 final class ArmAnalyzer {
 
   static final double BAND_M = 0.05;
+  static final int MAX_REFINED_BANDS = 64;
   private static final double FLOOR_TOLERANCE_M = 0.01;
   private static final double HEIGHT_PENALTY = 2.0;
 
@@ -128,7 +129,15 @@ final class ArmAnalyzer {
     }
     double floorZ = floorStops ? -FLOOR_TOLERANCE_M : Double.NEGATIVE_INFINITY;
     double[] previous = null;
+    // A chain many metres long spans hundreds of bands: refine at most MAX_REFINED_BANDS of
+    // them, evenly spread (real arms span fewer than 60); the others keep their best sample.
+    int stride = Math.max(1, (bandBest.size() + MAX_REFINED_BANDS - 1) / MAX_REFINED_BANDS);
+    int bandNo = 0;
     for (Map.Entry<Integer, Integer> e : bandBest.entrySet()) {
+      if (bandNo++ % stride != 0) {
+        points.add(ps[e.getValue()]);
+        continue;
+      }
       budget.check("refining the reach of the arm to " + chain.tipLink());
       // Height errors cost twice what horizontal gains bring, so the climb follows the band;
       // wherever it ends, the point is binned by its own height. Each band starts from its own
@@ -271,6 +280,10 @@ final class ArmAnalyzer {
     /** End-effector position in the base frame (origin on the ground below the base). */
     double[] position(double[] q, double[] out) {
       fk.tipPosition(q, out);
+      return toBase(out);
+    }
+
+    private double[] toBase(double[] out) {
       out[0] -= baseXy[0];
       out[1] -= baseXy[1];
       out[2] -= ground;
@@ -299,18 +312,19 @@ final class ArmAnalyzer {
       for (double step : STEPS) {
         for (int round = 0; round < ROUNDS; round++) {
           boolean improved = false;
+          // One sweep costs O(n), not O(n²): only the nudged joint's transform is recomputed.
+          fk.beginSweep(q);
           for (int i = 0; i < q.length; i++) {
             for (int sign = -1; sign <= 1; sign += 2) {
-              double old = q[i];
-              q[i] = Math.max(lo[i], Math.min(hi[i], old + sign * step * (hi[i] - lo[i])));
-              position(q, trial);
+              double value = Math.max(lo[i], Math.min(hi[i], q[i] + sign * step * (hi[i] - lo[i])));
+              fk.tipPositionVarying(q, i, value, trial);
+              toBase(trial);
               double v = objective.applyAsDouble(trial);
               if (v > best && ok.test(trial)) {
                 best = v;
                 System.arraycopy(trial, 0, p, 0, 3);
+                q[i] = value;
                 improved = true;
-              } else {
-                q[i] = old;
               }
             }
           }
