@@ -133,24 +133,7 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
         new Manipulation(arms, g.grippers(), ResumeSummaries.manipulation(arms), g.evidence());
 
     Set<String> caps = new TreeSet<>(params.extraCapabilities());
-    if (c.isMobile()) {
-      caps.add("navigate");
-    }
-    if (c.canChangeFloors()) {
-      caps.add("change_floors");
-    }
-    if (c == MobilityClass.AERIAL) {
-      caps.add("fly");
-    }
-    if (c == MobilityClass.LEGGED) {
-      caps.add("walk");
-    }
-    if (!arms.isEmpty()) {
-      caps.add("manipulate");
-    }
-    if (manipulation.hasGripper()) {
-      caps.add("grasp");
-    }
+    caps.addAll(Capabilities.derived(mobility, manipulation));
     if (!cameras.isEmpty()) {
       caps.add("perceive");
     }
@@ -159,9 +142,6 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
     }
     if (!lidars.isEmpty()) {
       caps.add("lidar");
-    }
-    if (c.isMobile() && payload > 0) {
-      caps.add("carry");
     }
     String type = ResumeSummaries.robotType(c, !arms.isEmpty());
     String summary =
