@@ -140,6 +140,15 @@ public final class ResumeBenchCommand implements Callable<Integer> {
       return 2;
     }
     feasibility(pool, o, csv);
+    dev.flotilla.resume.ResumeAccuracy.Report accuracy;
+    try {
+      accuracy = dev.flotilla.resume.ResumeAccuracy.run(dir, params, 3);
+    } catch (IOException e) {
+      err.println("flotilla bench resume: " + e.getMessage());
+      return 2;
+    }
+    java.io.StringWriter table = new java.io.StringWriter();
+    dev.flotilla.resume.ResumeAccuracy.print(accuracy, new PrintWriter(table), csv);
     try {
       if (out.getParent() != null) {
         Files.createDirectories(out.getParent());
@@ -150,6 +159,7 @@ public final class ResumeBenchCommand implements Callable<Integer> {
       return 2;
     }
     o.println("CSV: " + out);
+    o.print(table);
     o.flush();
     return 0;
   }

@@ -49,6 +49,10 @@ public final class ResumeCommand implements Callable<Integer> {
   @Option(names = "--payload", defaultValue = "NaN", description = "Payload, kg.")
   double payload;
 
+  @Option(names = "--explain",
+      description = "Print each section's evidence and confidence instead of the JSON.")
+  boolean explain;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +76,8 @@ public final class ResumeCommand implements Callable<Integer> {
     }
     try {
       RobotResume resume = Resumes.resumeFromFile(id, file, params);
-      out.println(ResumeJson.toJson(resume));
+      out.println(explain ? dev.flotilla.resume.ResumeExplainer.explain(resume).strip()
+          : ResumeJson.toJson(resume));
       out.flush();
       return 0;
     } catch (UrdfException e) {
