@@ -423,7 +423,9 @@ public final class AllocatorNode implements FlotillaNode {
     RobotResume resume;
     try {
       resume = Resumes.resumeFromUrdf(robotId, urdfXml, source);
-    } catch (UrdfException e) {
+      resume = params.fleet().resumeOverrides()
+          .getOrDefault(robotId, dev.flotilla.resume.ResumeOverrides.NONE).apply(resume);
+    } catch (UrdfException | IllegalArgumentException e) {
       rejections.reject(source, robotId, "invalid_urdf", e.getMessage());
       return;
     }
@@ -433,6 +435,7 @@ public final class AllocatorNode implements FlotillaNode {
     resumes.put(robotId, resume);
     resumeTopic.publish(new dev.flotilla.msgs.std_msgs.String(ResumeJson.toJson(resume)));
     log.info("resume of " + robotId + ": " + resume.summary());
+    Resumes.lowConfidenceWarning(resume).ifPresent(log::warning);
     apply(session.setResume(resume, ctx.clock().now()));
   }
 
