@@ -1,5 +1,6 @@
 package dev.flotilla.resume;
 
+import dev.flotilla.urdf.Geometry;
 import dev.flotilla.urdf.Joint;
 import dev.flotilla.urdf.JointType;
 import dev.flotilla.urdf.Link;
@@ -122,7 +123,7 @@ final class WheelFinder {
 
   private static boolean meshOnly(Link l) {
     return !l.shapes().isEmpty()
-        && l.shapes().stream().allMatch(s -> s.geometry() instanceof dev.flotilla.urdf.Geometry.Mesh);
+        && l.shapes().stream().allMatch(s -> s.geometry() instanceof Geometry.Mesh);
   }
 
   /** A vertical-axis revolute/continuous joint between the base and this wheel steers it. */
