@@ -75,7 +75,7 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
           ch.independentJoints().forEach(j -> toolJoints.add(j.name()));
         }
       }
-      LegFinder.Legs reaching = ReachingLegFinder.find(body, toolJoints, params.seed());
+      LegFinder.Legs reaching = ReachingLegFinder.find(body, toolJoints, params.seed(), budget);
       if (reaching.count() >= 2) {
         legs = reaching;
         Set<String> folded = reaching.legLinks();
@@ -99,7 +99,8 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
             ResumeSummaries.mobility(c, s.wheels(), s.legs(), s.rotors(), speed, accel, payload),
             s.evidence());
 
-    PerceptionAnalyzer pa = new PerceptionAnalyzer(body, params);
+    budget.check("finding cameras");
+    PerceptionAnalyzer pa = new PerceptionAnalyzer(body, params, budget);
     List<CameraInfo> cameras = pa.cameras();
     if (c == MobilityClass.AERIAL) {
       // A flying camera can be anywhere between its resting height and the flight ceiling.

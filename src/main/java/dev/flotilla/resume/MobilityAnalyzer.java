@@ -112,12 +112,16 @@ final class MobilityAnalyzer {
     }
     if (fromStructure) {
       for (DeclaredMotion.Declared d : declared) {
-        if (d.mobilityClass() == c || (c == MobilityClass.LEGGED
-            && d.mobilityClass() != MobilityClass.AERIAL)) {
-          facts.add(d.fact() + " agrees");
-        } else if (!(c == MobilityClass.WHEELED_HOLONOMIC
+        boolean wheelLegs = c == MobilityClass.LEGGED && legWheels() > 0
+            && d.mobilityClass() != MobilityClass.AERIAL;
+        boolean steeredDiff = (c == MobilityClass.WHEELED_HOLONOMIC
             || c == MobilityClass.WHEELED_ACKERMANN)
-            || d.mobilityClass() != MobilityClass.WHEELED_DIFFERENTIAL) {
+            && d.mobilityClass() == MobilityClass.WHEELED_DIFFERENTIAL;
+        if (d.mobilityClass() == c || wheelLegs) {
+          facts.add(d.fact() + " agrees");
+        } else if (steeredDiff) {
+          facts.add(d.fact() + " declares differential drive; the steering joints refine it");
+        } else {
           facts.add(d.fact() + " declares " + d.mobilityClass().json()
               + "; structure outranks it");
           conf = conf.min(Confidence.MEDIUM);

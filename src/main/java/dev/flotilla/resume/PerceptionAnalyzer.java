@@ -33,10 +33,12 @@ final class PerceptionAnalyzer {
 
   private final BodyGeometry body;
   private final ResumeParams params;
+  private final ResumeBudget budget;
 
-  PerceptionAnalyzer(BodyGeometry body, ResumeParams params) {
+  PerceptionAnalyzer(BodyGeometry body, ResumeParams params, ResumeBudget budget) {
     this.body = body;
     this.params = params;
+    this.budget = budget;
   }
 
   List<CameraInfo> cameras() {
@@ -65,6 +67,7 @@ final class PerceptionAnalyzer {
     }
     List<CameraInfo> out = new ArrayList<>();
     for (String top : tops) {
+      budget.check("describing camera " + top);
       out.add(describe(top));
     }
     return out;

@@ -33,13 +33,15 @@ final class ReachingLegFinder {
 
   private ReachingLegFinder() {}
 
-  static LegFinder.Legs find(BodyGeometry body, Set<String> toolJoints, long seed) {
+  static LegFinder.Legs find(BodyGeometry body, Set<String> toolJoints, long seed,
+      ResumeBudget budget) {
     KinematicTree tree = body.robot().tree();
     String base = body.baseLink();
     double[] baseXy = body.baseXy();
     List<String> tips = new ArrayList<>();
     List<List<Joint>> paths = new ArrayList<>();
     for (String leaf : tree.leaves()) {
+      budget.check("looking for folded legs");
       if (!tree.isAncestor(base, leaf)) {
         continue;
       }
