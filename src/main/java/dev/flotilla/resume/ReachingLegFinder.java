@@ -20,13 +20,16 @@ import org.ejml.data.DMatrix4x4;
  * two moving joints with horizontal axes, sharing no moving joint with a chain to a named end
  * effector and carrying no end-effector or gripper vocabulary itself, whose tip
  * can reach the ground plane (sampled: a grid of lower/middle/upper per joint, or 256 seeded
- * configurations) and which has a mirror image across the body's sagittal plane. Candidates
+ * configurations), whose first joint is no higher than {@value #HIP_SLACK_M} m above the base
+ * link's centre of mass (legs hang from the bottom of a body, arms from shoulders above it), and
+ * which has a mirror image across the body's sagittal plane. Candidates
  * sharing a hip or a foot position are one leg. Used only when nothing else moves the robot;
  * the evidence says the legs were found by reach, with medium confidence. O(C · S · depth).
  */
 final class ReachingLegFinder {
 
   private static final double MIRROR_M = 0.05;
+  private static final double HIP_SLACK_M = 0.05;
   private static final double SAME_FOOT_M = 0.1;
   private static final int GRID_LIMIT = 729;
   private static final int SAMPLES = 256;
@@ -50,7 +53,10 @@ final class ReachingLegFinder {
           .filter(j -> j.type().isMovable() && Math.abs(body.axisInRoot(j)[2]) < 0.3).count();
       boolean tool = path.stream().anyMatch(j -> toolJoints.contains(j.name())
           || LinkNames.hasAny(j.child(), LinkNames.END_EFFECTOR_WORDS));
-      if (horizontal >= 2 && !tool && reachesGround(body, tree.pathFromRoot(leaf), leaf, seed)) {
+      // Legs hang from the bottom of the body; arms from shoulders above its centre of mass.
+      boolean low = body.heightOf(path.get(0).child()) <= baseCentreHeight(body) + HIP_SLACK_M;
+      if (horizontal >= 2 && !tool && low
+          && reachesGround(body, tree.pathFromRoot(leaf), leaf, seed)) {
         tips.add(leaf);
         paths.add(path);
       }
@@ -86,6 +92,15 @@ final class ReachingLegFinder {
       return LegFinder.NONE;
     }
     return new LegFinder.Legs(List.copyOf(feet), legLinks, hips, false);
+  }
+
+  /** Height above ground of the base link's centre of mass (its origin when massless). */
+  private static double baseCentreHeight(BodyGeometry body) {
+    dev.flotilla.urdf.Link base = body.robot().links().get(body.baseLink());
+    DMatrix4x4 p = body.pose(body.baseLink());
+    dev.flotilla.urdf.Pose c = base.centreOfMass();
+    double z = p.a31 * c.x() + p.a32 * c.y() + p.a33 * c.z() + p.a34;
+    return z - body.groundZ();
   }
 
   /** True when some sampled configuration puts the tip link's geometry on the ground. */

@@ -99,6 +99,33 @@ class EvidenceRulesTest {
         CapabilityLambda.lambda(r, go), 1e-12);
   }
 
+  /**
+   * A torso on the ground with two mirrored unnamed 3-joint arms at the shoulders, held out
+   * forward at zero and able to reach the floor: arms, not folded legs.
+   */
+  private static String dualArmTorso() {
+    StringBuilder b = new StringBuilder("<robot name=\"t\"><link name=\"torso\"><visual>"
+        + "<origin xyz=\"0 0 0.3\"/><geometry><box size=\"0.3 0.3 0.6\"/></geometry></visual>"
+        + "<inertial><origin xyz=\"0 0 0.3\"/><mass value=\"10\"/></inertial></link>");
+    for (String side : new String[] {"a", "b"}) {
+      double y = side.equals("a") ? 0.2 : -0.2;
+      b.append("<link name=\"" + side + "1\">" + box(0.05, 0.05, 0.3) + "</link>")
+          .append("<link name=\"" + side + "2\">" + box(0.05, 0.05, 0.3) + "</link>")
+          .append("<link name=\"" + side + "3\">" + box(0.05, 0.05, 0.1) + "</link>")
+          .append(joint(side + "_s", "revolute", "torso", side + "1", 0.15, y, 0.55))
+          .append(joint(side + "_e", "revolute", side + "1", side + "2", 0.3, 0, 0))
+          .append(joint(side + "_w", "revolute", side + "2", side + "3", 0.3, 0, 0));
+    }
+    return b.append("</robot>").toString();
+  }
+
+  @Test
+  void mirroredArmsAtTheShouldersAreNotFoldedLegs() {
+    RobotResume r = Resumes.resumeFromUrdf("t", dualArmTorso(), "t.urdf");
+    assertEquals(MobilityClass.STATIC, r.mobility().mobilityClass(), ResumeExplainer.explain(r));
+    assertEquals(2, r.manipulation().arms().size(), ResumeExplainer.explain(r));
+  }
+
   static String chain(int n) {
     StringBuilder b = new StringBuilder("<robot name=\"snake\"><link name=\"l0\"/>");
     for (int i = 1; i < n; i++) {
