@@ -51,7 +51,7 @@ final class DeclaredBehaviourReader {
     String hardware = "";
     var hw = rc.child("hardware");
     if (hw.isPresent() && hw.get().child("plugin").isPresent()) {
-      hardware = hw.get().child("plugin").get().text();
+      hardware = orEmpty(hw.get().child("plugin").get().text());
     }
     for (XmlElement j : rc.childrenNamed("joint")) {
       List<String> interfaces = new ArrayList<>();
@@ -77,13 +77,13 @@ final class DeclaredBehaviourReader {
     for (XmlElement j : t.childrenNamed("joint")) {
       joints.add(orEmpty(j.attr("name")));
       for (XmlElement h : j.childrenNamed("hardwareInterface")) {
-        interfaces.add(h.text());
+        interfaces.add(orEmpty(h.text()));
       }
     }
     // ROS 1 style: <actuator><hardwareInterface> and <joint> may be text-only.
     for (XmlElement a : t.childrenNamed("actuator")) {
       for (XmlElement h : a.childrenNamed("hardwareInterface")) {
-        interfaces.add(h.text());
+        interfaces.add(orEmpty(h.text()));
       }
     }
     return new Transmission(orEmpty(t.attr("name")), joints, interfaces, t.line());
