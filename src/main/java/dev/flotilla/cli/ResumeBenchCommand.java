@@ -1,10 +1,15 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.bench.CsvRow;
 import dev.flotilla.bench.ResumeBenchmark;
 import dev.flotilla.bench.ResumeBenchmark.Figure;
 import dev.flotilla.bench.TableWriter;
+import dev.flotilla.resume.ResumeAccuracy;
+import dev.flotilla.resume.ResumeParams;
 import dev.flotilla.urdf.UrdfException;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,12 +84,29 @@ public final class ResumeBenchCommand implements Callable<Integer> {
           + ", fewer than --fleet-size " + fleetSize);
     }
     figures.addAll(bench.feasibility(table));
+    ResumeAccuracy.Report accuracy;
     try {
-      TableWriter.writeCsv(out, ResumeBenchmark.CSV_HEADER, figures);
+      accuracy = ResumeAccuracy.run(dir, ResumeParams.defaults(), 3);
+    } catch (IOException e) {
+      return fail(e.getMessage());
+    }
+    StringWriter accuracyTable = new StringWriter();
+    List<String> accuracyCsv = new ArrayList<>();
+    ResumeAccuracy.print(accuracy, new PrintWriter(accuracyTable), accuracyCsv);
+    List<CsvRow> rows = new ArrayList<>(figures);
+    for (String line : accuracyCsv) {
+      rows.add(() -> line);
+    }
+    try {
+      TableWriter.writeCsv(out, ResumeBenchmark.CSV_HEADER, rows);
     } catch (IOException e) {
       return fail("cannot write " + out + ": " + e.getMessage());
     }
     table.println("CSV: " + out);
+    String accuracyText = accuracyTable.toString();
+    if (!accuracyText.isEmpty()) {
+      table.println(accuracyText.stripTrailing());
+    }
     return 0;
   }
 

@@ -1,5 +1,6 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.resume.ResumeExplainer;
 import dev.flotilla.resume.ResumeJson;
 import dev.flotilla.resume.ResumeParams;
 import dev.flotilla.resume.Resumes;
@@ -47,6 +48,10 @@ public final class ResumeCommand implements Callable<Integer> {
   @Option(names = "--payload", defaultValue = "NaN", description = "Payload, kg.")
   double payload;
 
+  @Option(names = "--explain",
+      description = "Print each section's evidence and confidence instead of the JSON.")
+  boolean explain;
+
   @Override
   public Integer call() {
     String id = robotId;
@@ -67,7 +72,8 @@ public final class ResumeCommand implements Callable<Integer> {
     }
     try {
       RobotResume resume = Resumes.resumeFromFile(id, file, params);
-      io.out().println(ResumeJson.toJson(resume));
+      io.out().println(explain ? ResumeExplainer.explain(resume).strip()
+          : ResumeJson.toJson(resume));
       io.out().flush();
       return 0;
     } catch (UrdfException e) {

@@ -107,7 +107,7 @@ public final class AllocatorNode implements FlotillaNode {
         FlotillaQos.REASSIGNMENT);
     markers = ctx.bus().publisher(ctx.topic(TopicNames.MARKERS), MarkerArray.TYPE,
         FlotillaQos.ALLOCATION);
-    resumes = new RobotResumes(ctx, rejections,
+    resumes = new RobotResumes(ctx, rejections, params.fleet().resumeOverrides(),
         resume -> apply(session.setResume(resume, ctx.clock().now())));
     for (RobotSpec r : params.fleet().robots()) {
       subscribeOdometry(r.id());

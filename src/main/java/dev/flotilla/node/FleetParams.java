@@ -3,6 +3,7 @@ package dev.flotilla.node;
 import dev.flotilla.fleet.FleetRoster;
 import dev.flotilla.model.Point3;
 import dev.flotilla.model.RobotSpec;
+import dev.flotilla.resume.ResumeOverrides;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.ParamsException;
@@ -33,7 +34,7 @@ import java.util.Set;
  * @param discoverRobots whether robots not listed join when they first heartbeat
  */
 public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
-    boolean discoverRobots) {
+    boolean discoverRobots, Map<String, ResumeOverrides> resumeOverrides) {
 
   /** Defaults for a robot that joined by discovery, sized for a small wheeled base. */
   public static final double DEFAULT_MAX_SPEED = FleetRoster.DEFAULT_MAX_SPEED;
@@ -42,6 +43,13 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
   public FleetParams {
     robots = List.copyOf(robots);
     regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
+    resumeOverrides = Map.copyOf(resumeOverrides);
+  }
+
+  /** A fleet without resume overrides. */
+  public FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
+      boolean discoverRobots) {
+    this(robots, regions, discoverRobots, Map.of());
   }
 
   /**
@@ -53,6 +61,7 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
    */
   public static FleetParams read(ParamReader p) {
     List<RobotSpec> robots = new ArrayList<>();
+    Map<String, ResumeOverrides> overrides = new LinkedHashMap<>();
     for (String id : p.children("robots")) {
       String k = "robots." + id + ".";
       if (!TopicNames.isValidRobotId(id)) {
@@ -72,6 +81,10 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
           urdf(p, k + "urdf"), agentType(p, k + "agent_type"),
           p.string(k + "liveness_source", "heartbeat", Set.of("heartbeat", "odometry"))
               .equals("odometry")));
+      ResumeOverrides o = resumeOverrides(p, k + "resume_overrides");
+      if (!o.isEmpty()) {
+        overrides.put(id, o);
+      }
     }
     Map<String, Point3> regions = new LinkedHashMap<>();
     for (String name : p.children("regions")) {
@@ -79,7 +92,29 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
       regions.put(name, new Point3(p.number(k + "x", 0, -1e6, 1e6),
           p.number(k + "y", 0, -1e6, 1e6), p.number(k + "z", 0, -1e6, 1e6)));
     }
-    return new FleetParams(robots, regions, p.bool("discover_robots", false));
+    return new FleetParams(robots, regions, p.bool("discover_robots", false), overrides);
+  }
+
+  /** {@code robots.<id>.resume_overrides}: validated by {@link ResumeOverrides#parse}. */
+  private static ResumeOverrides resumeOverrides(ParamReader p, String prefix) {
+    Map<String, String> raw = new LinkedHashMap<>();
+    for (String key : p.children(prefix)) {
+      String k = prefix + "." + key;
+      raw.put(key, switch (key) {
+        case "mobility_class" -> p.string(k, "", java.util.Set.of());
+        case "can_change_floors" -> Boolean.toString(p.bool(k, false));
+        case "arms" -> Long.toString(p.integer(k, 0, 0, 16));
+        case "max_speed_mps", "max_acceleration_mps2", "payload_kg" ->
+            Double.toString(p.number(k, 0, 0, 100_000));
+        default -> throw new ParamsException(p.source() + ": " + k + " is not a resume "
+            + "override; expected one of " + String.join(", ", ResumeOverrides.KEYS) + ".");
+      });
+    }
+    try {
+      return ResumeOverrides.parse(raw, p.source(), prefix);
+    } catch (IllegalArgumentException e) {
+      throw new ParamsException(e.getMessage());
+    }
   }
 
   private static String agentType(ParamReader p, String key) {

@@ -2,6 +2,7 @@ package dev.flotilla.node;
 
 import dev.flotilla.model.RobotSpec;
 import dev.flotilla.resume.ResumeJson;
+import dev.flotilla.resume.ResumeOverrides;
 import dev.flotilla.resume.Resumes;
 import dev.flotilla.resume.RobotResume;
 import dev.flotilla.ros.Bus;
@@ -24,6 +25,7 @@ import java.util.function.Consumer;
 final class RobotResumes {
   private final NodeContext ctx;
   private final InputRejections rejections;
+  private final Map<String, ResumeOverrides> overrides;
   private final Consumer<RobotResume> changed;
   private final Set<String> subscribed = new HashSet<>();
   private final Map<String, RobotResume> resumes = new LinkedHashMap<>();
@@ -32,11 +34,14 @@ final class RobotResumes {
   /**
    * @param ctx host services
    * @param rejections where a bad URDF is counted
+   * @param overrides the operator's resume overrides by robot id ({@code resume_overrides})
    * @param changed called with each new or changed resume
    */
-  RobotResumes(NodeContext ctx, InputRejections rejections, Consumer<RobotResume> changed) {
+  RobotResumes(NodeContext ctx, InputRejections rejections,
+      Map<String, ResumeOverrides> overrides, Consumer<RobotResume> changed) {
     this.ctx = ctx;
     this.rejections = rejections;
+    this.overrides = Map.copyOf(overrides);
     this.changed = changed;
     this.topic = ctx.bus().publisher(ctx.topic(TopicNames.RESUMES),
         dev.flotilla.msgs.std_msgs.String.TYPE, new QosProfile(true, true, 1000));
@@ -73,7 +78,8 @@ final class RobotResumes {
     RobotResume resume;
     try {
       resume = Resumes.resumeFromUrdf(robotId, urdfXml, source);
-    } catch (UrdfException e) {
+      resume = overrides.getOrDefault(robotId, ResumeOverrides.NONE).apply(resume);
+    } catch (UrdfException | IllegalArgumentException e) {
       rejections.reject(source, robotId, "invalid_urdf", e.getMessage());
       return;
     }
@@ -83,6 +89,7 @@ final class RobotResumes {
     resumes.put(robotId, resume);
     topic.publish(new dev.flotilla.msgs.std_msgs.String(ResumeJson.toJson(resume)));
     ctx.log().info("resume of " + robotId + ": " + resume.summary());
+    Resumes.lowConfidenceWarning(resume).ifPresent(ctx.log()::warning);
     changed.accept(resume);
   }
 

@@ -32,15 +32,18 @@ import org.ejml.data.DMatrix4x4;
 final class ArmAnalyzer {
 
   static final double BAND_M = 0.05;
+  static final int MAX_REFINED_BANDS = 64;
   private static final double FLOOR_TOLERANCE_M = 0.01;
   private static final double HEIGHT_PENALTY = 2.0;
 
   private final BodyGeometry body;
   private final ResumeParams params;
+  private final ResumeBudget budget;
 
-  ArmAnalyzer(BodyGeometry body, ResumeParams params) {
+  ArmAnalyzer(BodyGeometry body, ResumeParams params, ResumeBudget budget) {
     this.body = body;
     this.params = params;
+    this.budget = budget;
   }
 
   /**
@@ -66,6 +69,9 @@ final class ArmAnalyzer {
     double[][] qs = new double[samples][];
     double[][] ps = new double[samples][];
     for (int s = 0; s < samples; s++) {
+      if ((s & 63) == 0) {
+        budget.check("sampling the arm to " + chain.tipLink());
+      }
       double[] q = new double[n];
       for (int i = 0; i < n; i++) {
         q[i] =
@@ -123,7 +129,16 @@ final class ArmAnalyzer {
     }
     double floorZ = floorStops ? -FLOOR_TOLERANCE_M : Double.NEGATIVE_INFINITY;
     double[] previous = null;
+    // A chain many metres long spans hundreds of bands: refine at most MAX_REFINED_BANDS of
+    // them, evenly spread (real arms span fewer than 60); the others keep their best sample.
+    int stride = Math.max(1, (bandBest.size() + MAX_REFINED_BANDS - 1) / MAX_REFINED_BANDS);
+    int bandNo = 0;
     for (Map.Entry<Integer, Integer> e : bandBest.entrySet()) {
+      if (bandNo++ % stride != 0) {
+        points.add(ps[e.getValue()]);
+        continue;
+      }
+      budget.check("refining the reach of the arm to " + chain.tipLink());
       // Height errors cost twice what horizontal gains bring, so the climb follows the band;
       // wherever it ends, the point is binned by its own height. Each band starts from its own
       // best sample or from the band below's result, whichever scores higher here.
@@ -265,6 +280,10 @@ final class ArmAnalyzer {
     /** End-effector position in the base frame (origin on the ground below the base). */
     double[] position(double[] q, double[] out) {
       fk.tipPosition(q, out);
+      return toBase(out);
+    }
+
+    private double[] toBase(double[] out) {
       out[0] -= baseXy[0];
       out[1] -= baseXy[1];
       out[2] -= ground;
@@ -293,18 +312,19 @@ final class ArmAnalyzer {
       for (double step : STEPS) {
         for (int round = 0; round < ROUNDS; round++) {
           boolean improved = false;
+          // One sweep costs O(n), not O(n²): only the nudged joint's transform is recomputed.
+          fk.beginSweep(q);
           for (int i = 0; i < q.length; i++) {
             for (int sign = -1; sign <= 1; sign += 2) {
-              double old = q[i];
-              q[i] = Math.max(lo[i], Math.min(hi[i], old + sign * step * (hi[i] - lo[i])));
-              position(q, trial);
+              double value = Math.max(lo[i], Math.min(hi[i], q[i] + sign * step * (hi[i] - lo[i])));
+              fk.tipPositionVarying(q, i, value, trial);
+              toBase(trial);
               double v = objective.applyAsDouble(trial);
               if (v > best && ok.test(trial)) {
                 best = v;
                 System.arraycopy(trial, 0, p, 0, 3);
+                q[i] = value;
                 improved = true;
-              } else {
-                q[i] = old;
               }
             }
           }

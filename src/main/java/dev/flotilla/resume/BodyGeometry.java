@@ -8,6 +8,7 @@ import dev.flotilla.urdf.Transforms;
 import dev.flotilla.urdf.UrdfRobot;
 import dev.flotilla.urdf.ForwardKinematics;
 import dev.flotilla.urdf.Link;
+import dev.flotilla.urdf.Pose;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ final class BodyGeometry {
   private final Map<String, Double> lowest = new HashMap<>();
   private final String baseLink;
   private final double groundZ;
+  private final Map<String, Double> subtreeLowest = new HashMap<>();
+  private final Map<String, Boolean> movableBelow = new HashMap<>();
 
   BodyGeometry(UrdfRobot robot, Set<String> armLinks) {
     this.robot = robot;
@@ -42,6 +45,53 @@ final class BodyGeometry {
       }
     }
     this.groundZ = Double.isFinite(g) ? g : 0;
+    // Bottom-up once, so per-joint questions are O(1) (a 3000-link chain stays linear).
+    List<String> order = robot.tree().linksTopDown();
+    for (int i = order.size() - 1; i >= 0; i--) {
+      String l = order.get(i);
+      double low = lowest.get(l);
+      boolean movable = false;
+      for (Joint j : robot.tree().childJoints(l)) {
+        low = Math.min(low, subtreeLowest.get(j.child()));
+        movable |= j.type().isMovable() || movableBelow.get(j.child());
+      }
+      subtreeLowest.put(l, low);
+      movableBelow.put(l, movable);
+    }
+  }
+
+  /** Height above ground of the lowest point of a link and everything below it. */
+  double subtreeLowestHeightOf(String link) {
+    return subtreeLowest.get(link) - groundZ;
+  }
+
+  /** True when a movable joint lies anywhere below this link. O(1). */
+  boolean movableBelow(String link) {
+    return movableBelow.get(link);
+  }
+
+  /**
+   * Distance of the child link's centre of mass from the joint's axis line, metres, or NaN when
+   * the child has no mass. A wheel or a propeller spins about its centre of mass; a knee does not.
+   */
+  double centreOfMassOffAxis(Joint j) {
+    Link child = robot.links().get(j.child());
+    if (child.massKg() <= 0) {
+      return Double.NaN;
+    }
+    DMatrix4x4 p = poses.get(j.child());
+    Pose c = child.centreOfMass();
+    double cx = p.a11 * c.x() + p.a12 * c.y() + p.a13 * c.z() + p.a14;
+    double cy = p.a21 * c.x() + p.a22 * c.y() + p.a23 * c.z() + p.a24;
+    double cz = p.a31 * c.x() + p.a32 * c.y() + p.a33 * c.z() + p.a34;
+    double dx = cx - p.a14;
+    double dy = cy - p.a24;
+    double dz = cz - p.a34;
+    double[] a = axisInRoot(j);
+    double x = dy * a[2] - dz * a[1];
+    double y = dz * a[0] - dx * a[2];
+    double z = dx * a[1] - dy * a[0];
+    return Math.sqrt(x * x + y * y + z * z);
   }
 
   /** The root, or the child of a floating/planar root joint (the body that actually moves). */

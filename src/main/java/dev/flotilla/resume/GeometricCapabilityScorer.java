@@ -24,6 +24,8 @@ import java.util.Locale;
  *   <li>Named capability: listed in the resume. Score 1.
  * </ul>
  *
+ * λ is multiplied by {@link #LOW_CONFIDENCE_FACTOR} when a requirement rests on a resume section
+ * of low confidence (names only, or conflicting evidence) that the operator did not override.
  * O(arms + cameras) per requirement.
  */
 public final class GeometricCapabilityScorer implements CapabilityScorer {
@@ -32,6 +34,11 @@ public final class GeometricCapabilityScorer implements CapabilityScorer {
   public static final double FULL_MARGIN_M = 0.25;
   /** Closest viewing distance, metres. */
   public static final double MIN_VIEW_DISTANCE_M = 0.3;
+  /**
+   * Factor applied once to λ when a requirement rests on a low-confidence resume section that
+   * the operator did not override (issue #13): such a robot is chosen only when clearly better.
+   */
+  public static final double LOW_CONFIDENCE_FACTOR = 0.5;
   /** Score of a requirement met with no margin. */
   public static final double BASE_SCORE = 0.25;
 
@@ -59,7 +66,37 @@ public final class GeometricCapabilityScorer implements CapabilityScorer {
         lambda *= s.value;
       }
     }
+    if (reasons.isEmpty() && restsOnLowConfidence(robot, task)) {
+      lambda *= LOW_CONFIDENCE_FACTOR;
+    }
     return new Assessment(reasons.isEmpty() ? lambda : 0, reasons);
+  }
+
+  /**
+   * True when a requirement of the task rests on a resume section of low confidence (issue #13)
+   * that the operator did not override: reach, view, travel, payload and floors rest on
+   * mobility; reach also on manipulation, view on perception.
+   */
+  static boolean restsOnLowConfidence(RobotResume robot, TaskRequirements task) {
+    boolean mobility = low(robot.mobility().evidence())
+        && !robot.overridden().contains("mobility_class");
+    boolean manip = low(robot.manipulation().evidence())
+        && !robot.overridden().contains("arms");
+    boolean perception = low(robot.perception().evidence());
+    for (Requirement r : task.requirements()) {
+      if (r instanceof Requirement.Named) {
+        continue;
+      }
+      if (mobility || (r instanceof Requirement.Reach && manip)
+          || (r instanceof Requirement.View && perception)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean low(Evidence e) {
+    return e != null && e.confidence() == Confidence.LOW;
   }
 
   private static Score score(RobotResume robot, Requirement r) {

@@ -32,11 +32,60 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
 
   @Override
   public RobotResume generate(String robotId, UrdfRobot robot) {
+    return generate(robotId, robot, ResumeBudget.unlimited());
+  }
+
+  /**
+   * Builds a resume within a time budget.
+   *
+   * @param robotId fleet identifier
+   * @param robot the parsed robot
+   * @param budget the deadline, checked between stages and inside sampling loops
+   * @return the resume
+   * @throws ResumeRefusedException when the budget runs out
+   */
+  public RobotResume generate(String robotId, UrdfRobot robot, ResumeBudget budget) {
+    budget.check("finding end effectors");
     List<Chain> chains = new EndEffectorFinder(robot).chains(params.endEffectorLinks());
+    // Legs first, by what they do (ground contact, hips, symmetry): a foot named like an end
+    // effector must not turn a leg into an arm.
+    BodyGeometry all = new BodyGeometry(robot, Set.of());
+    budget.check("finding legs");
+    LegFinder.Legs groundLegs = LegFinder.find(all, WheelFinder.find(all, Set.of()).links());
+    if (groundLegs.count() >= 2) {
+      chains = chains.stream().filter(ch -> !isLeg(ch, groundLegs)).toList();
+    }
+    LegFinder.Legs legs = groundLegs;
     Set<String> armLinks = armLinks(robot.tree(), chains);
     BodyGeometry body = new BodyGeometry(robot, armLinks);
+    WheelFinder.Wheels wheels = WheelFinder.find(body, armLinks);
+    if (legs.count() < 2) {
+      legs = LegFinder.find(body, wheels.links());
+    }
+    Set<String> excluded = new HashSet<>(armLinks);
+    excluded.addAll(legs.legLinks());
+    RotorFinder.Rotors rotors = RotorFinder.find(body, excluded);
+    if (legs.count() < 2 && wheels.wheels().size() < 2 && wheels.trackRows() == 0
+        && rotors.spinning().size() < 3 && DeclaredMotion.all(robot).isEmpty()) {
+      // Nothing moves the robot at its default pose: maybe its legs are folded up.
+      Set<String> toolJoints = new HashSet<>();
+      for (Chain ch : chains) {
+        if (dev.flotilla.urdf.LinkNames.hasAny(ch.tipLink(),
+            dev.flotilla.urdf.LinkNames.END_EFFECTOR_WORDS)) {
+          ch.independentJoints().forEach(j -> toolJoints.add(j.name()));
+        }
+      }
+      LegFinder.Legs reaching = ReachingLegFinder.find(body, toolJoints, params.seed(), budget);
+      if (reaching.count() >= 2) {
+        legs = reaching;
+        Set<String> folded = reaching.legLinks();
+        chains = chains.stream().filter(ch -> !folded.contains(ch.tipLink())).toList();
+        armLinks = armLinks(robot.tree(), chains);
+      }
+    }
+    budget.check("classifying mobility");
 
-    MobilityAnalyzer.Structure s = new MobilityAnalyzer(body, armLinks).analyse();
+    MobilityAnalyzer.Structure s = new MobilityAnalyzer(body, legs, wheels, rotors).analyse();
     MobilityClass c = s.mobilityClass();
     double speed = orDefault(params.maxSpeedMps(), c.defaultMaxSpeedMps());
     double accel = orDefault(params.maxAccelerationMps2(), c.defaultMaxAccelerationMps2());
@@ -47,9 +96,11 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
         new Mobility(c, c.canChangeFloors(), speed, accel, payload,
             Rounding.r(robot.totalMassKg()),
             s.wheels(), s.steerable(), s.legs(), s.rotors(),
-            ResumeSummaries.mobility(c, s.wheels(), s.legs(), s.rotors(), speed, accel, payload));
+            ResumeSummaries.mobility(c, s.wheels(), s.legs(), s.rotors(), speed, accel, payload),
+            s.evidence());
 
-    PerceptionAnalyzer pa = new PerceptionAnalyzer(body, params);
+    budget.check("finding cameras");
+    PerceptionAnalyzer pa = new PerceptionAnalyzer(body, params, budget);
     List<CameraInfo> cameras = pa.cameras();
     if (c == MobilityClass.AERIAL) {
       // A flying camera can be anywhere between its resting height and the flight ceiling.
@@ -63,37 +114,27 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
     }
     List<LidarInfo> lidars = pa.lidars();
     Perception perception =
-        new Perception(cameras, lidars, ResumeSummaries.perception(cameras, lidars));
+        new Perception(cameras, lidars, ResumeSummaries.perception(cameras, lidars),
+            pa.evidence(cameras, lidars));
 
-    ArmAnalyzer aa = new ArmAnalyzer(body, params);
-    List<ArmInfo> arms = new ArrayList<>();
+    ArmAnalyzer aa = new ArmAnalyzer(body, params, budget);
+    List<ArmInfo> described = new ArrayList<>();
+    List<Chain> describedChains = new ArrayList<>();
     for (Chain chain : chains) {
-      ArmInfo arm = aa.describe(chain, arms.size());
+      budget.check("sampling the arm to " + chain.tipLink());
+      ArmInfo arm = aa.describe(chain, described.size());
       if (arm != null) {
-        arms.add(arm);
+        described.add(arm);
+        describedChains.add(chain);
       }
     }
-    Manipulation manipulation = new Manipulation(arms, ResumeSummaries.manipulation(arms));
+    HandGrouper.Grouped g = HandGrouper.group(robot, describedChains, described, params);
+    List<ArmInfo> arms = g.arms();
+    Manipulation manipulation =
+        new Manipulation(arms, g.grippers(), ResumeSummaries.manipulation(arms), g.evidence());
 
     Set<String> caps = new TreeSet<>(params.extraCapabilities());
-    if (c.isMobile()) {
-      caps.add("navigate");
-    }
-    if (c.canChangeFloors()) {
-      caps.add("change_floors");
-    }
-    if (c == MobilityClass.AERIAL) {
-      caps.add("fly");
-    }
-    if (c == MobilityClass.LEGGED) {
-      caps.add("walk");
-    }
-    if (!arms.isEmpty()) {
-      caps.add("manipulate");
-    }
-    if (manipulation.hasGripper()) {
-      caps.add("grasp");
-    }
+    caps.addAll(Capabilities.derived(mobility, manipulation));
     if (!cameras.isEmpty()) {
       caps.add("perceive");
     }
@@ -103,14 +144,17 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
     if (!lidars.isEmpty()) {
       caps.add("lidar");
     }
-    if (c.isMobile() && payload > 0) {
-      caps.add("carry");
-    }
     String type = ResumeSummaries.robotType(c, !arms.isEmpty());
     String summary =
         mobility.summary() + " " + perception.summary() + " " + manipulation.summary();
     return new RobotResume(robotId, type, robot.name(), mobility, perception, manipulation,
-        List.copyOf(caps), summary);
+        List.copyOf(caps), summary, List.of());
+  }
+
+  /** A chain that runs down a leg (its tip on a leg, or through a hip joint). */
+  private static boolean isLeg(Chain chain, LegFinder.Legs legs) {
+    return legs.legLinks().contains(chain.tipLink())
+        || chain.joints().stream().anyMatch(j -> legs.hipJoints().contains(j.name()));
   }
 
   private static double orDefault(double value, double fallback) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param legs number of legs found (chains from the body to a foot on the ground)
  * @param rotors number of rotors found (vertical-axis spinning joints above the ground)
  * @param summary one deterministic English sentence
+ * @param evidence the facts that decided the class and counts, and their confidence
  */
 @JsonPropertyOrder({"class"})
 public record Mobility(
@@ -30,4 +31,5 @@ public record Mobility(
     boolean steerableWheels,
     int legs,
     int rotors,
-    String summary) {}
+    String summary,
+    Evidence evidence) {}

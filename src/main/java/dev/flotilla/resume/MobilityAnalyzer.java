@@ -1,144 +1,241 @@
 package dev.flotilla.resume;
 
-import dev.flotilla.urdf.Geometry;
 import dev.flotilla.urdf.Joint;
 import dev.flotilla.urdf.JointType;
 import dev.flotilla.urdf.KinematicTree;
-import dev.flotilla.urdf.Shape;
-import dev.flotilla.urdf.UrdfRobot;
+import dev.flotilla.urdf.LinkNames;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Classifies how a robot moves from its structure alone (never from names): ground wheels are
- * continuous joints off the arms with a horizontal axis, nothing movable below, whose link (a
- * cylinder when modelled with primitives) touches the ground; steerable wheels hang below a
- * vertical-axis joint (casters); rotors are at least three vertical-axis continuous joints above
- * the ground with nothing movable below them; legs are chains of at least two non-continuous
- * joints from a hip at least {@value #MIN_HIP_HEIGHT_M} m up to a foot on the ground; a floating
- * root joint with none of these is a free flyer. Precedence: rotors → aerial, wheels → wheeled,
- * legs → legged, floating root → aerial, else static. O(L · depth).
+ * Classifies how a robot moves from every signal its URDF offers, weighed (issue #13; EMOS,
+ * seed 002, appendix A.1 for the classes). Strongest first: kinematic structure and geometry
+ * ({@link LegFinder}, {@link WheelFinder}, {@link RotorFinder}), declared behaviour
+ * ({@link DeclaredMotion}), then names of links. Rules, applied in order (docs/resume.md):
+ *
+ * <ol>
+ *   <li>At least three vertical spinning rotors → aerial.
+ *   <li>At least two legs → legged (wheels ending legs are reported, the robot still walks).
+ *   <li>Rows of road wheels on both sides → tracked.
+ *   <li>At least two ground wheels → wheeled: all steered → holonomic, some steered → Ackermann,
+ *       none → differential unless a plugin declares holonomic or Ackermann motion (the absence
+ *       of steering joints does not contradict mecanum wheels).
+ *   <li>Otherwise a declared class (plugins), counts from names where the joints show none.
+ *   <li>Otherwise names alone (wheel-, track-, rotor-named links): low confidence.
+ *   <li>A floating root with none of these is a free flyer (aerial, medium); else static.
+ * </ol>
+ *
+ * A signal that disagrees with the decision is listed in the evidence; a disagreeing plugin
+ * lowers the confidence, disagreeing names alone do not. O(L · depth).
  */
 final class MobilityAnalyzer {
 
-  static final double MIN_HIP_HEIGHT_M = 0.15;
-  private static final double GROUND_TOLERANCE_M = 0.05;
-  private static final double MAX_WHEEL_HUB_HEIGHT_M = 0.5;
+  private static final Set<String> TRACK_WORDS =
+      Set.of("track", "tracks", "crawler", "sprocket", "idler", "bogie");
 
   private final BodyGeometry body;
-  private final Set<String> armLinks;
+  private final LegFinder.Legs legs;
+  private final WheelFinder.Wheels wheels;
+  private final RotorFinder.Rotors rotors;
 
-  MobilityAnalyzer(BodyGeometry body, Set<String> armLinks) {
+  MobilityAnalyzer(BodyGeometry body, LegFinder.Legs legs, WheelFinder.Wheels wheels,
+      RotorFinder.Rotors rotors) {
     this.body = body;
-    this.armLinks = armLinks;
+    this.legs = legs;
+    this.wheels = wheels;
+    this.rotors = rotors;
   }
 
-  /** Counts of what was found, and the resulting class. */
-  record Structure(
-      MobilityClass mobilityClass, int wheels, boolean steerable, int legs, int rotors) {}
+  /** Counts of what was found, the resulting class and why. */
+  record Structure(MobilityClass mobilityClass, int wheels, boolean steerable, int legs,
+      int rotors, Evidence evidence) {}
 
   Structure analyse() {
-    UrdfRobot robot = body.robot();
-    KinematicTree tree = robot.tree();
-    int wheels = 0;
-    int rotors = 0;
-    boolean steerable = false;
-    Set<String> wheelLinks = new HashSet<>();
-    for (Joint j : robot.joints().values()) {
-      if (j.type() != JointType.CONTINUOUS || armLinks.contains(j.child())) {
-        continue;
-      }
-      double[] axis = body.axisInRoot(j);
-      if (Math.abs(axis[2]) < 0.3 && !movableBelow(j.child()) && isGroundWheel(j.child())) {
-        wheels++;
-        wheelLinks.add(j.child());
-        steerable |= hasSteeringAbove(j);
-      } else if (Math.abs(axis[2]) > 0.9 && isRotor(j)) {
-        rotors++;
-      }
-    }
-    int legs = countLegs(tree, wheelLinks);
-    boolean floatingRoot =
-        tree.childJoints(tree.root()).stream()
-            .anyMatch(j -> j.type() == JointType.FLOATING || j.type() == JointType.PLANAR);
-    MobilityClass c;
-    if (rotors >= 3) {
+    List<String> facts = new ArrayList<>();
+    List<DeclaredMotion.Declared> declared = DeclaredMotion.all(body.robot());
+    int nWheels = wheels.wheels().size();
+    int nSteered = wheels.steered().size();
+    int nRotors = rotors.spinning().size();
+    MobilityClass c = null;
+    Confidence conf = Confidence.HIGH;
+    boolean fromStructure = true;
+    int countWheels = nWheels;
+    int countRotors = nRotors;
+    if (nRotors >= 3) {
       c = MobilityClass.AERIAL;
-    } else if (wheels >= 2) {
-      c = steerable ? MobilityClass.WHEELED_HOLONOMIC : MobilityClass.WHEELED_DIFFERENTIAL;
-    } else if (legs >= 2) {
+      facts.add(nRotors + " vertical spinning joints above the ground with nothing below "
+          + "(rotors)");
+    } else if (legs.count() >= 2) {
       c = MobilityClass.LEGGED;
-    } else if (floatingRoot) {
-      c = MobilityClass.AERIAL;
+      if (legs.atDefaultPose()) {
+        facts.add(legs.count() + " chains from the body through a hip down to a foot touching "
+            + "the ground (feet " + String.join(", ", legs.feet()) + ")");
+      } else {
+        facts.add(legs.count() + " mirrored chains of two or more horizontal-axis joints that "
+            + "can reach the ground, folded up at the default pose (feet "
+            + String.join(", ", legs.feet()) + ")");
+        conf = conf.min(Confidence.MEDIUM);
+      }
+      if (legWheels() > 0) {
+        facts.add(legWheels() + " wheels end legs (wheel-legged)");
+      }
+    } else if (wheels.trackRows() > 0) {
+      c = MobilityClass.TRACKED;
+      countWheels = 0;
+      facts.add("two rows of " + wheels.trackRows() + "+ road wheels on the ground (tracks)");
+    } else if (nWheels >= 2) {
+      facts.add(nWheels + " spinning horizontal-axis joints whose links touch the ground and "
+          + "turn about their centre of mass (wheels)");
+      if (nSteered == nWheels) {
+        c = MobilityClass.WHEELED_HOLONOMIC;
+        facts.add("every wheel hangs below a vertical steering joint (casters)");
+      } else if (nSteered > 0) {
+        c = MobilityClass.WHEELED_ACKERMANN;
+        facts.add(nSteered + " of " + nWheels + " wheels steered by vertical hinges (car-like)");
+      } else {
+        c = MobilityClass.WHEELED_DIFFERENTIAL;
+        facts.add("no steering joint above the wheels");
+        for (DeclaredMotion.Declared d : declared) {
+          if (d.mobilityClass() == MobilityClass.WHEELED_HOLONOMIC
+              || d.mobilityClass() == MobilityClass.WHEELED_ACKERMANN) {
+            c = d.mobilityClass();
+            facts.add(d.fact() + " declares " + c.json() + " (wheels without steering joints"
+                + " do not contradict it)");
+            break;
+          }
+        }
+      }
     } else {
-      c = MobilityClass.STATIC;
+      fromStructure = false;
     }
-    return new Structure(c, wheels, steerable, legs, rotors);
+    if (fromStructure) {
+      for (DeclaredMotion.Declared d : declared) {
+        boolean wheelLegs = c == MobilityClass.LEGGED && legWheels() > 0
+            && d.mobilityClass() != MobilityClass.AERIAL;
+        boolean steeredDiff = (c == MobilityClass.WHEELED_HOLONOMIC
+            || c == MobilityClass.WHEELED_ACKERMANN)
+            && d.mobilityClass() == MobilityClass.WHEELED_DIFFERENTIAL;
+        if (d.mobilityClass() == c || wheelLegs) {
+          facts.add(d.fact() + " agrees");
+        } else if (steeredDiff) {
+          facts.add(d.fact() + " declares differential drive; the steering joints refine it");
+        } else {
+          facts.add(d.fact() + " declares " + d.mobilityClass().json()
+              + "; structure outranks it");
+          conf = conf.min(Confidence.MEDIUM);
+        }
+      }
+    } else if (!declared.isEmpty()) {
+      DeclaredMotion.Declared d = declared.get(0);
+      c = d.mobilityClass();
+      facts.add(d.fact() + " (declared behaviour; the joints do not show the motion)");
+      for (DeclaredMotion.Declared other : declared) {
+        if (other.mobilityClass() != c) {
+          facts.add(other.fact() + " declares " + other.mobilityClass().json()
+              + "; conflicting plugins");
+          conf = Confidence.LOW;
+        }
+      }
+      if (c == MobilityClass.AERIAL) {
+        countRotors = Math.max(nRotors, rotors.named().size());
+        if (countRotors > nRotors) {
+          facts.add("rotors counted from link names: " + String.join(", ", rotors.named()));
+          conf = conf.min(Confidence.MEDIUM);
+        }
+      } else if (c != MobilityClass.TRACKED && nWheels < 2) {
+        countWheels = wheels.namedFixed().size();
+        if (countWheels > 0) {
+          facts.add("wheels counted from names of links on fixed joints touching the ground: "
+              + String.join(", ", wheels.namedFixed()));
+          conf = conf.min(Confidence.MEDIUM);
+        }
+      }
+    } else {
+      c = fromNames(facts);
+      if (c != null) {
+        conf = Confidence.LOW;
+        if (c == MobilityClass.AERIAL) {
+          countRotors = rotors.named().size();
+        } else if (c != MobilityClass.TRACKED) {
+          countWheels = wheels.namedFixed().size();
+        }
+      }
+    }
+    if (c == null) {
+      if (floatingRoot()) {
+        c = MobilityClass.AERIAL;
+        conf = Confidence.MEDIUM;
+        facts.add("floating root joint and nothing that rolls or walks: a free flyer");
+      } else {
+        c = MobilityClass.STATIC;
+        facts.add("no wheels, legs, rotors, tracks, locomotion plugin or floating base");
+      }
+    }
+    if (c != MobilityClass.AERIAL && !rotors.named().isEmpty()) {
+      facts.add("link names *rotor*/*prop* (" + rotors.named().size() + ") ignored: "
+          + "names are weaker than " + (fromStructure ? "structure" : "the rule above"));
+    }
+    if (c != MobilityClass.AERIAL) {
+      countRotors = 0;
+    }
+    if (c == MobilityClass.AERIAL || c == MobilityClass.STATIC) {
+      countWheels = 0;
+    } else if (c == MobilityClass.LEGGED) {
+      countWheels = legWheels();
+    }
+    int countLegs = c == MobilityClass.LEGGED ? legs.count() : 0;
+    boolean steer = nSteered > 0 && countWheels > 0;
+    return new Structure(c, countWheels, steer, countLegs, countRotors,
+        new Evidence(facts, conf));
   }
 
-  /** The wheel's lowest point touches the ground and its hub is low. */
-  private boolean isGroundWheel(String link) {
-    double hub = body.heightOf(link);
-    double bottom = body.lowestHeightOf(link);
-    List<Geometry> shapes =
-        body.robot().links().get(link).shapes().stream().map(Shape::geometry).toList();
-    boolean hasPrimitive = shapes.stream().anyMatch(g -> !(g instanceof Geometry.Mesh));
-    // Modelled with primitives, a wheel is a cylinder (a hanging ball is a load, not a wheel).
-    boolean cylinder = shapes.stream().anyMatch(g -> g instanceof Geometry.Cylinder);
-    boolean touches = hasPrimitive ? cylinder && bottom < GROUND_TOLERANCE_M : hub < 0.2;
-    return touches && hub < MAX_WHEEL_HUB_HEIGHT_M;
+  /** Names alone: tracks, then rotors (with a floating or grounded-free base), then wheels. */
+  private MobilityClass fromNames(List<String> facts) {
+    KinematicTree tree = body.robot().tree();
+    List<String> trackLinks = new ArrayList<>();
+    for (String l : tree.linksTopDown()) {
+      if (LinkNames.hasAny(l, TRACK_WORDS)) {
+        trackLinks.add(l);
+      }
+    }
+    if (!trackLinks.isEmpty()) {
+      facts.add("link names *track*/*crawler*: " + String.join(", ", trackLinks)
+          + " (names only)");
+      return MobilityClass.TRACKED;
+    }
+    if (rotors.named().size() >= 3) {
+      facts.add("link names *rotor*/*prop*: " + String.join(", ", rotors.named())
+          + " (names only)");
+      return MobilityClass.AERIAL;
+    }
+    if (wheels.namedFixed().size() >= 2) {
+      facts.add("wheel-named links on fixed joints touching the ground: "
+          + String.join(", ", wheels.namedFixed()) + " (names only)");
+      Set<String> words = new HashSet<>();
+      wheels.namedFixed().forEach(l -> words.addAll(LinkNames.words(l)));
+      boolean omni = words.contains("omni") || words.contains("mecanum");
+      return omni ? MobilityClass.WHEELED_HOLONOMIC : MobilityClass.WHEELED_DIFFERENTIAL;
+    }
+    return null;
   }
 
-  /** A vertical-axis revolute/continuous joint between the base and this wheel steers it. */
-  private boolean hasSteeringAbove(Joint wheel) {
-    for (Joint j : body.robot().tree().pathFromRoot(wheel.parent())) {
-      boolean rotates = j.type() == JointType.CONTINUOUS || j.type() == JointType.REVOLUTE;
-      if (rotates && Math.abs(body.axisInRoot(j)[2]) > 0.9) {
+  /** Wheels that are the feet of legs: the wheel link itself is the leaf on the ground. */
+  private int legWheels() {
+    KinematicTree tree = body.robot().tree();
+    return (int) wheels.wheels().stream()
+        .filter(j -> legs.legLinks().contains(j.child()) && tree.childJoints(j.child()).isEmpty())
+        .count();
+  }
+
+  private boolean floatingRoot() {
+    KinematicTree tree = body.robot().tree();
+    for (Joint j : tree.childJoints(tree.root())) {
+      if (j.type() == JointType.FLOATING || j.type() == JointType.PLANAR) {
         return true;
       }
     }
     return false;
-  }
-
-  /** A spinning vertical-axis joint above the ground with nothing movable below it. */
-  private boolean isRotor(Joint j) {
-    return !movableBelow(j.child()) && body.heightOf(j.child()) > GROUND_TOLERANCE_M;
-  }
-
-  private boolean movableBelow(String link) {
-    KinematicTree tree = body.robot().tree();
-    return tree.descendants(link).stream()
-        .map(l -> tree.parentJoint(l).orElseThrow())
-        .anyMatch(d -> d.type().isMovable());
-  }
-
-  /**
-   * Legs: leaves touching the ground, two or more joints below a hip that is high enough, off
-   * the arms and not wheels; counted once per hip joint.
-   */
-  private int countLegs(KinematicTree tree, Set<String> wheelLinks) {
-    Set<String> hips = new HashSet<>();
-    String base = body.baseLink();
-    for (String leaf : tree.leaves()) {
-      if (armLinks.contains(leaf) || body.lowestHeightOf(leaf) > GROUND_TOLERANCE_M) {
-        continue;
-      }
-      if (!tree.isAncestor(base, leaf)) {
-        continue;
-      }
-      List<Joint> path = tree.pathBetween(base, leaf);
-      // Free-spinning (continuous) joints make a tether or a wheel train, not a leg.
-      boolean spins = path.stream().anyMatch(j -> j.type() == JointType.CONTINUOUS);
-      if (path.size() < 2 || spins
-          || path.stream().anyMatch(j -> wheelLinks.contains(j.child()))) {
-        continue;
-      }
-      Joint hip = path.get(0);
-      if (body.heightOf(hip.child()) >= MIN_HIP_HEIGHT_M) {
-        hips.add(hip.name());
-      }
-    }
-    return hips.size();
   }
 }

@@ -2,10 +2,13 @@ package dev.flotilla.resume;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How a robot moves (appendix A.1 of seed 002, EMOS): aerial, legged, wheeled or not at all. */
+/** How a robot moves (appendix A.1 of seed 002, EMOS): aerial, legged, wheeled
+ * (differential, holonomic or car-like Ackermann), tracked or not at all. */
 public enum MobilityClass {
   WHEELED_DIFFERENTIAL("wheeled_differential", false),
   WHEELED_HOLONOMIC("wheeled_holonomic", false),
+  WHEELED_ACKERMANN("wheeled_ackermann", false),
+  TRACKED("tracked", false),
   LEGGED("legged", true),
   AERIAL("aerial", true),
   STATIC("static", false);
@@ -24,7 +27,7 @@ public enum MobilityClass {
     return json;
   }
 
-  /** Legged robots climb stairs and aerial robots fly between floors; wheeled ones cannot. */
+  /** Legged robots climb stairs and aerial robots fly between floors; wheeled, tracked cannot. */
   public boolean canChangeFloors() {
     return canChangeFloors;
   }
@@ -37,7 +40,7 @@ public enum MobilityClass {
   /** Default top speed in m/s when the parameters give none. */
   public double defaultMaxSpeedMps() {
     return switch (this) {
-      case WHEELED_DIFFERENTIAL, WHEELED_HOLONOMIC -> 1.0;
+      case WHEELED_DIFFERENTIAL, WHEELED_HOLONOMIC, WHEELED_ACKERMANN, TRACKED -> 1.0;
       case LEGGED -> 1.6;
       case AERIAL -> 3.0;
       case STATIC -> 0.0;
@@ -47,7 +50,7 @@ public enum MobilityClass {
   /** Default acceleration in m/s² when the parameters give none. */
   public double defaultMaxAccelerationMps2() {
     return switch (this) {
-      case WHEELED_DIFFERENTIAL, WHEELED_HOLONOMIC -> 0.5;
+      case WHEELED_DIFFERENTIAL, WHEELED_HOLONOMIC, WHEELED_ACKERMANN, TRACKED -> 0.5;
       case LEGGED -> 1.0;
       case AERIAL -> 2.0;
       case STATIC -> 0.0;
@@ -57,7 +60,7 @@ public enum MobilityClass {
   /** Default payload as a fraction of the robot's URDF mass when the parameters give none. */
   public double defaultPayloadFractionOfMass() {
     return switch (this) {
-      case WHEELED_DIFFERENTIAL, WHEELED_HOLONOMIC -> 0.5;
+      case WHEELED_DIFFERENTIAL, WHEELED_HOLONOMIC, WHEELED_ACKERMANN, TRACKED -> 0.5;
       case LEGGED -> 0.4;
       case AERIAL -> 0.3;
       case STATIC -> 0.0;

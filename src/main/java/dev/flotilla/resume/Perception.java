@@ -8,8 +8,10 @@ import java.util.List;
  * @param cameras cameras, in breadth-first order from the base
  * @param lidars laser scanners
  * @param summary one deterministic English sentence
+ * @param evidence the facts that identified the sensors, and their confidence
  */
-public record Perception(List<CameraInfo> cameras, List<LidarInfo> lidars, String summary) {
+public record Perception(List<CameraInfo> cameras, List<LidarInfo> lidars, String summary,
+    Evidence evidence) {
 
   /** Defensive copies. */
   public Perception {

@@ -24,17 +24,21 @@ import org.ejml.data.DMatrix4x4;
  */
 final class PerceptionAnalyzer {
 
-  private static final Set<String> LIDAR_WORDS =
-      Set.of("laser", "lidar", "scan", "hokuyo", "velodyne", "ouster", "rplidar");
+  private static final Set<String> MOUNT_WORDS = Set.of("standoff", "bracket", "holder");
+  private static final double SAME_DEVICE_M = 0.02;
+  private static final double STEREO_BASELINE_M = 0.15;
+  private static final int MIN_SCAN_RAYS = 10;
   private static final int GRID_LIMIT = 729;
   private static final int RANDOM_SAMPLES = 512;
 
   private final BodyGeometry body;
   private final ResumeParams params;
+  private final ResumeBudget budget;
 
-  PerceptionAnalyzer(BodyGeometry body, ResumeParams params) {
+  PerceptionAnalyzer(BodyGeometry body, ResumeParams params, ResumeBudget budget) {
     this.body = body;
     this.params = params;
+    this.budget = budget;
   }
 
   List<CameraInfo> cameras() {
@@ -47,18 +51,55 @@ final class PerceptionAnalyzer {
       }
     }
     List<String> tops = new ArrayList<>();
+    List<String> covered = new ArrayList<>();
     for (String link : tree.linksTopDown()) {
-      boolean isCamera =
-          sensorCameraLinks.contains(link) || LinkNames.hasAny(link, LinkNames.CAMERA_WORDS);
-      if (isCamera && tops.stream().noneMatch(t -> tree.isAncestor(t, link))) {
+      boolean named = (LinkNames.hasAny(link, LinkNames.CAMERA_WORDS)
+          || LinkNames.hasToken(link, LinkNames.CAMERA_MODELS))
+          && !LinkNames.hasAny(link, MOUNT_WORDS);
+      boolean isCamera = sensorCameraLinks.contains(link) || named;
+      if (!isCamera || covered.stream().anyMatch(t -> tree.isAncestor(t, link))) {
+        continue;
+      }
+      covered.add(link);
+      if (tops.stream().noneMatch(t -> sameDevice(t, link, sensorCameraLinks))) {
         tops.add(link);
       }
     }
     List<CameraInfo> out = new ArrayList<>();
     for (String top : tops) {
+      budget.check("describing camera " + top);
       out.add(describe(top));
     }
     return out;
+  }
+
+  /**
+   * Two camera frames are one device when they hang from the same link and either sit within
+   * {@value #SAME_DEVICE_M} m of each other (an RGB module beside its imager) or are a declared
+   * stereo pair: both carry camera sensor blocks and their names differ only by left/right.
+   */
+  private boolean sameDevice(String a, String b, Set<String> declared) {
+    KinematicTree tree = body.robot().tree();
+    String pa = tree.parentJoint(a).map(j -> j.parent()).orElse("");
+    String pb = tree.parentJoint(b).map(j -> j.parent()).orElse("");
+    if (!pa.equals(pb)) {
+      return false;
+    }
+    DMatrix4x4 x = body.pose(a);
+    DMatrix4x4 y = body.pose(b);
+    double d = Math.sqrt(Math.pow(x.a14 - y.a14, 2) + Math.pow(x.a24 - y.a24, 2)
+        + Math.pow(x.a34 - y.a34, 2));
+    if (d < SAME_DEVICE_M) {
+      return true;
+    }
+    return declared.contains(a) && declared.contains(b) && d < STEREO_BASELINE_M
+        && sides(a).equals(sides(b));
+  }
+
+  private static Set<String> sides(String name) {
+    Set<String> t = new HashSet<>(LinkNames.tokens(name));
+    t.removeAll(Set.of("left", "right", "l", "r"));
+    return t;
   }
 
   private CameraInfo describe(String top) {
@@ -156,18 +197,68 @@ final class PerceptionAnalyzer {
     return Math.atan2(dz, Math.hypot(dx, dy));
   }
 
+  /**
+   * Evidence for the perception section: sensor blocks are declared (high), frame names alone
+   * are medium (camera vocabulary is specific; a mislabelled frame costs one view, not a class).
+   */
+  Evidence evidence(List<CameraInfo> cameras, List<LidarInfo> lidars) {
+    List<String> facts = new ArrayList<>();
+    Confidence conf = Confidence.HIGH;
+    Set<String> sensorLinks = new HashSet<>();
+    for (Sensor s : body.robot().sensors()) {
+      sensorLinks.add(s.link());
+    }
+    KinematicTree tree = body.robot().tree();
+    for (CameraInfo c : cameras) {
+      boolean declared = sensorLinks.contains(c.link())
+          || tree.descendants(c.link()).stream().anyMatch(sensorLinks::contains);
+      facts.add("camera " + c.link() + (declared ? ": gazebo sensor block"
+          : ": frame names *camera*/*rgbd*/*stereo*… (names only)"));
+      if (!declared) {
+        conf = conf.min(Confidence.MEDIUM);
+      }
+    }
+    for (LidarInfo l : lidars) {
+      boolean declared = sensorLinks.contains(l.link())
+          || tree.descendants(l.link()).stream().anyMatch(sensorLinks::contains);
+      facts.add("lidar " + l.link() + (declared ? ": gazebo ray sensor block"
+          : ": link names *laser*/*lidar*/*scan*… (names only)"));
+      if (!declared) {
+        conf = conf.min(Confidence.MEDIUM);
+      }
+    }
+    if (facts.isEmpty()) {
+      facts.add("no camera or scanner sensor block or frame");
+    }
+    return new Evidence(facts, conf);
+  }
+
+  /**
+   * Scanners: links holding a ray sensor of at least {@value #MIN_SCAN_RAYS} rays per scan (fewer
+   * is a range finder, e.g. a cliff sensor), or scanner-named links. A scanner-named frame with no
+   * ray sensor on a robot that declares a depth camera and no scanner is the depth camera's
+   * virtual scan frame, not a device.
+   */
   List<LidarInfo> lidars() {
     UrdfRobot robot = body.robot();
     KinematicTree tree = robot.tree();
     Set<String> sensorLinks = new HashSet<>();
+    Set<String> rangeFinders = new HashSet<>();
+    boolean depthBlock = false;
     for (Sensor s : robot.sensors()) {
       if (s.kind() == SensorKind.LIDAR) {
-        sensorLinks.add(s.link());
+        boolean scanner = s.horizontalSamples() == 0 || s.horizontalSamples() >= MIN_SCAN_RAYS;
+        (scanner ? sensorLinks : rangeFinders).add(s.link());
       }
+      depthBlock |= s.kind() == SensorKind.DEPTH_CAMERA;
     }
+    boolean virtualScans = depthBlock && sensorLinks.isEmpty();
     List<String> tops = new ArrayList<>();
     for (String link : tree.linksTopDown()) {
-      boolean isLidar = sensorLinks.contains(link) || LinkNames.hasAny(link, LIDAR_WORDS);
+      boolean named = (LinkNames.hasAny(link, LinkNames.SCANNER_WORDS)
+          || LinkNames.hasToken(link, LinkNames.SCANNER_WORDS))
+          && !rangeFinders.contains(link) && !virtualScans;
+      boolean isLidar = sensorLinks.contains(link) || named;
       if (isLidar && tops.stream().noneMatch(t -> tree.isAncestor(t, link))) {
         tops.add(link);
       }

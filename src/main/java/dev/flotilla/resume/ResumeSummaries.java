@@ -15,8 +15,9 @@ public final class ResumeSummaries {
   /** The kind of robot in a few words, e.g. {@code wheeled manipulator}. */
   public static String robotType(MobilityClass c, boolean hasArm) {
     return switch (c) {
-      case WHEELED_DIFFERENTIAL, WHEELED_HOLONOMIC -> hasArm ? "wheeled manipulator"
-          : "wheeled base";
+      case WHEELED_DIFFERENTIAL, WHEELED_HOLONOMIC, WHEELED_ACKERMANN -> hasArm
+          ? "wheeled manipulator" : "wheeled base";
+      case TRACKED -> hasArm ? "tracked manipulator" : "tracked vehicle";
       case LEGGED -> hasArm ? "legged manipulator" : "legged robot";
       case AERIAL -> hasArm ? "aerial manipulator" : "aerial robot";
       case STATIC -> hasArm ? "static arm" : "static robot";
@@ -32,7 +33,10 @@ public final class ResumeSummaries {
           case WHEELED_DIFFERENTIAL -> "Wheeled differential-drive robot with " + wheels
               + " wheels; stays on one floor";
           case WHEELED_HOLONOMIC -> "Wheeled holonomic robot with " + wheels
-              + " steerable wheels; stays on one floor";
+              + " wheels moving in any direction; stays on one floor";
+          case WHEELED_ACKERMANN -> "Car-like (Ackermann-steered) robot with " + wheels
+              + " wheels; stays on one floor";
+          case TRACKED -> "Tracked robot; stays on one floor";
           case LEGGED -> "Legged robot with " + legs + " legs; can change floors by stairs";
           case AERIAL -> (rotors > 0 ? "Aerial robot with " + rotors + " rotors"
               : "Aerial robot with a free-floating base") + "; can change floors by flying";

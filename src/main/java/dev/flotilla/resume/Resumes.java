@@ -53,4 +53,44 @@ public final class Resumes {
   public static RobotResume resumeFromFile(String robotId, Path file, ResumeParams params) {
     return new KinematicResumeGenerator(params).generate(robotId, UrdfParser.parse(file));
   }
+
+  /**
+   * Builds a resume within limits: the URDF must respect {@code limits} and the computation
+   * {@code budget} (issue #13), so an oversized or pathological description is refused.
+   *
+   * @param robotId the fleet identifier to put in the resume
+   * @param urdfXml the URDF document
+   * @param source file name or topic used in error messages
+   * @param params sampling and mobility parameters
+   * @param limits size limits of the description
+   * @param budget wall-time budget
+   * @return the resume
+   * @throws UrdfException when the URDF is invalid or exceeds a limit
+   * @throws ResumeRefusedException when the budget runs out
+   */
+  public static RobotResume resumeFromUrdf(String robotId, String urdfXml, String source,
+      ResumeParams params, dev.flotilla.urdf.UrdfLimits limits, java.time.Duration budget) {
+    ResumeBudget b = ResumeBudget.of(budget);
+    return new KinematicResumeGenerator(params)
+        .generate(robotId, UrdfParser.parse(urdfXml, source, limits), b);
+  }
+
+  /**
+   * The sentence to log once for a resume with a low-confidence section (issue #13), with its
+   * evidence; empty when every section is medium or high.
+   *
+   * @param r the resume
+   * @return the warning, if any
+   */
+  public static java.util.Optional<String> lowConfidenceWarning(RobotResume r) {
+    boolean low = java.util.stream.Stream.of(r.mobility().evidence(),
+            r.perception().evidence(), r.manipulation().evidence())
+        .anyMatch(e -> e != null && e.confidence() == Confidence.LOW);
+    if (!low) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("resume of " + r.robotId() + " rests on low-confidence "
+        + "evidence (λ scaled by " + GeometricCapabilityScorer.LOW_CONFIDENCE_FACTOR
+        + " unless resume_overrides set it):\n" + ResumeExplainer.explain(r).strip());
+  }
 }

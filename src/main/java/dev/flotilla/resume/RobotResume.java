@@ -15,6 +15,7 @@ import java.util.List;
  * @param manipulation what it can reach and grasp
  * @param capabilities named capabilities, sorted (e.g. {@code grasp}, {@code change_floors})
  * @param summary the three section summaries joined
+ * @param overridden resume fields the operator replaced ({@code resume_overrides}), sorted
  */
 public record RobotResume(
     String robotId,
@@ -24,10 +25,12 @@ public record RobotResume(
     Perception perception,
     Manipulation manipulation,
     List<String> capabilities,
-    String summary) {
+    String summary,
+    List<String> overridden) {
 
   /** Defensive copy. */
   public RobotResume {
     capabilities = List.copyOf(capabilities);
+    overridden = overridden == null ? List.of() : List.copyOf(overridden);
   }
 }

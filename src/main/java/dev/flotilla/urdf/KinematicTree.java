@@ -26,6 +26,8 @@ public final class KinematicTree {
   private final String root;
   private final Map<String, Joint> parentJoint = new HashMap<>();
   private final List<String> topologicalLinks;
+  private final Map<String, Integer> depth = new HashMap<>();
+  private int maxDepth;
 
   /**
    * Builds and validates the tree.
@@ -95,10 +97,14 @@ public final class KinematicTree {
     List<String> order = new ArrayList<>();
     Deque<String> queue = new ArrayDeque<>();
     queue.add(root);
+    depth.put(root, 0);
     while (!queue.isEmpty()) {
       String l = queue.poll();
       order.add(l);
-      for (Joint j : childJoints(l)) {
+      int d = depth.get(l) + 1;
+      for (Joint j : graph.outgoingEdgesOf(l)) {
+        depth.put(j.child(), d);
+        maxDepth = Math.max(maxDepth, d);
         queue.add(j.child());
       }
     }
@@ -118,6 +124,16 @@ public final class KinematicTree {
   /** Links in breadth-first order from the root (parents before children). */
   public List<String> linksTopDown() {
     return topologicalLinks;
+  }
+
+  /** Most joints on one path from the root. */
+  public int depth() {
+    return maxDepth;
+  }
+
+  /** Joints between the root and this link. */
+  public int depthOf(String link) {
+    return depth.get(link);
   }
 
   /** The joint whose child is this link, empty for the root. */

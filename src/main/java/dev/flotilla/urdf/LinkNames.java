@@ -22,27 +22,73 @@ public final class LinkNames {
 
   /** Words that mark a camera frame. */
   public static final Set<String> CAMERA_WORDS =
-      Set.of("camera", "cam", "rgbd", "kinect", "realsense", "xtion", "stereo");
+      Set.of("camera", "cam", "rgbd", "kinect", "realsense", "xtion", "stereo", "primesense",
+          "dc", "oc");
 
   private LinkNames() {}
 
-  /** The words of a name, lower case, trailing digits dropped. */
-  public static Set<String> words(String name) {
+  /** Words that mark a camera model (tokens keep their digits: {@code d435_link} → d435). */
+  public static final Set<String> CAMERA_MODELS =
+      Set.of("d435", "d435i", "d455", "d415", "d405", "zed", "zed2", "zedm", "oak", "astra",
+          "r200", "sr300", "l515");
+
+  /** Words that mark a range scanner (laser or radar), including common models. */
+  public static final Set<String> SCANNER_WORDS =
+      Set.of("laser", "lidar", "scan", "scanner", "hokuyo", "velodyne", "ouster", "rplidar",
+          "livox", "radar", "sick", "lms", "vlp", "hdl", "mid360", "mid70", "utm30lx", "rslidar");
+
+  /**
+   * The tokens of a name, lower case, digits kept, split at non-alphanumerics and camelCase
+   * boundaries ({@code CameraLeftEye} → camera, left, eye; {@code d435_link} → d435, link).
+   */
+  public static Set<String> tokens(String name) {
     Set<String> out = new HashSet<>();
+    for (String part : split(name)) {
+      out.add(part.toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+
+  private static java.util.List<String> split(String name) {
+    java.util.List<String> out = new java.util.ArrayList<>();
     int start = -1;
     for (int i = 0; i <= name.length(); i++) {
       boolean alnum = i < name.length() && Character.isLetterOrDigit(name.charAt(i));
-      if (alnum && start < 0) {
+      boolean camel = alnum && start >= 0 && Character.isUpperCase(name.charAt(i))
+          && Character.isLowerCase(name.charAt(i - 1));
+      if (camel) {
+        out.add(name.substring(start, i));
+        start = i;
+      } else if (alnum && start < 0) {
         start = i;
       } else if (!alnum && start >= 0) {
-        int end = i;
-        while (end > start && Character.isDigit(name.charAt(end - 1))) {
-          end--;
-        }
-        if (end > start) {
-          out.add(name.substring(start, end).toLowerCase(Locale.ROOT));
-        }
+        out.add(name.substring(start, i));
         start = -1;
+      }
+    }
+    return out;
+  }
+
+  /** True when any token (digits kept) of the name is in the vocabulary. */
+  public static boolean hasToken(String name, Set<String> vocabulary) {
+    for (String t : tokens(name)) {
+      if (vocabulary.contains(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The words of a name, lower case, trailing digits dropped, camelCase split. */
+  public static Set<String> words(String name) {
+    Set<String> out = new HashSet<>();
+    for (String part : split(name)) {
+      int end = part.length();
+      while (end > 0 && Character.isDigit(part.charAt(end - 1))) {
+        end--;
+      }
+      if (end > 0) {
+        out.add(part.substring(0, end).toLowerCase(Locale.ROOT));
       }
     }
     return out;

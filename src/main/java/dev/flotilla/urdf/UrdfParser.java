@@ -20,8 +20,10 @@ import java.util.Map;
  * geometry), joints of every type (origin, axis, limits, mimic), and Gazebo sensor blocks (both the
  * SDF style {@code <sensor type="camera">} with {@code <horizontal_fov>} in radians and the old
  * {@code <sensor:camera>} style with {@code <hfov>} in degrees). Mesh URIs such as
- * {@code package://…} are kept as text; transmissions and unknown tags are ignored. Errors name the
- * source, line and element. Linear in the document size.
+ * {@code package://…} are kept as text. Declared behaviour — Gazebo plugins, {@code <ros2_control>},
+ * transmissions and vendor top-level elements — is kept for the resume's evidence (issue #13).
+ * {@link UrdfLimits} bound the size (characters, links, joints, depth) before any analysis. Errors
+ * name the source, line and element. Linear in the document size.
  */
 public final class UrdfParser {
 
@@ -35,13 +37,25 @@ public final class UrdfParser {
    * @throws UrdfException when the file cannot be read or is not a valid URDF
    */
   public static UrdfRobot parse(Path file) {
+    return parse(file, UrdfLimits.defaults());
+  }
+
+  /**
+   * Parses a URDF file within limits.
+   *
+   * @param file path to a {@code .urdf} file
+   * @param limits size limits
+   * @return the validated robot
+   * @throws UrdfException when the file cannot be read, is not a valid URDF or is too large
+   */
+  public static UrdfRobot parse(Path file, UrdfLimits limits) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UrdfException(file.toString(), 0, "", "cannot read the file: " + e.getMessage());
     }
-    return parse(text, file.toString());
+    return parse(text, file.toString(), limits);
   }
 
   /**
@@ -53,21 +67,51 @@ public final class UrdfParser {
    * @throws UrdfException when the text is not a valid URDF
    */
   public static UrdfRobot parse(String xml, String source) {
+    return parse(xml, source, UrdfLimits.defaults());
+  }
+
+  /**
+   * Parses URDF text within limits.
+   *
+   * @param xml the URDF document
+   * @param source file name or topic used in error messages
+   * @param limits size limits
+   * @return the validated robot
+   * @throws UrdfException when the text is not a valid URDF or exceeds a limit
+   */
+  public static UrdfRobot parse(String xml, String source, UrdfLimits limits) {
+    if (xml.length() > limits.maxChars()) {
+      throw new UrdfException(source, 0, "robot", "the description has " + xml.length()
+          + " characters, more than the limit of " + limits.maxChars() + "; refused");
+    }
     XmlElement root;
     try {
-      root = XmlTreeReader.read(xml);
+      root = XmlTreeReader.read(normaliseDeclaration(xml));
     } catch (XmlSyntaxException e) {
       throw new UrdfException(source, e.line(), e.openElement(), "malformed XML: " + e.getMessage());
     }
-    return new Reader(source).robot(root);
+    return new Reader(source, limits).robot(root);
+  }
+
+  private static final java.util.regex.Pattern BAD_VERSION =
+      java.util.regex.Pattern.compile("\\A(\\s*<\\?xml\\s+version\\s*=\\s*[\"'])0\\.0([\"'])");
+
+  /**
+   * Reads a declaration of XML version "0.0" (written by some simulator exporters, e.g. the
+   * pybullet_data robots) as 1.0; every other version is left to the XML reader to judge.
+   */
+  private static String normaliseDeclaration(String xml) {
+    return BAD_VERSION.matcher(xml).replaceFirst("$11.0$2");
   }
 
   /** Turns the element tree into records; one instance per document. */
   private static final class Reader {
     private final String source;
+    private final UrdfLimits limits;
 
-    Reader(String source) {
+    Reader(String source, UrdfLimits limits) {
       this.source = source;
+      this.limits = limits;
     }
 
     UrdfRobot robot(XmlElement root) {
@@ -77,6 +121,8 @@ public final class UrdfParser {
       Map<String, Link> links = new LinkedHashMap<>();
       Map<String, Joint> joints = new LinkedHashMap<>();
       List<Sensor> sensors = new ArrayList<>();
+      List<Plugin> plugins = new ArrayList<>();
+      List<Transmission> transmissions = new ArrayList<>();
       for (XmlElement e : root.children()) {
         switch (e.name()) {
           case "link" -> {
@@ -91,13 +137,30 @@ public final class UrdfParser {
               throw error(e, "duplicate joint name \"" + j.name() + "\"");
             }
           }
-          case "gazebo" -> sensors.addAll(sensors(e));
-          default -> {
-            // materials, transmissions, ros2_control and vendor tags carry nothing we use
+          case "gazebo" -> {
+            sensors.addAll(sensors(e));
+            plugins.addAll(DeclaredBehaviourReader.gazebo(e));
           }
+          case "ros2_control" -> plugins.add(DeclaredBehaviourReader.ros2Control(e));
+          case "transmission" -> transmissions.add(DeclaredBehaviourReader.transmission(e));
+          default -> {
+            if (DeclaredBehaviourReader.isVendor(e.name())) {
+              plugins.add(DeclaredBehaviourReader.vendor(e));
+            }
+          }
+        }
+        if (links.size() > limits.maxLinks()) {
+          throw error(e, "more than " + limits.maxLinks() + " links; refused (limit)");
+        }
+        if (joints.size() > limits.maxJoints()) {
+          throw error(e, "more than " + limits.maxJoints() + " joints; refused (limit)");
         }
       }
       KinematicTree tree = new KinematicTree(links, joints, source);
+      if (tree.depth() > limits.maxDepth()) {
+        throw new UrdfException(source, 0, "robot", "a chain of " + tree.depth()
+            + " joints, deeper than the limit of " + limits.maxDepth() + "; refused");
+      }
       List<Sensor> attached =
           sensors.stream().filter(s -> links.containsKey(s.link())).toList();
       return new UrdfRobot(
@@ -106,14 +169,18 @@ public final class UrdfParser {
           Collections.unmodifiableMap(links),
           Collections.unmodifiableMap(joints),
           attached,
-          tree);
+          tree,
+          plugins,
+          transmissions);
     }
 
     private Link link(XmlElement e) {
       String name = required(e, "name");
       double mass = 0;
+      Pose com = Pose.IDENTITY;
       var inertial = e.child("inertial");
       if (inertial.isPresent()) {
+        com = pose(inertial.get().child("origin").orElse(null));
         var m = inertial.get().child("mass");
         if (m.isPresent()) {
           mass = number(m.get(), "value", 0.0);
@@ -131,7 +198,7 @@ public final class UrdfParser {
           }
         }
       }
-      return new Link(name, mass, shapes, e.line());
+      return new Link(name, mass, shapes, e.line(), com);
     }
 
     private Geometry geometry(XmlElement g) {
@@ -206,7 +273,7 @@ public final class UrdfParser {
           String type = c.name().equals("sensor") ? c.attr("type") : c.localName();
           SensorKind kind = kind(type == null ? "" : type);
           String name = c.attr("name") == null ? link : c.attr("name");
-          out.add(new Sensor(name, link, kind, fov(c), c.line()));
+          out.add(new Sensor(name, link, kind, fov(c), c.line(), samples(c)));
         }
       }
       return out;
@@ -240,6 +307,23 @@ public final class UrdfParser {
         pushChildren(todo, c);
       }
       return Double.NaN;
+    }
+
+    /** Rays per horizontal scan: the first {@code <samples>} below a {@code <horizontal>}. */
+    private static int samples(XmlElement sensor) {
+      Deque<XmlElement> todo = new ArrayDeque<>(sensor.children());
+      while (!todo.isEmpty()) {
+        XmlElement c = todo.pop();
+        if (c.name().equals("horizontal") && c.child("samples").isPresent()) {
+          try {
+            return Integer.parseInt(c.child("samples").get().text().trim());
+          } catch (NumberFormatException e) {
+            return 0;
+          }
+        }
+        todo.addAll(c.children());
+      }
+      return 0;
     }
 
     /** Pushes the children so that the first one is popped first. */

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param joints joints by name, in document order
  * @param sensors sensors from {@code <gazebo reference>} blocks
  * @param tree the kinematic tree (a single root, no cycles)
+ * @param plugins declared behaviour: Gazebo plugins, ros2_control blocks, vendor elements
+ * @param transmissions transmissions (actuated joints and their interfaces)
  */
 public record UrdfRobot(
     String name,
@@ -19,7 +21,16 @@ public record UrdfRobot(
     Map<String, Link> links,
     Map<String, Joint> joints,
     List<Sensor> sensors,
-    KinematicTree tree) {
+    KinematicTree tree,
+    List<Plugin> plugins,
+    List<Transmission> transmissions) {
+
+  /** Defensive copies. */
+  public UrdfRobot {
+    sensors = List.copyOf(sensors);
+    plugins = List.copyOf(plugins);
+    transmissions = List.copyOf(transmissions);
+  }
 
   /** Total mass of all links in kilograms (0 when the URDF has no inertials). */
   public double totalMassKg() {

@@ -38,6 +38,13 @@ class ResumeCommandTest {
   }
 
   @Test
+  void explainPrintsEvidenceAndConfidence() {
+    assertEquals(0, run(SharedUrdfs.file("turtlebot3_burger.urdf").toString(), "--explain"));
+    assertTrue(out.toString().contains("mobility [confidence high]"), out.toString());
+    assertTrue(out.toString().contains("(wheels)"), out.toString());
+  }
+
+  @Test
   void defaultIdIsTheFileBaseName() {
     assertEquals(0, run(SharedUrdfs.file("ur5.urdf").toString()));
     assertEquals("ur5", ResumeJson.fromJson(out.toString()).robotId());
