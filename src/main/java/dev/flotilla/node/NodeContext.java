@@ -16,9 +16,19 @@ import java.util.logging.Logger;
  * @param bus transport
  * @param clock time source
  * @param executor runs every callback of the node, one at a time
+ * @param background runs long computations (a robot's resume) off the node's callback thread;
+ *     their results come back through {@code executor}
  */
 public record NodeContext(String name, String namespace, Bus bus, NodeClock clock,
-    Executor executor) {
+    Executor executor, Executor background) {
+
+  /**
+   * A context whose long computations run on the callback executor itself: deterministic, as in
+   * the in-memory replay and the unit tests.
+   */
+  public NodeContext(String name, String namespace, Bus bus, NodeClock clock, Executor executor) {
+    this(name, namespace, bus, clock, executor, executor);
+  }
 
   public NodeContext {
     if (!TopicNames.isValidNamespace(namespace)) {

@@ -167,10 +167,16 @@ public final class NodeHost implements AutoCloseable {
       return t;
     });
     executors.add(executor);
+    ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "flotilla-" + spec.name() + "-background");
+      t.setDaemon(true);
+      return t;
+    });
+    executors.add(background);
     NodeClock clock = spec.useSimTime() ? NodeClock.simulated(bus) : NodeClock.SYSTEM;
     Bus nodeBus = spec.secure(bus, clock);
     FlotillaNode node = spec.create(new NodeContext(spec.name(), spec.namespace(), nodeBus, clock,
-        guarded(executor, spec.name())));
+        guarded(executor, spec.name()), guarded(background, spec.name())));
     try {
       executor.submit(node::start).get();
     } catch (Exception e) {

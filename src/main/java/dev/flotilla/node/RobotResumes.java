@@ -1,16 +1,20 @@
 package dev.flotilla.node;
 
 import dev.flotilla.model.RobotSpec;
+import dev.flotilla.resume.ResumeBudget;
 import dev.flotilla.resume.ResumeJson;
 import dev.flotilla.resume.ResumeOverrides;
+import dev.flotilla.resume.ResumeParams;
 import dev.flotilla.resume.Resumes;
 import dev.flotilla.resume.RobotResume;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.urdf.UrdfException;
+import dev.flotilla.urdf.UrdfLimits;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +25,12 @@ import java.util.function.Consumer;
  * The allocator's robot resumes (seed 002): listens to each robot's {@code robot_description},
  * builds its resume from the URDF and publishes it as JSON on {@code flotilla/resumes}; a new
  * resume goes to the allocator, whose capabilities λ_ij come from it.
+ *
+ * <p>A description from the topic is analysed on the context's background executor, within
+ * {@link UrdfLimits#defaults()} and {@link ResumeBudget#DEFAULT}, so an oversized or pathological
+ * URDF never holds up the allocator's callbacks (issue #13). The result comes back on the
+ * callback executor; only the newest description of each robot is adopted, and one that is
+ * refused is counted as {@code invalid_urdf} while the robot keeps its previous resume.
  */
 final class RobotResumes {
   private final NodeContext ctx;
@@ -28,6 +38,8 @@ final class RobotResumes {
   private final Map<String, ResumeOverrides> overrides;
   private final Consumer<RobotResume> changed;
   private final Set<String> subscribed = new HashSet<>();
+  /** Descriptions received per robot; a result is adopted only when it is of the newest. */
+  private final Map<String, Long> received = new HashMap<>();
   private final Map<String, RobotResume> resumes = new LinkedHashMap<>();
   private final Bus.Publisher<dev.flotilla.msgs.std_msgs.String> topic;
 
@@ -47,7 +59,10 @@ final class RobotResumes {
         dev.flotilla.msgs.std_msgs.String.TYPE, new QosProfile(true, true, 1000));
   }
 
-  /** Reads a configured robot's URDF file into its resume. */
+  /**
+   * Reads a configured robot's URDF file into its resume, at once on the calling thread: the
+   * file is the operator's configuration and the node should start with it.
+   */
   void fromFile(RobotSpec r) {
     String xml;
     try {
@@ -56,7 +71,9 @@ final class RobotResumes {
       throw new IllegalStateException("Cannot read " + r.urdf() + " for robot " + r.id() + ": "
           + e.getMessage(), e);
     }
-    onDescription(r.id(), r.urdf().toString(), xml);
+    String source = r.urdf().toString();
+    long generation = received.merge(r.id(), 1L, Long::sum);
+    adopt(r.id(), generation, source, build(r.id(), source, xml));
   }
 
   /** Listens to a robot's {@code robot_description} (once per robot). */
@@ -70,19 +87,42 @@ final class RobotResumes {
   }
 
   /**
-   * Builds the robot's resume from its URDF (seed 002) and publishes it; its capabilities join
-   * the configured ones for allocation. A bad URDF is counted and logged with its line; the robot
-   * keeps its configured capabilities.
+   * Builds the robot's resume from its URDF (seed 002) off the callback thread and publishes it;
+   * its capabilities join the configured ones for allocation. A bad or oversized URDF is counted
+   * and logged with its reason; the robot keeps its previous resume, or its configured
+   * capabilities.
    */
   void onDescription(String robotId, String source, String urdfXml) {
-    RobotResume resume;
+    long generation = received.merge(robotId, 1L, Long::sum);
+    ctx.background().execute(() -> {
+      Built built = build(robotId, source, urdfXml);
+      ctx.executor().execute(() -> adopt(robotId, generation, source, built));
+    });
+  }
+
+  /** A resume, or the sentence saying why there is none. */
+  private record Built(RobotResume resume, String refusal) {}
+
+  private Built build(String robotId, String source, String urdfXml) {
     try {
-      resume = Resumes.resumeFromUrdf(robotId, urdfXml, source);
-      resume = overrides.getOrDefault(robotId, ResumeOverrides.NONE).apply(resume);
+      RobotResume resume = Resumes.resumeFromUrdf(robotId, urdfXml, source,
+          ResumeParams.defaults(), UrdfLimits.defaults(), ResumeBudget.DEFAULT);
+      return new Built(overrides.getOrDefault(robotId, ResumeOverrides.NONE).apply(resume), null);
     } catch (UrdfException | IllegalArgumentException e) {
-      rejections.reject(source, robotId, "invalid_urdf", e.getMessage());
+      return new Built(null, e.getMessage());
+    }
+  }
+
+  private void adopt(String robotId, long generation, String source, Built built) {
+    if (generation != received.get(robotId)) {
       return;
     }
+    if (built.refusal() != null) {
+      rejections.reject(source, robotId, "invalid_urdf", built.refusal()
+          + (resumes.containsKey(robotId) ? " The previous resume stays." : ""));
+      return;
+    }
+    RobotResume resume = built.resume();
     if (resume.equals(resumes.get(robotId))) {
       return;
     }
