@@ -1,6 +1,7 @@
 package dev.flotilla.resume;
 
 import dev.flotilla.urdf.Chain;
+import dev.flotilla.urdf.EndEffectorFinder;
 import dev.flotilla.urdf.ForwardKinematics;
 import dev.flotilla.urdf.Joint;
 import dev.flotilla.urdf.KinematicTree;
@@ -132,7 +133,7 @@ final class HandGrouper {
       }
     }
     if (out.isEmpty() && hands == 0) {
-      facts.add("no chain of at least " + dev.flotilla.urdf.EndEffectorFinder.MIN_ARM_JOINTS
+      facts.add("no chain of at least " + EndEffectorFinder.MIN_ARM_JOINTS
           + " limited joints to an end effector");
     }
     int grippers = hands + (int) out.stream().filter(ArmInfo::gripper).count();

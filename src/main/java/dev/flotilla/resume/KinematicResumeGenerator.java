@@ -4,6 +4,7 @@ import dev.flotilla.urdf.Chain;
 import dev.flotilla.urdf.EndEffectorFinder;
 import dev.flotilla.urdf.Joint;
 import dev.flotilla.urdf.KinematicTree;
+import dev.flotilla.urdf.LinkNames;
 import dev.flotilla.urdf.UrdfRobot;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,8 +71,8 @@ public final class KinematicResumeGenerator implements ResumeGenerator {
       // Nothing moves the robot at its default pose: maybe its legs are folded up.
       Set<String> toolJoints = new HashSet<>();
       for (Chain ch : chains) {
-        if (dev.flotilla.urdf.LinkNames.hasAny(ch.tipLink(),
-            dev.flotilla.urdf.LinkNames.END_EFFECTOR_WORDS)) {
+        if (LinkNames.hasAny(ch.tipLink(),
+            LinkNames.END_EFFECTOR_WORDS)) {
           ch.independentJoints().forEach(j -> toolJoints.add(j.name()));
         }
       }

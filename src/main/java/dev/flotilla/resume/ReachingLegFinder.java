@@ -2,9 +2,12 @@ package dev.flotilla.resume;
 
 import dev.flotilla.urdf.Chain;
 import dev.flotilla.urdf.ChainKinematics;
+import dev.flotilla.urdf.Geometry;
 import dev.flotilla.urdf.Joint;
 import dev.flotilla.urdf.KinematicTree;
+import dev.flotilla.urdf.Link;
 import dev.flotilla.urdf.LinkNames;
+import dev.flotilla.urdf.Pose;
 import dev.flotilla.urdf.Shape;
 import dev.flotilla.urdf.Transforms;
 import java.util.ArrayList;
@@ -96,9 +99,9 @@ final class ReachingLegFinder {
 
   /** Height above ground of the base link's centre of mass (its origin when massless). */
   private static double baseCentreHeight(BodyGeometry body) {
-    dev.flotilla.urdf.Link base = body.robot().links().get(body.baseLink());
+    Link base = body.robot().links().get(body.baseLink());
     DMatrix4x4 p = body.pose(body.baseLink());
-    dev.flotilla.urdf.Pose c = base.centreOfMass();
+    Pose c = base.centreOfMass();
     double z = p.a31 * c.x() + p.a32 * c.y() + p.a33 * c.z() + p.a34;
     return z - body.groundZ();
   }
@@ -143,11 +146,11 @@ final class ReachingLegFinder {
 
   /** Largest half-dimension of a primitive (0 for meshes: their origin stands in). */
   private static double extent(Shape s) {
-    if (s.geometry() instanceof dev.flotilla.urdf.Geometry.Box b) {
+    if (s.geometry() instanceof Geometry.Box b) {
       return Math.max(b.sizeX(), Math.max(b.sizeY(), b.sizeZ())) / 2;
-    } else if (s.geometry() instanceof dev.flotilla.urdf.Geometry.Cylinder c) {
+    } else if (s.geometry() instanceof Geometry.Cylinder c) {
       return Math.max(c.radius(), c.length() / 2);
-    } else if (s.geometry() instanceof dev.flotilla.urdf.Geometry.Sphere sp) {
+    } else if (s.geometry() instanceof Geometry.Sphere sp) {
       return sp.radius();
     }
     return 0;

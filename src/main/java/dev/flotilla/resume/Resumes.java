@@ -1,8 +1,12 @@
 package dev.flotilla.resume;
 
 import dev.flotilla.urdf.UrdfException;
+import dev.flotilla.urdf.UrdfLimits;
 import dev.flotilla.urdf.UrdfParser;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Entry points for callers that hold a URDF as text (a {@code robot_description} message) or as a
@@ -69,7 +73,7 @@ public final class Resumes {
    * @throws ResumeRefusedException when the budget runs out
    */
   public static RobotResume resumeFromUrdf(String robotId, String urdfXml, String source,
-      ResumeParams params, dev.flotilla.urdf.UrdfLimits limits, java.time.Duration budget) {
+      ResumeParams params, UrdfLimits limits, Duration budget) {
     ResumeBudget b = ResumeBudget.of(budget);
     return new KinematicResumeGenerator(params)
         .generate(robotId, UrdfParser.parse(urdfXml, source, limits), b);
@@ -82,14 +86,14 @@ public final class Resumes {
    * @param r the resume
    * @return the warning, if any
    */
-  public static java.util.Optional<String> lowConfidenceWarning(RobotResume r) {
-    boolean low = java.util.stream.Stream.of(r.mobility().evidence(),
+  public static Optional<String> lowConfidenceWarning(RobotResume r) {
+    boolean low = Stream.of(r.mobility().evidence(),
             r.perception().evidence(), r.manipulation().evidence())
         .anyMatch(e -> e != null && e.confidence() == Confidence.LOW);
     if (!low) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of("resume of " + r.robotId() + " rests on low-confidence "
+    return Optional.of("resume of " + r.robotId() + " rests on low-confidence "
         + "evidence (λ scaled by " + GeometricCapabilityScorer.LOW_CONFIDENCE_FACTOR
         + " unless resume_overrides set it):\n" + ResumeExplainer.explain(r).strip());
   }
