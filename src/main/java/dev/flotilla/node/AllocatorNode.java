@@ -32,9 +32,8 @@ import java.util.stream.Collectors;
  * naming only the robots whose plans changed) when a robot fails or recovers, a task arrives or a
  * task is done. Thin adapter over the fleet layer's {@link AllocationSession} and
  * {@link AllocatorLease}: the journal ({@link AllocatorJournal}), the byte-exact messages
- * ({@link AllocationTranslator}) and the robots' resumes ({@link RobotResumes}) have their own
- * classes. The file stays above 400 lines because, as for every node, its validated
- * {@link AllocatorParams} record (a fifth of it) lives here, and the lease wiring is the node's own.
+ * ({@link AllocationTranslator}), the robots' resumes ({@link RobotResumes}) and the validated
+ * parameters ({@link AllocatorParams}) have their own classes.
  */
 public final class AllocatorNode implements FlotillaNode {
 

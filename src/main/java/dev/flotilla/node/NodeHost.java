@@ -5,6 +5,7 @@ import dev.flotilla.node.agent.RobotAgent;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.NodeClock;
+import dev.flotilla.ros.RosoutHandler;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.RosParamsFile;
 import dev.flotilla.security.SecureBus;
@@ -39,6 +40,8 @@ public final class NodeHost implements AutoCloseable {
   private final List<ScheduledExecutorService> executors = new ArrayList<>();
   private final List<FlotillaNode> nodes = new ArrayList<>();
   private final Map<String, SecureBus> secured = new LinkedHashMap<>();
+  /** The /rosout handler of each started node, by the logger it is attached to. */
+  private final Map<String, RosoutHandler> rosoutHandlers = new LinkedHashMap<>();
 
   /** A host whose DDS traffic follows ROS 2's environment (ROS_LOCALHOST_ONLY etc.). */
   public NodeHost() {
@@ -175,6 +178,10 @@ public final class NodeHost implements AutoCloseable {
     executors.add(background);
     NodeClock clock = spec.useSimTime() ? NodeClock.simulated(bus) : NodeClock.SYSTEM;
     Bus nodeBus = spec.secure(bus, clock);
+    // Like every ROS 2 node, its log also goes to /rosout (unsigned, as rcl's is).
+    RosoutHandler rosout = new RosoutHandler(bus, spec.name(), spec.namespace(), clock);
+    Logger.getLogger("flotilla." + spec.name()).addHandler(rosout);
+    rosoutHandlers.put("flotilla." + spec.name(), rosout);
     FlotillaNode node = spec.create(new NodeContext(spec.name(), spec.namespace(), nodeBus, clock,
         guarded(executor, spec.name()), guarded(background, spec.name())));
     try {
@@ -233,6 +240,11 @@ public final class NodeHost implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    rosoutHandlers.forEach((logger, handler) -> {
+      Logger.getLogger(logger).removeHandler(handler);
+      handler.close();
+    });
+    rosoutHandlers.clear();
     for (ScheduledExecutorService e : executors) {
       e.shutdown();
     }

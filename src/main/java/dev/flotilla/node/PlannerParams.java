@@ -21,7 +21,8 @@ public record PlannerParams(FleetParams fleet, LtlParams ltl, Path stateDir) {
     FleetParams fleet = FleetParams.read(p);
     LtlParams ltl = LtlParams.read(p, fleet);
     String stateDir = p.string("state_dir", "", Set.of());
-    PlannerParams params = new PlannerParams(fleet, ltl, stateDir.isEmpty() ? null : p.resolve(stateDir));
+    PlannerParams params =
+        new PlannerParams(fleet, ltl, stateDir.isEmpty() ? null : p.resolve(stateDir));
     p.finish();
     return params;
   }

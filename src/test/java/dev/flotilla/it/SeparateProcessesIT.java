@@ -11,7 +11,9 @@ import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.geometry_msgs.Point;
 import dev.flotilla.ros.Bus;
+import dev.flotilla.msgs.rcl_interfaces.Log;
 import dev.flotilla.ros.DdsBus;
+import dev.flotilla.ros.RosoutHandler;
 import dev.flotilla.ros.QosProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +59,8 @@ class SeparateProcessesIT {
       BlockingQueue<Reassignment> diffs = new LinkedBlockingQueue<>();
       bus.subscribe("/flotilla/allocation", Allocation.TYPE, QosProfile.LATCHED, latest::set);
       bus.subscribe("/flotilla/reassignment", Reassignment.TYPE, QosProfile.DEFAULT, diffs::add);
+      BlockingQueue<Log> rosout = new LinkedBlockingQueue<>();
+      bus.subscribe(RosoutHandler.TOPIC, Log.TYPE, RosoutHandler.QOS, rosout::add);
       Bus.Publisher<Heartbeat> hb =
           bus.publisher("/flotilla/heartbeat", Heartbeat.TYPE, QosProfile.SENSOR_DATA);
       Bus.Publisher<TaskRequest> tasks =
@@ -101,6 +105,19 @@ class SeparateProcessesIT {
         assertNotNull(failover, "no robot_failed reassignment; sync log:\n" + sync.err());
         assertEquals("r2", failover.subject());
         assertTrue(failover.affectedRobots().containsAll(List.of("r1", "r2")));
+        // Like any ROS 2 node's, the synchronizer's log reaches /rosout (issue #12).
+        Log said = null;
+        long logDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (said == null && System.nanoTime() < logDeadline) {
+          Log l = rosout.poll(200, TimeUnit.MILLISECONDS);
+          if (l != null && l.name().equals("synchronizer")
+              && l.msg().startsWith("robot r2 failed")) {
+            said = l;
+          }
+        }
+        assertNotNull(said, "no /rosout record of r2's failure from the synchronizer");
+        assertEquals(Log.INFO, said.level());
+        assertEquals("SynchronizerNode.java", said.file());
       } finally {
         beats.interrupt();
         beats.join();
