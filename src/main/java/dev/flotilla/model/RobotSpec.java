@@ -1,5 +1,6 @@
 package dev.flotilla.model;
 
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -22,7 +23,7 @@ import java.util.Set;
  */
 public record RobotSpec(String id, Point3 start, double startYaw, double maxSpeed,
     double maxAcceleration, double reliability, double costRate, Set<String> capabilities,
-    java.nio.file.Path urdf, String agentType, boolean livenessFromOdometry) {
+    Path urdf, String agentType, boolean livenessFromOdometry) {
 
   public RobotSpec {
     capabilities = Set.copyOf(capabilities);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flotilla.alloc.api.Robot;
 import dev.flotilla.alloc.api.Task;
 import dev.flotilla.model.Point3;
+import dev.flotilla.resume.ResumeParams;
 import dev.flotilla.resume.Resumes;
 import dev.flotilla.resume.RobotResume;
 import java.nio.file.Path;
@@ -33,9 +34,9 @@ class ResumeCapabilityModelTest {
     assertEquals(1.0, model.capability(arm, needing("manipulate")), "no resume yet");
 
     resumes.put("fetch", Resumes.resumeFromFile("fetch", URDF.resolve("fetch.urdf"),
-        dev.flotilla.resume.ResumeParams.defaults()));
+        ResumeParams.defaults()));
     resumes.put("tb3", Resumes.resumeFromFile("tb3", URDF.resolve("turtlebot3_burger.urdf"),
-        dev.flotilla.resume.ResumeParams.defaults()));
+        ResumeParams.defaults()));
     double fetch = model.capability(arm, needing("manipulate"));
     assertTrue(fetch > 0 && fetch <= 1, "fetch can manipulate: " + fetch);
     assertEquals(0.0, model.capability(base, needing("manipulate")), "a TurtleBot has no arm");
