@@ -1,10 +1,9 @@
 package dev.flotilla.ros;
 
-import com.eprosima.xmlschemas.fastrtps_profiles.DurabilityQosKindType;
-import com.eprosima.xmlschemas.fastrtps_profiles.HistoryQosKindType;
-import com.eprosima.xmlschemas.fastrtps_profiles.ReliabilityQosKindType;
+import com.eprosima.xmlschemas.fastrtps_profiles.DurabilityQosKindPolicyType;
+import com.eprosima.xmlschemas.fastrtps_profiles.HistoryQosKindPolicyType;
+import com.eprosima.xmlschemas.fastrtps_profiles.ReliabilityQosKindPolicyType;
 import dev.flotilla.msgs.MessageType;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,15 +33,31 @@ public final class DdsBus implements Bus {
   private final java.util.Map<String, Boolean> rawTypes = new java.util.HashMap<>();
 
   /**
-   * Joins a DDS domain, confined to the loopback interface when the environment asks for it as
-   * ROS 2 does ({@code ROS_LOCALHOST_ONLY=1} or {@code ROS_AUTOMATIC_DISCOVERY_RANGE=LOCALHOST}).
+   * Joins a DDS domain, discovering peers as ROS 2's environment says
+   * ({@code ROS_AUTOMATIC_DISCOVERY_RANGE}, {@code ROS_STATIC_PEERS}, {@code ROS_LOCALHOST_ONLY};
+   * see {@link DiscoveryOptions}).
    *
    * @param nodeName ROS 2 node name (letters, digits, underscores)
    * @param namespace node namespace, e.g. {@code /} or {@code /fleet_a}
    * @param domainId ROS_DOMAIN_ID, 0 to 232
+   * @throws IllegalArgumentException naming the variable when the environment is not understood
    */
   public DdsBus(String nodeName, String namespace, int domainId) {
-    this(nodeName, namespace, domainId, localhostOnlyFromEnvironment());
+    this(nodeName, namespace, domainId, DiscoveryOptions.fromEnvironment());
+  }
+
+  /**
+   * Joins a DDS domain, on this host only or not.
+   *
+   * @param nodeName ROS 2 node name (letters, digits, underscores)
+   * @param namespace node namespace, e.g. {@code /} or {@code /fleet_a}
+   * @param domainId ROS_DOMAIN_ID, 0 to 232
+   * @param localhostOnly whether discovery stays on this host (ROS 2's {@code LOCALHOST} range);
+   *     when it agrees with the environment, the environment's options (static peers included)
+   *     apply, otherwise {@link DiscoveryOptions#localhost()} or {@link DiscoveryOptions#subnet()}
+   */
+  public DdsBus(String nodeName, String namespace, int domainId, boolean localhostOnly) {
+    this(nodeName, namespace, domainId, withLocalhostOnly(localhostOnly));
   }
 
   /**
@@ -51,33 +66,39 @@ public final class DdsBus implements Bus {
    * @param nodeName ROS 2 node name (letters, digits, underscores)
    * @param namespace node namespace, e.g. {@code /} or {@code /fleet_a}
    * @param domainId ROS_DOMAIN_ID, 0 to 232
-   * @param localhostOnly whether RTPS traffic stays on 127.0.0.1 (discovery included)
+   * @param discovery how the participant finds its peers
+   * @throws IllegalArgumentException naming ROS_STATIC_PEERS when a peer does not resolve
    */
-  public DdsBus(String nodeName, String namespace, int domainId, boolean localhostOnly) {
+  public DdsBus(String nodeName, String namespace, int domainId, DiscoveryOptions discovery) {
     if (domainId < 0 || domainId > 232) {
       throw new IllegalArgumentException("ROS_DOMAIN_ID must be within 0..232, got " + domainId
           + ".");
     }
-    InetAddress[] interfaces = localhostOnly
-        ? new InetAddress[] {InetAddress.getLoopbackAddress()} : new InetAddress[0];
     this.node = new ROS2Node(DomainFactory.getDomain(PubSubImplementation.FAST_RTPS), nodeName,
-        namespace.equals("/") ? "" : namespace, domainId, interfaces);
+        namespace.equals("/") ? "" : namespace, discovery.profile(domainId));
+  }
+
+  private static DiscoveryOptions withLocalhostOnly(boolean localhostOnly) {
+    DiscoveryOptions env = DiscoveryOptions.fromEnvironment();
+    if (env.localhostOnly() == localhostOnly) {
+      return env;
+    }
+    return localhostOnly ? DiscoveryOptions.localhost() : DiscoveryOptions.subnet();
   }
 
   /**
    * @return whether ROS 2's environment variables confine discovery to this host
+   * @throws IllegalArgumentException naming the variable when the environment is not understood
    */
   public static boolean localhostOnlyFromEnvironment() {
-    String only = System.getenv("ROS_LOCALHOST_ONLY");
-    String range = System.getenv("ROS_AUTOMATIC_DISCOVERY_RANGE");
-    return "1".equals(only) || "LOCALHOST".equalsIgnoreCase(range);
+    return DiscoveryOptions.fromEnvironment().localhostOnly();
   }
 
   static ROS2QosProfile toIhmc(QosProfile qos) {
-    return new ROS2QosProfile(HistoryQosKindType.KEEP_LAST, qos.depth(),
-        qos.reliable() ? ReliabilityQosKindType.RELIABLE : ReliabilityQosKindType.BEST_EFFORT,
-        qos.transientLocal() ? DurabilityQosKindType.TRANSIENT_LOCAL
-            : DurabilityQosKindType.VOLATILE,
+    return new ROS2QosProfile(HistoryQosKindPolicyType.KEEP_LAST, qos.depth(),
+        qos.reliable() ? ReliabilityQosKindPolicyType.RELIABLE : ReliabilityQosKindPolicyType.BEST_EFFORT,
+        qos.transientLocal() ? DurabilityQosKindPolicyType.TRANSIENT_LOCAL
+            : DurabilityQosKindPolicyType.VOLATILE,
         false);
   }
 
