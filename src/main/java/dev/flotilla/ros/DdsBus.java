@@ -83,7 +83,8 @@ public final class DdsBus implements Bus {
     if (env.localhostOnly() == localhostOnly) {
       return env;
     }
-    return localhostOnly ? DiscoveryOptions.localhost() : DiscoveryOptions.subnet();
+    return env.withRange(localhostOnly ? DiscoveryOptions.Range.LOCALHOST
+        : DiscoveryOptions.Range.SUBNET);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.eprosima.xmlschemas.fastrtps_profiles.LocatorListType;
 import com.eprosima.xmlschemas.fastrtps_profiles.RtpsParticipantAllocationAttributesType;
 import com.eprosima.xmlschemas.fastrtps_profiles.TransportDescriptorType;
 import com.eprosima.xmlschemas.fastrtps_profiles.Udpv4LocatorType;
+import jakarta.xml.bind.JAXBElement;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import javax.xml.namespace.QName;
 import us.ihmc.pubsub.attributes.ParticipantProfile;
 
 /**
@@ -35,10 +37,16 @@ import us.ihmc.pubsub.attributes.ParticipantProfile;
  * {@code rmw_fastrtps_shared_cpp/src/participant.cpp} (Jazzy, {@code create_participant}) sets its
  * {@code DomainParticipantQos}.
  *
+ * <p>Not a ROS 2 variable: {@code FLOTILLA_DDS_INTERFACES} (comma-separated IPv4 addresses of
+ * this host) restricts UDP to those interfaces, as an {@code interfaceWhiteList} in a Fast-DDS
+ * profile or {@code NetworkInterface} in a CycloneDDS configuration would; e.g. 127.0.0.1 keeps
+ * even SUBNET's multicast on this machine.
+ *
  * @param range how far automatic discovery reaches
  * @param staticPeers host names or IPv4 addresses, as written in {@code ROS_STATIC_PEERS}
+ * @param interfaces IPv4 addresses of the interfaces UDP may use; empty for all
  */
-public record DiscoveryOptions(Range range, List<String> staticPeers) {
+public record DiscoveryOptions(Range range, List<String> staticPeers, List<String> interfaces) {
   private static final Logger LOG = Logger.getLogger(DiscoveryOptions.class.getName());
   private static final java.util.Set<String> WARNED =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -49,6 +57,8 @@ public record DiscoveryOptions(Range range, List<String> staticPeers) {
   public static final String PEERS_VAR = "ROS_STATIC_PEERS";
   /** Humble's localhost switch, a deprecated alias of {@code LOCALHOST} in Jazzy. */
   public static final String LOCALHOST_ONLY_VAR = "ROS_LOCALHOST_ONLY";
+  /** Flotilla's own: the interfaces UDP may use. */
+  public static final String INTERFACES_VAR = "FLOTILLA_DDS_INTERFACES";
 
   /** rmw_fastrtps' (and rmw_cyclonedds') number of participants probed per unicast peer. */
   static final long LOCALHOST_MAX_INITIAL_PEERS_RANGE = 32;
@@ -76,12 +86,22 @@ public record DiscoveryOptions(Range range, List<String> staticPeers) {
   /**
    * @param range how far automatic discovery reaches
    * @param staticPeers host names or IPv4 addresses
+   * @param interfaces IPv4 addresses of the interfaces UDP may use; empty for all
    */
   public DiscoveryOptions {
     if (range == null) {
       throw new IllegalArgumentException("A discovery range is required.");
     }
     staticPeers = List.copyOf(staticPeers);
+    interfaces = List.copyOf(interfaces);
+  }
+
+  /**
+   * @param range how far automatic discovery reaches
+   * @param staticPeers host names or IPv4 addresses
+   */
+  public DiscoveryOptions(Range range, List<String> staticPeers) {
+    this(range, staticPeers, List.of());
   }
 
   /** @return ROS 2's default: multicast discovery on the network, no static peers */
@@ -92,6 +112,14 @@ public record DiscoveryOptions(Range range, List<String> staticPeers) {
   /** @return discovery confined to this host, no static peers */
   public static DiscoveryOptions localhost() {
     return new DiscoveryOptions(Range.LOCALHOST, List.of());
+  }
+
+  /**
+   * @param range another range
+   * @return these options with that range and no static peers (interfaces kept)
+   */
+  public DiscoveryOptions withRange(Range range) {
+    return new DiscoveryOptions(range, List.of(), interfaces);
   }
 
   /** @return the options the process environment asks for */
@@ -115,16 +143,33 @@ public record DiscoveryOptions(Range range, List<String> staticPeers) {
     }
     Range range = parseRange(env.getOrDefault(RANGE_VAR, ""));
     List<String> peers = parsePeers(env.getOrDefault(PEERS_VAR, ""));
+    List<String> interfaces = parseInterfaces(env.getOrDefault(INTERFACES_VAR, ""));
     if (localhostOnly.equals("1")) {
       warnOnce(LOCALHOST_ONLY_VAR + " is deprecated; use " + RANGE_VAR + "=LOCALHOST. It is "
           + "set to 1, so " + RANGE_VAR + " and " + PEERS_VAR + " are ignored.");
-      return localhost();
+      return new DiscoveryOptions(Range.LOCALHOST, List.of(), interfaces);
     }
     if (!peers.isEmpty() && (range == Range.OFF || range == Range.SYSTEM_DEFAULT)) {
       warnOnce(PEERS_VAR + " lists " + peers.size() + " peer(s), but " + RANGE_VAR + " is "
           + range + ", so they are ignored.");
     }
-    return new DiscoveryOptions(range, peers);
+    return new DiscoveryOptions(range, peers, interfaces);
+  }
+
+  private static List<String> parseInterfaces(String value) {
+    List<String> out = new ArrayList<>();
+    for (String raw : value.split(",", -1)) {
+      String address = raw.strip();
+      if (address.isEmpty()) {
+        continue;
+      }
+      if (!IPV4.matcher(address).matches()) {
+        throw new IllegalArgumentException(INTERFACES_VAR + " must list IPv4 addresses of this "
+            + "host separated by commas, but '" + address + "' is not one.");
+      }
+      out.add(address);
+    }
+    return out;
   }
 
   private static void warnOnce(String message) {
@@ -192,6 +237,16 @@ public record DiscoveryOptions(Range range, List<String> staticPeers) {
     TransportDescriptorType udp = new TransportDescriptorType();
     udp.setTransportId(UUID.randomUUID().toString());
     udp.setType("UDPv4");
+    if (!interfaces.isEmpty()) {
+      TransportDescriptorType.InterfaceWhiteList whitelist =
+          new TransportDescriptorType.InterfaceWhiteList();
+      for (String address : interfaces) {
+        whitelist.getAddressOrInterface().add(new JAXBElement<>(
+            new QName("http://www.eprosima.com/XMLSchemas/fastRTPS_Profiles", "address"),
+            String.class, address));
+      }
+      udp.setInterfaceWhiteList(whitelist);
+    }
     if (range == Range.LOCALHOST) {
       // rmw_fastrtps: probe more participants per peer than Fast-DDS's default 4.
       udp.setMaxInitialPeersRange(LOCALHOST_MAX_INITIAL_PEERS_RANGE);
