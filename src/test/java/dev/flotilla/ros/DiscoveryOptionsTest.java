@@ -99,6 +99,21 @@ class DiscoveryOptionsTest {
   }
 
   @Test
+  void interfacesBecomeTheUdpWhitelist() throws Exception {
+    DiscoveryOptions o = env("FLOTILLA_DDS_INTERFACES", "127.0.0.1, 192.0.2.2");
+    assertEquals(List.of("127.0.0.1", "192.0.2.2"), o.interfaces());
+    String xml = xml(o);
+    assertTrue(xml.contains("<interfaceWhiteList><address>127.0.0.1</address><address>192.0.2.2"
+        + "</address></interfaceWhiteList>"), xml);
+    assertEquals(List.of("127.0.0.1"), env("ROS_LOCALHOST_ONLY", "1",
+        "FLOTILLA_DDS_INTERFACES", "127.0.0.1").interfaces());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> env("FLOTILLA_DDS_INTERFACES", "lo"));
+    assertTrue(e.getMessage().startsWith("FLOTILLA_DDS_INTERFACES must list IPv4"),
+        e.getMessage());
+  }
+
+  @Test
   void subnetLeavesFastDdsDefaults() throws Exception {
     String xml = xml(DiscoveryOptions.subnet());
     assertFalse(xml.contains("initialPeersList"), xml);
