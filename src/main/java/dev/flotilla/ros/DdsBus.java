@@ -27,6 +27,18 @@ import us.ihmc.ros2.ROS2Subscription;
 public final class DdsBus implements Bus {
   private static final Logger LOG = Logger.getLogger(DdsBus.class.getName());
 
+  static {
+    // ihmc-ros2-library logs through log4j (us.ihmc.log.LogTools), first touched in
+    // ROS2Node.destroy for a node with no publisher. Initialized that late, during a SIGINT/SIGTERM
+    // shutdown, log4j fails to register its shutdown hook and prints an IllegalStateException;
+    // initialize it now, while the JVM is running.
+    try {
+      Class.forName("us.ihmc.log.LogTools", true, DdsBus.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      LOG.log(Level.FINE, "IHMC logging not initialized early", e);
+    }
+  }
+
   private final ROS2Node node;
   private final List<AutoCloseable> endpoints = new ArrayList<>();
   /** DDS type name → whether this participant carries it raw (true) or typed (false). */
