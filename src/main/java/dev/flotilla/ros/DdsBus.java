@@ -52,7 +52,8 @@ public final class DdsBus implements Bus {
    * @param nodeName ROS 2 node name (letters, digits, underscores)
    * @param namespace node namespace, e.g. {@code /} or {@code /fleet_a}
    * @param domainId ROS_DOMAIN_ID, 0 to 232
-   * @throws IllegalArgumentException naming the variable when the environment is not understood
+   * @throws dev.flotilla.ros.params.ParamsException naming the variable when the environment is
+   *     not understood
    */
   public DdsBus(String nodeName, String namespace, int domainId) {
     this(nodeName, namespace, domainId, DiscoveryOptions.fromEnvironment());
@@ -79,7 +80,8 @@ public final class DdsBus implements Bus {
    * @param namespace node namespace, e.g. {@code /} or {@code /fleet_a}
    * @param domainId ROS_DOMAIN_ID, 0 to 232
    * @param discovery how the participant finds its peers
-   * @throws IllegalArgumentException naming ROS_STATIC_PEERS when a peer does not resolve
+   * @throws dev.flotilla.ros.params.ParamsException naming ROS_STATIC_PEERS when a peer does not
+   *     resolve
    */
   public DdsBus(String nodeName, String namespace, int domainId, DiscoveryOptions discovery) {
     if (domainId < 0 || domainId > 232) {
@@ -101,7 +103,8 @@ public final class DdsBus implements Bus {
 
   /**
    * @return whether ROS 2's environment variables confine discovery to this host
-   * @throws IllegalArgumentException naming the variable when the environment is not understood
+   * @throws dev.flotilla.ros.params.ParamsException naming the variable when the environment is
+   *     not understood
    */
   public static boolean localhostOnlyFromEnvironment() {
     return DiscoveryOptions.fromEnvironment().localhostOnly();

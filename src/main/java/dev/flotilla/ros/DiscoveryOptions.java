@@ -6,6 +6,7 @@ import com.eprosima.xmlschemas.fastrtps_profiles.LocatorListType;
 import com.eprosima.xmlschemas.fastrtps_profiles.RtpsParticipantAllocationAttributesType;
 import com.eprosima.xmlschemas.fastrtps_profiles.TransportDescriptorType;
 import com.eprosima.xmlschemas.fastrtps_profiles.Udpv4LocatorType;
+import dev.flotilla.ros.params.ParamsException;
 import jakarta.xml.bind.JAXBElement;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -133,12 +134,13 @@ public record DiscoveryOptions(Range range, List<String> staticPeers, List<Strin
    *
    * @param env environment variables
    * @return the discovery options they describe
-   * @throws IllegalArgumentException naming the variable when a value is not understood
+   * @throws ParamsException naming the variable when a value is not understood (the CLI
+   *     prints it as one sentence and exits with code 2)
    */
   public static DiscoveryOptions fromEnvironment(Map<String, String> env) {
     String localhostOnly = env.getOrDefault(LOCALHOST_ONLY_VAR, "");
     if (!localhostOnly.isEmpty() && !localhostOnly.equals("0") && !localhostOnly.equals("1")) {
-      throw new IllegalArgumentException(LOCALHOST_ONLY_VAR + " must be 1 or 0, got '"
+      throw new ParamsException(LOCALHOST_ONLY_VAR + " must be 1 or 0, got '"
           + localhostOnly + "'.");
     }
     Range range = parseRange(env.getOrDefault(RANGE_VAR, ""));
@@ -164,7 +166,7 @@ public record DiscoveryOptions(Range range, List<String> staticPeers, List<Strin
         continue;
       }
       if (!IPV4.matcher(address).matches()) {
-        throw new IllegalArgumentException(INTERFACES_VAR + " must list IPv4 addresses of this "
+        throw new ParamsException(INTERFACES_VAR + " must list IPv4 addresses of this "
             + "host separated by commas, but '" + address + "' is not one.");
       }
       out.add(address);
@@ -187,7 +189,7 @@ public record DiscoveryOptions(Range range, List<String> staticPeers, List<Strin
         return r;
       }
     }
-    throw new IllegalArgumentException(RANGE_VAR + " must be one of OFF, LOCALHOST, SUBNET or "
+    throw new ParamsException(RANGE_VAR + " must be one of OFF, LOCALHOST, SUBNET or "
         + "SYSTEM_DEFAULT, got '" + value + "'.");
   }
 
@@ -200,7 +202,7 @@ public record DiscoveryOptions(Range range, List<String> staticPeers, List<Strin
       }
       if (peer.length() > 255 || !(IPV4.matcher(peer).matches()
           || (HOST_NAME.matcher(peer).matches() && !peer.matches("[0-9.]+")))) {
-        throw new IllegalArgumentException(PEERS_VAR + " must list host names or IPv4 addresses "
+        throw new ParamsException(PEERS_VAR + " must list host names or IPv4 addresses "
             + "separated by semicolons (no ports), but '" + peer + "' is neither.");
       }
       peers.add(peer);
@@ -226,7 +228,7 @@ public record DiscoveryOptions(Range range, List<String> staticPeers, List<Strin
    *
    * @param domainId DDS domain
    * @return the profile
-   * @throws IllegalArgumentException naming ROS_STATIC_PEERS when a peer does not resolve
+   * @throws ParamsException naming ROS_STATIC_PEERS when a peer does not resolve
    */
   public ParticipantProfile profile(int domainId) {
     ParticipantProfile profile = ParticipantProfile.create().domainId(domainId);
@@ -329,7 +331,7 @@ public record DiscoveryOptions(Range range, List<String> staticPeers, List<Strin
     } catch (UnknownHostException e) {
       // reported below
     }
-    throw new IllegalArgumentException(PEERS_VAR + " lists '" + peer + "', which does not "
+    throw new ParamsException(PEERS_VAR + " lists '" + peer + "', which does not "
         + "resolve to an IPv4 address.");
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.ros.DiscoveryOptions.Range;
+import dev.flotilla.ros.params.ParamsException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class DiscoveryOptionsTest {
   @ParameterizedTest
   @ValueSource(strings = {"localhost", "LAN", "0", "SUBNET "})
   void unknownRangeWordNamesTheVariable(String word) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    ParamsException e = assertThrows(ParamsException.class,
         () -> env("ROS_AUTOMATIC_DISCOVERY_RANGE", word));
     assertTrue(e.getMessage().startsWith("ROS_AUTOMATIC_DISCOVERY_RANGE must be one of"),
         e.getMessage());
@@ -60,7 +61,7 @@ class DiscoveryOptionsTest {
   @ParameterizedTest
   @ValueSource(strings = {"10.0.0.1:7400", "300.1.2.3", "fe80::1", "a b", "-host", "1.2.3"})
   void malformedPeerNamesTheVariable(String peer) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    ParamsException e = assertThrows(ParamsException.class,
         () -> env("ROS_STATIC_PEERS", "127.0.0.1;" + peer));
     assertTrue(e.getMessage().startsWith("ROS_STATIC_PEERS must list host names or IPv4"),
         e.getMessage());
@@ -70,7 +71,7 @@ class DiscoveryOptionsTest {
   @Test
   void unresolvablePeerNamesTheVariableWhenTheParticipantIsBuilt() {
     DiscoveryOptions o = env("ROS_STATIC_PEERS", "no-such-host.invalid");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    ParamsException e = assertThrows(ParamsException.class,
         () -> o.profile(0));
     assertTrue(e.getMessage().startsWith("ROS_STATIC_PEERS lists 'no-such-host.invalid'"),
         e.getMessage());
@@ -83,7 +84,7 @@ class DiscoveryOptionsTest {
         "ROS_AUTOMATIC_DISCOVERY_RANGE", "SUBNET", "ROS_STATIC_PEERS", "10.0.0.2"));
     assertEquals(Range.OFF, env("ROS_LOCALHOST_ONLY", "0",
         "ROS_AUTOMATIC_DISCOVERY_RANGE", "OFF").range());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    ParamsException e = assertThrows(ParamsException.class,
         () -> env("ROS_LOCALHOST_ONLY", "yes"));
     assertTrue(e.getMessage().startsWith("ROS_LOCALHOST_ONLY must be 1 or 0"), e.getMessage());
   }
@@ -107,7 +108,7 @@ class DiscoveryOptionsTest {
         + "</address></interfaceWhiteList>"), xml);
     assertEquals(List.of("127.0.0.1"), env("ROS_LOCALHOST_ONLY", "1",
         "FLOTILLA_DDS_INTERFACES", "127.0.0.1").interfaces());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    ParamsException e = assertThrows(ParamsException.class,
         () -> env("FLOTILLA_DDS_INTERFACES", "lo"));
     assertTrue(e.getMessage().startsWith("FLOTILLA_DDS_INTERFACES must list IPv4"),
         e.getMessage());
