@@ -6,6 +6,10 @@ import com.eprosima.xmlschemas.fastrtps_profiles.ReliabilityQosKindPolicyType;
 import dev.flotilla.msgs.MessageType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,8 +25,8 @@ import us.ihmc.ros2.ROS2Subscription;
  * {@code rt} prefix and types keep rosidl's {@code pkg::msg::dds_::Name_} naming, so rclcpp, rclpy
  * and plain CycloneDDS peers see the same topics.
  *
- * <p>One bus is one DDS participant. Handlers run on Fast-DDS listener threads; each subscription
- * delivers its messages one at a time.
+ * <p>One bus is one DDS participant. Each subscription delivers its messages one at a time on a
+ * thread of its own (not Fast-DDS's listener thread).
  */
 public final class DdsBus implements Bus {
   private static final Logger LOG = Logger.getLogger(DdsBus.class.getName());
@@ -142,8 +146,9 @@ public final class DdsBus implements Bus {
       QosProfile qos, Consumer<T> handler) {
     claimType(type.ddsName(), false);
     MessageTopicType<T> dataType = new MessageTopicType<>(type);
+    Delivery delivery = new Delivery(topic);
     ROS2Subscription<MessageTopicType.Holder<T>> subscription = node.createSubscription(dataType,
-        subscriber -> {
+        subscriber -> delivery.submit(() -> {
           // Fast-DDS calls back once per new sample; taking more would find none and make the
           // native layer print an error, so take exactly one.
           MessageTopicType.Holder<T> holder = subscriber.takeNextData();
@@ -155,8 +160,8 @@ public final class DdsBus implements Bus {
               LOG.log(Level.SEVERE, "Handler for " + topic + " failed; message dropped.", e);
             }
           }
-        }, topic, toIhmc(qos));
-    AutoCloseable handle = subscription::remove;
+        }), topic, toIhmc(qos));
+    AutoCloseable handle = delivery.closing(subscription::remove);
     endpoints.add(handle);
     return handle;
   }
@@ -212,19 +217,23 @@ public final class DdsBus implements Bus {
       RawMessageHandler handler) {
     RawTopicType dataType = new RawTopicType(rosType, RawTopicType.DEFAULT_MAX_PAYLOAD_BYTES);
     claimType(dataType.getName(), true);
+    Delivery delivery = new Delivery(topic);
     ROS2Subscription<RawTopicType.Sample> subscription = node.createSubscription(dataType,
         subscriber -> {
-          RawTopicType.Sample sample = subscriber.takeNextData();
           long receivedAt = epochNanos();
-          if (sample != null && sample.data() != null) {
-            try {
-              handler.accept(sample.data(), receivedAt);
-            } catch (RuntimeException e) {
-              LOG.log(Level.SEVERE, "Raw handler for " + topic + " failed; message dropped.", e);
+          delivery.submit(() -> {
+            RawTopicType.Sample sample = subscriber.takeNextData();
+            if (sample != null && sample.data() != null) {
+              try {
+                handler.accept(sample.data(), receivedAt);
+              } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Raw handler for " + topic + " failed; message dropped.",
+                    e);
+              }
             }
-          }
+          });
         }, topic, toIhmc(qos));
-    AutoCloseable handle = subscription::remove;
+    AutoCloseable handle = delivery.closing(subscription::remove);
     endpoints.add(handle);
     return handle;
   }
@@ -239,6 +248,53 @@ public final class DdsBus implements Bus {
       throw new IllegalStateException("This DDS participant already carries " + ddsName + " "
           + (previous ? "as raw bytes" : "as a generated type") + "; use another DdsBus for "
           + (raw ? "raw" : "typed") + " endpoints of that type.");
+    }
+  }
+
+  /**
+   * One subscription's takes and handler calls, on a thread of their own, one sample at a time.
+   *
+   * <p>They must not run on the Fast-DDS listener thread: ihmc-pub-sub's take and its subscriber
+   * deletion hold the same lock, and Fast-DDS 2.14 waits for a running listener callback when it
+   * deletes the reader, so a callback blocked on take while {@link #close()} deletes the reader
+   * would deadlock the two (seen in a test within minutes). The listener only queues the take.
+   */
+  private static final class Delivery {
+    private final ExecutorService executor;
+    private volatile Thread thread;
+
+    Delivery(String topic) {
+      executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dds-delivery " + topic);
+        t.setDaemon(true);
+        thread = t;
+        return t;
+      });
+    }
+
+    void submit(Runnable take) {
+      try {
+        executor.execute(take);
+      } catch (RejectedExecutionException e) {
+        // The subscription is closing; the sample is dropped with it.
+      }
+    }
+
+    /** @return a handle that stops delivery (letting a running handler finish), then removes */
+    AutoCloseable closing(Runnable remove) {
+      return () -> {
+        executor.shutdown();
+        if (Thread.currentThread() != thread) {
+          try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+              LOG.warning("A handler still runs 5 s after its subscription was closed.");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        remove.run();
+      };
     }
   }
 

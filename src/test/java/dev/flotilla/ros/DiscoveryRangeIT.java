@@ -9,6 +9,11 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,6 +48,55 @@ class DiscoveryRangeIT {
       } else {
         assertNotNull(got, "no heartbeat crossed DDS within 8 s under " + range);
         assertEquals(hb, got);
+      }
+    }
+  }
+
+  /**
+   * Closing a subscriber while samples arrive returns: with ihmc-pub-sub 0.20 / Fast-DDS 2.14 a
+   * listener taking a sample while the reader is deleted deadlocked close (DdsBus.Delivery).
+   */
+  @Test
+  void closingWhileSamplesArriveReturns() throws Exception {
+    int domain = 150 + (int) (ProcessHandle.current().pid() % 20);
+    try (DdsBus a = new DdsBus("pub_test", "/", domain, DiscoveryOptions.localhost())) {
+      Bus.Publisher<Heartbeat> pub =
+          a.publisher("/flotilla/heartbeat", Heartbeat.TYPE, QosProfile.DEFAULT);
+      AtomicBoolean run = new AtomicBoolean(true);
+      Thread flood = new Thread(() -> {
+        Heartbeat hb = Heartbeat.builder().robotId("r1").sequenceNumber(1).battery(1f).build();
+        while (run.get()) {
+          pub.publish(hb);
+          try {
+            Thread.sleep(1);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+      flood.start();
+      try {
+        for (int round = 0; round < 10; round++) {
+          AtomicInteger got = new AtomicInteger();
+          DdsBus b = new DdsBus("sub_test", "/", domain, DiscoveryOptions.localhost());
+          b.subscribe("/flotilla/heartbeat", Heartbeat.TYPE, QosProfile.DEFAULT, hb -> {
+            got.incrementAndGet();
+            try {
+              Thread.sleep(2);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+          long until = System.nanoTime() + 5_000_000_000L;
+          while (got.get() < 5 && System.nanoTime() < until) {
+            Thread.sleep(10);
+          }
+          Assertions.assertTimeoutPreemptively(Duration.ofSeconds(15), b::close,
+              "close hung in round " + round);
+        }
+      } finally {
+        run.set(false);
+        flood.join();
       }
     }
   }
