@@ -71,7 +71,7 @@ public final class DdsBus implements Bus {
    * @param domainId ROS_DOMAIN_ID, 0 to 232
    * @param localhostOnly whether discovery stays on this host (ROS 2's {@code LOCALHOST} range);
    *     when it agrees with the environment, the environment's options (static peers included)
-   *     apply, otherwise {@link DiscoveryOptions#localhost()} or {@link DiscoveryOptions#subnet()}
+   *     apply, otherwise {@link DiscoveryOptions#localhost()} (loopback interface) or SUBNET
    */
   public DdsBus(String nodeName, String namespace, int domainId, boolean localhostOnly) {
     this(nodeName, namespace, domainId, withLocalhostOnly(localhostOnly));
@@ -101,8 +101,8 @@ public final class DdsBus implements Bus {
     if (env.localhostOnly() == localhostOnly) {
       return env;
     }
-    return env.withRange(localhostOnly ? DiscoveryOptions.Range.LOCALHOST
-        : DiscoveryOptions.Range.SUBNET);
+    return localhostOnly ? DiscoveryOptions.localhost()
+        : env.withRange(DiscoveryOptions.Range.SUBNET);
   }
 
   /**

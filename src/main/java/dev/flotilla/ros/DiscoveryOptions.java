@@ -31,7 +31,8 @@ import us.ihmc.pubsub.attributes.ParticipantProfile;
  *   <li>{@code ROS_STATIC_PEERS}: semicolon-separated host names or IPv4 addresses announced to
  *       by unicast under {@code SUBNET} and {@code LOCALHOST}, ignored otherwise.
  *   <li>{@code ROS_LOCALHOST_ONLY=1} (Humble; deprecated in Jazzy): as in Jazzy's rcl, means
- *       {@code LOCALHOST} and overrides both variables above.
+ *       {@code LOCALHOST} and overrides both variables above; as in Humble, UDP then uses the
+ *       loopback interface only, so Humble peers pinned to it are reached.
  * </ul>
  *
  * <p>{@link #profile(int)} sets the Fast-DDS participant the way
@@ -63,6 +64,7 @@ public record DiscoveryOptions(Range range, List<String> staticPeers, List<Strin
 
   /** rmw_fastrtps' (and rmw_cyclonedds') number of participants probed per unicast peer. */
   static final long LOCALHOST_MAX_INITIAL_PEERS_RANGE = 32;
+  static final String LOOPBACK = "127.0.0.1";
   /** RTPS default SPDP multicast group, kept when SUBNET also has static peers. */
   static final String SPDP_MULTICAST = "239.255.0.1";
 
@@ -110,9 +112,12 @@ public record DiscoveryOptions(Range range, List<String> staticPeers, List<Strin
     return new DiscoveryOptions(Range.SUBNET, List.of());
   }
 
-  /** @return discovery confined to this host, no static peers */
+  /**
+   * @return discovery confined to this host, no static peers, UDP on the loopback interface (as
+   *     Humble's rmw_fastrtps sets ROS_LOCALHOST_ONLY=1)
+   */
   public static DiscoveryOptions localhost() {
-    return new DiscoveryOptions(Range.LOCALHOST, List.of());
+    return new DiscoveryOptions(Range.LOCALHOST, List.of(), List.of(LOOPBACK));
   }
 
   /**
@@ -149,7 +154,11 @@ public record DiscoveryOptions(Range range, List<String> staticPeers, List<Strin
     if (localhostOnly.equals("1")) {
       warnOnce(LOCALHOST_ONLY_VAR + " is deprecated; use " + RANGE_VAR + "=LOCALHOST. It is "
           + "set to 1, so " + RANGE_VAR + " and " + PEERS_VAR + " are ignored.");
-      return new DiscoveryOptions(Range.LOCALHOST, List.of(), interfaces);
+      // Jazzy's meaning (the LOCALHOST range) on Humble's transport: peers set by this variable
+      // (Humble's rmw_cyclonedds and rmw_fastrtps) use the loopback interface only and would not
+      // reach this host's other addresses.
+      return new DiscoveryOptions(Range.LOCALHOST, List.of(),
+          interfaces.isEmpty() ? List.of(LOOPBACK) : interfaces);
     }
     if (!peers.isEmpty() && (range == Range.OFF || range == Range.SYSTEM_DEFAULT)) {
       warnOnce(PEERS_VAR + " lists " + peers.size() + " peer(s), but " + RANGE_VAR + " is "

@@ -12,7 +12,6 @@ import dev.flotilla.ros.DiscoveryOptions;
 import dev.flotilla.ros.QosProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * configured as rmw_cyclonedds configures itself for the setting, plays three robots against
  * {@code flotilla up} started with the same ROS 2 environment variables. It late-joins the
  * allocation topic, then silences one robot. With discovery OFF, neither side may discover the
- * other. UDP stays on loopback on both sides. Under CI=true a missing toolchain fails the test.
+ * other. Multicast stays on loopback on both sides (see CyclonePeer.LOOPBACK_URI). Under CI=true a missing toolchain fails the test.
  */
 class CycloneDdsInteropIT {
   static final double TIMEOUT = 1.0;
@@ -57,13 +56,6 @@ class CycloneDdsInteropIT {
     peer = CyclonePeer.build("fleet_peer.c");
   }
 
-  /** @return the mode's ROS 2 variables plus UDP pinned to loopback */
-  static Map<String, String> flotillaEnv(Discovery mode) {
-    Map<String, String> env = new HashMap<>(mode.env);
-    env.put(DiscoveryOptions.INTERFACES_VAR, "127.0.0.1");
-    return env;
-  }
-
   @ParameterizedTest
   @EnumSource(Discovery.class)
   void lateJoinerGetsThePlanAndTheFailedRobotsWorkMoves(Discovery mode) throws Exception {
@@ -73,10 +65,10 @@ class CycloneDdsInteropIT {
     AtomicInteger heartbeats = new AtomicInteger();
     // Flotilla's side twice: the three nodes in their own process, and a watcher in this JVM
     // whose discovery options come from the same variables.
-    try (FlotillaProcess up = new FlotillaProcess(dir, flotillaEnv(mode), "up", "--params",
+    try (FlotillaProcess up = new FlotillaProcess(dir, mode.flotillaEnv(), "up", "--params",
         params.toString(), "--domain-id", String.valueOf(domain));
         DdsBus watcher = new DdsBus("it_watcher", "/", domain,
-            DiscoveryOptions.fromEnvironment(flotillaEnv(mode)))) {
+            DiscoveryOptions.fromEnvironment(mode.flotillaEnv()))) {
       watcher.subscribe("/flotilla/heartbeat", Heartbeat.TYPE, QosProfile.SENSOR_DATA,
           hb -> heartbeats.incrementAndGet());
       assertTrue(up.awaitErr("running; press Ctrl-C to stop", 60), up.err());

@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class CyclonePeer {
   /**
-   * The user's own CYCLONEDDS_URI in these tests, which rmw appends after its fragment: UDP on
-   * the loopback interface only (multicast allowed there), so no test traffic leaves the machine.
-   * Flotilla's side gets the same with FLOTILLA_DDS_INTERFACES=127.0.0.1.
+   * The user's own CYCLONEDDS_URI in these tests where Cyclone would multicast (SUBNET), which rmw
+   * appends after its fragment: UDP on the loopback interface only (multicast allowed there), so
+   * no test traffic leaves the machine. Flotilla's side gets the same with
+   * FLOTILLA_DDS_INTERFACES=127.0.0.1 where Fast-DDS would multicast (SUBNET, and OFF, whose
+   * participant still announces itself). Unicast-only modes run unpinned: their traffic goes to
+   * this host's own addresses.
    */
   static final String LOOPBACK_URI = "<CycloneDDS><Domain Id=\"any\"><General><Interfaces>"
       + "<NetworkInterface address=\"127.0.0.1\" multicast=\"true\"/></Interfaces></General>"
@@ -33,16 +36,18 @@ final class CyclonePeer {
   enum Discovery {
     /** Jazzy, ROS_AUTOMATIC_DISCOVERY_RANGE=LOCALHOST. */
     LOCALHOST(Map.of("ROS_AUTOMATIC_DISCOVERY_RANGE", "LOCALHOST"),
-        jazzyFragment("LOCALHOST", List.of()), true),
+        jazzyFragment("LOCALHOST", List.of()), true, false, false),
     /** Jazzy, no variable set: SUBNET, ROS 2's default. */
-    SUBNET(Map.of(), jazzyFragment("SUBNET", List.of()), true),
+    SUBNET(Map.of(), jazzyFragment("SUBNET", List.of()), true, true, true),
     /** Jazzy, SUBNET with ROS_STATIC_PEERS=127.0.0.1. */
     STATIC_PEERS(Map.of("ROS_STATIC_PEERS", "127.0.0.1"),
-        jazzyFragment("SUBNET", List.of("127.0.0.1")), true),
+        jazzyFragment("SUBNET", List.of("127.0.0.1")), true, true, true),
     /** Jazzy, ROS_AUTOMATIC_DISCOVERY_RANGE=OFF: the two sides must not discover each other. */
-    OFF(Map.of("ROS_AUTOMATIC_DISCOVERY_RANGE", "OFF"), jazzyFragment("OFF", List.of()), false),
+    OFF(Map.of("ROS_AUTOMATIC_DISCOVERY_RANGE", "OFF"), jazzyFragment("OFF", List.of()), false,
+        false, true),
     /** Humble, ROS_LOCALHOST_ONLY=1 (Jazzy reads it as a deprecated LOCALHOST). */
-    HUMBLE_LOCALHOST_ONLY(Map.of("ROS_LOCALHOST_ONLY", "1"), humbleFragment(true), true);
+    HUMBLE_LOCALHOST_ONLY(Map.of("ROS_LOCALHOST_ONLY", "1"), humbleFragment(true), true, false,
+        false);
 
     /** ROS 2 variables, the same for both sides. */
     final Map<String, String> env;
@@ -50,18 +55,35 @@ final class CyclonePeer {
     final String fragment;
     /** Whether the two sides must discover each other. */
     final boolean discovers;
+    /** Whether Cyclone would multicast, so the user's CYCLONEDDS_URI pins it to loopback. */
+    final boolean cycloneMulticasts;
+    /** Whether Fast-DDS would multicast, so FLOTILLA_DDS_INTERFACES pins it to loopback. */
+    final boolean flotillaMulticasts;
 
-    Discovery(Map<String, String> env, String fragment, boolean discovers) {
+    Discovery(Map<String, String> env, String fragment, boolean discovers,
+        boolean cycloneMulticasts, boolean flotillaMulticasts) {
       this.env = env;
       this.fragment = fragment;
       this.discovers = discovers;
+      this.cycloneMulticasts = cycloneMulticasts;
+      this.flotillaMulticasts = flotillaMulticasts;
     }
 
-    /** @return the CYCLONEDDS_URI the user adds: loopback only (see {@link #LOOPBACK_URI}) */
+    /**
+     * @return the CYCLONEDDS_URI the user adds: loopback only where Cyclone would multicast (see
+     *     {@link #LOOPBACK_URI}), else nothing, so Cyclone runs exactly as rmw configures it
+     */
     String userUri() {
-      // Humble's localhost-only fragment already names the loopback interface; a second
-      // NetworkInterface entry for it would be a configuration error.
-      return this == HUMBLE_LOCALHOST_ONLY ? "" : LOOPBACK_URI;
+      return cycloneMulticasts ? LOOPBACK_URI : "";
+    }
+
+    /** @return the variables for Flotilla's side: the mode's, plus loopback where it multicasts */
+    Map<String, String> flotillaEnv() {
+      Map<String, String> out = new java.util.HashMap<>(env);
+      if (flotillaMulticasts) {
+        out.put("FLOTILLA_DDS_INTERFACES", "127.0.0.1");
+      }
+      return out;
     }
   }
 
@@ -186,9 +208,12 @@ final class CyclonePeer {
     return exe;
   }
 
-  /** @return a process builder for the peer as Jazzy's rmw_cyclonedds under LOCALHOST */
+  /**
+   * @return a process builder for the peer as Humble's rmw_cyclonedds under ROS_LOCALHOST_ONLY=1
+   *     (loopback), matching Flotilla's {@code DdsBus(…, true)}
+   */
   static ProcessBuilder process(Path exe, String... args) {
-    return process(exe, Discovery.LOCALHOST, args);
+    return process(exe, Discovery.HUMBLE_LOCALHOST_ONLY, args);
   }
 
   /**

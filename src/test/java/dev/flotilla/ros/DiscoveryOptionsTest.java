@@ -80,6 +80,9 @@ class DiscoveryOptionsTest {
   @Test
   void localhostOnlyIsTheDeprecatedAliasAndWinsAsInJazzy() {
     assertEquals(DiscoveryOptions.localhost(), env("ROS_LOCALHOST_ONLY", "1"));
+    // Humble's transport: loopback only; Jazzy's LOCALHOST range leaves interfaces alone.
+    assertEquals(List.of("127.0.0.1"), env("ROS_LOCALHOST_ONLY", "1").interfaces());
+    assertEquals(List.of(), env("ROS_AUTOMATIC_DISCOVERY_RANGE", "LOCALHOST").interfaces());
     assertEquals(DiscoveryOptions.localhost(), env("ROS_LOCALHOST_ONLY", "1",
         "ROS_AUTOMATIC_DISCOVERY_RANGE", "SUBNET", "ROS_STATIC_PEERS", "10.0.0.2"));
     assertEquals(Range.OFF, env("ROS_LOCALHOST_ONLY", "0",
