@@ -13,6 +13,8 @@
  *   T=<s> REASSIGNMENT version=<v> previous=<v> cause=<c> subject=<id> affected=<a>,<b>
  *         moves=<task>:-<r>+<r>|... since_silence=<s>
  *   T=<s> SILENCED robot=<id>
+ *   T=<s> DISCOVERED remote=<n>     (the first time another participant is discovered)
+ *   T=<s> PARTICIPANTS remote=<n>   (other participants discovered, printed once at the end)
  *
  * usage: fleet_peer DOMAIN FAIL_ROBOT FAIL_AT_S LATE_JOIN_AT_S RUN_S
  */
@@ -23,6 +25,7 @@
 
 #include "dds/dds.h"
 #include "flotilla_ros2.h"
+#include "rmw_participant.h"
 
 #define ROBOTS 3
 static const char *robot_ids[ROBOTS] = {"r1", "r2", "r3"};
@@ -116,8 +119,10 @@ int main(int argc, char **argv) {
   double run_for = atof(argv[5]);
   setvbuf(stdout, NULL, _IOLBF, 0);
 
-  dds_entity_t pp = dds_create_participant(domain, NULL, NULL);
+  dds_entity_t pp = rmw_participant(domain);
   check(pp, "create participant");
+  dds_entity_t participants = dds_create_reader(pp, DDS_BUILTIN_TOPIC_DCPSPARTICIPANT, NULL, NULL);
+  check(participants, "create participant reader");
 
   dds_qos_t *sensor = qos(0, 0, 5);
   dds_qos_t *reliable = qos(1, 0, 100);
@@ -159,10 +164,14 @@ int main(int argc, char **argv) {
   double t0 = now_s();
   double silenced_at = -1;
   int tasks_sent = 0;
+  int discovered = 0;
   uint64_t seq[ROBOTS] = {0};
 
   while (now_s() - t0 < run_for) {
     double t = now_s() - t0;
+    if (!discovered && (discovered = rmw_remote_participants(pp, participants)) > 0) {
+      printf("T=%.3f DISCOVERED remote=%d\n", t, discovered);
+    }
     int silenced = t >= fail_at;
     if (silenced && silenced_at < 0) {
       silenced_at = now_s();
@@ -231,6 +240,8 @@ int main(int argc, char **argv) {
       dds_sleepfor(DDS_MSECS(20));
     }
   }
+  printf("T=%.3f PARTICIPANTS remote=%d\n", now_s() - t0,
+         rmw_remote_participants(pp, participants));
   dds_delete_qos(sensor);
   dds_delete_qos(reliable);
   dds_delete_qos(latched);

@@ -15,6 +15,7 @@
 
 #include "dds/dds.h"
 #include "flotilla_ros2.h"
+#include "rmw_participant.h"
 
 static double now_s(void) {
   struct timespec ts;
@@ -41,7 +42,7 @@ int main(int argc, char **argv) {
   double run_for = atof(argv[5]);
   setvbuf(stdout, NULL, _IOLBF, 0);
 
-  dds_entity_t pp = dds_create_participant(domain, NULL, NULL);
+  dds_entity_t pp = rmw_participant(domain);
   check(pp, "create participant");
   dds_qos_t *reliable = dds_create_qos();
   dds_qset_reliability(reliable, DDS_RELIABILITY_RELIABLE, DDS_SECS(1));

@@ -105,6 +105,7 @@ final class BagRecordCommand implements Callable<Integer> {
       return io.fail(e);
     }
     Runtime.getRuntime().addShutdownHook(hook);
+    dev.flotilla.ros.StopSignals.exitZeroOnStop();
     try (BagWriter closedOnFailure = writer;
         DdsBus bus = new DdsBus("flotilla_bag_recorder", "/", domain, dds.loopback())) {
       BagRecorder recorder = new BagRecorder(bus, writer, plan);

@@ -39,6 +39,7 @@ final class NodeCommand implements Callable<Integer> {
       stopped.countDown();
     }, "flotilla-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    dev.flotilla.ros.StopSignals.exitZeroOnStop();
     try {
       starter.accept(host);
     } catch (RuntimeException e) {

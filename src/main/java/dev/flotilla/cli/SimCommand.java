@@ -78,6 +78,7 @@ final class SimCommand implements Callable<Integer> {
       }
     }, "flotilla-sim-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    dev.flotilla.ros.StopSignals.exitZeroOnStop();
     try (DdsBus bus = new DdsBus("flotilla_sim", namespace, ros.domain(),
         DdsBus.localhostOnlyFromEnvironment())) {
       FleetSimulator sim = new FleetSimulator(fleet, file, bus, namespace, s, agents);

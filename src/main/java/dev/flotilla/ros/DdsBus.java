@@ -1,15 +1,18 @@
 package dev.flotilla.ros;
 
-import com.eprosima.xmlschemas.fastrtps_profiles.DurabilityQosKindType;
-import com.eprosima.xmlschemas.fastrtps_profiles.HistoryQosKindType;
-import com.eprosima.xmlschemas.fastrtps_profiles.ReliabilityQosKindType;
+import com.eprosima.xmlschemas.fastrtps_profiles.DurabilityQosKindPolicyType;
+import com.eprosima.xmlschemas.fastrtps_profiles.HistoryQosKindPolicyType;
+import com.eprosima.xmlschemas.fastrtps_profiles.ReliabilityQosKindPolicyType;
 import dev.flotilla.msgs.MessageType;
-import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,11 +28,23 @@ import us.ihmc.ros2.ROS2Subscription;
  * {@code rt} prefix and types keep rosidl's {@code pkg::msg::dds_::Name_} naming, so rclcpp, rclpy
  * and plain CycloneDDS peers see the same topics.
  *
- * <p>One bus is one DDS participant. Handlers run on Fast-DDS listener threads; each subscription
- * delivers its messages one at a time.
+ * <p>One bus is one DDS participant. Each subscription delivers its messages one at a time on a
+ * thread of its own (not Fast-DDS's listener thread).
  */
 public final class DdsBus implements Bus {
   private static final Logger LOG = Logger.getLogger(DdsBus.class.getName());
+
+  static {
+    // ihmc-ros2-library logs through log4j (us.ihmc.log.LogTools), first touched in
+    // ROS2Node.destroy for a node with no publisher. Initialized that late, during a SIGINT/SIGTERM
+    // shutdown, log4j fails to register its shutdown hook and prints an IllegalStateException;
+    // initialize it now, while the JVM is running.
+    try {
+      Class.forName("us.ihmc.log.LogTools", true, DdsBus.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      LOG.log(Level.FINE, "IHMC logging not initialized early", e);
+    }
+  }
 
   private final ROS2Node node;
   private final List<AutoCloseable> endpoints = new ArrayList<>();
@@ -37,15 +52,32 @@ public final class DdsBus implements Bus {
   private final Map<String, Boolean> rawTypes = new HashMap<>();
 
   /**
-   * Joins a DDS domain, confined to the loopback interface when the environment asks for it as
-   * ROS 2 does ({@code ROS_LOCALHOST_ONLY=1} or {@code ROS_AUTOMATIC_DISCOVERY_RANGE=LOCALHOST}).
+   * Joins a DDS domain, discovering peers as ROS 2's environment says
+   * ({@code ROS_AUTOMATIC_DISCOVERY_RANGE}, {@code ROS_STATIC_PEERS}, {@code ROS_LOCALHOST_ONLY};
+   * see {@link DiscoveryOptions}).
    *
    * @param nodeName ROS 2 node name (letters, digits, underscores)
    * @param namespace node namespace, e.g. {@code /} or {@code /fleet_a}
    * @param domainId ROS_DOMAIN_ID, 0 to 232
+   * @throws dev.flotilla.ros.params.ParamsException naming the variable when the environment is
+   *     not understood
    */
   public DdsBus(String nodeName, String namespace, int domainId) {
-    this(nodeName, namespace, domainId, localhostOnlyFromEnvironment());
+    this(nodeName, namespace, domainId, DiscoveryOptions.fromEnvironment());
+  }
+
+  /**
+   * Joins a DDS domain, on this host only or not.
+   *
+   * @param nodeName ROS 2 node name (letters, digits, underscores)
+   * @param namespace node namespace, e.g. {@code /} or {@code /fleet_a}
+   * @param domainId ROS_DOMAIN_ID, 0 to 232
+   * @param localhostOnly whether discovery stays on this host (ROS 2's {@code LOCALHOST} range);
+   *     when it agrees with the environment, the environment's options (static peers included)
+   *     apply, otherwise {@link DiscoveryOptions#localhost()} (loopback interface) or SUBNET
+   */
+  public DdsBus(String nodeName, String namespace, int domainId, boolean localhostOnly) {
+    this(nodeName, namespace, domainId, withLocalhostOnly(localhostOnly));
   }
 
   /**
@@ -54,33 +86,42 @@ public final class DdsBus implements Bus {
    * @param nodeName ROS 2 node name (letters, digits, underscores)
    * @param namespace node namespace, e.g. {@code /} or {@code /fleet_a}
    * @param domainId ROS_DOMAIN_ID, 0 to 232
-   * @param localhostOnly whether RTPS traffic stays on 127.0.0.1 (discovery included)
+   * @param discovery how the participant finds its peers
+   * @throws dev.flotilla.ros.params.ParamsException naming ROS_STATIC_PEERS when a peer does not
+   *     resolve
    */
-  public DdsBus(String nodeName, String namespace, int domainId, boolean localhostOnly) {
+  public DdsBus(String nodeName, String namespace, int domainId, DiscoveryOptions discovery) {
     if (domainId < 0 || domainId > 232) {
       throw new IllegalArgumentException("ROS_DOMAIN_ID must be within 0..232, got " + domainId
           + ".");
     }
-    InetAddress[] interfaces = localhostOnly
-        ? new InetAddress[] {InetAddress.getLoopbackAddress()} : new InetAddress[0];
     this.node = new ROS2Node(DomainFactory.getDomain(PubSubImplementation.FAST_RTPS), nodeName,
-        namespace.equals("/") ? "" : namespace, domainId, interfaces);
+        namespace.equals("/") ? "" : namespace, discovery.profile(domainId));
+  }
+
+  private static DiscoveryOptions withLocalhostOnly(boolean localhostOnly) {
+    DiscoveryOptions env = DiscoveryOptions.fromEnvironment();
+    if (env.localhostOnly() == localhostOnly) {
+      return env;
+    }
+    return localhostOnly ? DiscoveryOptions.localhost()
+        : env.withRange(DiscoveryOptions.Range.SUBNET);
   }
 
   /**
    * @return whether ROS 2's environment variables confine discovery to this host
+   * @throws dev.flotilla.ros.params.ParamsException naming the variable when the environment is
+   *     not understood
    */
   public static boolean localhostOnlyFromEnvironment() {
-    String only = System.getenv("ROS_LOCALHOST_ONLY");
-    String range = System.getenv("ROS_AUTOMATIC_DISCOVERY_RANGE");
-    return "1".equals(only) || "LOCALHOST".equalsIgnoreCase(range);
+    return DiscoveryOptions.fromEnvironment().localhostOnly();
   }
 
   static ROS2QosProfile toIhmc(QosProfile qos) {
-    return new ROS2QosProfile(HistoryQosKindType.KEEP_LAST, qos.depth(),
-        qos.reliable() ? ReliabilityQosKindType.RELIABLE : ReliabilityQosKindType.BEST_EFFORT,
-        qos.transientLocal() ? DurabilityQosKindType.TRANSIENT_LOCAL
-            : DurabilityQosKindType.VOLATILE,
+    return new ROS2QosProfile(HistoryQosKindPolicyType.KEEP_LAST, qos.depth(),
+        qos.reliable() ? ReliabilityQosKindPolicyType.RELIABLE : ReliabilityQosKindPolicyType.BEST_EFFORT,
+        qos.transientLocal() ? DurabilityQosKindPolicyType.TRANSIENT_LOCAL
+            : DurabilityQosKindPolicyType.VOLATILE,
         false);
   }
 
@@ -104,8 +145,9 @@ public final class DdsBus implements Bus {
       QosProfile qos, Consumer<T> handler) {
     claimType(type.ddsName(), false);
     MessageTopicType<T> dataType = new MessageTopicType<>(type);
+    Delivery delivery = new Delivery(topic);
     ROS2Subscription<MessageTopicType.Holder<T>> subscription = node.createSubscription(dataType,
-        subscriber -> {
+        subscriber -> delivery.submit(() -> {
           // Fast-DDS calls back once per new sample; taking more would find none and make the
           // native layer print an error, so take exactly one.
           MessageTopicType.Holder<T> holder = subscriber.takeNextData();
@@ -113,8 +155,8 @@ public final class DdsBus implements Bus {
           if (holder != null && holder.value != null) {
             deliver(() -> handler.accept(holder.value), "Handler", topic);
           }
-        }, topic, toIhmc(qos));
-    return keep(subscription);
+        }), topic, toIhmc(qos));
+    return keep(delivery.closing(subscription::remove));
   }
 
   /**
@@ -164,15 +206,18 @@ public final class DdsBus implements Bus {
       RawMessageHandler handler) {
     RawTopicType dataType = new RawTopicType(rosType, RawTopicType.DEFAULT_MAX_PAYLOAD_BYTES);
     claimType(dataType.getName(), true);
+    Delivery delivery = new Delivery(topic);
     ROS2Subscription<RawTopicType.Sample> subscription = node.createSubscription(dataType,
         subscriber -> {
-          RawTopicType.Sample sample = subscriber.takeNextData();
           long receivedAt = epochNanos();
-          if (sample != null && sample.data() != null) {
-            deliver(() -> handler.accept(sample.data(), receivedAt), "Raw handler", topic);
-          }
+          delivery.submit(() -> {
+            RawTopicType.Sample sample = subscriber.takeNextData();
+            if (sample != null && sample.data() != null) {
+              deliver(() -> handler.accept(sample.data(), receivedAt), "Raw handler", topic);
+            }
+          });
         }, topic, toIhmc(qos));
-    return keep(subscription);
+    return keep(delivery.closing(subscription::remove));
   }
 
   /** Publishes one sample; a refusal is logged and returned, never thrown. */
@@ -194,9 +239,8 @@ public final class DdsBus implements Bus {
     }
   }
 
-  /** Keeps a subscription for {@link #close()} and returns the handle that removes it. */
-  private AutoCloseable keep(ROS2Subscription<?> subscription) {
-    AutoCloseable handle = subscription::remove;
+  /** Keeps a subscription's handle for {@link #close()} and returns it. */
+  private AutoCloseable keep(AutoCloseable handle) {
     endpoints.add(handle);
     return handle;
   }
@@ -211,6 +255,53 @@ public final class DdsBus implements Bus {
       throw new IllegalStateException("This DDS participant already carries " + ddsName + " "
           + (previous ? "as raw bytes" : "as a generated type") + "; use another DdsBus for "
           + (raw ? "raw" : "typed") + " endpoints of that type.");
+    }
+  }
+
+  /**
+   * One subscription's takes and handler calls, on a thread of their own, one sample at a time.
+   *
+   * <p>They must not run on the Fast-DDS listener thread: ihmc-pub-sub's take and its subscriber
+   * deletion hold the same lock, and Fast-DDS 2.14 waits for a running listener callback when it
+   * deletes the reader, so a callback blocked on take while {@link #close()} deletes the reader
+   * would deadlock the two (seen in a test within minutes). The listener only queues the take.
+   */
+  private static final class Delivery {
+    private final ExecutorService executor;
+    private volatile Thread thread;
+
+    Delivery(String topic) {
+      executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dds-delivery " + topic);
+        t.setDaemon(true);
+        thread = t;
+        return t;
+      });
+    }
+
+    void submit(Runnable take) {
+      try {
+        executor.execute(take);
+      } catch (RejectedExecutionException e) {
+        // The subscription is closing; the sample is dropped with it.
+      }
+    }
+
+    /** @return a handle that stops delivery (letting a running handler finish), then removes */
+    AutoCloseable closing(Runnable remove) {
+      return () -> {
+        executor.shutdown();
+        if (Thread.currentThread() != thread) {
+          try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+              LOG.warning("A handler still runs 5 s after its subscription was closed.");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        remove.run();
+      };
     }
   }
 

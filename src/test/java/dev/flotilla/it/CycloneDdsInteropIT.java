@@ -1,24 +1,35 @@
 package dev.flotilla.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flotilla.node.NodeHost;
-import dev.flotilla.ros.params.RosParamsFile;
+import dev.flotilla.it.CyclonePeer.Discovery;
+import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
+import dev.flotilla.ros.DdsBus;
+import dev.flotilla.ros.DiscoveryOptions;
+import dev.flotilla.ros.QosProfile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Interop with a foreign DDS over real RTPS: a C program built now against Debian's CycloneDDS
- * (IDL generated from msg/, compiled with idlc and gcc) plays three robots, late-joins the
- * allocation topic, then silences one robot. Under CI=true a missing toolchain fails the test.
+ * Interop with a foreign DDS over real RTPS, for each of ROS 2's discovery settings: a C program
+ * built now against Debian's CycloneDDS (IDL generated from msg/, compiled with idlc and gcc),
+ * configured as rmw_cyclonedds configures itself for the setting, plays three robots against
+ * {@code flotilla up} started with the same ROS 2 environment variables. It late-joins the
+ * allocation topic, then silences one robot. With discovery OFF, neither side may discover the
+ * other. Multicast stays on loopback on both sides (see CyclonePeer.LOOPBACK_URI). Under CI=true a missing toolchain fails the test.
  */
 class CycloneDdsInteropIT {
   static final double TIMEOUT = 1.0;
@@ -38,30 +49,57 @@ class CycloneDdsInteropIT {
           algorithm: potential_game
       """;
   static Path peer;
+  @TempDir Path dir;
 
   @BeforeAll
   static void buildPeer() throws Exception {
     peer = CyclonePeer.build("fleet_peer.c");
   }
 
-  @Test
-  void lateJoinerGetsThePlanAndTheFailedRobotsWorkMoves() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Discovery.class)
+  void lateJoinerGetsThePlanAndTheFailedRobotsWorkMoves(Discovery mode) throws Exception {
     int domain = 200 + (int) (ProcessHandle.current().pid() % 30);
-    RosParamsFile params = RosParamsFile.parse("interop.yaml", PARAMS);
+    Path params = Files.writeString(dir.resolve("interop.yaml"), PARAMS);
     List<String> lines;
-    try (NodeHost host = new NodeHost(true)) {
-      for (String node : List.of("synchronizer", "allocator", "planner")) {
-        host.start(NodeHost.spec(node, params, "/"), domain);
-      }
-      // Peer: DOMAIN FAIL_ROBOT FAIL_AT_S LATE_JOIN_AT_S RUN_S
-      Process p = CyclonePeer.process(peer, String.valueOf(domain), "r2", "9", "6", "15")
-          .start();
+    AtomicInteger heartbeats = new AtomicInteger();
+    // Flotilla's side twice: the three nodes in their own process, and a watcher in this JVM
+    // whose discovery options come from the same variables.
+    try (FlotillaProcess up = new FlotillaProcess(dir, mode.flotillaEnv(), "up", "--params",
+        params.toString(), "--domain-id", String.valueOf(domain));
+        DdsBus watcher = new DdsBus("it_watcher", "/", domain,
+            DiscoveryOptions.fromEnvironment(mode.flotillaEnv()))) {
+      watcher.subscribe("/flotilla/heartbeat", Heartbeat.TYPE, QosProfile.SENSOR_DATA,
+          hb -> heartbeats.incrementAndGet());
+      assertTrue(up.awaitErr("running; press Ctrl-C to stop", 60), up.err());
+      // Peer: DOMAIN FAIL_ROBOT FAIL_AT_S LATE_JOIN_AT_S RUN_S; with discovery OFF the run is
+      // the bounded wait for a discovery that must not happen.
+      String[] args = mode.discovers ? new String[] {"r2", "9", "6", "15"}
+          : new String[] {"r2", "6", "3", "8"};
+      Process p = CyclonePeer.process(peer, mode, String.valueOf(domain), args[0], args[1],
+          args[2], args[3]).start();
       String out = new String(p.getInputStream().readAllBytes());
       assertTrue(p.waitFor(40, TimeUnit.SECONDS), "peer hung");
       assertEquals(0, p.exitValue(), out);
       lines = out.lines().toList();
+      assertTrue(up.process.isAlive(), "flotilla up died:\n" + up.err());
     }
-    String all = String.join("\n", lines);
+    String all = String.join("\n", lines) + "\nheartbeats at the watcher: " + heartbeats.get();
+    int remote = lines.stream().filter(l -> l.contains(" PARTICIPANTS remote="))
+        .mapToInt(l -> Integer.parseInt(l.substring(l.indexOf('=', l.indexOf("remote")) + 1)))
+        .findFirst().orElse(-1);
+    System.out.println(mode + ": the Cyclone peer discovered " + remote
+        + " participant(s); the Flotilla watcher heard " + heartbeats.get() + " heartbeat(s)");
+
+    if (!mode.discovers) {
+      assertEquals(0, remote, "Cyclone discovered a participant with discovery OFF:\n" + all);
+      assertEquals(0, heartbeats.get(), "Flotilla heard the Cyclone peer with discovery OFF");
+      assertFalse(all.contains(" ALLOCATION "), all);
+      return;
+    }
+    // up's three nodes and the watcher
+    assertTrue(remote >= 4, "Cyclone discovered " + remote + " participants:\n" + all);
+    assertTrue(heartbeats.get() > 0, "the watcher heard no heartbeat:\n" + all);
 
     int lateJoin = indexOf(lines, "LATE_JOIN");
     assertTrue(lateJoin >= 0, all);
