@@ -1,5 +1,6 @@
 package dev.flotilla.node;
 
+import dev.flotilla.journal.JournalException;
 import dev.flotilla.node.agent.AgentParams;
 import dev.flotilla.node.agent.RobotAgent;
 import dev.flotilla.ros.Bus;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +41,7 @@ public final class NodeHost implements AutoCloseable {
   private final List<ScheduledExecutorService> executors = new ArrayList<>();
   private final List<FlotillaNode> nodes = new ArrayList<>();
   private final Map<String, SecureBus> secured = new LinkedHashMap<>();
+  private boolean recoverJournals;
 
   /** A host whose DDS traffic follows ROS 2's environment (ROS_LOCALHOST_ONLY etc.). */
   public NodeHost() {
@@ -48,6 +51,15 @@ public final class NodeHost implements AutoCloseable {
   /** @param localhostOnly whether every participant stays on the loopback interface */
   public NodeHost(boolean localhostOnly) {
     this.localhostOnly = localhostOnly;
+  }
+
+  /**
+   * @param recover whether nodes started from now on recover a damaged journal (keeping its
+   *     intact part, setting the files aside) instead of refusing to start
+   *     ({@code --recover-journal})
+   */
+  public synchronized void recoverJournals(boolean recover) {
+    this.recoverJournals = recover;
   }
 
   /**
@@ -159,6 +171,7 @@ public final class NodeHost implements AutoCloseable {
    * @return the running node
    */
   public synchronized FlotillaNode start(NodeSpec spec, int domainId) {
+    JournalPreflight.check(spec.params(), spec.name(), recoverJournals, LOG);
     Bus bus = new DdsBus(spec.name(), spec.namespace(), domainId, localhostOnly);
     buses.add(bus);
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -174,6 +187,10 @@ public final class NodeHost implements AutoCloseable {
     try {
       executor.submit(node::start).get();
     } catch (Exception e) {
+      if (e instanceof ExecutionException && e.getCause() instanceof JournalException j) {
+        // One sentence naming the file; the CLI prints it without a trace (exit 2).
+        throw j;
+      }
       throw new IllegalStateException("Node " + spec.name() + " failed to start: "
           + e.getMessage(), e);
     }
