@@ -34,7 +34,12 @@ final class JournalCheck {
     this.db = db;
   }
 
-  /** @return whether the journal was new (its tables were just created) */
+  /** Notes that there is no file yet: {@link #prepare} creates the tables. */
+  void markNew() {
+    created = true;
+  }
+
+  /** @return whether the journal was new (its tables are to be created) */
   boolean created() {
     return created;
   }
@@ -65,7 +70,6 @@ final class JournalCheck {
         throw damaged("holds no tables, but its seal records " + sealedCommits + " commits "
             + "(the file was emptied or replaced)");
       }
-      create();
       created = true;
       return JournalSeal.State.EMPTY;
     }
@@ -86,12 +90,7 @@ final class JournalCheck {
     long digest = digest();
     if (schema < SEALED_SINCE) {
       // A journal from before seals: what it holds now is all there is to trust.
-      long high = maxVersion();
-      try (Statement st = db.createStatement()) {
-        createSeal(st);
-        st.execute("UPDATE seal SET digest = " + digest + ", high_water = " + high);
-      }
-      return new JournalSeal.State(0, digest, high);
+      return new JournalSeal.State(0, digest, maxVersion());
     }
     JournalSeal.State inDb = sealRow();
     if (inDb.digest() != digest) {
@@ -105,6 +104,26 @@ final class JournalCheck {
           + "lost (the write-ahead log " + file.getFileName() + "-wal is missing or truncated)");
     }
     return inDb;
+  }
+
+  /**
+   * Makes a verified journal writable by this Flotilla: creates the tables of a new one, or the
+   * seal of one from before seals.
+   *
+   * @param rw a writable connection to the verified file
+   * @param state what {@link #verify} returned
+   * @throws SQLException when SQLite cannot write
+   */
+  void prepare(Connection rw, JournalSeal.State state) throws SQLException {
+    if (created) {
+      create(rw);
+    } else if (schema < SEALED_SINCE) {
+      try (Statement st = rw.createStatement()) {
+        createSeal(st);
+        st.execute("UPDATE seal SET digest = " + state.digest() + ", high_water = "
+            + state.highWater());
+      }
+    }
   }
 
   private JournalException damaged(String what) {
@@ -190,7 +209,7 @@ final class JournalCheck {
     }
   }
 
-  private void create() throws SQLException {
+  private static void create(Connection db) throws SQLException {
     try (Statement st = db.createStatement()) {
       st.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
       st.execute("CREATE TABLE tasks (seq INTEGER PRIMARY KEY AUTOINCREMENT, "

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The SQLite side of a {@link StateJournal}: opening the file (WAL, {@code synchronous=FULL}),
@@ -68,6 +69,24 @@ final class JournalDatabase implements AutoCloseable {
           + sealFile.getFileName() + " records " + sealed.get().commits() + " commits; "
           + RECOVER_HINT, null);
     }
+    JournalCheck check = new JournalCheck(file, null);
+    JournalSeal.State state = JournalSeal.State.EMPTY;
+    if (existed) {
+      // Read-only first: a refused journal is left exactly as found (a writable connection
+      // would checkpoint what is left of a damaged write-ahead log and delete it on close).
+      SQLiteConfig readOnly = new SQLiteConfig();
+      readOnly.setReadOnly(true);
+      try (Connection ro = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
+          readOnly.toProperties())) {
+        check = new JournalCheck(file, ro);
+        state = check.verify(schemaVersion, sealed);
+      } catch (SQLException e) {
+        throw JournalException.damaged("The state journal " + file + " is unreadable or not a "
+            + "Flotilla journal (" + oneLine(e.getMessage()) + "); " + RECOVER_HINT, e);
+      }
+    } else {
+      check.markNew();
+    }
     Connection db;
     try {
       db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -78,14 +97,12 @@ final class JournalDatabase implements AutoCloseable {
     JournalSeal seal = null;
     try {
       try (Statement st = db.createStatement()) {
-        // Reading the mode back also checks that the file is an SQLite database at all.
         try (ResultSet rs = st.executeQuery("PRAGMA journal_mode=WAL")) {
           rs.next();
         }
         st.execute("PRAGMA synchronous=FULL");
       }
-      JournalCheck check = new JournalCheck(file, db);
-      JournalSeal.State state = check.verify(schemaVersion, sealed);
+      check.prepare(db, state);
       seal = JournalSeal.open(sealFile);
       JournalDatabase opened = new JournalDatabase(file, db, seal, state);
       if (check.created()) {
@@ -103,8 +120,8 @@ final class JournalDatabase implements AutoCloseable {
       return opened;
     } catch (SQLException e) {
       closeQuietly(db, seal);
-      throw JournalException.damaged("The state journal " + file + " is unreadable or not a "
-          + "Flotilla journal (" + oneLine(e.getMessage()) + "); " + RECOVER_HINT, e);
+      throw new JournalException("Cannot prepare the state journal " + file + ": "
+          + oneLine(e.getMessage()), e);
     } catch (RuntimeException e) {
       closeQuietly(db, seal);
       throw e;

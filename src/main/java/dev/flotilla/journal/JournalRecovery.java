@@ -68,8 +68,8 @@ final class JournalRecovery {
       } finally {
         fresh.close();
       }
-      return Optional.of("Recovered the state journal " + file + " (" + firstClause(damage)
-          + "): " + s.summary() + "; plan versions continue above " + s.highWater()
+      return Optional.of("Recovered the state journal " + file + ", which "
+          + firstClause(damage) + ": " + s.summary() + "; plan versions continue above " + s.highWater()
           + "; the damaged files are kept as " + names(aside) + ".");
     } finally {
       deleteQuietly(salvage);
@@ -206,9 +206,12 @@ final class JournalRecovery {
         : String.join(", ", paths.stream().map(p -> p.getFileName().toString()).toList());
   }
 
-  private static String firstClause(String damage) {
+  /** @return what was wrong, without the file's name and the hint to recover */
+  private String firstClause(String damage) {
     int cut = damage.indexOf("; start with --recover-journal");
-    return cut < 0 ? damage : damage.substring(0, cut);
+    String what = cut < 0 ? damage : damage.substring(0, cut);
+    String prefix = "The state journal " + file + " ";
+    return what.startsWith(prefix) ? what.substring(prefix.length()) : what;
   }
 
   private static void deleteQuietly(Path dir) {

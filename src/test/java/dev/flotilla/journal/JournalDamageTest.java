@@ -3,6 +3,7 @@ package dev.flotilla.journal;
 import static dev.flotilla.journal.DamagedJournals.NODE;
 import static dev.flotilla.journal.DamagedJournals.db;
 import static dev.flotilla.journal.DamagedJournals.wal;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,7 +61,11 @@ class JournalDamageTest {
   void aWalTruncatedToHalfIsRefused() throws Exception {
     Path state = DamagedJournals.killed(dir);
     DamagedJournals.truncate(wal(state), 0.5);
+    byte[] walBefore = Files.readAllBytes(wal(state));
+    byte[] dbBefore = Files.readAllBytes(db(state));
     assertTrue(refused(state, "lost", "-wal").damaged());
+    assertArrayEquals(walBefore, Files.readAllBytes(wal(state)), "a refused WAL stays as found");
+    assertArrayEquals(dbBefore, Files.readAllBytes(db(state)));
   }
 
   @Test
