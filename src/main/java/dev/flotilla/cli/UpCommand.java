@@ -26,6 +26,8 @@ final class UpCommand implements Callable<Integer> {
     int domain = ros.domain();
     return NodeCommand.runUntilInterrupted(host -> {
       host.recoverJournals(journal.recover);
+      // Every journal first, so a damaged one starts nothing.
+      specs.forEach(host::checkJournal);
       specs.forEach(s -> host.start(s, domain));
     });
   }

@@ -42,6 +42,8 @@ public final class NodeHost implements AutoCloseable {
   private final List<FlotillaNode> nodes = new ArrayList<>();
   private final Map<String, SecureBus> secured = new LinkedHashMap<>();
   private boolean recoverJournals;
+  /** Nodes whose journal {@link #checkJournal} already checked (or recovered). */
+  private final Set<String> journalsChecked = new LinkedHashSet<>();
 
   /** A host whose DDS traffic follows ROS 2's environment (ROS_LOCALHOST_ONLY etc.). */
   public NodeHost() {
@@ -60,6 +62,25 @@ public final class NodeHost implements AutoCloseable {
    */
   public synchronized void recoverJournals(boolean recover) {
     this.recoverJournals = recover;
+  }
+
+  /**
+   * Checks (or, see {@link #recoverJournals}, recovers) a node's journal before anything starts,
+   * so a damaged journal stops the start with one sentence and nothing on the network. {@link
+   * #start} does it for nodes not checked yet.
+   *
+   * @param spec validated node configuration
+   * @throws dev.flotilla.journal.JournalException when its journal is damaged or unusable
+   */
+  public synchronized void checkJournal(NodeSpec spec) {
+    if (journalsChecked.add(spec.namespace() + "/" + spec.name())) {
+      try {
+        JournalPreflight.check(spec.params(), spec.name(), recoverJournals, LOG);
+      } catch (RuntimeException e) {
+        journalsChecked.remove(spec.namespace() + "/" + spec.name());
+        throw e;
+      }
+    }
   }
 
   /**
@@ -171,7 +192,7 @@ public final class NodeHost implements AutoCloseable {
    * @return the running node
    */
   public synchronized FlotillaNode start(NodeSpec spec, int domainId) {
-    JournalPreflight.check(spec.params(), spec.name(), recoverJournals, LOG);
+    checkJournal(spec);
     Bus bus = new DdsBus(spec.name(), spec.namespace(), domainId, localhostOnly);
     buses.add(bus);
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
