@@ -9,7 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -18,6 +21,7 @@ import org.sqlite.SQLiteConfig;
  * {@link SQLException}s into {@link JournalException}s naming the file.
  */
 final class JournalDatabase implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(JournalDatabase.class.getName());
   private final Path file;
   private final Connection db;
   private final JournalSeal seal;
@@ -29,6 +33,8 @@ final class JournalDatabase implements AutoCloseable {
   private long pendingHighWater;
   private boolean dirty;
   private PreparedStatement sealUpdate;
+  /** Prepared once: every write reads the row it replaces, for the digest. */
+  private final Map<JournalTable, PreparedStatement> rowQueries = new EnumMap<>(JournalTable.class);
 
   private JournalDatabase(Path file, Connection db, JournalSeal seal, JournalSeal.State state) {
     this.file = file;
@@ -103,6 +109,11 @@ final class JournalDatabase implements AutoCloseable {
         st.execute("PRAGMA synchronous=FULL");
       }
       check.prepare(db, state);
+      if (sealed.isEmpty() && state.commits() > 0) {
+        LOG.warning("The journal seal " + sealFile + " is missing (the state journal " + file
+            + " made " + state.commits() + " commits): a lost tail of the journal cannot be "
+            + "detected this time; a new seal is written.");
+      }
       seal = JournalSeal.open(sealFile);
       JournalDatabase opened = new JournalDatabase(file, db, seal, state);
       if (check.created()) {
@@ -295,13 +306,16 @@ final class JournalDatabase implements AutoCloseable {
    * @throws SQLException when it cannot be read
    */
   Object[] row(JournalTable table, Object... key) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement(table.selectByKey())) {
-      for (int i = 0; i < key.length; i++) {
-        st.setObject(i + 1, key[i]);
-      }
-      try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? table.read(rs) : null;
-      }
+    PreparedStatement st = rowQueries.get(table);
+    if (st == null) {
+      st = db.prepareStatement(table.selectByKey());
+      rowQueries.put(table, st);
+    }
+    for (int i = 0; i < key.length; i++) {
+      st.setObject(i + 1, key[i]);
+    }
+    try (ResultSet rs = st.executeQuery()) {
+      return rs.next() ? table.read(rs) : null;
     }
   }
 
@@ -373,6 +387,9 @@ final class JournalDatabase implements AutoCloseable {
     try {
       if (sealUpdate != null) {
         sealUpdate.close();
+      }
+      for (PreparedStatement st : rowQueries.values()) {
+        st.close();
       }
       db.close();
     } catch (SQLException e) {
