@@ -154,9 +154,10 @@ final class JournalRecovery {
         }
       }
     } catch (SQLException e) {
-      return "an unreadable database";
+      return "whatever it held (unreadable)";
     }
-    return String.join(", ", parts);
+    return parts.stream().allMatch(p -> p.startsWith("unreadable"))
+        ? "whatever it held (unreadable)" : String.join(", ", parts);
   }
 
   /** @return the highest plan version a damaged journal still shows, or 0 */
