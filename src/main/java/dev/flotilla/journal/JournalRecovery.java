@@ -69,8 +69,8 @@ final class JournalRecovery {
         fresh.close();
       }
       return Optional.of("Recovered the state journal " + file + ", which "
-          + firstClause(damage) + ": " + s.summary() + "; plan versions continue above " + s.highWater()
-          + "; the damaged files are kept as " + names(aside) + ".");
+          + firstClause(damage) + ": " + s.summary() + "; plan versions continue above "
+          + s.highWater() + "; the damaged files are kept as " + names(aside) + ".");
     } finally {
       deleteQuietly(salvage);
     }
