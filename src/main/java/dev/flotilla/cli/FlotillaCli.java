@@ -1,5 +1,6 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.journal.JournalException;
 import dev.flotilla.ros.params.ParamsException;
 import dev.flotilla.security.KeyDirException;
 import picocli.CommandLine;
@@ -47,7 +48,7 @@ public final class FlotillaCli implements Runnable {
     CommandLine cli = new CommandLine(new FlotillaCli());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof ParamsException || e instanceof UsageError
-          || e instanceof KeyDirException) {
+          || e instanceof KeyDirException || e instanceof JournalException) {
         cmd.getErr().println("flotilla: " + e.getMessage());
         return EXIT_BAD_INPUT;
       }

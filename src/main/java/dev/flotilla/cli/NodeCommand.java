@@ -18,6 +18,8 @@ final class NodeCommand implements Callable<Integer> {
 
   @Mixin RosOptions ros = new RosOptions();
 
+  @Mixin JournalOptions journal = new JournalOptions();
+
   @Override
   public Integer call() throws Exception {
     LogSetup.configure(ros.verbose);
@@ -26,7 +28,10 @@ final class NodeCommand implements Callable<Integer> {
     String ns = ros.checkedNamespace();
     NodeHost.NodeSpec spec =
         NodeHost.spec(name, RosParamsFile.load(HomePaths.resolve(ros.params)), ns);
-    return runUntilInterrupted(host -> host.start(spec, ros.domain()));
+    return runUntilInterrupted(host -> {
+      host.recoverJournals(journal.recover);
+      host.start(spec, ros.domain());
+    });
   }
 
   /** Starts nodes, then blocks until SIGINT/SIGTERM, shutting down cleanly. */

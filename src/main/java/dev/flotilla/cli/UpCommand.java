@@ -13,6 +13,8 @@ import picocli.CommandLine.Mixin;
 final class UpCommand implements Callable<Integer> {
   @Mixin RosOptions ros = new RosOptions();
 
+  @Mixin JournalOptions journal = new JournalOptions();
+
   @Override
   public Integer call() throws Exception {
     LogSetup.configure(ros.verbose);
@@ -22,6 +24,11 @@ final class UpCommand implements Callable<Integer> {
     List<NodeHost.NodeSpec> specs = List.of(NodeHost.spec("synchronizer", file, ns),
         NodeHost.spec("allocator", file, ns), NodeHost.spec("planner", file, ns));
     int domain = ros.domain();
-    return NodeCommand.runUntilInterrupted(host -> specs.forEach(s -> host.start(s, domain)));
+    return NodeCommand.runUntilInterrupted(host -> {
+      host.recoverJournals(journal.recover);
+      // Every journal first, so a damaged one starts nothing.
+      specs.forEach(host::checkJournal);
+      specs.forEach(s -> host.start(s, domain));
+    });
   }
 }

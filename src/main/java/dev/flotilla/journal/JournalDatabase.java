@@ -9,7 +9,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The SQLite side of a {@link StateJournal}: opening the file (WAL, {@code synchronous=FULL}),
@@ -17,36 +21,78 @@ import java.util.Optional;
  * {@link SQLException}s into {@link JournalException}s naming the file.
  */
 final class JournalDatabase implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(JournalDatabase.class.getName());
   private final Path file;
   private final Connection db;
-  private final boolean fresh;
+  private final JournalSeal seal;
+  private boolean fresh;
   private int batchDepth;
+  /** What the journal holds as committed, and what the open transaction will make it. */
+  private JournalSeal.State committed;
+  private long pendingDigest;
+  private long pendingHighWater;
+  private boolean dirty;
+  private PreparedStatement sealUpdate;
+  /** Prepared once: every write reads the row it replaces, for the digest. */
+  private final Map<JournalTable, PreparedStatement> rowQueries = new EnumMap<>(JournalTable.class);
 
-  private JournalDatabase(Path file, Connection db, boolean fresh) {
+  private JournalDatabase(Path file, Connection db, JournalSeal seal, JournalSeal.State state) {
     this.file = file;
     this.db = db;
-    this.fresh = fresh;
+    this.seal = seal;
+    this.committed = state;
   }
 
   /**
-   * Opens (or creates) the database of a node's journal, with its tables.
+   * Opens (or creates) the database of a node's journal, with its tables, after checking that
+   * nothing it committed was lost or altered (see {@link JournalCheck}).
    *
    * @param stateDir directory of the node's state; created when missing
    * @param nodeName node name; the file is {@code <nodeName>.db}
    * @param schemaVersion version of the tables this Flotilla writes
    * @return the open database
    * @throws JournalException when the directory or file cannot be used, the file is not a
-   *     Flotilla journal, or it was written by a newer schema
+   *     Flotilla journal or is damaged ({@link JournalException#damaged()}), or it was written by
+   *     a newer schema
    */
   static JournalDatabase open(Path stateDir, String nodeName, int schemaVersion) {
     Path file = stateDir.resolve(nodeName + ".db");
+    if (Files.exists(stateDir) && !Files.isDirectory(stateDir)) {
+      throw new JournalException("The state_dir " + stateDir + " is a file, not a directory; "
+          + "point state_dir at a directory for the journal " + file.getFileName() + ".", null);
+    }
     try {
       Files.createDirectories(stateDir);
     } catch (IOException e) {
       throw new JournalException("Cannot create the state directory " + stateDir + ": "
           + e.getMessage(), e);
     }
+    Path sealFile = JournalSeal.fileOf(file);
+    Optional<JournalSeal.State> sealed = JournalSeal.read(sealFile);
     boolean existed = Files.exists(file);
+    if (!existed && sealed.isPresent() && sealed.get().commits() > 0) {
+      throw JournalException.damaged("The state journal " + file + " is missing, but its seal "
+          + sealFile.getFileName() + " records " + sealed.get().commits() + " commits; "
+          + RECOVER_HINT, null);
+    }
+    JournalCheck check = new JournalCheck(file, null);
+    JournalSeal.State state = JournalSeal.State.EMPTY;
+    if (existed) {
+      // Read-only first: a refused journal is left exactly as found (a writable connection
+      // would checkpoint what is left of a damaged write-ahead log and delete it on close).
+      SQLiteConfig readOnly = new SQLiteConfig();
+      readOnly.setReadOnly(true);
+      try (Connection ro = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
+          readOnly.toProperties())) {
+        check = new JournalCheck(file, ro);
+        state = check.verify(schemaVersion, sealed);
+      } catch (SQLException e) {
+        throw JournalException.damaged("The state journal " + file + " is unreadable or not a "
+            + "Flotilla journal (" + oneLine(e.getMessage()) + "); " + RECOVER_HINT, e);
+      }
+    } else {
+      check.markNew();
+    }
     Connection db;
     try {
       db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -54,75 +100,82 @@ final class JournalDatabase implements AutoCloseable {
       throw new JournalException("Cannot open the state journal " + file + ": " + e.getMessage(),
           e);
     }
+    JournalSeal seal = null;
     try {
       try (Statement st = db.createStatement()) {
-        // Reading the mode back also checks that the file is an SQLite database at all.
         try (ResultSet rs = st.executeQuery("PRAGMA journal_mode=WAL")) {
           rs.next();
         }
         st.execute("PRAGMA synchronous=FULL");
-        st.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
       }
-      int schema = schemaOf(db);
-      if (schema > schemaVersion) {
-        throw new JournalException("The state journal " + file + " has schema version " + schema
-            + ", newer than this Flotilla's " + schemaVersion + "; use a newer Flotilla or "
-            + "another state_dir.", null);
+      check.prepare(db, state);
+      if (sealed.isEmpty() && state.commits() > 0) {
+        LOG.warning("The journal seal " + sealFile + " is missing (the state journal " + file
+            + " made " + state.commits() + " commits): a lost tail of the journal cannot be "
+            + "detected this time; a new seal is written.");
       }
-      try (Statement st = db.createStatement()) {
-        st.execute("CREATE TABLE IF NOT EXISTS tasks (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
-            + "task_id TEXT NOT NULL UNIQUE, request BLOB NOT NULL, received_at REAL NOT NULL, "
-            + "state TEXT NOT NULL, changed_at REAL NOT NULL)");
-        st.execute("CREATE TABLE IF NOT EXISTS robots (robot_id TEXT PRIMARY KEY, "
-            + "alive INTEGER NOT NULL, x REAL, y REAL, z REAL)");
-        st.execute("CREATE TABLE IF NOT EXISTS failed_pairs (robot_id TEXT NOT NULL, "
-            + "task_id TEXT NOT NULL, PRIMARY KEY (robot_id, task_id))");
-        st.execute("CREATE TABLE IF NOT EXISTS plans (version INTEGER PRIMARY KEY, "
-            + "cause INTEGER NOT NULL, published_at REAL NOT NULL, plan BLOB NOT NULL)");
-        st.execute("CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL)");
-        st.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', '" + schemaVersion
-            + "')");
-        st.execute("INSERT OR IGNORE INTO meta VALUES ('node', '" + nodeName.replace("'", "''")
-            + "')");
+      seal = JournalSeal.open(sealFile);
+      JournalDatabase opened = new JournalDatabase(file, db, seal, state);
+      if (check.created()) {
+        opened.batch(() -> {
+          opened.put("schema_version", Integer.toString(schemaVersion));
+          opened.put("node", nodeName);
+        });
+      } else if (check.schema() < schemaVersion) {
+        opened.put("schema_version", Integer.toString(schemaVersion));
       }
-      boolean fresh = !existed || count(db, "SELECT COUNT(*) FROM tasks") == 0
+      seal.write(opened.committed);
+      opened.fresh = check.created() || count(db, "SELECT COUNT(*) FROM tasks") == 0
           && count(db, "SELECT COUNT(*) FROM plans") == 0
           && count(db, "SELECT COUNT(*) FROM robots") == 0;
-      return new JournalDatabase(file, db, fresh);
+      return opened;
     } catch (SQLException e) {
-      closeQuietly(db);
-      throw new JournalException("The state journal " + file + " is unreadable or not a "
-          + "Flotilla journal (" + e.getMessage() + "); move it away to start afresh.", e);
-    } catch (JournalException e) {
-      closeQuietly(db);
+      closeQuietly(db, seal);
+      throw new JournalException("Cannot prepare the state journal " + file + ": "
+          + oneLine(e.getMessage()), e);
+    } catch (RuntimeException e) {
+      closeQuietly(db, seal);
       throw e;
     }
   }
 
-  private static int schemaOf(Connection db) throws SQLException {
-    try (Statement st = db.createStatement();
-        ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
-      if (!rs.next()) {
-        return 0;
-      }
-      try {
-        return Integer.parseInt(rs.getString(1));
-      } catch (NumberFormatException e) {
-        throw new SQLException("schema_version '" + rs.getString(1) + "' is not a number");
-      }
-    }
+  /**
+   * @param text a message from SQLite, possibly over several lines
+   * @return it on one line, for a one-sentence error
+   */
+  static String oneLine(String text) {
+    return String.valueOf(text).strip().replaceAll("\\s+", " ");
   }
 
-  private static long count(Connection db, String sql) throws SQLException {
+  /** The end of every sentence about a damaged journal. */
+  static final String RECOVER_HINT = "start with --recover-journal to keep its intact part (the "
+      + "damaged file is moved aside, not deleted).";
+
+  private void put(String key, String value) {
+    write(c -> {
+      Object[] old = row(JournalTable.META, key);
+      try (PreparedStatement st = c.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?, ?)")) {
+        st.setString(1, key);
+        st.setString(2, value);
+        st.executeUpdate();
+      }
+      changed(JournalTable.META, old, new Object[] {key, value});
+    });
+  }
+
+  static long count(Connection db, String sql) throws SQLException {
     try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       return rs.next() ? rs.getLong(1) : 0;
     }
   }
 
-  private static void closeQuietly(Connection db) {
+  private static void closeQuietly(Connection db, JournalSeal seal) {
     try {
       db.close();
-    } catch (SQLException e) {
+      if (seal != null) {
+        seal.close();
+      }
+    } catch (SQLException | JournalException e) {
       // Already failing; the first error is the one reported.
     }
   }
@@ -157,6 +210,9 @@ final class JournalDatabase implements AutoCloseable {
     try {
       if (batchDepth++ == 0) {
         db.setAutoCommit(false);
+        pendingDigest = committed.digest();
+        pendingHighWater = committed.highWater();
+        dirty = false;
       }
     } catch (SQLException e) {
       batchDepth--;
@@ -168,7 +224,19 @@ final class JournalDatabase implements AutoCloseable {
     if (--batchDepth > 0) {
       return;
     }
+    JournalSeal.State next = committed;
     try {
+      if (ok && dirty) {
+        next = new JournalSeal.State(committed.commits() + 1, pendingDigest, pendingHighWater);
+        if (sealUpdate == null) {
+          sealUpdate = db.prepareStatement(
+              "UPDATE seal SET commits = ?, digest = ?, high_water = ? WHERE id = 1");
+        }
+        sealUpdate.setLong(1, next.commits());
+        sealUpdate.setLong(2, next.digest());
+        sealUpdate.setLong(3, next.highWater());
+        sealUpdate.executeUpdate();
+      }
       if (ok) {
         db.commit();
       } else {
@@ -176,7 +244,78 @@ final class JournalDatabase implements AutoCloseable {
       }
       db.setAutoCommit(true);
     } catch (SQLException e) {
+      rollbackQuietly();
       throw failure("commit to", e);
+    }
+    if (next != committed) {
+      committed = next;
+      seal.write(next);
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      db.rollback();
+      db.setAutoCommit(true);
+    } catch (SQLException e) {
+      // The commit's failure is the one reported.
+    }
+  }
+
+  /**
+   * Notes rows a write in the open transaction removed and added, for the seal's digest.
+   *
+   * @param table their table
+   * @param removed the removed row's digested columns, or null
+   * @param added the added row's digested columns, or null
+   */
+  void changed(JournalTable table, Object[] removed, Object[] added) {
+    if (batchDepth == 0) {
+      throw new IllegalStateException("journal rows change only inside a transaction");
+    }
+    if (removed != null) {
+      pendingDigest -= table.hash(removed);
+    }
+    if (added != null) {
+      pendingDigest += table.hash(added);
+    }
+    dirty |= removed != null || added != null;
+  }
+
+  /**
+   * Raises the highest plan version the seal keeps (it never goes down).
+   *
+   * @param version a plan version published or seen
+   */
+  void highWater(long version) {
+    if (version > pendingHighWater) {
+      pendingHighWater = version;
+      dirty = true;
+    }
+  }
+
+  /** @return the highest plan version committed, as the seal keeps it */
+  long highWater() {
+    return committed.highWater();
+  }
+
+  /**
+   * @param table a table
+   * @param key its key column values
+   * @return the digested columns of the row with that key, or null
+   * @throws SQLException when it cannot be read
+   */
+  Object[] row(JournalTable table, Object... key) throws SQLException {
+    PreparedStatement st = rowQueries.get(table);
+    if (st == null) {
+      st = db.prepareStatement(table.selectByKey());
+      rowQueries.put(table, st);
+    }
+    for (int i = 0; i < key.length; i++) {
+      st.setObject(i + 1, key[i]);
+    }
+    try (ResultSet rs = st.executeQuery()) {
+      return rs.next() ? table.read(rs) : null;
     }
   }
 
@@ -246,9 +385,17 @@ final class JournalDatabase implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (sealUpdate != null) {
+        sealUpdate.close();
+      }
+      for (PreparedStatement st : rowQueries.values()) {
+        st.close();
+      }
       db.close();
     } catch (SQLException e) {
       throw failure("close", e);
+    } finally {
+      seal.close();
     }
   }
 }

@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class StateJournal implements AutoCloseable {
   /** Version of the tables below; a journal written by a newer Flotilla is refused. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
   /** Published plans kept for diagnosis; older ones are pruned. */
   private static final int PLANS_KEPT = 100;
 
@@ -106,6 +106,21 @@ public final class StateJournal implements AutoCloseable {
     return new StateJournal(JournalDatabase.open(stateDir, nodeName, SCHEMA_VERSION));
   }
 
+  /**
+   * Recovers a damaged journal ({@code --recover-journal}): the damaged files are renamed to
+   * {@code <name>.damaged-<time>} (never deleted), an intact prefix is kept when one can be
+   * verified, and the plan version high-water mark always is. An intact journal is left alone.
+   *
+   * @param stateDir directory of the node's state
+   * @param nodeName node name
+   * @return a sentence saying what was kept and dropped, or empty when the journal was intact
+   * @throws JournalException when the journal cannot be used even so (an unusable state_dir, a
+   *     newer schema) or its files cannot be moved
+   */
+  public static Optional<String> recover(Path stateDir, String nodeName) {
+    return new JournalRecovery(stateDir, nodeName).recover();
+  }
+
   /** @return the database file */
   public Path file() {
     return db.file();
@@ -146,6 +161,10 @@ public final class StateJournal implements AutoCloseable {
         st.setDouble(5, at);
         inserted[0] = st.executeUpdate() == 1;
       }
+      if (inserted[0]) {
+        db.changed(JournalTable.TASKS, null,
+            new Object[] {taskId, request, at, state.name(), at});
+      }
     });
     return inserted[0];
   }
@@ -157,6 +176,10 @@ public final class StateJournal implements AutoCloseable {
    */
   public void taskState(String taskId, TaskState state, double at) {
     db.write(c -> {
+      Object[] old = db.row(JournalTable.TASKS, taskId);
+      if (old == null) {
+        return;
+      }
       try (PreparedStatement st = c.prepareStatement(
           "UPDATE tasks SET state = ?, changed_at = ? WHERE task_id = ?")) {
         st.setString(1, state.name());
@@ -164,6 +187,7 @@ public final class StateJournal implements AutoCloseable {
         st.setString(3, taskId);
         st.executeUpdate();
       }
+      db.changed(JournalTable.TASKS, old, new Object[] {old[0], old[1], old[2], state.name(), at});
     });
   }
 
@@ -198,6 +222,7 @@ public final class StateJournal implements AutoCloseable {
    */
   public void robot(Robot robot) {
     db.write(c -> {
+      Object[] old = db.row(JournalTable.ROBOTS, robot.robotId());
       try (PreparedStatement st = c.prepareStatement(
           "INSERT OR REPLACE INTO robots VALUES (?, ?, ?, ?, ?)")) {
         st.setString(1, robot.robotId());
@@ -207,6 +232,8 @@ public final class StateJournal implements AutoCloseable {
         st.setDouble(5, robot.z());
         st.executeUpdate();
       }
+      db.changed(JournalTable.ROBOTS, old, new Object[] {robot.robotId(),
+          robot.alive() ? 1L : 0L, robot.x(), robot.y(), robot.z()});
     });
   }
 
@@ -234,7 +261,9 @@ public final class StateJournal implements AutoCloseable {
           "INSERT OR IGNORE INTO failed_pairs VALUES (?, ?)")) {
         st.setString(1, robotId);
         st.setString(2, taskId);
-        st.executeUpdate();
+        if (st.executeUpdate() == 1) {
+          db.changed(JournalTable.FAILED_PAIRS, null, new Object[] {robotId, taskId});
+        }
       }
     });
   }
@@ -258,6 +287,7 @@ public final class StateJournal implements AutoCloseable {
    */
   public void planPublished(long version, int cause, double at, byte[] plan) {
     db.write(c -> {
+      Object[] old = db.row(JournalTable.PLANS, version);
       try (PreparedStatement st = c.prepareStatement(
           "INSERT OR REPLACE INTO plans VALUES (?, ?, ?, ?)")) {
         st.setLong(1, version);
@@ -265,6 +295,17 @@ public final class StateJournal implements AutoCloseable {
         st.setDouble(3, at);
         st.setBytes(4, plan);
         st.executeUpdate();
+      }
+      db.changed(JournalTable.PLANS, old, new Object[] {version, (long) cause, at, plan});
+      db.highWater(version);
+      try (PreparedStatement st = c.prepareStatement(
+          JournalTable.PLANS.selectAll() + " WHERE version <= ?")) {
+        st.setLong(1, version - PLANS_KEPT);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            db.changed(JournalTable.PLANS, JournalTable.PLANS.read(rs), null);
+          }
+        }
       }
       try (PreparedStatement st = c.prepareStatement("DELETE FROM plans WHERE version <= ?")) {
         st.setLong(1, version - PLANS_KEPT);
@@ -288,7 +329,10 @@ public final class StateJournal implements AutoCloseable {
    */
   public void versionSeen(long version) {
     if (version > maxVersion()) {
-      put("version_seen", Long.toString(version));
+      db.batch(() -> {
+        put("version_seen", Long.toString(version));
+        db.write(c -> db.highWater(version));
+      });
     }
   }
 
@@ -296,7 +340,8 @@ public final class StateJournal implements AutoCloseable {
   public long maxVersion() {
     long[] max = {0};
     db.read("SELECT COALESCE(MAX(version), 0) FROM plans", rs -> max[0] = rs.getLong(1));
-    return Math.max(max[0], meta("version_seen").map(Long::parseLong).orElse(0L));
+    return Math.max(Math.max(max[0], db.highWater()),
+        meta("version_seen").map(Long::parseLong).orElse(0L));
   }
 
   /**
@@ -305,12 +350,14 @@ public final class StateJournal implements AutoCloseable {
    */
   public void put(String key, String value) {
     db.write(c -> {
+      Object[] old = db.row(JournalTable.META, key);
       try (PreparedStatement st =
           c.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?, ?)")) {
         st.setString(1, key);
         st.setString(2, value);
         st.executeUpdate();
       }
+      db.changed(JournalTable.META, old, new Object[] {key, value});
     });
   }
 
@@ -337,12 +384,14 @@ public final class StateJournal implements AutoCloseable {
    */
   public void putBlob(String name, byte[] data) {
     db.write(c -> {
+      Object[] old = db.row(JournalTable.BLOBS, name);
       try (PreparedStatement st =
           c.prepareStatement("INSERT OR REPLACE INTO blobs VALUES (?, ?)")) {
         st.setString(1, name);
         st.setBytes(2, data);
         st.executeUpdate();
       }
+      db.changed(JournalTable.BLOBS, old, new Object[] {name, data});
     });
   }
 

@@ -69,6 +69,8 @@ final class AllocatorJournal {
    */
   boolean restore(AllocationSession session, boolean discoverRobots, double now,
       Consumer<Allocation> ltlPlan, Consumer<Allocation> adopt, Logger log) {
+    // Even a journal with no state may hold a version high-water mark (kept by a recovery).
+    session.versionAtLeast(journal.maxVersion());
     if (journal.fresh()) {
       return false;
     }

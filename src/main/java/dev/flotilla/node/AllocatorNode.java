@@ -133,6 +133,10 @@ public final class AllocatorNode implements FlotillaNode {
         + (params.leaseDuration() > 0 ? String.format(Locale.ROOT,
             ", %s instance %s, lease %.2f s", params.standby() ? "standby" : "primary",
             instanceId, params.leaseDuration()) : ""));
+    // The latched plan tells every start the highest version published, even one a damaged or
+    // recovered journal lost: ours continue above it.
+    ctx.bus().subscribe(ctx.topic(TopicNames.ALLOCATION), Allocation.TYPE,
+        FlotillaQos.ALLOCATION, a -> ctx.executor().execute(() -> onAllocation(a)));
     if (params.leaseDuration() > 0) {
       lease = new AllocatorLease(new AllocatorLease.Allocator() {
         @Override
@@ -165,8 +169,6 @@ public final class AllocatorNode implements FlotillaNode {
       ctx.bus().subscribe(ctx.topic(LEASE), Heartbeat.TYPE, QosProfile.SENSOR_DATA,
           l -> ctx.executor().execute(() -> lease.onLease(l.robotId(),
               l.state() == Heartbeat.STATE_WORKING, l.planVersion(), ctx.clock().now())));
-      ctx.bus().subscribe(ctx.topic(TopicNames.ALLOCATION), Allocation.TYPE,
-          FlotillaQos.ALLOCATION, a -> ctx.executor().execute(() -> onAllocation(a)));
       // Active only after hearing no active instance for a while: see tick().
       return;
     }
@@ -243,6 +245,14 @@ public final class AllocatorNode implements FlotillaNode {
 
   void onAllocation(Allocation a) {
     if (a.planVersion() <= session.version()) {
+      return;
+    }
+    if (params.leaseDuration() <= 0) {
+      // No other allocator runs without the lease protocol: a higher version was published
+      // before this start and our journal no longer knows it. Continue above it.
+      log.warning("plan version " + a.planVersion() + " was published before this start, above "
+          + "the journal's " + session.version() + "; versions continue above it");
+      noteVersion(a.planVersion());
       return;
     }
     // A newer plan than ours that we did not publish: another instance is active.

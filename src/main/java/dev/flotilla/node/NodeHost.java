@@ -1,5 +1,6 @@
 package dev.flotilla.node;
 
+import dev.flotilla.journal.JournalException;
 import dev.flotilla.node.agent.AgentParams;
 import dev.flotilla.node.agent.RobotAgent;
 import dev.flotilla.ros.Bus;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +44,9 @@ public final class NodeHost implements AutoCloseable {
   private final Map<String, SecureBus> secured = new LinkedHashMap<>();
   /** The /rosout handler of each started node, by the logger it is attached to. */
   private final Map<String, RosoutHandler> rosoutHandlers = new LinkedHashMap<>();
+  private boolean recoverJournals;
+  /** Nodes whose journal {@link #checkJournal} already checked (or recovered). */
+  private final Set<String> journalsChecked = new LinkedHashSet<>();
 
   /** A host whose DDS traffic follows ROS 2's environment (ROS_LOCALHOST_ONLY etc.). */
   public NodeHost() {
@@ -51,6 +56,34 @@ public final class NodeHost implements AutoCloseable {
   /** @param localhostOnly whether every participant stays on the loopback interface */
   public NodeHost(boolean localhostOnly) {
     this.localhostOnly = localhostOnly;
+  }
+
+  /**
+   * @param recover whether nodes started from now on recover a damaged journal (keeping its
+   *     intact part, setting the files aside) instead of refusing to start
+   *     ({@code --recover-journal})
+   */
+  public synchronized void recoverJournals(boolean recover) {
+    this.recoverJournals = recover;
+  }
+
+  /**
+   * Checks (or, see {@link #recoverJournals}, recovers) a node's journal before anything starts,
+   * so a damaged journal stops the start with one sentence and nothing on the network. {@link
+   * #start} does it for nodes not checked yet.
+   *
+   * @param spec validated node configuration
+   * @throws dev.flotilla.journal.JournalException when its journal is damaged or unusable
+   */
+  public synchronized void checkJournal(NodeSpec spec) {
+    if (journalsChecked.add(spec.namespace() + "/" + spec.name())) {
+      try {
+        JournalPreflight.check(spec.params(), spec.name(), recoverJournals, LOG);
+      } catch (RuntimeException e) {
+        journalsChecked.remove(spec.namespace() + "/" + spec.name());
+        throw e;
+      }
+    }
   }
 
   /**
@@ -162,6 +195,7 @@ public final class NodeHost implements AutoCloseable {
    * @return the running node
    */
   public synchronized FlotillaNode start(NodeSpec spec, int domainId) {
+    checkJournal(spec);
     Bus bus = new DdsBus(spec.name(), spec.namespace(), domainId, localhostOnly);
     buses.add(bus);
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -187,6 +221,10 @@ public final class NodeHost implements AutoCloseable {
     try {
       executor.submit(node::start).get();
     } catch (Exception e) {
+      if (e instanceof ExecutionException && e.getCause() instanceof JournalException j) {
+        // One sentence naming the file; the CLI prints it without a trace (exit 2).
+        throw j;
+      }
       throw new IllegalStateException("Node " + spec.name() + " failed to start: "
           + e.getMessage(), e);
     }

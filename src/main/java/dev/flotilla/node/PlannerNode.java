@@ -108,6 +108,10 @@ public final class PlannerNode implements FlotillaNode {
    * and LTL tasks received but not yet in that plan are planned (on top of it) now.
    */
   private void restore() {
+    if (ltl != null) {
+      // Also after a recovery that kept nothing else: the seal's high-water mark.
+      ltl.versionAtLeast(journal.maxVersion());
+    }
     if (journal.fresh()) {
       return;
     }
@@ -284,6 +288,7 @@ public final class PlannerNode implements FlotillaNode {
         }
         journal.put(LTL_SESSION_KEY, record);
         journal.put("ltl_version", Long.toString(plan.planVersion()));
+        journal.versionSeen(plan.planVersion());
       });
     }
     for (LtlTaskPlanner.Accepted a : acceptedNow) {
@@ -301,6 +306,7 @@ public final class PlannerNode implements FlotillaNode {
       journal.batch(() -> {
         journal.put(LTL_SESSION_KEY, record);
         journal.put("ltl_version", Long.toString(plan.planVersion()));
+        journal.versionSeen(plan.planVersion());
       });
     }
     publish(plan);
