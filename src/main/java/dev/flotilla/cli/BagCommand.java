@@ -220,6 +220,11 @@ public final class BagCommand implements Callable<Integer> {
         for (String p : rep.problems()) {
           out.println("damage: " + p);
         }
+        out.flush();
+        if (rep.messagesRecovered() == 0) {
+          return io.fail("error: " + bag + ": no intact message could be recovered; "
+              + rep.output() + " holds an empty bag.");
+        }
         out.printf("recovered %d messages into %s%n", rep.messagesRecovered(), rep.output());
         out.flush();
         return 0;

@@ -1,6 +1,7 @@
 package dev.flotilla.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +57,18 @@ class BagCommandTest {
     assertEquals("std_msgs/msg/String", first.get("type").asText());
     assertEquals("Hello, world! 0", first.get("message").get("data").asText());
     assertEquals(1585866235112609068L, first.get("log_time").asLong());
+  }
+
+  /** Regression (issue #16): recovering nothing used to exit 0 as a success. */
+  @Test
+  void recoverExitsTwoWhenNothingWasRecovered() throws IOException {
+    Path damaged = tmp.resolve("cut.mcap");
+    byte[] all = Files.readAllBytes(sample("mcap/talker/talker.mcap"));
+    Files.write(damaged, java.util.Arrays.copyOf(all, 30));
+    Run r = run("recover", damaged.toString(), "-o", tmp.resolve("none").toString());
+    assertEquals(2, r.code(), r.out());
+    assertTrue(r.err().contains("no intact message could be recovered"), r.err());
+    assertFalse(r.out().contains("recovered 0 messages"), r.out());
   }
 
   @Test

@@ -103,9 +103,17 @@ public final class McapScanner implements AutoCloseable {
     long len = Le.u64(prefix, 1);
     if (len < 0 || len > fileSize - pos) {
       done = true;
-      throw new McapFormatException(file, at, "file truncated or record length corrupt: record "
-          + "opcode 0x" + Integer.toHexString(opcode) + " declares " + Long.toUnsignedString(len)
-          + " content bytes but only " + (fileSize - pos) + " remain");
+      McapFormatException cut = new McapFormatException(file, at, "file truncated or record "
+          + "length corrupt: record opcode 0x" + Integer.toHexString(opcode) + " declares "
+          + Long.toUnsignedString(len) + " content bytes but only " + (fileSize - pos)
+          + " remain");
+      if (opcode == Opcode.CHUNK && expandChunks && onDamage != null
+          && fileSize - pos <= Integer.MAX_VALUE - 64) {
+        salvageCutChunk(at, readFully((int) (fileSize - pos), "cut chunk"));
+        onDamage.accept(cut);
+        return;
+      }
+      throw cut;
     }
     if (len > Integer.MAX_VALUE - 64) {
       done = true;
@@ -156,13 +164,66 @@ public final class McapScanner implements AutoCloseable {
   }
 
   private void expand(long at, Chunk c) throws IOException {
-    byte[] records;
+    if (onDamage == null) {
+      byte[] records;
+      try {
+        records = ChunkReading.decompress(file, at, c);
+      } catch (McapFormatException e) {
+        damage(e);
+        return;
+      }
+      expandRecords(at, records, false);
+      return;
+    }
+    salvage(at, c.compression(), c.records(), c.records().length, c.uncompressedSize(),
+        c.uncompressedCrc());
+  }
+
+  /**
+   * Salvages the records of a chunk cut by the end of the file: its header must be whole; the
+   * records decoded from the bytes present are yielded.
+   */
+  private void salvageCutChunk(long at, byte[] content) throws IOException {
+    McapInput in = new McapInput(file, content, 0, content.length, at + Opcode.RECORD_PREFIX);
+    String compression;
+    long usize;
+    long crc;
+    long storedLen;
     try {
-      records = ChunkReading.decompress(file, at, c);
+      in.u64("chunk message_start_time");
+      in.u64("chunk message_end_time");
+      usize = in.u64("chunk uncompressed_size");
+      crc = in.u32("chunk uncompressed_crc");
+      compression = in.string("chunk compression");
+      storedLen = in.u64("chunk records length");
+    } catch (McapFormatException e) {
+      return; // the cut took the chunk header: nothing to salvage
+    }
+    int start = in.position();
+    byte[] present = Arrays.copyOfRange(content, start, content.length);
+    salvage(at, compression, present, storedLen, usize, crc);
+  }
+
+  private void salvage(long at, String compression, byte[] stored, long storedLen, long usize,
+      long crc) throws IOException {
+    ChunkReading.Salvage sv;
+    try {
+      sv = ChunkReading.salvage(file, at, compression, stored, storedLen, usize, crc);
     } catch (McapFormatException e) {
       damage(e);
       return;
     }
+    if (sv.problem() != null) {
+      onDamage.accept(sv.problem());
+    }
+    expandRecords(at, sv.records(), sv.problem() != null);
+  }
+
+  /**
+   * Yields the records in a chunk's uncompressed bytes. For a salvaged prefix the last record is
+   * normally cut; that ends the walk quietly, since the damage is already reported.
+   */
+  private void expandRecords(long at, byte[] records, boolean prefix) throws IOException {
     McapInput chunkIn = new McapInput(file, records, 0, records.length, 0);
     try {
       while (chunkIn.remaining() > 0) {
@@ -180,6 +241,9 @@ public final class McapScanner implements AutoCloseable {
         pending.add(new Located(at, inner, true));
       }
     } catch (McapFormatException e) {
+      if (prefix) {
+        return;
+      }
       damage(e.offset() == at ? e : new McapFormatException(file, at,
           "corrupt chunk content (uncompressed offset " + e.offset() + "): " + e.getMessage()));
     }
