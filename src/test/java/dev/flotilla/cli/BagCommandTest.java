@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.bag.BagReader;
+import dev.flotilla.bag.McapBombs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -57,6 +58,18 @@ class BagCommandTest {
     assertEquals("std_msgs/msg/String", first.get("type").asText());
     assertEquals("Hello, world! 0", first.get("message").get("data").asText());
     assertEquals(1585866235112609068L, first.get("log_time").asLong());
+  }
+
+  /** Regression (issue #16): a tiny file whose chunk declares 2 GiB cost 41 s and 4.8 GB. */
+  @Test
+  void infoRefusesADecompressionBombWithItsOffset() throws IOException {
+    Path bomb = McapBombs.write(tmp.resolve("bomb.mcap"), 2L << 30, "zstd",
+        McapBombs.zstdZeros(8 << 20));
+    Run r = run("info", bomb.toString());
+    assertEquals(2, r.code(), r.out());
+    assertTrue(r.err().startsWith("error: " + bomb + ": byte " + McapBombs.chunkOffset()),
+        r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
   }
 
   /** Regression (issue #16): recovering nothing used to exit 0 as a success. */
