@@ -83,11 +83,15 @@ public final class BagRecovery {
         BagMetadata md = MetadataYaml.read(yaml);
         List<Path> files = new ArrayList<>();
         for (String rel : md.relativeFilePaths()) {
-          Path p = in.resolve(rel);
-          if (Files.isRegularFile(p) && StorageId.forFile(p) != null) {
-            files.add(p);
-          } else {
-            problems.add(yaml + ": listed file '" + rel + "' is missing");
+          try {
+            Path p = BagPaths.resolve(in, yaml, rel);
+            if (StorageId.forFile(p) != null) {
+              files.add(p);
+            } else {
+              problems.add(yaml + ": listed file '" + rel + "' is not a .mcap or .db3 file");
+            }
+          } catch (IOException e) {
+            problems.add(e.getMessage());
           }
         }
         if (!files.isEmpty()) {
@@ -97,9 +101,20 @@ public final class BagRecovery {
         problems.add(e.getMessage());
       }
     }
+    List<Path> listed;
     try (Stream<Path> s = Files.list(in)) {
-      return s.filter(p -> StorageId.forFile(p) != null).sorted().toList();
+      listed = s.filter(p -> StorageId.forFile(p) != null).sorted().toList();
     }
+    List<Path> inside = new ArrayList<>();
+    for (Path p : listed) {
+      try {
+        BagPaths.checkListed(in, p);
+        inside.add(p);
+      } catch (IOException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return inside;
   }
 
   private static long mcap(Path file, BagWriter w, List<String> problems) throws IOException {

@@ -60,7 +60,8 @@ public final class McapScanner implements AutoCloseable {
     byte[] magic = readFully(8, "leading magic");
     if (!Arrays.equals(magic, Opcode.MAGIC)) {
       McapFormatException e = new McapFormatException(file, 0,
-          "not an MCAP file: wrong magic bytes " + hex(magic));
+          "not an MCAP file: wrong magic bytes (not shown: a file's "
+          + "content is never echoed)");
       if (onDamage == null) {
         in.close();
         throw e;
@@ -257,7 +258,7 @@ public final class McapScanner implements AutoCloseable {
     }
     byte[] magic = readFully(8, "trailing magic");
     if (!Arrays.equals(magic, Opcode.MAGIC)) {
-      throw new McapFormatException(file, at, "wrong trailing magic bytes " + hex(magic));
+      throw new McapFormatException(file, at, "wrong trailing magic bytes");
     }
   }
 
@@ -277,14 +278,6 @@ public final class McapScanner implements AutoCloseable {
     }
     pos += n;
     return b;
-  }
-
-  static String hex(byte[] b) {
-    StringBuilder sb = new StringBuilder();
-    for (byte x : b) {
-      sb.append(String.format("%02x", x & 0xFF));
-    }
-    return sb.toString();
   }
 
   @Override
