@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.bag.BagReader;
+import dev.flotilla.bag.BagWriter;
+import dev.flotilla.bag.BagWriterOptions;
 import dev.flotilla.bag.McapBombs;
+import dev.flotilla.bag.StorageId;
+import dev.flotilla.bag.meta.TopicMetadata;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -58,6 +62,22 @@ class BagCommandTest {
     assertEquals("std_msgs/msg/String", first.get("type").asText());
     assertEquals("Hello, world! 0", first.get("message").get("data").asText());
     assertEquals(1585866235112609068L, first.get("log_time").asLong());
+  }
+
+  /** Regression (issue #16): an empty ros2msg schema fell back to bundled types: "error". */
+  @Test
+  void catDecodesAnEmptyDefinitionAsAnEmptyMessage() throws IOException {
+    Path dir = tmp.resolve("empty");
+    try (BagWriter w = BagWriter.open(dir, BagWriterOptions.defaults(StorageId.MCAP))) {
+      w.createTopic(TopicMetadata.cdr("/nothing", "test_msgs/msg/Nothing"), "ros2msg", "");
+      // CDR header and the one placeholder byte rosidl gives a message without fields.
+      w.write("/nothing", new byte[] {0, 1, 0, 0, 0}, 7, 7);
+    }
+    Run r = run("cat", dir.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode line = new ObjectMapper().readTree(r.out().lines().findFirst().orElseThrow());
+    assertFalse(line.has("error"), r.out());
+    assertEquals("{}", line.get("message").toString());
   }
 
   /** Regression (issue #16): a tiny file whose chunk declares 2 GiB cost 41 s and 4.8 GB. */
