@@ -147,9 +147,10 @@ public final class BagCommand implements Callable<Integer> {
         Map<String, String> decoderErrors = new HashMap<>();
         for (BagTopic t : r.topics()) {
           try {
-            // A stored schema with empty text is a message without fields (how rosbag2 stores
-            // one); only a topic with no stored schema at all falls back to known definitions.
-            MessageTypes types = t.definitionEncoding().isEmpty() && t.definition().isEmpty()
+            // A ros2msg schema with empty text is a message without fields (how rosbag2 stores
+            // one); only a topic with no definition ("" or "unknown") falls back to known ones.
+            MessageTypes types = t.definition().isEmpty()
+                && !t.definitionEncoding().equals("ros2msg")
                 ? known.typesFor(t.topic().type())
                 : MessageTypes.fromSchema(t.topic().type(), t.definition(), known);
             decoders.put(t.topic().name(), new DynamicCdrDecoder(types, t.topic().type()));

@@ -78,6 +78,26 @@ class BagCommandTest {
     JsonNode line = new ObjectMapper().readTree(r.out().lines().findFirst().orElseThrow());
     assertFalse(line.has("error"), r.out());
     assertEquals("{}", line.get("message").toString());
+    // rosbag2's own recording of test_msgs/msg/Empty: schema ros2msg with empty text.
+    Run shared = run("cat", sample("mcap/convert_a").toString(), "--topic", "a_empty",
+        "--limit", "3");
+    assertEquals(0, shared.code(), shared.err());
+    assertEquals(3, shared.out().lines().count(), shared.out());
+    assertFalse(shared.out().contains("\"error\""), shared.out());
+  }
+
+  /** A topic written without any definition still falls back to the known definitions. */
+  @Test
+  void catFallsBackToKnownDefinitionsWhenTheBagHasNone() throws IOException {
+    Path dir = tmp.resolve("nodef");
+    try (BagWriter w = BagWriter.open(dir, BagWriterOptions.defaults(StorageId.MCAP)
+        .withDefinitions(null))) {
+      w.createTopic(TopicMetadata.cdr("/s", "std_msgs/msg/String"), "", "");
+      w.write("/s", new byte[] {0, 1, 0, 0, 3, 0, 0, 0, 'h', 'i', 0}, 7, 7);
+    }
+    Run r = run("cat", dir.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"data\":\"hi\""), r.out());
   }
 
   /** Regression (issue #16): a tiny file whose chunk declares 2 GiB cost 41 s and 4.8 GB. */
