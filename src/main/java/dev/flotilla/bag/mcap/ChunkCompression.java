@@ -108,8 +108,37 @@ public enum ChunkCompression {
     return out;
   }
 
-  /** Streams a zstd frame, keeping what decoded before any damage. */
+  /**
+   * Decodes zstd data. When the first frame's header states the declared size, the data is
+   * decoded in one call into an array of that size (the fast path for every intact chunk; the
+   * size is bounded by {@link ChunkLimits}). Otherwise, or when that fails, it is streamed into a
+   * growing buffer, which keeps what decoded before any damage.
+   */
   private static byte[] zstd(byte[] data, int off, int len, int declared) throws IOException {
+    long framed;
+    try {
+      framed = Zstd.getFrameContentSize(data, off, len);
+    } catch (RuntimeException e) {
+      framed = -1;
+    }
+    if (framed == declared) {
+      byte[] out = new byte[declared];
+      long n;
+      try {
+        n = Zstd.decompressByteArray(out, 0, declared, data, off, len);
+      } catch (RuntimeException e) {
+        n = -1;
+      }
+      if (!Zstd.isError(n) && n == declared) {
+        return out;
+      }
+    }
+    return zstdStreamed(data, off, len, declared);
+  }
+
+  /** Streams zstd data, keeping what decoded before any damage. */
+  private static byte[] zstdStreamed(byte[] data, int off, int len, int declared)
+      throws IOException {
     ChunkOutput out = new ChunkOutput(declared);
     try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(data, off, len))) {
       while (true) {

@@ -1,6 +1,10 @@
 package dev.flotilla.bag.mcap;
 
 import java.io.IOException;
+import java.util.Arrays;
+import net.jpountz.lz4.LZ4Exception;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.lz4.LZ4SafeDecompressor;
 import net.jpountz.xxhash.XXHash32;
 import net.jpountz.xxhash.XXHashFactory;
 
@@ -8,9 +12,11 @@ import net.jpountz.xxhash.XXHashFactory;
  * Decodes the LZ4 frame format (lz4/doc/lz4_Frame_format.md) in full: independent and linked
  * blocks (the lz4 library's default, which rosbag2's MCAP plugin writes), block checksums,
  * content size, content checksum, skippable frames and several frames in a row. A frame needing a
- * dictionary is refused by name. The block decoder is written here because linked blocks refer
- * back into the frame's earlier output, which lz4-java's block decompressors cannot see; it
- * decodes straight into the chunk's output, so the 64 KiB history is simply the bytes before.
+ * dictionary is refused by name. Whole independent blocks go through lz4-java's safe block
+ * decompressor; linked blocks refer back into the frame's earlier output, which lz4-java's block
+ * decompressors cannot see, so they (and damaged blocks, to say why) go through the decoder
+ * written here, which decodes straight into the chunk's output: the 64 KiB history is simply the
+ * bytes before.
  * O(output size).
  *
  * <p>On damage it throws {@link DamagedChunkData} carrying the blocks decoded whole before it; a
@@ -22,31 +28,34 @@ final class Lz4FrameDecoder {
   private static final int SKIPPABLE_MASK = 0xFFFFFFF0;
   private static final int SKIPPABLE = 0x184D2A50;
   private static final XXHash32 XXH = XXHashFactory.fastestJavaInstance().hash32();
+  private static final LZ4SafeDecompressor SAFE = LZ4Factory.fastestInstance().safeDecompressor();
 
   private final byte[] src;
   private final int end;
-  private final ChunkOutput out;
+  /** The output, of the declared size: the declaration is bounded by {@link ChunkLimits}. */
+  private final byte[] dst;
+  private int d;
   private int s;
   /** Output known good: everything before the block being decoded. */
   private int safe;
 
-  private Lz4FrameDecoder(byte[] src, int off, int len, ChunkOutput out) {
+  private Lz4FrameDecoder(byte[] src, int off, int len, int declared) {
     this.src = src;
     this.s = off;
     this.end = off + len;
-    this.out = out;
+    this.dst = new byte[declared];
   }
 
   /**
    * Decodes every frame in {@code src[off, off+len)}.
    *
-   * @param declared size the chunk declares; more output is an error
+   * @param declared size the chunk declares (checked against {@link ChunkLimits} by the caller,
+   *     so at most 1:256 of the stored bytes); more output is an error
    * @return exactly the decoded bytes
    * @throws DamagedChunkData on any malformed, truncated or checksum-failing frame
    */
   static byte[] decode(byte[] src, int off, int len, int declared) throws DamagedChunkData {
-    ChunkOutput out = new ChunkOutput(declared);
-    Lz4FrameDecoder d = new Lz4FrameDecoder(src, off, len, out);
+    Lz4FrameDecoder d = new Lz4FrameDecoder(src, off, len, declared);
     try {
       if (len == 0) {
         throw new IOException("no LZ4 frame");
@@ -55,11 +64,10 @@ final class Lz4FrameDecoder {
         d.frame();
       }
     } catch (IOException | RuntimeException e) {
-      out.truncate(d.safe);
       throw new DamagedChunkData("lz4: " + e.getMessage() + " (input byte " + (d.s - off) + ")",
-          out.toByteArray(), e);
+          Arrays.copyOf(d.dst, d.safe), e);
     }
-    return out.toByteArray();
+    return d.d == declared ? d.dst : Arrays.copyOf(d.dst, d.d);
   }
 
   private void frame() throws IOException {
@@ -109,7 +117,7 @@ final class Lz4FrameDecoder {
     if (hc != want) {
       throw new IOException("LZ4 frame header checksum mismatch");
     }
-    int frameStart = out.length();
+    int frameStart = d;
     while (true) {
       long raw = i32("block size") & 0xFFFFFFFFL;
       if (raw == 0) {
@@ -122,13 +130,15 @@ final class Lz4FrameDecoder {
             + maxBlock);
       }
       int blockStart = s;
-      int outStart = out.length();
+      int outStart = d;
       safe = outStart;
       int avail = Math.min(size, end - s);
       if (stored) {
-        out.write(src, s, avail);
+        room(avail);
+        System.arraycopy(src, s, dst, d, avail);
+        d += avail;
         s += avail;
-      } else {
+      } else if (!independent || avail < size || !fastBlock(size, maxBlock)) {
         block(s + avail, independent ? outStart : frameStart, maxBlock, outStart);
       }
       if (avail < size) {
@@ -140,9 +150,9 @@ final class Lz4FrameDecoder {
           throw new IOException("LZ4 block checksum mismatch");
         }
       }
-      safe = out.length();
+      safe = d;
     }
-    long produced = out.length() - frameStart;
+    long produced = d - frameStart;
     // Damage found by the frame's totals could be in any of its blocks: none of them is kept.
     safe = frameStart;
     if (contentSize >= 0 && produced != contentSize) {
@@ -151,81 +161,116 @@ final class Lz4FrameDecoder {
     }
     if (contentChecksum) {
       int c = i32("content checksum");
-      if (c != XXH.hash(out.array(), frameStart, (int) produced, 0)) {
+      if (c != XXH.hash(dst, frameStart, (int) produced, 0)) {
         throw new IOException("LZ4 content checksum mismatch");
       }
     }
-    safe = out.length();
+    safe = d;
   }
 
   /** Decodes one compressed block ending at {@code blockEnd}; matches may reach {@code floor}. */
   private void block(int blockEnd, int floor, int maxBlock, int outStart) throws IOException {
-    byte[] o;
-    while (s < blockEnd) {
-      int token = src[s++] & 0xFF;
-      int lit = token >>> 4;
-      if (lit == 15) {
-        lit += length(blockEnd);
-      }
-      int n = Math.min(lit, blockEnd - s);
-      blockRoom(n, maxBlock, outStart);
-      out.write(src, s, n);
-      s += n;
-      if (n < lit) {
-        throw new IOException("truncated LZ4 literals");
-      }
-      if (s == blockEnd) {
-        return; // the last sequence has literals only
-      }
-      if (blockEnd - s < 2) {
-        throw new IOException("truncated LZ4 match offset");
-      }
-      int offset = (src[s] & 0xFF) | (src[s + 1] & 0xFF) << 8;
-      s += 2;
-      int match = token & 15;
-      if (match == 15) {
-        match += length(blockEnd);
-      }
-      match += 4;
-      int d = out.length();
-      if (offset == 0 || d - offset < floor) {
-        throw new IOException("LZ4 match offset " + offset + " reaches before the window");
-      }
-      blockRoom(match, maxBlock, outStart);
-      out.reserve(match);
-      o = out.array();
-      int from = d - offset;
-      if (offset >= match) {
-        System.arraycopy(o, from, o, d, match);
-      } else {
-        for (int i = 0; i < match; i++) {
-          o[d + i] = o[from + i];
+    final byte[] in = src;
+    final byte[] o = dst;
+    final int limit = (int) Math.min(o.length, (long) outStart + maxBlock);
+    int sp = s;
+    int dp = d;
+    try {
+      while (sp < blockEnd) {
+        int token = in[sp++] & 0xFF;
+        int lit = token >>> 4;
+        if (lit == 15) {
+          int b;
+          do {
+            if (sp >= blockEnd) {
+              throw new IOException("truncated LZ4 length");
+            }
+            b = in[sp++] & 0xFF;
+            lit += b;
+          } while (b == 255 && lit < (1 << 24));
+        }
+        int n = Math.min(lit, blockEnd - sp);
+        if (n > limit - dp) {
+          throw new IOException(tooMuch(limit));
+        }
+        System.arraycopy(in, sp, o, dp, n);
+        sp += n;
+        dp += n;
+        if (n < lit) {
+          throw new IOException("truncated LZ4 literals");
+        }
+        if (sp == blockEnd) {
+          return; // the last sequence has literals only
+        }
+        if (blockEnd - sp < 2) {
+          throw new IOException("truncated LZ4 match offset");
+        }
+        int offset = (in[sp] & 0xFF) | (in[sp + 1] & 0xFF) << 8;
+        sp += 2;
+        int match = token & 15;
+        if (match == 15) {
+          int b;
+          do {
+            if (sp >= blockEnd) {
+              throw new IOException("truncated LZ4 length");
+            }
+            b = in[sp++] & 0xFF;
+            match += b;
+          } while (b == 255 && match < (1 << 24));
+        }
+        match += 4;
+        int from = dp - offset;
+        if (offset == 0 || from < floor) {
+          throw new IOException("LZ4 match offset " + offset + " reaches before the window");
+        }
+        if (match > limit - dp) {
+          throw new IOException(tooMuch(limit));
+        }
+        if (offset >= match) {
+          System.arraycopy(o, from, o, dp, match);
+          dp += match;
+        } else {
+          // Overlapping copy: the repeated pattern doubles with each pass.
+          int left = match;
+          while (left > 0) {
+            int k = Math.min(left, dp - from);
+            System.arraycopy(o, from, o, dp, k);
+            dp += k;
+            left -= k;
+          }
         }
       }
-      out.advance(match);
+    } finally {
+      s = sp;
+      d = dp;
     }
   }
 
-  private void blockRoom(int n, int maxBlock, int outStart) throws IOException {
-    if ((long) out.length() - outStart + n > maxBlock) {
-      throw new IOException("LZ4 block decodes past the frame's maximum block size " + maxBlock);
+  /**
+   * Decodes a whole independent block with lz4-java's native-speed safe decompressor.
+   *
+   * @return false when it refuses the block; {@link #block} then decodes it to say why
+   */
+  private boolean fastBlock(int size, int maxBlock) {
+    try {
+      int n = SAFE.decompress(src, s, size, dst, d, Math.min(maxBlock, dst.length - d));
+      d += n;
+      s += size;
+      return true;
+    } catch (LZ4Exception e) {
+      return false;
     }
   }
 
-  private int length(int blockEnd) throws IOException {
-    int total = 0;
-    int b;
-    do {
-      if (s >= blockEnd) {
-        throw new IOException("truncated LZ4 length");
-      }
-      b = src[s++] & 0xFF;
-      total += b;
-      if (total > (1 << 24)) {
-        throw new IOException("LZ4 length field too long");
-      }
-    } while (b == 255);
-    return total;
+  private String tooMuch(int limit) {
+    return limit == dst.length ? "decompressed data exceeds the declared " + dst.length + " bytes"
+        : "LZ4 block decodes past the frame's maximum block size";
+  }
+
+  private void room(int n) throws IOException {
+    if (n > dst.length - d) {
+      throw new IOException("decompressed data exceeds the declared " + dst.length + " bytes");
+    }
   }
 
   private void need(long n, String what) throws IOException {
