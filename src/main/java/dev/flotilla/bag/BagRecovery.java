@@ -25,8 +25,11 @@ import java.util.stream.Stream;
 
 /**
  * Salvages every intact message of a damaged bag into a new bag, never writing to the input.
- * MCAP files are walked record by record: a chunk that fails its CRC or decompression is skipped
- * and the walk goes on; a truncated or mis-framed tail ends the file. Schemas and channels come
+ * MCAP files are walked record by record: a chunk cut by the end of the file or damaged part way
+ * still yields the records decoded before the damage (uncompressed: records before the cut; zstd:
+ * streamed up to the damage; LZ4: the whole blocks before it), a chunk that decodes whole but
+ * fails its CRC is skipped, and the walk goes on; a truncated or mis-framed tail ends the file.
+ * Chunks declaring more than {@code mcap.ChunkLimits} allows are refused unread. Schemas and channels come
  * from the records seen and, when the summary is still readable, from the summary. SQLite3 files
  * keep every row read before the first database error. O(input size).
  */

@@ -28,11 +28,6 @@ final class ChunkOutput {
     return buf;
   }
 
-  /** The size the chunk declares. */
-  int declared() {
-    return declared;
-  }
-
   /**
    * Makes room for {@code n} more bytes.
    *
@@ -50,18 +45,6 @@ final class ChunkOutput {
 
   /** Marks {@code n} reserved bytes as written. */
   void advance(int n) {
-    len += n;
-  }
-
-  /** Drops bytes after {@code n}. */
-  void truncate(int n) {
-    len = Math.min(len, n);
-  }
-
-  /** Appends bytes. */
-  void write(byte[] b, int off, int n) throws IOException {
-    reserve(n);
-    System.arraycopy(b, off, buf, len, n);
     len += n;
   }
 

@@ -23,7 +23,8 @@ import java.util.zip.CRC32;
  * <p>Damage handling: by default the first problem throws a {@link McapFormatException} naming the
  * file and byte offset. Given a damage listener, problems that leave the record framing intact (a
  * corrupt chunk, a bad CRC) are reported to it and the scan goes on with the next record; framing
- * damage (a truncated file, a bad length) ends the scan.
+ * damage (a truncated file, a bad length) ends the scan. In that salvage mode a chunk cut by the
+ * end of the file or failing to decompress part way yields the records decoded before the damage.
  */
 public final class McapScanner implements AutoCloseable {
 

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads and writes rosbag2 metadata: the metadata.yaml file (top key
@@ -34,6 +35,19 @@ public final class MetadataYaml {
       .build());
 
   private MetadataYaml() {}
+
+  /**
+   * The parser's one-line reason, without the excerpt of the document it normally quotes: the
+   * file may not be a metadata.yaml at all, and its content is never echoed.
+   */
+  static String problem(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null) {
+      return m.getProblem();
+    }
+    String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    int nl = msg.indexOf('\n');
+    return nl < 0 ? msg : msg.substring(0, nl);
+  }
 
   /**
    * Reads a metadata.yaml file.
@@ -59,8 +73,11 @@ public final class MetadataYaml {
     try {
       root = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
-      throw new MetadataFormatException(source, "(document)", "not valid YAML: "
-          + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr());
+      int line = e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null
+          ? m.getProblemMark().getLine() + 1
+          : e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new MetadataFormatException(source, "(document)", "not valid YAML at line " + line
+          + ": " + problem(e));
     }
     if (root == null || !root.isObject()) {
       throw new MetadataFormatException(source, "(document)", "expected a mapping");

@@ -51,4 +51,18 @@ class MetadataYamlTest {
         () -> MetadataYaml.parse("version: five\n", "x"));
     assertTrue(n.getMessage().contains("'version'"), n.getMessage());
   }
+
+  /** Regression (issue #16): YAML errors quoted the offending lines of whatever file it was. */
+  @Test
+  void invalidYamlIsOneSentenceWithoutTheFileContent() {
+    for (String doc : new String[] {"root: x: 0:0:SECRET\n", "- [SECRET\n",
+        "\tSECRET\tx: 1\n", "key: \"SECRET\n"}) {
+      MetadataFormatException e = assertThrows(MetadataFormatException.class,
+          () -> MetadataYaml.parse(doc, "m.yaml"));
+      assertTrue(e.getMessage().startsWith("m.yaml: field '(document)': not valid YAML at line "),
+          e.getMessage());
+      assertTrue(!e.getMessage().contains("SECRET") && !e.getMessage().contains("\n"),
+          e.getMessage());
+    }
+  }
 }
