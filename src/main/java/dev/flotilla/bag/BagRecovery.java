@@ -29,9 +29,9 @@ import java.util.stream.Stream;
  * still yields the records decoded before the damage (uncompressed: records before the cut; zstd:
  * streamed up to the damage; LZ4: the whole blocks before it), a chunk that decodes whole but
  * fails its CRC is skipped, and the walk goes on; a truncated or mis-framed tail ends the file.
- * Chunks declaring more than {@code mcap.ChunkLimits} allows are refused unread. Schemas and channels come
- * from the records seen and, when the summary is still readable, from the summary. SQLite3 files
- * keep every row read before the first database error. O(input size).
+ * Chunks declaring more than {@code mcap.ChunkLimits} allows are refused unread. Schemas and
+ * channels come from the records seen and, when the summary is still readable, from the summary.
+ * SQLite3 files keep every row read before the first database error. O(input size).
  */
 public final class BagRecovery {
   private BagRecovery() {}
