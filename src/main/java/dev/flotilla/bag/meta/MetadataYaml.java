@@ -34,6 +34,9 @@ public final class MetadataYaml {
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .build());
 
+  /** Largest metadata.yaml read (16 MiB; rosbag2's are a few KB per topic and file). */
+  public static final long MAX_BYTES = 16L << 20;
+
   private MetadataYaml() {}
 
   /**
@@ -54,9 +57,15 @@ public final class MetadataYaml {
    *
    * @param file the file
    * @return the metadata
-   * @throws IOException when unreadable or a required field is missing or mistyped
+   * @throws IOException when unreadable, over {@link #MAX_BYTES}, or a required field is missing or
+   *     mistyped
    */
   public static BagMetadata read(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_BYTES) {
+      throw new MetadataFormatException(file.toString(), "(document)", size
+          + " bytes, over the limit of " + MAX_BYTES + " for a metadata.yaml");
+    }
     return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
   }
 

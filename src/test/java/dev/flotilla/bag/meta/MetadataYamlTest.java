@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MetadataYamlTest {
   static List<Path> samples() throws IOException {
@@ -64,5 +68,18 @@ class MetadataYamlTest {
       assertTrue(!e.getMessage().contains("SECRET") && !e.getMessage().contains("\n"),
           e.getMessage());
     }
+  }
+
+  /** A metadata.yaml over the limit is refused before it is read into memory. */
+  @Test
+  void anOversizedMetadataFileIsRefusedUnread(@TempDir Path tmp) throws IOException {
+    Path big = tmp.resolve("metadata.yaml");
+    try (FileChannel ch = FileChannel.open(big, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.wrap(new byte[] {'x'}), MetadataYaml.MAX_BYTES + 10);
+    }
+    MetadataFormatException e = assertThrows(MetadataFormatException.class,
+        () -> MetadataYaml.read(big));
+    assertTrue(e.getMessage().contains("over the limit"), e.getMessage());
   }
 }
