@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Regression (issue #16): a bag of one chunk cut anywhere recovered 0 messages. Recovery now
- * salvages the intact prefix of a cut chunk (uncompressed records up to the cut, LZ4 sequences and
+ * salvages the intact prefix of a cut chunk (uncompressed records up to the cut, LZ4 blocks and
  * zstd blocks decoded before it), so the count grows with the cut offset and is above zero once
  * the first message is whole (uncompressed) or its LZ4 block is (lz4).
  */
