@@ -100,17 +100,7 @@ public final class BagReader implements Closeable {
         throw new IOException(yamlFile + ": field 'storage_identifier': " + e.getMessage(), e);
       }
       for (String rel : yaml.relativeFilePaths()) {
-        Path p = path.resolve(rel);
-        if (!Files.isRegularFile(p)) {
-          // Older rosbag2 listed paths including the bag directory name.
-          Path alt = path.resolveSibling(rel);
-          if (!Files.isRegularFile(alt)) {
-            throw new IOException(yamlFile + ": field 'relative_file_paths': file '" + rel
-                + "' does not exist");
-          }
-          p = alt;
-        }
-        paths.add(p);
+        paths.add(BagPaths.resolve(path, yamlFile, rel));
       }
     } else {
       try (Stream<Path> s = Files.list(path)) {
@@ -118,6 +108,9 @@ public final class BagReader implements Closeable {
       }
       if (paths.isEmpty()) {
         throw new IOException(path + ": no metadata.yaml and no .mcap or .db3 files");
+      }
+      for (Path p : paths) {
+        BagPaths.checkListed(path, p);
       }
       storage = StorageId.forFile(paths.get(0));
     }

@@ -25,10 +25,13 @@ import java.util.stream.Stream;
 
 /**
  * Salvages every intact message of a damaged bag into a new bag, never writing to the input.
- * MCAP files are walked record by record: a chunk that fails its CRC or decompression is skipped
- * and the walk goes on; a truncated or mis-framed tail ends the file. Schemas and channels come
- * from the records seen and, when the summary is still readable, from the summary. SQLite3 files
- * keep every row read before the first database error. O(input size).
+ * MCAP files are walked record by record: a chunk cut by the end of the file or damaged part way
+ * still yields the records decoded before the damage (uncompressed: records before the cut; zstd:
+ * streamed up to the damage; LZ4: the whole blocks before it), a chunk that decodes whole but
+ * fails its CRC is skipped, and the walk goes on; a truncated or mis-framed tail ends the file.
+ * Chunks declaring more than {@code mcap.ChunkLimits} allows are refused unread. Schemas and
+ * channels come from the records seen and, when the summary is still readable, from the summary.
+ * SQLite3 files keep every row read before the first database error. O(input size).
  */
 public final class BagRecovery {
   private BagRecovery() {}
@@ -83,11 +86,15 @@ public final class BagRecovery {
         BagMetadata md = MetadataYaml.read(yaml);
         List<Path> files = new ArrayList<>();
         for (String rel : md.relativeFilePaths()) {
-          Path p = in.resolve(rel);
-          if (Files.isRegularFile(p) && StorageId.forFile(p) != null) {
-            files.add(p);
-          } else {
-            problems.add(yaml + ": listed file '" + rel + "' is missing");
+          try {
+            Path p = BagPaths.resolve(in, yaml, rel);
+            if (StorageId.forFile(p) != null) {
+              files.add(p);
+            } else {
+              problems.add(yaml + ": listed file '" + rel + "' is not a .mcap or .db3 file");
+            }
+          } catch (IOException e) {
+            problems.add(e.getMessage());
           }
         }
         if (!files.isEmpty()) {
@@ -97,9 +104,20 @@ public final class BagRecovery {
         problems.add(e.getMessage());
       }
     }
+    List<Path> listed;
     try (Stream<Path> s = Files.list(in)) {
-      return s.filter(p -> StorageId.forFile(p) != null).sorted().toList();
+      listed = s.filter(p -> StorageId.forFile(p) != null).sorted().toList();
     }
+    List<Path> inside = new ArrayList<>();
+    for (Path p : listed) {
+      try {
+        BagPaths.checkListed(in, p);
+        inside.add(p);
+      } catch (IOException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return inside;
   }
 
   private static long mcap(Path file, BagWriter w, List<String> problems) throws IOException {

@@ -47,8 +47,12 @@ abstract class StorageFileWriter implements Closeable {
     int addTopic(BagTopic t) throws IOException {
       Integer schema = schemaIds.get(t.topic().type());
       if (schema == null) {
-        schema = w.addSchema(t.topic().type(), t.definitionEncoding().isEmpty() ? "ros2msg"
-            : t.definitionEncoding(), t.definition().getBytes(StandardCharsets.UTF_8));
+        // No definition: encoding "" as rosbag2 writes it (empty_message_definition_for), since
+        // "ros2msg" with empty text means a message type without fields.
+        String enc = !t.definitionEncoding().isEmpty() ? t.definitionEncoding()
+            : t.definition().isEmpty() ? "" : "ros2msg";
+        schema = w.addSchema(t.topic().type(), enc,
+            t.definition().getBytes(StandardCharsets.UTF_8));
         schemaIds.put(t.topic().type(), schema);
       }
       Map<String, String> md = new LinkedHashMap<>();

@@ -147,7 +147,10 @@ public final class BagCommand implements Callable<Integer> {
         Map<String, String> decoderErrors = new HashMap<>();
         for (BagTopic t : r.topics()) {
           try {
+            // A ros2msg schema with empty text is a message without fields (how rosbag2 stores
+            // one); only a topic with no definition ("" or "unknown") falls back to known ones.
             MessageTypes types = t.definition().isEmpty()
+                && !t.definitionEncoding().equals("ros2msg")
                 ? known.typesFor(t.topic().type())
                 : MessageTypes.fromSchema(t.topic().type(), t.definition(), known);
             decoders.put(t.topic().name(), new DynamicCdrDecoder(types, t.topic().type()));
@@ -219,6 +222,11 @@ public final class BagCommand implements Callable<Integer> {
         PrintWriter out = io.out();
         for (String p : rep.problems()) {
           out.println("damage: " + p);
+        }
+        out.flush();
+        if (rep.messagesRecovered() == 0) {
+          return io.fail("error: " + bag + ": no intact message could be recovered; "
+              + rep.output() + " holds an empty bag.");
         }
         out.printf("recovered %d messages into %s%n", rep.messagesRecovered(), rep.output());
         out.flush();

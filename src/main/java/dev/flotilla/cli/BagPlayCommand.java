@@ -2,6 +2,9 @@ package dev.flotilla.cli;
 
 import dev.flotilla.bag.BagReader;
 import dev.flotilla.bag.BagTopic;
+import dev.flotilla.bag.meta.MetadataFormatException;
+import dev.flotilla.bag.meta.OfferedQos;
+import dev.flotilla.bag.meta.OfferedQosYaml;
 import dev.flotilla.node.FlotillaTopics;
 import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.QosProfile;
@@ -141,9 +144,13 @@ final class BagPlayCommand implements Callable<Integer> {
       QosProfile q = known.get().qos();
       return new QosProfile(true, q.transientLocal(), Math.max(q.depth(), 10));
     }
-    String offered = t.topic().offeredQosProfiles();
-    boolean latched = offered.contains("durability: transient_local")
-        || offered.matches("(?s).*durability: 1\\b.*");
+    List<OfferedQos> offered;
+    try {
+      offered = OfferedQosYaml.parse(t.topic().offeredQosProfiles(), t.topic().name());
+    } catch (MetadataFormatException e) {
+      offered = List.of(); // unreadable offers: play volatile, as for a bag without them
+    }
+    boolean latched = offered.stream().anyMatch(o -> o.durability().equals("transient_local"));
     return new QosProfile(true, latched, 100);
   }
 }

@@ -21,6 +21,47 @@ final class ChunkReading {
         c.uncompressedSize(), c.uncompressedCrc());
   }
 
+  /**
+   * Decompresses a chunk whose records may be cut or damaged, for salvage: the declared sizes are
+   * checked as for a whole chunk, then every byte decoded before the damage is returned.
+   *
+   * @param file file named in errors
+   * @param at file offset of the chunk record
+   * @param compression compression name
+   * @param data stored (possibly cut) records
+   * @param storedLength records length the chunk declares (more than {@code data} when cut)
+   * @param uncompressedSize declared uncompressed size
+   * @param crc declared CRC, checked only when the records decode whole
+   * @return the decoded records (possibly a prefix) and the damage found, null when none
+   * @throws McapFormatException when the declaration itself is refused (nothing can be trusted)
+   */
+  static Salvage salvage(Path file, long at, String compression, byte[] data,
+      long storedLength, long uncompressedSize, long crc) throws McapFormatException {
+    ChunkCompression comp = ChunkCompression.fromWireName(compression);
+    if (comp == null) {
+      throw new McapFormatException(file, at, "chunk uses unsupported compression '"
+          + compression + "'");
+    }
+    ChunkLimits.check(file, at, comp, Math.max(data.length, storedLength), uncompressedSize);
+    try {
+      return new Salvage(inflate(file, at, comp, data, 0, data.length, (int) uncompressedSize,
+          crc), null);
+    } catch (McapFormatException e) {
+      if (e.getCause() instanceof DamagedChunkData d) {
+        return new Salvage(d.prefix(), e);
+      }
+      return new Salvage(new byte[0], e);
+    }
+  }
+
+  /**
+   * What a damaged chunk still yields.
+   *
+   * @param records decoded records, possibly only a prefix
+   * @param problem the damage, null when the chunk was whole
+   */
+  record Salvage(byte[] records, McapFormatException problem) {}
+
   static byte[] decompress(Path file, long at, String compression, byte[] data, int off, int len,
       long uncompressedSize, long crc) throws McapFormatException {
     ChunkCompression comp = ChunkCompression.fromWireName(compression);
@@ -28,15 +69,20 @@ final class ChunkReading {
       throw new McapFormatException(file, at, "chunk uses unsupported compression '"
           + compression + "'");
     }
-    if (uncompressedSize < 0 || uncompressedSize > Integer.MAX_VALUE - 64) {
-      throw new McapFormatException(file, at, "corrupt chunk: uncompressed size "
-          + Long.toUnsignedString(uncompressedSize));
-    }
+    ChunkLimits.check(file, at, comp, len, uncompressedSize);
+    return inflate(file, at, comp, data, off, len, (int) uncompressedSize, crc);
+  }
+
+  private static byte[] inflate(Path file, long at, ChunkCompression comp, byte[] data, int off,
+      int len, int uncompressedSize, long crc) throws McapFormatException {
     byte[] out;
     try {
-      out = comp.decompress(data, off, len, (int) uncompressedSize);
+      out = comp.decompress(data, off, len, uncompressedSize);
     } catch (IOException | RuntimeException e) {
-      throw new McapFormatException(file, at, "corrupt chunk: " + e.getMessage());
+      McapFormatException m = new McapFormatException(file, at, "corrupt chunk: "
+          + e.getMessage());
+      m.initCause(e);
+      throw m;
     }
     if (crc != 0) {
       CRC32 c = new CRC32();

@@ -23,7 +23,8 @@ import java.util.zip.CRC32;
  * <p>Damage handling: by default the first problem throws a {@link McapFormatException} naming the
  * file and byte offset. Given a damage listener, problems that leave the record framing intact (a
  * corrupt chunk, a bad CRC) are reported to it and the scan goes on with the next record; framing
- * damage (a truncated file, a bad length) ends the scan.
+ * damage (a truncated file, a bad length) ends the scan. In that salvage mode a chunk cut by the
+ * end of the file or failing to decompress part way yields the records decoded before the damage.
  */
 public final class McapScanner implements AutoCloseable {
 
@@ -60,7 +61,8 @@ public final class McapScanner implements AutoCloseable {
     byte[] magic = readFully(8, "leading magic");
     if (!Arrays.equals(magic, Opcode.MAGIC)) {
       McapFormatException e = new McapFormatException(file, 0,
-          "not an MCAP file: wrong magic bytes " + hex(magic));
+          "not an MCAP file: wrong magic bytes (not shown: a file's "
+          + "content is never echoed)");
       if (onDamage == null) {
         in.close();
         throw e;
@@ -103,9 +105,17 @@ public final class McapScanner implements AutoCloseable {
     long len = Le.u64(prefix, 1);
     if (len < 0 || len > fileSize - pos) {
       done = true;
-      throw new McapFormatException(file, at, "file truncated or record length corrupt: record "
-          + "opcode 0x" + Integer.toHexString(opcode) + " declares " + Long.toUnsignedString(len)
-          + " content bytes but only " + (fileSize - pos) + " remain");
+      McapFormatException cut = new McapFormatException(file, at, "file truncated or record "
+          + "length corrupt: record opcode 0x" + Integer.toHexString(opcode) + " declares "
+          + Long.toUnsignedString(len) + " content bytes but only " + (fileSize - pos)
+          + " remain");
+      if (opcode == Opcode.CHUNK && expandChunks && onDamage != null
+          && fileSize - pos <= Integer.MAX_VALUE - 64) {
+        salvageCutChunk(at, readFully((int) (fileSize - pos), "cut chunk"));
+        onDamage.accept(cut);
+        return;
+      }
+      throw cut;
     }
     if (len > Integer.MAX_VALUE - 64) {
       done = true;
@@ -156,13 +166,66 @@ public final class McapScanner implements AutoCloseable {
   }
 
   private void expand(long at, Chunk c) throws IOException {
-    byte[] records;
+    if (onDamage == null) {
+      byte[] records;
+      try {
+        records = ChunkReading.decompress(file, at, c);
+      } catch (McapFormatException e) {
+        damage(e);
+        return;
+      }
+      expandRecords(at, records, false);
+      return;
+    }
+    salvage(at, c.compression(), c.records(), c.records().length, c.uncompressedSize(),
+        c.uncompressedCrc());
+  }
+
+  /**
+   * Salvages the records of a chunk cut by the end of the file: its header must be whole; the
+   * records decoded from the bytes present are yielded.
+   */
+  private void salvageCutChunk(long at, byte[] content) throws IOException {
+    McapInput in = new McapInput(file, content, 0, content.length, at + Opcode.RECORD_PREFIX);
+    String compression;
+    long usize;
+    long crc;
+    long storedLen;
     try {
-      records = ChunkReading.decompress(file, at, c);
+      in.u64("chunk message_start_time");
+      in.u64("chunk message_end_time");
+      usize = in.u64("chunk uncompressed_size");
+      crc = in.u32("chunk uncompressed_crc");
+      compression = in.string("chunk compression");
+      storedLen = in.u64("chunk records length");
+    } catch (McapFormatException e) {
+      return; // the cut took the chunk header: nothing to salvage
+    }
+    int start = in.position();
+    byte[] present = Arrays.copyOfRange(content, start, content.length);
+    salvage(at, compression, present, storedLen, usize, crc);
+  }
+
+  private void salvage(long at, String compression, byte[] stored, long storedLen, long usize,
+      long crc) throws IOException {
+    ChunkReading.Salvage sv;
+    try {
+      sv = ChunkReading.salvage(file, at, compression, stored, storedLen, usize, crc);
     } catch (McapFormatException e) {
       damage(e);
       return;
     }
+    if (sv.problem() != null) {
+      onDamage.accept(sv.problem());
+    }
+    expandRecords(at, sv.records(), sv.problem() != null);
+  }
+
+  /**
+   * Yields the records in a chunk's uncompressed bytes. For a salvaged prefix the last record is
+   * normally cut; that ends the walk quietly, since the damage is already reported.
+   */
+  private void expandRecords(long at, byte[] records, boolean prefix) throws IOException {
     McapInput chunkIn = new McapInput(file, records, 0, records.length, 0);
     try {
       while (chunkIn.remaining() > 0) {
@@ -180,6 +243,9 @@ public final class McapScanner implements AutoCloseable {
         pending.add(new Located(at, inner, true));
       }
     } catch (McapFormatException e) {
+      if (prefix) {
+        return;
+      }
       damage(e.offset() == at ? e : new McapFormatException(file, at,
           "corrupt chunk content (uncompressed offset " + e.offset() + "): " + e.getMessage()));
     }
@@ -193,7 +259,7 @@ public final class McapScanner implements AutoCloseable {
     }
     byte[] magic = readFully(8, "trailing magic");
     if (!Arrays.equals(magic, Opcode.MAGIC)) {
-      throw new McapFormatException(file, at, "wrong trailing magic bytes " + hex(magic));
+      throw new McapFormatException(file, at, "wrong trailing magic bytes");
     }
   }
 
@@ -213,14 +279,6 @@ public final class McapScanner implements AutoCloseable {
     }
     pos += n;
     return b;
-  }
-
-  static String hex(byte[] b) {
-    StringBuilder sb = new StringBuilder();
-    for (byte x : b) {
-      sb.append(String.format("%02x", x & 0xFF));
-    }
-    return sb.toString();
   }
 
   @Override

@@ -64,8 +64,8 @@ final class McapSummary {
     }
     byte[] start = access.read(0, (int) Math.min(size, 4096));
     if (!Arrays.equals(Arrays.copyOf(start, 8), Opcode.MAGIC)) {
-      throw new McapFormatException(file, 0, "not an MCAP file: wrong magic bytes "
-          + McapScanner.hex(Arrays.copyOf(start, 8)));
+      throw new McapFormatException(file, 0, "not an MCAP file: wrong magic bytes (not shown: a "
+          + "file's content is never echoed)");
     }
     McapInput hin = new McapInput(file, start, 8, start.length, 0);
     int op = hin.u8("header opcode");

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads and writes rosbag2 metadata: the metadata.yaml file (top key
@@ -33,16 +34,38 @@ public final class MetadataYaml {
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .build());
 
+  /** Largest metadata.yaml read (16 MiB; rosbag2's are a few KB per topic and file). */
+  public static final long MAX_BYTES = 16L << 20;
+
   private MetadataYaml() {}
+
+  /**
+   * The parser's one-line reason, without the excerpt of the document it normally quotes: the
+   * file may not be a metadata.yaml at all, and its content is never echoed.
+   */
+  static String problem(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null) {
+      return m.getProblem();
+    }
+    String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    int nl = msg.indexOf('\n');
+    return nl < 0 ? msg : msg.substring(0, nl);
+  }
 
   /**
    * Reads a metadata.yaml file.
    *
    * @param file the file
    * @return the metadata
-   * @throws IOException when unreadable or a required field is missing or mistyped
+   * @throws IOException when unreadable, over {@link #MAX_BYTES}, or a required field is missing or
+   *     mistyped
    */
   public static BagMetadata read(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_BYTES) {
+      throw new MetadataFormatException(file.toString(), "(document)", size
+          + " bytes, over the limit of " + MAX_BYTES + " for a metadata.yaml");
+    }
     return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
   }
 
@@ -59,8 +82,11 @@ public final class MetadataYaml {
     try {
       root = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
-      throw new MetadataFormatException(source, "(document)", "not valid YAML: "
-          + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr());
+      int line = e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null
+          ? m.getProblemMark().getLine() + 1
+          : e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new MetadataFormatException(source, "(document)", "not valid YAML at line " + line
+          + ": " + problem(e));
     }
     if (root == null || !root.isObject()) {
       throw new MetadataFormatException(source, "(document)", "expected a mapping");

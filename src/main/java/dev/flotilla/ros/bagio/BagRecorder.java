@@ -1,8 +1,12 @@
 package dev.flotilla.ros.bagio;
 
 import dev.flotilla.bag.BagWriter;
+import dev.flotilla.bag.meta.BagMetadata;
+import dev.flotilla.bag.meta.OfferedQos;
+import dev.flotilla.bag.meta.OfferedQosYaml;
 import dev.flotilla.bag.meta.TopicMetadata;
 import dev.flotilla.ros.DdsBus;
+import dev.flotilla.ros.QosProfile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +17,13 @@ import java.util.Map;
  * Records live DDS topics into a bag, as {@code ros2 bag record} does: each topic is subscribed
  * as raw CDR ({@link DdsBus#subscribeRaw}), so any type records without generated code, and each
  * message is stored with its receive time as log and publish time.
+ *
+ * <p>Each topic's {@code offered_qos_profiles} (metadata.yaml and the MCAP channel) holds one
+ * profile in rosbag2's format for the metadata version written: the QoS this recorder's
+ * subscription used ({@link RecordedTopic#qos()}), with rmw's defaults for the policies Flotilla
+ * does not set. rosbag2 stores each discovered publisher's offer instead; the {@link DdsBus} does
+ * not report remote publishers' QoS, and Flotilla's own publishers offer the documented QoS the
+ * recorder subscribes with, so for them the two agree.
  *
  * <p>Messages arrive on middleware threads; writes are serialised on this recorder. O(1)
  * amortized per message.
@@ -36,7 +47,7 @@ public final class BagRecorder implements AutoCloseable {
       throws IOException {
     this.writer = writer;
     for (RecordedTopic t : topics) {
-      writer.createTopic(TopicMetadata.cdr(t.topic(), t.rosType()),
+      writer.createTopic(topicMetadata(t),
           t.definition().isEmpty() ? "" : "ros2msg", t.definition());
       counts.put(t.topic(), 0L);
     }
@@ -44,6 +55,14 @@ public final class BagRecorder implements AutoCloseable {
       subscriptions.add(bus.subscribeRaw(t.topic(), t.rosType(), t.qos(),
           (cdr, receiveNanos) -> write(t.topic(), cdr, receiveNanos)));
     }
+  }
+
+  /** The topic as stored, with the subscription's QoS as its offered profile. */
+  static TopicMetadata topicMetadata(RecordedTopic t) {
+    QosProfile q = t.qos();
+    String offered = OfferedQosYaml.format(List.of(OfferedQos.keepLast(q.depth(), q.reliable(),
+        q.transientLocal())), BagMetadata.WRITTEN_VERSION);
+    return new TopicMetadata(t.topic(), t.rosType(), "cdr", offered, "");
   }
 
   private synchronized void write(String topic, byte[] cdr, long receiveNanos) {

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MetadataYamlTest {
   static List<Path> samples() throws IOException {
@@ -50,5 +54,32 @@ class MetadataYamlTest {
     MetadataFormatException n = assertThrows(MetadataFormatException.class,
         () -> MetadataYaml.parse("version: five\n", "x"));
     assertTrue(n.getMessage().contains("'version'"), n.getMessage());
+  }
+
+  /** Regression (issue #16): YAML errors quoted the offending lines of whatever file it was. */
+  @Test
+  void invalidYamlIsOneSentenceWithoutTheFileContent() {
+    for (String doc : new String[] {"root: x: 0:0:SECRET\n", "- [SECRET\n",
+        "\tSECRET\tx: 1\n", "key: \"SECRET\n"}) {
+      MetadataFormatException e = assertThrows(MetadataFormatException.class,
+          () -> MetadataYaml.parse(doc, "m.yaml"));
+      assertTrue(e.getMessage().startsWith("m.yaml: field '(document)': not valid YAML at line "),
+          e.getMessage());
+      assertTrue(!e.getMessage().contains("SECRET") && !e.getMessage().contains("\n"),
+          e.getMessage());
+    }
+  }
+
+  /** A metadata.yaml over the limit is refused before it is read into memory. */
+  @Test
+  void anOversizedMetadataFileIsRefusedUnread(@TempDir Path tmp) throws IOException {
+    Path big = tmp.resolve("metadata.yaml");
+    try (FileChannel ch = FileChannel.open(big, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.wrap(new byte[] {'x'}), MetadataYaml.MAX_BYTES + 10);
+    }
+    MetadataFormatException e = assertThrows(MetadataFormatException.class,
+        () -> MetadataYaml.read(big));
+    assertTrue(e.getMessage().contains("over the limit"), e.getMessage());
   }
 }
