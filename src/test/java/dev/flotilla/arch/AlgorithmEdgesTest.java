@@ -65,7 +65,7 @@ class AlgorithmEdgesTest {
     allow("typehash", "bag.msgdef");
     allow("journal", "model");
     allow("ros", "cdr", "ros.params", GENERATED_MSGS);
-    allow("ros.bagio", "bag", "bag.meta", "ros", GENERATED_MSGS);
+    allow("ros.bagio", "bag", "bag.meta", "bag.msgdef", "ros", "typehash", GENERATED_MSGS);
     allow("ros.params");
     allow("security", "ros", "ros.params", GENERATED_MSGS);
     allow("msgs", "cdr", GENERATED_MSGS);

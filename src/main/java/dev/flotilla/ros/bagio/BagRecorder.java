@@ -5,8 +5,10 @@ import dev.flotilla.bag.meta.BagMetadata;
 import dev.flotilla.bag.meta.OfferedQos;
 import dev.flotilla.bag.meta.OfferedQosYaml;
 import dev.flotilla.bag.meta.TopicMetadata;
+import dev.flotilla.bag.msgdef.MessageDefinitions;
 import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.QosProfile;
+import dev.flotilla.typehash.TypeHashes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +31,8 @@ import java.util.Map;
  * amortized per message.
  */
 public final class BagRecorder implements AutoCloseable {
+  private static final MessageDefinitions BUNDLED = MessageDefinitions.bundled();
+
   private final BagWriter writer;
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
   private final Map<String, Long> counts = new LinkedHashMap<>();
@@ -62,7 +66,24 @@ public final class BagRecorder implements AutoCloseable {
     QosProfile q = t.qos();
     String offered = OfferedQosYaml.format(List.of(OfferedQos.keepLast(q.depth(), q.reliable(),
         q.transientLocal())), BagMetadata.WRITTEN_VERSION);
-    return new TopicMetadata(t.topic(), t.rosType(), "cdr", offered, "");
+    return new TopicMetadata(t.topic(), t.rosType(), "cdr", offered, typeHash(t));
+  }
+
+  /**
+   * The REP-2011 hash of the recorded type, as rosbag2 stores it in {@code type_description_hash}
+   * and the MCAP channel's {@code topic_type_hash}: computed from the definition the bag stores,
+   * completed by the bundled definitions; empty when the type is unknown or does not parse, as
+   * rosbag2 leaves it for a type it cannot describe.
+   */
+  static String typeHash(RecordedTopic t) {
+    try {
+      if (!t.definition().isEmpty()) {
+        return TypeHashes.ofSchema(t.rosType(), t.definition(), BUNDLED::spec);
+      }
+      return TypeHashes.of(t.rosType(), BUNDLED);
+    } catch (RuntimeException e) {
+      return "";
+    }
   }
 
   private synchronized void write(String topic, byte[] cdr, long receiveNanos) {
