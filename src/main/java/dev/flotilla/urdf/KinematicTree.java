@@ -18,7 +18,8 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
  * The link/joint tree of a URDF as a JGraphT graph: links are vertices, joints are edges from
  * parent to child. Construction validates the structure the URDF spec demands — every joint names
  * existing links, each link has at most one parent joint, no cycles, exactly one root — and reports
- * the offending element and line. Construction is O(L + J); path queries are O(depth).
+ * the offending element and line — and bounds the depth ({@link UrdfLimits#MAX_DEPTH}).
+ * Construction is O(L + J); path queries are O(depth).
  */
 public final class KinematicTree {
 
@@ -88,17 +89,31 @@ public final class KinematicTree {
     }
     this.root = roots.get(0);
     this.graph = new AsUnmodifiableGraph<>(dag);
-    this.topologicalLinks = breadthFirst();
+    this.topologicalLinks = breadthFirst(source);
   }
 
-  private List<String> breadthFirst() {
+  /**
+   * Links parents first; refuses a tree deeper than {@link UrdfLimits#MAX_DEPTH}, because the
+   * analyses of a chain (reach sampling) grow faster than linearly with its length.
+   */
+  private List<String> breadthFirst(String source) {
     List<String> order = new ArrayList<>();
+    Map<String, Integer> depth = new HashMap<>();
     Deque<String> queue = new ArrayDeque<>();
     queue.add(root);
+    depth.put(root, 0);
     while (!queue.isEmpty()) {
       String l = queue.poll();
       order.add(l);
-      for (Joint j : childJoints(l)) {
+      int d = depth.get(l) + 1;
+      for (Joint j : graph.outgoingEdgesOf(l)) {
+        if (d > UrdfLimits.MAX_DEPTH) {
+          throw new UrdfException(source, j.line(), "<joint name=\"" + j.name() + "\">",
+              "the chain from the root link \"" + root + "\" is more than "
+                  + UrdfLimits.MAX_DEPTH + " joints deep; a robot description this deep is "
+                  + "refused");
+        }
+        depth.put(j.child(), d);
         queue.add(j.child());
       }
     }

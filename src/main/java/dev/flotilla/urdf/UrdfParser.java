@@ -21,7 +21,9 @@ import java.util.Map;
  * SDF style {@code <sensor type="camera">} with {@code <horizontal_fov>} in radians and the old
  * {@code <sensor:camera>} style with {@code <hfov>} in degrees). Mesh URIs such as
  * {@code package://…} are kept as text; transmissions and unknown tags are ignored. Errors name the
- * source, line and element. Linear in the document size.
+ * source, line and element. Linear in the document size; the size limits and the physical
+ * plausibility bounds of {@link UrdfLimits} are enforced, so a hostile {@code robot_description}
+ * costs bounded time and every number that reaches the resume describes a possible robot.
  */
 public final class UrdfParser {
 
@@ -53,6 +55,11 @@ public final class UrdfParser {
    * @throws UrdfException when the text is not a valid URDF
    */
   public static UrdfRobot parse(String xml, String source) {
+    if (xml.length() > UrdfLimits.MAX_CHARS) {
+      throw new UrdfException(source, 0, "", "the document has " + xml.length()
+          + " characters, more than the limit of " + UrdfLimits.MAX_CHARS
+          + "; a robot description is far smaller");
+    }
     XmlElement root;
     try {
       root = XmlTreeReader.read(xml);
@@ -80,12 +87,20 @@ public final class UrdfParser {
       for (XmlElement e : root.children()) {
         switch (e.name()) {
           case "link" -> {
+            if (links.size() == UrdfLimits.MAX_LINKS) {
+              throw error(e, "more than " + UrdfLimits.MAX_LINKS + " links; a robot description "
+                  + "this large is refused");
+            }
             Link l = link(e);
             if (links.putIfAbsent(l.name(), l) != null) {
               throw error(e, "duplicate link name \"" + l.name() + "\"");
             }
           }
           case "joint" -> {
+            if (joints.size() == UrdfLimits.MAX_JOINTS) {
+              throw error(e, "more than " + UrdfLimits.MAX_JOINTS + " joints; a robot "
+                  + "description this large is refused");
+            }
             Joint j = joint(e);
             if (joints.putIfAbsent(j.name(), j) != null) {
               throw error(e, "duplicate joint name \"" + j.name() + "\"");
@@ -116,8 +131,13 @@ public final class UrdfParser {
       if (inertial.isPresent()) {
         var m = inertial.get().child("mass");
         if (m.isPresent()) {
-          mass = number(m.get(), "value", 0.0);
+          mass = bounded(m.get(), "value", 0.0, 0, UrdfLimits.MAX_MASS, "kg");
         }
+        var inertia = inertial.get().child("inertia");
+        if (inertia.isPresent()) {
+          checkInertia(inertia.get());
+        }
+        inertial.get().child("origin").ifPresent(this::pose);
       }
       List<Shape> shapes = new ArrayList<>();
       for (XmlElement c : e.children()) {
@@ -139,11 +159,17 @@ public final class UrdfParser {
         switch (s.name()) {
           case "box":
             double[] size = vector(s, "size", null);
+            for (double d : size) {
+              if (d < 0 || d > UrdfLimits.MAX_LENGTH) {
+                throw error(s, "box size " + s.attr("size") + " must be within [0, "
+                    + UrdfLimits.MAX_LENGTH + "] m on every side");
+              }
+            }
             return new Geometry.Box(size[0], size[1], size[2]);
           case "cylinder":
-            return new Geometry.Cylinder(number(s, "radius", null), number(s, "length", null));
+            return new Geometry.Cylinder(size(s, "radius"), size(s, "length"));
           case "sphere":
-            return new Geometry.Sphere(number(s, "radius", null));
+            return new Geometry.Sphere(size(s, "radius"));
           case "mesh":
             return new Geometry.Mesh(s.attr("filename") == null ? "" : s.attr("filename"));
           default:
@@ -169,19 +195,34 @@ public final class UrdfParser {
       var axisElement = e.child("axis");
       if (axisElement.isPresent()) {
         double[] a = vector(axisElement.get(), "xyz", new double[] {1, 0, 0});
+        for (double c : a) {
+          if (Math.abs(c) > UrdfLimits.MAX_LENGTH) {
+            throw error(axisElement.get(), "axis xyz=\"" + axisElement.get().attr("xyz")
+                + "\" is out of range: each component must be within ±" + UrdfLimits.MAX_LENGTH);
+          }
+        }
+        double norm = Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+        if (type.isMovable() && norm < 1e-12) {
+          throw error(axisElement.get(), "the axis of " + typeText + " joint \"" + name
+              + "\" is the zero vector; it must give a direction");
+        }
         axis = Axis.normalised(a[0], a[1], a[2]);
       }
       Limits limits = null;
       var limit = e.child("limit");
       if (limit.isPresent()) {
         XmlElement l = limit.get();
-        double lower = number(l, "lower", 0.0);
-        double upper = number(l, "upper", 0.0);
+        double lower = bounded(l, "lower", 0.0, -UrdfLimits.MAX_POSITION_LIMIT,
+            UrdfLimits.MAX_POSITION_LIMIT, "m or rad");
+        double upper = bounded(l, "upper", 0.0, -UrdfLimits.MAX_POSITION_LIMIT,
+            UrdfLimits.MAX_POSITION_LIMIT, "m or rad");
         if (lower > upper) {
           throw error(l, "lower limit " + lower + " > upper limit " + upper
               + " in joint \"" + name + "\"");
         }
-        limits = new Limits(lower, upper, number(l, "effort", 0.0), number(l, "velocity", 0.0));
+        limits = new Limits(lower, upper,
+            bounded(l, "effort", 0.0, 0, UrdfLimits.MAX_RATE, "N or N·m"),
+            bounded(l, "velocity", 0.0, 0, UrdfLimits.MAX_RATE, "m/s or rad/s"));
       }
       Mimic mimic = null;
       var m = e.child("mimic");
@@ -189,8 +230,10 @@ public final class UrdfParser {
         mimic =
             new Mimic(
                 required(m.get(), "joint"),
-                number(m.get(), "multiplier", 1.0),
-                number(m.get(), "offset", 0.0));
+                bounded(m.get(), "multiplier", 1.0, -UrdfLimits.MAX_LENGTH,
+                    UrdfLimits.MAX_LENGTH, ""),
+                bounded(m.get(), "offset", 0.0, -UrdfLimits.MAX_LENGTH, UrdfLimits.MAX_LENGTH,
+                    "m or rad"));
       }
       return new Joint(name, type, parent, child, origin, axis, limits, mimic, e.line());
     }
@@ -256,6 +299,13 @@ public final class UrdfParser {
       }
       double[] xyz = vector(origin, "xyz", new double[3]);
       double[] rpy = vector(origin, "rpy", new double[3]);
+      for (int i = 0; i < 3; i++) {
+        if (Math.abs(xyz[i]) > UrdfLimits.MAX_LENGTH || Math.abs(rpy[i]) > UrdfLimits.MAX_LENGTH) {
+          throw error(origin, "origin xyz=\"" + origin.attr("xyz") + "\" rpy=\""
+              + origin.attr("rpy") + "\" is out of range: each component must be within ±"
+              + UrdfLimits.MAX_LENGTH + " (m or rad)");
+        }
+      }
       return new Pose(xyz[0], xyz[1], xyz[2], rpy[0], rpy[1], rpy[2]);
     }
 
@@ -314,6 +364,31 @@ public final class UrdfParser {
         }
       }
       return out;
+    }
+
+    /** A number that must lie in [min, max]; {@code unit} is named in the error. */
+    private double bounded(XmlElement e, String attr, Double fallback, double min, double max,
+        String unit) {
+      double d = number(e, attr, fallback);
+      if (d < min || d > max) {
+        throw error(e, "attribute " + attr + "=\"" + e.attr(attr) + "\" must be within ["
+            + min + ", " + max + "]" + (unit.isEmpty() ? "" : " " + unit));
+      }
+      return d;
+    }
+
+    private double size(XmlElement e, String attr) {
+      return bounded(e, attr, null, 0, UrdfLimits.MAX_LENGTH, "m");
+    }
+
+    /** Inertia: a physical body has non-negative principal moments. */
+    private void checkInertia(XmlElement e) {
+      for (String d : new String[] {"ixx", "iyy", "izz"}) {
+        bounded(e, d, 0.0, 0, UrdfLimits.MAX_INERTIA, "kg·m²");
+      }
+      for (String o : new String[] {"ixy", "ixz", "iyz"}) {
+        bounded(e, o, 0.0, -UrdfLimits.MAX_INERTIA, UrdfLimits.MAX_INERTIA, "kg·m²");
+      }
     }
 
     private String required(XmlElement e, String attr) {
