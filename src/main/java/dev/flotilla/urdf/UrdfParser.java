@@ -4,8 +4,10 @@ import dev.flotilla.xml.XmlElement;
 import dev.flotilla.xml.XmlSyntaxException;
 import dev.flotilla.xml.XmlTreeReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,13 +39,24 @@ public final class UrdfParser {
    * @throws UrdfException when the file cannot be read or is not a valid URDF
    */
   public static UrdfRobot parse(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UrdfException(file.toString(), 0, "", "cannot read the file: " + e.getMessage());
+    String source = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new UrdfException(source, 0, "", "is a directory, not a URDF file");
     }
-    return parse(text, file.toString());
+    try {
+      long size = Files.size(file);
+      if (size > 4L * UrdfLimits.MAX_CHARS) {
+        throw new UrdfException(source, 0, "", "the file has " + size + " bytes, more than a "
+            + "robot description of " + UrdfLimits.MAX_CHARS + " characters can take");
+      }
+      return parse(Files.readString(file, StandardCharsets.UTF_8), source);
+    } catch (NoSuchFileException e) {
+      throw new UrdfException(source, 0, "", "the file does not exist");
+    } catch (CharacterCodingException e) {
+      throw new UrdfException(source, 0, "", "the file is not UTF-8 text");
+    } catch (IOException e) {
+      throw new UrdfException(source, 0, "", "cannot read the file (" + e + ")");
+    }
   }
 
   /**
