@@ -46,8 +46,9 @@ import java.util.stream.Stream;
  * them could speak for that identity. As ssh's {@code StrictModes}, a key directory or a
  * {@code .pub} file that group or others may <em>write</em> is refused too (issue #16): anyone on
  * the host could swap a public key and be trusted as that identity. The checks read the mode bits,
- * not whether a write would succeed (root can write anything). Verifiers need only the {@code .pub} files and the
- * {@code .hmac} secrets of the robots whose heartbeats they check; a deployment copies just those.
+ * not whether a write would succeed (root can write anything). Verifiers need only the
+ * {@code .pub} files and the {@code .hmac} secrets of the robots whose heartbeats they check; a
+ * deployment copies just those.
  */
 public final class KeyDir {
   /** Owner read/write only. */

@@ -1,14 +1,23 @@
 package dev.flotilla.urdf;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrix4x4;
+import org.ejml.dense.fixed.CommonOps_DDF4;
 
 /**
  * Allocation-free forward kinematics of one {@link Chain}, for sampling thousands of
- * configurations: the fixed origins are precomputed as EJML 4×4 matrices and each call multiplies
- * two rigid transforms (3×4 products) per joint. O(n) per call for an n-joint chain.
+ * configurations: the fixed origins are precomputed as EJML 4×4 matrices and a full evaluation
+ * multiplies a few rigid transforms (3×4 products) per joint, O(n) for an n-joint chain.
+ *
+ * <p>Searches such as the resume's coordinate ascent change one coordinate at a time; evaluating
+ * each of their O(n) trials from scratch made a search O(n²) and a hostile 1400-joint
+ * {@code robot_description} cost the allocator 47 s (issue #16). So each full evaluation keeps
+ * the products above and below every joint, and a call whose {@code q} differs from the last full
+ * one in a single coordinate (driving a single joint) costs O(1): above · joint · below. Not
+ * thread-safe, as before.
  */
 public final class ChainKinematics {
 
@@ -26,6 +35,17 @@ public final class ChainKinematics {
   private final DMatrix4x4 motion = new DMatrix4x4();
   private final DMatrix4x4 a = new DMatrix4x4();
   private final DMatrix4x4 b = new DMatrix4x4();
+  private final DMatrix4x4 tip = new DMatrix4x4();
+  /** {@code above[i]}: base · joints 0..i-1 at {@link #cachedQ}; {@code above[n]} is the tip. */
+  private final DMatrix4x4[] above;
+  /** {@code below[i]}: joints i..n-1 at {@link #cachedQ}; {@code below[n]} is the identity. */
+  private final DMatrix4x4[] below;
+  /** Scratch: each joint's origin · motion during a full evaluation. */
+  private final DMatrix4x4[] local;
+  /** For each coordinate: the one chain joint it drives, or -1 (none, or several via mimic). */
+  private final int[] soleJoint;
+  /** The configuration {@link #above} and {@link #below} hold; null before the first call. */
+  private double[] cachedQ;
 
   /**
    * Prepares a chain.
@@ -74,6 +94,28 @@ public final class ChainKinematics {
         }
       }
     }
+    this.above = new DMatrix4x4[n + 1];
+    this.below = new DMatrix4x4[n + 1];
+    this.local = new DMatrix4x4[n + 1];
+    for (int i = 0; i <= n; i++) {
+      above[i] = new DMatrix4x4();
+      below[i] = new DMatrix4x4();
+      local[i] = new DMatrix4x4();
+    }
+    this.soleJoint = new int[variables.size()];
+    Arrays.fill(soleJoint, -1);
+    int[] drives = new int[variables.size()];
+    for (int i = 0; i < n; i++) {
+      if (variableIndex[i] >= 0) {
+        drives[variableIndex[i]]++;
+        soleJoint[variableIndex[i]] = i;
+      }
+    }
+    for (int v = 0; v < drives.length; v++) {
+      if (drives[v] != 1) {
+        soleJoint[v] = -1;
+      }
+    }
   }
 
   /** The chain. */
@@ -93,22 +135,74 @@ public final class ChainKinematics {
    * @param out receives the transform from the tip frame to the root frame
    */
   public void tipPose(double[] q, DMatrix4x4 out) {
-    Transforms.copy(base, a);
-    for (int i = 0; i < joints.length; i++) {
-      Transforms.composeRigid(a, origins[i], b);
-      Joint j = joints[i];
-      if (j.type().isMovable()) {
-        double p =
-            variableIndex[i] >= 0
-                ? mimicMultiplier[i] * q[variableIndex[i]] + mimicOffset[i]
-                : constant[i];
-        Transforms.jointMotion(j.type(), j.axis(), p, motion);
-        Transforms.composeRigid(b, motion, a);
-      } else {
-        Transforms.copy(b, a);
+    int changed = cachedQ == null ? -2 : changedCoordinate(q);
+    int n = joints.length;
+    if (changed == -1) {
+      Transforms.copy(above[n], out);
+      return;
+    }
+    if (changed >= 0 && soleJoint[changed] >= 0) {
+      int i = soleJoint[changed];
+      localTransform(i, q, a);
+      Transforms.composeRigid(above[i], a, b);
+      Transforms.composeRigid(b, below[i + 1], out);
+      return;
+    }
+    evaluateAll(q);
+    Transforms.copy(above[n], out);
+  }
+
+  /**
+   * @return -1 when {@code q} equals the cached configuration, the index of the only coordinate
+   *     that differs, or -2 when several differ
+   */
+  private int changedCoordinate(double[] q) {
+    if (q.length != cachedQ.length) {
+      return -2;
+    }
+    int changed = -1;
+    for (int v = 0; v < q.length; v++) {
+      if (Double.doubleToLongBits(q[v]) != Double.doubleToLongBits(cachedQ[v])) {
+        if (changed >= 0) {
+          return -2;
+        }
+        changed = v;
       }
     }
-    Transforms.copy(a, out);
+    return changed;
+  }
+
+  /** Full evaluation at {@code q}, refreshing the products above and below every joint. */
+  private void evaluateAll(double[] q) {
+    int n = joints.length;
+    Transforms.copy(base, above[0]);
+    for (int i = 0; i < n; i++) {
+      localTransform(i, q, local[i]);
+      Transforms.composeRigid(above[i], local[i], above[i + 1]);
+    }
+    CommonOps_DDF4.setIdentity(below[n]);
+    for (int i = n - 1; i >= 0; i--) {
+      Transforms.composeRigid(local[i], below[i + 1], below[i]);
+    }
+    if (cachedQ == null || cachedQ.length != q.length) {
+      cachedQ = new double[q.length];
+    }
+    System.arraycopy(q, 0, cachedQ, 0, q.length);
+  }
+
+  /** Joint {@code i}'s origin and motion at {@code q}, into {@code out} (uses {@link #motion}). */
+  private void localTransform(int i, double[] q, DMatrix4x4 out) {
+    Joint j = joints[i];
+    if (j.type().isMovable()) {
+      double p =
+          variableIndex[i] >= 0
+              ? mimicMultiplier[i] * q[variableIndex[i]] + mimicOffset[i]
+              : constant[i];
+      Transforms.jointMotion(j.type(), j.axis(), p, motion);
+      Transforms.composeRigid(origins[i], motion, out);
+    } else {
+      Transforms.copy(origins[i], out);
+    }
   }
 
   /**
@@ -118,9 +212,9 @@ public final class ChainKinematics {
    * @param out receives x, y, z in metres
    */
   public void tipPosition(double[] q, double[] out) {
-    tipPose(q, b);
-    out[0] = b.a14;
-    out[1] = b.a24;
-    out[2] = b.a34;
+    tipPose(q, tip);
+    out[0] = tip.a14;
+    out[1] = tip.a24;
+    out[2] = tip.a34;
   }
 }

@@ -41,7 +41,8 @@ public final class UrdfParser {
   public static UrdfRobot parse(Path file) {
     String source = file.toString();
     if (Files.isDirectory(file)) {
-      throw new UrdfException(source, 0, "", "is a directory, not a URDF file");
+      throw new UrdfException(source, 0, "",
+          "cannot read the file: it is a directory, not a URDF");
     }
     try {
       long size = Files.size(file);
@@ -51,11 +52,11 @@ public final class UrdfParser {
       }
       return parse(Files.readString(file, StandardCharsets.UTF_8), source);
     } catch (NoSuchFileException e) {
-      throw new UrdfException(source, 0, "", "the file does not exist");
+      throw new UrdfException(source, 0, "", "cannot read the file: it does not exist");
     } catch (CharacterCodingException e) {
-      throw new UrdfException(source, 0, "", "the file is not UTF-8 text");
+      throw new UrdfException(source, 0, "", "cannot read the file: it is not UTF-8 text");
     } catch (IOException e) {
-      throw new UrdfException(source, 0, "", "cannot read the file (" + e + ")");
+      throw new UrdfException(source, 0, "", "cannot read the file (" + e.getMessage() + ")");
     }
   }
 

@@ -26,9 +26,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *       YAML reader returns an alias as the string of its anchor's name, so {@code *journal}
  *       silently became {@code "journal"}. ROS 2's own parser ({@code rcl_yaml_param_parser},
  *       {@code parse_file_events}) stops at {@code YAML_ALIAS_EVENT} with "Will not support
- *       aliasing at line N", so a file that uses aliases cannot be given to {@code ros2 run} either;
- *       refusing keeps one file valid for both and needs no alias-expansion guard (nothing is
- *       expanded: the reader is linear in the text). Anchors alone ({@code &x}) are harmless and
+ *       aliasing at line N", so a file that uses aliases cannot be given to {@code ros2 run}
+ *       either; refusing keeps one file valid for both and needs no alias-expansion guard
+ *       (nothing is expanded: the reader is linear in the text). Anchors alone ({@code &x}) are harmless and
  *       accepted, as rcl does.
  *   <li><b>Duplicate keys are refused</b> ({@code robots: {r1: …, r1: …}}): the second silently
  *       replaced the first. YAML 1.2 requires unique keys.

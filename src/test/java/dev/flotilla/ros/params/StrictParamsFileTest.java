@@ -35,7 +35,8 @@ class StrictParamsFileTest {
         allocator:
           ros__parameters:
             state_dir: *journal
-        """, "fleet.yaml: line 6: ", "allocator.state_dir", "*journal", "aliases are not supported");
+        """, "fleet.yaml: line 6: ", "allocator.state_dir", "*journal",
+        "aliases are not supported");
   }
 
   @Test
