@@ -7,6 +7,8 @@ import dev.flotilla.resume.ResumeOverrides;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.ParamsException;
+import dev.flotilla.urdf.UrdfException;
+import dev.flotilla.urdf.UrdfParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,6 +128,11 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
     return value;
   }
 
+  /**
+   * The robot's URDF, checked at start: a file that is not a URDF (not XML, another root than
+   * {@code <robot>}, impossible values) stops the node naming the key and the file, instead of
+   * a warning at run time that leaves the robot without its resume.
+   */
   private static Path urdf(ParamReader p, String key) {
     String value = p.string(key, "", Set.of());
     if (value.isEmpty()) {
@@ -136,7 +143,17 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
       throw new ParamsException(p.source() + ": " + key + " names '" + value
           + "', which is not a readable file.");
     }
+    try {
+      UrdfParser.parse(path);
+    } catch (UrdfException e) {
+      throw new ParamsException(p.source() + ": " + key + " names '" + value
+          + "', which is not a usable URDF: " + withoutFinalStop(e.getMessage()) + ".", e);
+    }
     return path;
+  }
+
+  private static String withoutFinalStop(String s) {
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 
   /** @return the configured robot ids, in file order */

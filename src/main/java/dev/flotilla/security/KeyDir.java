@@ -20,6 +20,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,8 +43,12 @@ import java.util.stream.Stream;
  *
  * <p>Files are created owner-only (0600) in an owner-only directory (0700), as ssh wants its keys;
  * secrets in a group- or world-readable file are refused when loading, since anyone who could read
- * them could speak for that identity. Verifiers need only the {@code .pub} files and the
- * {@code .hmac} secrets of the robots whose heartbeats they check; a deployment copies just those.
+ * them could speak for that identity. As ssh's {@code StrictModes}, a key directory or a
+ * {@code .pub} file that group or others may <em>write</em> is refused too (issue #16): anyone on
+ * the host could swap a public key and be trusted as that identity. The checks read the mode bits,
+ * not whether a write would succeed (root can write anything). Verifiers need only the
+ * {@code .pub} files and the {@code .hmac} secrets of the robots whose heartbeats they check; a
+ * deployment copies just those.
  */
 public final class KeyDir {
   /** Owner read/write only. */
@@ -54,6 +59,8 @@ public final class KeyDir {
       PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
       PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
       PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+  private static final Set<PosixFilePermission> OTHERS_WRITE = EnumSet.of(
+      PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
   private static final int HMAC_BYTES = 32;
 
   private final Path dir;
@@ -239,6 +246,7 @@ public final class KeyDir {
       throw new KeyDirException("The key directory " + dir + " does not exist; create it with "
           + "`flotilla keys gen --dir " + dir + " ID...`.");
     }
+    requireUnwritableByOthers(dir, "The key directory " + dir, "700");
     Map<String, PrivateKey> priv = new TreeMap<>();
     Map<String, PublicKey> pub = new TreeMap<>();
     Map<String, byte[]> hmac = new TreeMap<>();
@@ -257,7 +265,10 @@ public final class KeyDir {
             requirePrivate(f);
             priv.put(id, kf.generatePrivate(new PKCS8EncodedKeySpec(unpem(f, read(f)))));
           }
-          case "pub" -> pub.put(id, kf.generatePublic(new X509EncodedKeySpec(unpem(f, read(f)))));
+          case "pub" -> {
+            requireUnwritableByOthers(f, f.toString(), "644");
+            pub.put(id, kf.generatePublic(new X509EncodedKeySpec(unpem(f, read(f)))));
+          }
           case "hmac" -> {
             requirePrivate(f);
             byte[] secret = unpem(f, read(f));
@@ -278,6 +289,29 @@ public final class KeyDir {
           + ".", e);
     }
     return new KeyDir(dir, priv, pub, hmac);
+  }
+
+  /**
+   * Refuses a file or directory that group or others may write, naming it and its mode.
+   *
+   * @param f the path
+   * @param what how the sentence names it
+   * @param mode the mode the sentence suggests
+   */
+  private static void requireUnwritableByOthers(Path f, String what, String mode) {
+    try {
+      if (!Files.getFileStore(f).supportsFileAttributeView("posix")) {
+        return;
+      }
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(f);
+      if (!Collections.disjoint(perms, OTHERS_WRITE)) {
+        throw new KeyDirException(what + " is mode " + PosixFilePermissions.toString(perms)
+            + "; others can write it and so replace keys, so it is not trusted (chmod " + mode
+            + " " + f + ").");
+      }
+    } catch (IOException e) {
+      throw new KeyDirException("Cannot read the mode of " + f + ": " + e.getMessage() + ".", e);
+    }
   }
 
   private static String read(Path f) throws IOException {

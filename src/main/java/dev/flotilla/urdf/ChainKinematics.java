@@ -1,16 +1,32 @@
 package dev.flotilla.urdf;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.ejml.data.DMatrix4x4;
 import org.ejml.dense.fixed.CommonOps_DDF4;
 
 /**
  * Allocation-free forward kinematics of one {@link Chain}, for sampling thousands of
- * configurations: the fixed origins are precomputed as EJML 4×4 matrices and each call multiplies
- * two rigid transforms (3×4 products) per joint. O(n) per call for an n-joint chain; a
- * coordinate sweep ({@link #beginSweep}, {@link #tipPositionVarying}) costs O(1) per trial.
+ * configurations: the fixed origins are precomputed as EJML 4×4 matrices and a full evaluation
+ * multiplies a few rigid transforms (3×4 products) per joint, O(n) for an n-joint chain.
+ *
+ * <p>Searches such as the resume's coordinate ascent change one coordinate at a time; evaluating
+ * each of their O(n) trials from scratch made a search O(n²) and a hostile 1400-joint
+ * {@code robot_description} cost the allocator 47 s (issue #16). So each full evaluation keeps
+ * the products above and below every joint, and a call whose {@code q} differs from the last full
+ * one in a single coordinate (driving a single joint) costs O(1): above · joint · below. Not
+ * thread-safe, as before.
+ *
+ * <p>A coordinate sweep that keeps its improvements (the arm refinement of issue #13: nudge joint
+ * 0, keep the better value, nudge joint 1, …) moves two coordinates away from the last full
+ * evaluation after its first accepted move, so it says so explicitly: {@link #beginSweep} makes
+ * one full evaluation, and {@link #tipPositionVarying} extends the products above the varied
+ * joint with the accepted values as the sweep advances, reusing the same cached products below
+ * it. Both paths share one set of products; a sweep that moved the configuration marks them stale
+ * so the next {@link #tipPose} evaluates in full.
  */
 public final class ChainKinematics {
 
@@ -28,12 +44,26 @@ public final class ChainKinematics {
   private final DMatrix4x4 motion = new DMatrix4x4();
   private final DMatrix4x4 a = new DMatrix4x4();
   private final DMatrix4x4 b = new DMatrix4x4();
-  /** For each variable: the one chain joint it drives, or -1 when it drives several (mimic). */
-  private final int[] chainIndexOf;
-  /** Sweep state: pose before each chain joint's origin, product after each chain joint. */
-  private DMatrix4x4[] before;
-  private DMatrix4x4[] after;
-  private int sweepValid;
+  private final DMatrix4x4 tip = new DMatrix4x4();
+  /** {@code above[i]}: base · joints 0..i-1 at {@link #cachedQ}; {@code above[n]} is the tip. */
+  private final DMatrix4x4[] above;
+  /** {@code below[i]}: joints i..n-1 at {@link #cachedQ}; {@code below[n]} is the identity. */
+  private final DMatrix4x4[] below;
+  /** Scratch: each joint's origin · motion during a full evaluation. */
+  private final DMatrix4x4[] local;
+  /** For each coordinate: the one chain joint it drives, or -1 (none, or several via mimic). */
+  private final int[] soleJoint;
+  /** The coordinates that drive several chain joints (a mimic's master and its followers). */
+  private final int[] shared;
+  /** The configuration {@link #above} and {@link #below} hold; null before the first call. */
+  private double[] cachedQ;
+  /**
+   * During a sweep, the joints whose {@link #above} product already uses the sweep's current
+   * configuration ({@code above[0..sweepValid]}); -1 outside a sweep.
+   */
+  private int sweepValid = -1;
+  /** True when a sweep has changed {@link #above} away from {@link #cachedQ}. */
+  private boolean stale;
 
   /**
    * Prepares a chain.
@@ -82,99 +112,30 @@ public final class ChainKinematics {
         }
       }
     }
-    this.chainIndexOf = new int[variables.size()];
-    java.util.Arrays.fill(chainIndexOf, -2);
+    this.above = new DMatrix4x4[n + 1];
+    this.below = new DMatrix4x4[n + 1];
+    this.local = new DMatrix4x4[n + 1];
+    for (int i = 0; i <= n; i++) {
+      above[i] = new DMatrix4x4();
+      below[i] = new DMatrix4x4();
+      local[i] = new DMatrix4x4();
+    }
+    this.soleJoint = new int[variables.size()];
+    Arrays.fill(soleJoint, -1);
+    int[] drives = new int[variables.size()];
     for (int i = 0; i < n; i++) {
-      int v = variableIndex[i];
-      if (v >= 0) {
-        chainIndexOf[v] = chainIndexOf[v] == -2 ? i : -1;
+      if (variableIndex[i] >= 0) {
+        drives[variableIndex[i]]++;
+        soleJoint[variableIndex[i]] = i;
       }
     }
-  }
-
-  /**
-   * Starts a coordinate sweep at configuration {@code q}: afterwards
-   * {@link #tipPositionVarying} evaluates a change of one coordinate in O(1) instead of O(n),
-   * which keeps coordinate ascent over an n-joint chain O(n) per sweep instead of O(n²). O(n).
-   *
-   * @param q positions of {@link #variables()}
-   */
-  public void beginSweep(double[] q) {
-    int n = joints.length;
-    if (before == null) {
-      before = new DMatrix4x4[n + 1];
-      after = new DMatrix4x4[n + 1];
-      for (int i = 0; i <= n; i++) {
-        before[i] = new DMatrix4x4();
-        after[i] = new DMatrix4x4();
+    for (int v = 0; v < drives.length; v++) {
+      if (drives[v] != 1) {
+        soleJoint[v] = -1;
       }
     }
-    Transforms.copy(base, before[0]);
-    CommonOps_DDF4.setIdentity(after[n]);
-    DMatrix4x4 local = new DMatrix4x4();
-    for (int i = n - 1; i >= 0; i--) {
-      localTransform(i, q, local);
-      Transforms.composeRigid(local, after[i + 1], after[i]);
-    }
-    sweepValid = 0;
-  }
-
-  /**
-   * Tip position when variable {@code v} takes {@code value} and the others keep the values of
-   * {@code q}; only coordinates at or after {@code v} may have changed since
-   * {@link #beginSweep}, and sweeps must visit variables in increasing order.
-   *
-   * @param q current positions of {@link #variables()}
-   * @param v index of the varying variable
-   * @param value its trial value
-   * @param out receives x, y, z in metres
-   */
-  public void tipPositionVarying(double[] q, int v, double value, double[] out) {
-    int i = chainIndexOf[v];
-    if (i < 0 || before == null) {
-      double old = q[v];
-      q[v] = value;
-      tipPosition(q, out);
-      q[v] = old;
-      return;
-    }
-    DMatrix4x4 local = new DMatrix4x4();
-    while (sweepValid < i) {
-      localTransform(sweepValid, q, local);
-      Transforms.composeRigid(before[sweepValid], local, before[sweepValid + 1]);
-      sweepValid++;
-    }
-    Transforms.composeRigid(before[i], origins[i], b);
-    Transforms.jointMotion(joints[i].type(), joints[i].axis(),
-        mimicMultiplier[i] * value + mimicOffset[i], motion);
-    Transforms.composeRigid(b, motion, a);
-    Transforms.composeRigid(a, after[i + 1], b);
-    out[0] = b.a14;
-    out[1] = b.a24;
-    out[2] = b.a34;
-  }
-
-  /** True when every variable drives exactly one chain joint (sweeps are O(1) per trial). */
-  public boolean sweepable() {
-    for (int c : chainIndexOf) {
-      if (c < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void localTransform(int i, double[] q, DMatrix4x4 out) {
-    Joint j = joints[i];
-    if (!j.type().isMovable()) {
-      Transforms.copy(origins[i], out);
-      return;
-    }
-    double p = variableIndex[i] >= 0
-        ? mimicMultiplier[i] * q[variableIndex[i]] + mimicOffset[i] : constant[i];
-    DMatrix4x4 m = new DMatrix4x4();
-    Transforms.jointMotion(j.type(), j.axis(), p, m);
-    Transforms.composeRigid(origins[i], m, out);
+    this.shared = IntStream.range(0, drives.length)
+        .filter(v -> drives[v] > 1).toArray();
   }
 
   /** The chain. */
@@ -194,22 +155,171 @@ public final class ChainKinematics {
    * @param out receives the transform from the tip frame to the root frame
    */
   public void tipPose(double[] q, DMatrix4x4 out) {
-    Transforms.copy(base, a);
-    for (int i = 0; i < joints.length; i++) {
-      Transforms.composeRigid(a, origins[i], b);
-      Joint j = joints[i];
-      if (j.type().isMovable()) {
-        double p =
-            variableIndex[i] >= 0
-                ? mimicMultiplier[i] * q[variableIndex[i]] + mimicOffset[i]
-                : constant[i];
-        Transforms.jointMotion(j.type(), j.axis(), p, motion);
-        Transforms.composeRigid(b, motion, a);
-      } else {
-        Transforms.copy(b, a);
+    int changed = cachedQ == null || stale ? -2 : changedCoordinate(q);
+    int n = joints.length;
+    if (changed == -1) {
+      Transforms.copy(above[n], out);
+      return;
+    }
+    if (changed >= 0 && soleJoint[changed] >= 0) {
+      int i = soleJoint[changed];
+      localTransform(i, q, a);
+      Transforms.composeRigid(above[i], a, b);
+      Transforms.composeRigid(b, below[i + 1], out);
+      return;
+    }
+    evaluateAll(q);
+    Transforms.copy(above[n], out);
+  }
+
+  /**
+   * @return -1 when {@code q} equals the cached configuration, the index of the only coordinate
+   *     that differs, or -2 when several differ
+   */
+  private int changedCoordinate(double[] q) {
+    if (q.length != cachedQ.length) {
+      return -2;
+    }
+    int changed = -1;
+    for (int v = 0; v < q.length; v++) {
+      if (Double.doubleToLongBits(q[v]) != Double.doubleToLongBits(cachedQ[v])) {
+        if (changed >= 0) {
+          return -2;
+        }
+        changed = v;
       }
     }
+    return changed;
+  }
+
+  /** Full evaluation at {@code q}, refreshing the products above and below every joint. */
+  private void evaluateAll(double[] q) {
+    int n = joints.length;
+    Transforms.copy(base, above[0]);
+    for (int i = 0; i < n; i++) {
+      localTransform(i, q, local[i]);
+      Transforms.composeRigid(above[i], local[i], above[i + 1]);
+    }
+    CommonOps_DDF4.setIdentity(below[n]);
+    for (int i = n - 1; i >= 0; i--) {
+      Transforms.composeRigid(local[i], below[i + 1], below[i]);
+    }
+    if (cachedQ == null || cachedQ.length != q.length) {
+      cachedQ = new double[q.length];
+    }
+    System.arraycopy(q, 0, cachedQ, 0, q.length);
+    stale = false;
+    sweepValid = -1;
+  }
+
+  /**
+   * Starts a coordinate sweep at configuration {@code q}: afterwards {@link #tipPositionVarying}
+   * evaluates a change of one coordinate in O(1) instead of O(n), which keeps coordinate ascent
+   * over an n-joint chain O(n) per sweep instead of O(n²), even when it keeps its moves. O(n).
+   *
+   * @param q positions of {@link #variables()}
+   */
+  public void beginSweep(double[] q) {
+    evaluateAll(q);
+    sweepValid = 0;
+  }
+
+  /**
+   * Tip position when variable {@code v} takes {@code value} and the others keep the values of
+   * {@code q}; {@code q} is left as it was. Within a sweep, only coordinates before {@code v} may
+   * have changed since {@link #beginSweep} (the moves the sweep kept), and the sweep visits
+   * variables in increasing order. A coordinate driving several joints (mimic) is evaluated from
+   * scratch, O(n), and once the sweep has kept a move of such a coordinate the rest of the sweep
+   * is too, since the products below later joints include it. Outside a sweep the answer comes
+   * from {@link #tipPose} (O(1) when {@code q} differs from its last full evaluation only here).
+   *
+   * @param q current positions of {@link #variables()}
+   * @param v index of the varying variable
+   * @param value its trial value
+   * @param out receives x, y, z in metres
+   */
+  public void tipPositionVarying(double[] q, int v, double value, double[] out) {
+    int i = soleJoint[v];
+    if (sweepValid < 0 || (i >= 0 && i < sweepValid)) {
+      // Outside a sweep, or visited out of order: the products above i may hold other values.
+      sweepValid = -1;
+      double old = q[v];
+      q[v] = value;
+      tipPosition(q, out);
+      q[v] = old;
+      return;
+    }
+    if (i < 0 || sharedMoved(q)) {
+      double old = q[v];
+      q[v] = value;
+      poseFromScratch(q, tip);
+      q[v] = old;
+    } else {
+      while (sweepValid < i) {
+        int k = sweepValid;
+        int u = variableIndex[k];
+        if (u >= 0 && Double.doubleToLongBits(q[u]) != Double.doubleToLongBits(cachedQ[u])) {
+          stale = true;
+        }
+        localTransform(k, q, local[k]);
+        Transforms.composeRigid(above[k], local[k], above[k + 1]);
+        sweepValid++;
+      }
+      Transforms.jointMotion(joints[i].type(), joints[i].axis(),
+          mimicMultiplier[i] * value + mimicOffset[i], motion);
+      Transforms.composeRigid(origins[i], motion, a);
+      Transforms.composeRigid(above[i], a, b);
+      Transforms.composeRigid(b, below[i + 1], tip);
+    }
+    out[0] = tip.a14;
+    out[1] = tip.a24;
+    out[2] = tip.a34;
+  }
+
+  /** True when a coordinate driving several joints differs from the cached products' value. */
+  private boolean sharedMoved(double[] q) {
+    for (int u : shared) {
+      if (Double.doubleToLongBits(q[u]) != Double.doubleToLongBits(cachedQ[u])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The tip pose at {@code q} joint by joint, leaving the cached products untouched. O(n). */
+  private void poseFromScratch(double[] q, DMatrix4x4 out) {
+    Transforms.copy(base, a);
+    for (int i = 0; i < joints.length; i++) {
+      localTransform(i, q, b);
+      Transforms.composeRigid(a, b, out);
+      Transforms.copy(out, a);
+    }
     Transforms.copy(a, out);
+  }
+
+  /** True when every variable drives exactly one chain joint (sweeps are O(1) per trial). */
+  public boolean sweepable() {
+    for (int c : soleJoint) {
+      if (c < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Joint {@code i}'s origin and motion at {@code q}, into {@code out} (uses {@link #motion}). */
+  private void localTransform(int i, double[] q, DMatrix4x4 out) {
+    Joint j = joints[i];
+    if (j.type().isMovable()) {
+      double p =
+          variableIndex[i] >= 0
+              ? mimicMultiplier[i] * q[variableIndex[i]] + mimicOffset[i]
+              : constant[i];
+      Transforms.jointMotion(j.type(), j.axis(), p, motion);
+      Transforms.composeRigid(origins[i], motion, out);
+    } else {
+      Transforms.copy(origins[i], out);
+    }
   }
 
   /**
@@ -219,9 +329,9 @@ public final class ChainKinematics {
    * @param out receives x, y, z in metres
    */
   public void tipPosition(double[] q, double[] out) {
-    tipPose(q, b);
-    out[0] = b.a14;
-    out[1] = b.a24;
-    out[2] = b.a34;
+    tipPose(q, tip);
+    out[0] = tip.a14;
+    out[1] = tip.a24;
+    out[2] = tip.a34;
   }
 }

@@ -18,7 +18,8 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
  * The link/joint tree of a URDF as a JGraphT graph: links are vertices, joints are edges from
  * parent to child. Construction validates the structure the URDF spec demands — every joint names
  * existing links, each link has at most one parent joint, no cycles, exactly one root — and reports
- * the offending element and line. Construction is O(L + J); path queries are O(depth).
+ * the offending element and line. It records each link's depth, which {@link UrdfParser} bounds
+ * ({@link UrdfLimits#maxDepth()}). Construction is O(L + J); path queries are O(depth).
  */
 public final class KinematicTree {
 
@@ -93,6 +94,11 @@ public final class KinematicTree {
     this.topologicalLinks = breadthFirst();
   }
 
+  /**
+   * Links parents first, recording each link's depth; the parser compares the deepest with
+   * {@link UrdfLimits#maxDepth()}, because the analyses of a chain (reach sampling) grow faster
+   * than linearly with its length.
+   */
   private List<String> breadthFirst() {
     List<String> order = new ArrayList<>();
     Deque<String> queue = new ArrayDeque<>();

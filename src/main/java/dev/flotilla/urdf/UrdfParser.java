@@ -4,8 +4,10 @@ import dev.flotilla.xml.XmlElement;
 import dev.flotilla.xml.XmlSyntaxException;
 import dev.flotilla.xml.XmlTreeReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,8 +24,11 @@ import java.util.Map;
  * {@code <sensor:camera>} style with {@code <hfov>} in degrees). Mesh URIs such as
  * {@code package://…} are kept as text. Declared behaviour — Gazebo plugins, {@code <ros2_control>},
  * transmissions and vendor top-level elements — is kept for the resume's evidence (issue #13).
- * {@link UrdfLimits} bound the size (characters, links, joints, depth) before any analysis. Errors
- * name the source, line and element. Linear in the document size.
+ * Errors name the source, line and element. Linear in the document size; the size limits
+ * ({@link UrdfLimits}: characters, checked before the XML is read, then links, joints and depth)
+ * and the physical plausibility bounds of {@link UrdfLimits} are enforced, so a hostile
+ * {@code robot_description} costs bounded time and every number that reaches the resume describes
+ * a possible robot (issue #16).
  */
 public final class UrdfParser {
 
@@ -41,7 +46,8 @@ public final class UrdfParser {
   }
 
   /**
-   * Parses a URDF file within limits.
+   * Parses a URDF file within limits. The file's size is checked before it is read, so a huge
+   * file is refused without loading it.
    *
    * @param file path to a {@code .urdf} file
    * @param limits size limits
@@ -49,13 +55,28 @@ public final class UrdfParser {
    * @throws UrdfException when the file cannot be read, is not a valid URDF or is too large
    */
   public static UrdfRobot parse(Path file, UrdfLimits limits) {
+    String source = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new UrdfException(source, 0, "",
+          "cannot read the file: it is a directory, not a URDF");
+    }
     String text;
     try {
+      long size = Files.size(file);
+      // A UTF-8 character takes at most 4 bytes.
+      if (size > 4L * limits.maxChars()) {
+        throw new UrdfException(source, 0, "", "the file has " + size + " bytes, more than a "
+            + "robot description of " + limits.maxChars() + " characters can take; refused");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UrdfException(source, 0, "", "cannot read the file: it does not exist");
+    } catch (CharacterCodingException e) {
+      throw new UrdfException(source, 0, "", "cannot read the file: it is not UTF-8 text");
     } catch (IOException e) {
-      throw new UrdfException(file.toString(), 0, "", "cannot read the file: " + e.getMessage());
+      throw new UrdfException(source, 0, "", "cannot read the file (" + e.getMessage() + ")");
     }
-    return parse(text, file.toString(), limits);
+    return parse(text, source, limits);
   }
 
   /**
@@ -71,7 +92,7 @@ public final class UrdfParser {
   }
 
   /**
-   * Parses URDF text within limits.
+   * Parses URDF text within limits; the length is checked before the XML is read.
    *
    * @param xml the URDF document
    * @param source file name or topic used in error messages
@@ -81,8 +102,9 @@ public final class UrdfParser {
    */
   public static UrdfRobot parse(String xml, String source, UrdfLimits limits) {
     if (xml.length() > limits.maxChars()) {
-      throw new UrdfException(source, 0, "robot", "the description has " + xml.length()
-          + " characters, more than the limit of " + limits.maxChars() + "; refused");
+      throw new UrdfException(source, 0, "", "the document has " + xml.length()
+          + " characters, more than the limit of " + limits.maxChars()
+          + "; a robot description is far smaller, refused");
     }
     XmlElement root;
     try {
@@ -126,12 +148,20 @@ public final class UrdfParser {
       for (XmlElement e : root.children()) {
         switch (e.name()) {
           case "link" -> {
+            if (links.size() >= limits.maxLinks()) {
+              throw error(e, "more than " + limits.maxLinks() + " links; refused, a robot "
+                  + "description this large is beyond the limit");
+            }
             Link l = link(e);
             if (links.putIfAbsent(l.name(), l) != null) {
               throw error(e, "duplicate link name \"" + l.name() + "\"");
             }
           }
           case "joint" -> {
+            if (joints.size() >= limits.maxJoints()) {
+              throw error(e, "more than " + limits.maxJoints() + " joints; refused, a robot "
+                  + "description this large is beyond the limit");
+            }
             Joint j = joint(e);
             if (joints.putIfAbsent(j.name(), j) != null) {
               throw error(e, "duplicate joint name \"" + j.name() + "\"");
@@ -149,17 +179,10 @@ public final class UrdfParser {
             }
           }
         }
-        if (links.size() > limits.maxLinks()) {
-          throw error(e, "more than " + limits.maxLinks() + " links; refused (limit)");
-        }
-        if (joints.size() > limits.maxJoints()) {
-          throw error(e, "more than " + limits.maxJoints() + " joints; refused (limit)");
-        }
       }
       KinematicTree tree = new KinematicTree(links, joints, source);
       if (tree.depth() > limits.maxDepth()) {
-        throw new UrdfException(source, 0, "robot", "a chain of " + tree.depth()
-            + " joints, deeper than the limit of " + limits.maxDepth() + "; refused");
+        throw tooDeep(tree);
       }
       List<Sensor> attached =
           sensors.stream().filter(s -> links.containsKey(s.link())).toList();
@@ -174,6 +197,20 @@ public final class UrdfParser {
           transmissions);
     }
 
+    /** Names the first joint (breadth first, so on a shortest too-deep path) past the limit. */
+    private UrdfException tooDeep(KinematicTree tree) {
+      for (String l : tree.linksTopDown()) {
+        if (tree.depthOf(l) > limits.maxDepth()) {
+          Joint j = tree.parentJoint(l).orElseThrow();
+          return new UrdfException(source, j.line(), "<joint name=\"" + j.name() + "\">",
+              "the chain from the root link \"" + tree.root() + "\" is more than "
+                  + limits.maxDepth() + " joints deep; a robot description this deep is "
+                  + "refused");
+        }
+      }
+      throw new IllegalStateException("no link deeper than " + limits.maxDepth());
+    }
+
     private Link link(XmlElement e) {
       String name = required(e, "name");
       double mass = 0;
@@ -183,8 +220,13 @@ public final class UrdfParser {
         com = pose(inertial.get().child("origin").orElse(null));
         var m = inertial.get().child("mass");
         if (m.isPresent()) {
-          mass = number(m.get(), "value", 0.0);
+          mass = bounded(m.get(), "value", 0.0, 0, UrdfLimits.MAX_MASS, "kg");
         }
+        var inertia = inertial.get().child("inertia");
+        if (inertia.isPresent()) {
+          checkInertia(inertia.get());
+        }
+        inertial.get().child("origin").ifPresent(this::pose);
       }
       List<Shape> shapes = new ArrayList<>();
       for (XmlElement c : e.children()) {
@@ -206,11 +248,17 @@ public final class UrdfParser {
         switch (s.name()) {
           case "box":
             double[] size = vector(s, "size", null);
+            for (double d : size) {
+              if (d < 0 || d > UrdfLimits.MAX_LENGTH) {
+                throw error(s, "box size " + s.attr("size") + " must be within [0, "
+                    + UrdfLimits.MAX_LENGTH + "] m on every side");
+              }
+            }
             return new Geometry.Box(size[0], size[1], size[2]);
           case "cylinder":
-            return new Geometry.Cylinder(number(s, "radius", null), number(s, "length", null));
+            return new Geometry.Cylinder(size(s, "radius"), size(s, "length"));
           case "sphere":
-            return new Geometry.Sphere(number(s, "radius", null));
+            return new Geometry.Sphere(size(s, "radius"));
           case "mesh":
             return new Geometry.Mesh(s.attr("filename") == null ? "" : s.attr("filename"));
           default:
@@ -236,19 +284,34 @@ public final class UrdfParser {
       var axisElement = e.child("axis");
       if (axisElement.isPresent()) {
         double[] a = vector(axisElement.get(), "xyz", new double[] {1, 0, 0});
+        for (double c : a) {
+          if (Math.abs(c) > UrdfLimits.MAX_LENGTH) {
+            throw error(axisElement.get(), "axis xyz=\"" + axisElement.get().attr("xyz")
+                + "\" is out of range: each component must be within ±" + UrdfLimits.MAX_LENGTH);
+          }
+        }
+        double norm = Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+        if (type.isMovable() && norm < 1e-12) {
+          throw error(axisElement.get(), "the axis of " + typeText + " joint \"" + name
+              + "\" is the zero vector; it must give a direction");
+        }
         axis = Axis.normalised(a[0], a[1], a[2]);
       }
       Limits limits = null;
       var limit = e.child("limit");
       if (limit.isPresent()) {
         XmlElement l = limit.get();
-        double lower = number(l, "lower", 0.0);
-        double upper = number(l, "upper", 0.0);
+        double lower = bounded(l, "lower", 0.0, -UrdfLimits.MAX_POSITION_LIMIT,
+            UrdfLimits.MAX_POSITION_LIMIT, "m or rad");
+        double upper = bounded(l, "upper", 0.0, -UrdfLimits.MAX_POSITION_LIMIT,
+            UrdfLimits.MAX_POSITION_LIMIT, "m or rad");
         if (lower > upper) {
           throw error(l, "lower limit " + lower + " > upper limit " + upper
               + " in joint \"" + name + "\"");
         }
-        limits = new Limits(lower, upper, number(l, "effort", 0.0), number(l, "velocity", 0.0));
+        limits = new Limits(lower, upper,
+            bounded(l, "effort", 0.0, 0, UrdfLimits.MAX_RATE, "N or N·m"),
+            bounded(l, "velocity", 0.0, 0, UrdfLimits.MAX_RATE, "m/s or rad/s"));
       }
       Mimic mimic = null;
       var m = e.child("mimic");
@@ -256,8 +319,10 @@ public final class UrdfParser {
         mimic =
             new Mimic(
                 required(m.get(), "joint"),
-                number(m.get(), "multiplier", 1.0),
-                number(m.get(), "offset", 0.0));
+                bounded(m.get(), "multiplier", 1.0, -UrdfLimits.MAX_LENGTH,
+                    UrdfLimits.MAX_LENGTH, ""),
+                bounded(m.get(), "offset", 0.0, -UrdfLimits.MAX_LENGTH, UrdfLimits.MAX_LENGTH,
+                    "m or rad"));
       }
       return new Joint(name, type, parent, child, origin, axis, limits, mimic, e.line());
     }
@@ -340,6 +405,13 @@ public final class UrdfParser {
       }
       double[] xyz = vector(origin, "xyz", new double[3]);
       double[] rpy = vector(origin, "rpy", new double[3]);
+      for (int i = 0; i < 3; i++) {
+        if (Math.abs(xyz[i]) > UrdfLimits.MAX_LENGTH || Math.abs(rpy[i]) > UrdfLimits.MAX_LENGTH) {
+          throw error(origin, "origin xyz=\"" + origin.attr("xyz") + "\" rpy=\""
+              + origin.attr("rpy") + "\" is out of range: each component must be within ±"
+              + UrdfLimits.MAX_LENGTH + " (m or rad)");
+        }
+      }
       return new Pose(xyz[0], xyz[1], xyz[2], rpy[0], rpy[1], rpy[2]);
     }
 
@@ -398,6 +470,31 @@ public final class UrdfParser {
         }
       }
       return out;
+    }
+
+    /** A number that must lie in [min, max]; {@code unit} is named in the error. */
+    private double bounded(XmlElement e, String attr, Double fallback, double min, double max,
+        String unit) {
+      double d = number(e, attr, fallback);
+      if (d < min || d > max) {
+        throw error(e, "attribute " + attr + "=\"" + e.attr(attr) + "\" must be within ["
+            + min + ", " + max + "]" + (unit.isEmpty() ? "" : " " + unit));
+      }
+      return d;
+    }
+
+    private double size(XmlElement e, String attr) {
+      return bounded(e, attr, null, 0, UrdfLimits.MAX_LENGTH, "m");
+    }
+
+    /** Inertia: a physical body has non-negative principal moments. */
+    private void checkInertia(XmlElement e) {
+      for (String d : new String[] {"ixx", "iyy", "izz"}) {
+        bounded(e, d, 0.0, 0, UrdfLimits.MAX_INERTIA, "kg·m²");
+      }
+      for (String o : new String[] {"ixy", "ixz", "iyz"}) {
+        bounded(e, o, 0.0, -UrdfLimits.MAX_INERTIA, UrdfLimits.MAX_INERTIA, "kg·m²");
+      }
     }
 
     private String required(XmlElement e, String attr) {

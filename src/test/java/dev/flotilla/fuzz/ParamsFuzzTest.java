@@ -220,8 +220,8 @@ class ParamsFuzzTest {
   /** A YAML escape can put a NUL into a string; as a path it leaked InvalidPathException. */
   @Test
   void nulCharacterInAPathParameterIsAParamsException() {
-    String yaml = "node:\n  ros__parameters:\n    alpha: \"a\\u0000b\"\n";
-    ParamReader r = RosParamsFile.parse(SOURCE, yaml).forNode("/", "node");
+    String yaml = "allocator:\n  ros__parameters:\n    alpha: \"a\\u0000b\"\n";
+    ParamReader r = RosParamsFile.parse(SOURCE, yaml).forNode("/", "allocator");
     Throwable t = Fuzz.checkText(yaml, e -> e instanceof ParamsException,
         () -> r.resolve(r.string("alpha", "", Set.of())));
     org.junit.jupiter.api.Assertions.assertTrue(t instanceof ParamsException, "resolved");

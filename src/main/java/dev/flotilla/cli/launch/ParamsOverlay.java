@@ -3,8 +3,10 @@ package dev.flotilla.cli.launch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flotilla.ros.params.YamlTrees;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.flotilla.ros.params.ParamsException;
+import dev.flotilla.ros.params.RosParamsFile;
+import dev.flotilla.ros.params.YamlTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,20 +31,27 @@ public record ParamsOverlay(List<Path> from, String nodeKey, Map<String, String>
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /**
-   * Writes the merged file.
+   * Writes the merged file. Each file is first read as a node would read it (no aliases, no
+   * duplicate keys, only Flotilla's node sections), so its errors name its own lines rather than
+   * the overlay's.
    *
-   * @throws LaunchException when a file cannot be read or the overlay cannot be written
+   * @throws LaunchException when a file cannot be read, is not a valid parameter file, or the
+   *     overlay cannot be written
    */
   public void write() {
     ObjectNode root = YAML.createObjectNode();
     for (Path f : from) {
       try {
-        JsonNode tree = YAML.readTree(f.toFile());
+        String text = RosParamsFile.readText(f);
+        RosParamsFile.parse(f.toString(), text);
+        JsonNode tree = YAML.readTree(text);
         if (tree != null && tree.isObject()) {
           YamlTrees.merge(root, normalisedNodeKeys((ObjectNode) tree));
         } else if (tree != null && !tree.isNull() && !tree.isMissingNode()) {
           throw new LaunchException(f + ": a ROS 2 parameter file must be a YAML map.");
         }
+      } catch (ParamsException e) {
+        throw new LaunchException(e.getMessage());
       } catch (IOException e) {
         throw new LaunchException(f + ": cannot read parameter file (" + e.getMessage() + ").");
       }

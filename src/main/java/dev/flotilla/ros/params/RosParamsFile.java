@@ -1,15 +1,18 @@
 package dev.flotilla.ros.params;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A ROS 2 parameter file as {@code ros2 run … --ros-args --params-file} reads it:
@@ -25,8 +28,20 @@ import java.util.Map;
  *
  * Nested maps under {@code ros__parameters} become dotted names ({@code robots.r1.max_speed}), as
  * in rclcpp. A node's parameters are the wildcard's overlaid with its own.
+ *
+ * <p>The file is read strictly ({@link StrictYaml}: no aliases, no duplicate keys), and every
+ * top-level section must be one a Flotilla program reads ({@link #NODE_SECTIONS}, bare, with a
+ * leading slash or under a namespace) or a wildcard ({@code /**}, {@code /*}): a misspelt
+ * {@code allocatr:} section would otherwise be ignored and its node run on defaults.
  */
 public final class RosParamsFile {
+  /**
+   * The node sections Flotilla's programs read: the three fleet nodes and the robot agent
+   * ({@code NodeHost}), {@code sim} ({@code flotilla sim}) and {@code demo} (the demo and bag
+   * replay scenarios). The launch loader writes its overlays under these names too.
+   */
+  public static final Set<String> NODE_SECTIONS = Collections.unmodifiableSet(new LinkedHashSet<>(
+      List.of("planner", "allocator", "synchronizer", "agent", "sim", "demo")));
   private static final String PARAMS_KEY = "ros__parameters";
   private final String source;
   private final Map<String, Map<String, JsonNode>> byNode;
@@ -44,14 +59,29 @@ public final class RosParamsFile {
    * @throws ParamsException when the file is missing, not YAML, or not in the ROS 2 layout
    */
   public static RosParamsFile load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new ParamsException(file + ": cannot read parameter file (" + e.getMessage() + ").",
-          e);
+    return parse(file.toString(), readText(file));
+  }
+
+  /**
+   * Reads a parameter file's text with a plain sentence for every way that can fail.
+   *
+   * @param file the file
+   * @return its UTF-8 text
+   * @throws ParamsException when it is missing, a directory, unreadable or not UTF-8
+   */
+  public static String readText(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new ParamsException(file + ": is a directory, not a parameter file.");
     }
-    return parse(file.toString(), text);
+    try {
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ParamsException(file + ": the parameter file does not exist.", e);
+    } catch (CharacterCodingException e) {
+      throw new ParamsException(file + ": the parameter file is not UTF-8 text.", e);
+    } catch (IOException e) {
+      throw new ParamsException(file + ": cannot read the parameter file (" + e + ").", e);
+    }
   }
 
   /**
@@ -62,16 +92,8 @@ public final class RosParamsFile {
    * @return the parsed file
    */
   public static RosParamsFile parse(String source, String yaml) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr();
-      throw new ParamsException(source + ": not valid YAML" + where + " ("
-          + e.getOriginalMessage() + ").", e);
-    }
+    StrictYaml doc = StrictYaml.read(source, yaml);
+    JsonNode root = doc.root();
     Map<String, Map<String, JsonNode>> byNode = new LinkedHashMap<>();
     if (root == null || root.isMissingNode() || root.isNull()) {
       return new RosParamsFile(source, byNode);
@@ -82,6 +104,8 @@ public final class RosParamsFile {
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> node = it.next();
+      int line = doc.topLevelLines().getOrDefault(node.getKey(), 0);
+      checkSection(source, line, node.getKey());
       JsonNode params = node.getValue().get(PARAMS_KEY);
       if (!node.getValue().isObject() || params == null || node.getValue().size() != 1) {
         throw new ParamsException(source + ": node '" + node.getKey() + "' must contain exactly "
@@ -91,21 +115,43 @@ public final class RosParamsFile {
         throw new ParamsException(source + ": " + node.getKey() + "." + PARAMS_KEY
             + " must be a map of parameter names to values.");
       }
-      Map<String, JsonNode> flat = new LinkedHashMap<>();
-      flatten("", params, flat);
-      byNode.put(normalise(node.getKey()), flat);
+      // `allocator` and `/allocator` are one node for ROS 2: their parameters merge.
+      Map<String, JsonNode> flat =
+          byNode.computeIfAbsent(normalise(node.getKey()), k -> new LinkedHashMap<>());
+      Map<String, JsonNode> own = new LinkedHashMap<>();
+      flatten(source, node.getKey(), "", params, own);
+      flat.putAll(own);
     }
     return new RosParamsFile(source, byNode);
   }
 
-  private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+  /**
+   * Refuses a section no Flotilla program reads, naming the file, line and key.
+   *
+   * @param source file name
+   * @param line the key's line
+   * @param key the section as written ({@code allocator}, {@code /fleet_a/allocator}, {@code /**})
+   */
+  private static void checkSection(String source, int line, String key) {
+    String name = key.substring(key.lastIndexOf('/') + 1);
+    if (name.equals("**") || name.equals("*") || NODE_SECTIONS.contains(name)) {
+      return;
+    }
+    throw new ParamsException(source + ": " + (line > 0 ? "line " + line + ": " : "") + "'" + key
+        + "' is not a node Flotilla runs; the sections are /** and " + NODE_SECTIONS + ".");
+  }
+
+  /** Dotted names; {@code a.b: 1} beside {@code a: {b: 2}} is one parameter written twice. */
+  private static void flatten(String source, String node, String prefix, JsonNode tree,
+      Map<String, JsonNode> out) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
       if (e.getValue().isObject()) {
-        flatten(key, e.getValue(), out);
-      } else {
-        out.put(key, e.getValue());
+        flatten(source, node, key, e.getValue(), out);
+      } else if (out.putIfAbsent(key, e.getValue()) != null) {
+        throw new ParamsException(source + ": " + node + "." + key + " is written twice (once "
+            + "with dots in its name, once nested).");
       }
     }
   }
