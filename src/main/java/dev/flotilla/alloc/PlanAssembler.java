@@ -11,9 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Turns strategies into an {@link AllocationPlan}: retimes them with {@link StrategySchedule}, scores each
- * task with Eq. (6) and sums Eq. (8). Executed prefixes (after a fault) are passed through as they
- * were. O(Σ_i |s_i|).
+ * Turns strategies into an {@link AllocationPlan}: retimes them with {@link StrategySchedule},
+ * scores each task with Eq. (6) and sums Eq. (8). Executed prefixes (after a fault) are passed
+ * through as they were. O(Σ_i |s_i|).
  */
 final class PlanAssembler {
   private PlanAssembler() {}

@@ -85,7 +85,8 @@ public final class ExhaustivePlanner implements TaskPlanner {
   }
 
   /** Tries every subset of collaborators on steps {@code k..}, then recurses. */
-  private void withHelpers(PartialSchedule t, ChainAssignment a, int k, List<ChainAssignment> prefix) {
+  private void withHelpers(PartialSchedule t, ChainAssignment a, int k,
+      List<ChainAssignment> prefix) {
     if (k == a.chain().steps().size()) {
       if (++evaluations > maxEvaluations) {
         throw new IllegalStateException(

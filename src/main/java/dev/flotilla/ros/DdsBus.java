@@ -119,7 +119,8 @@ public final class DdsBus implements Bus {
 
   static ROS2QosProfile toIhmc(QosProfile qos) {
     return new ROS2QosProfile(HistoryQosKindPolicyType.KEEP_LAST, qos.depth(),
-        qos.reliable() ? ReliabilityQosKindPolicyType.RELIABLE : ReliabilityQosKindPolicyType.BEST_EFFORT,
+        qos.reliable() ? ReliabilityQosKindPolicyType.RELIABLE
+            : ReliabilityQosKindPolicyType.BEST_EFFORT,
         qos.transientLocal() ? DurabilityQosKindPolicyType.TRANSIENT_LOCAL
             : DurabilityQosKindPolicyType.VOLATILE,
         false);

@@ -43,9 +43,9 @@ import java.util.logging.Logger;
  *
  * <p>Sequence numbers are per topic and never below the wall clock in microseconds, so they keep
  * increasing when a node restarts or a standby takes over its identity, and receivers need no
- * state on disk (clocks must agree to well within a restart, as NTP/PTP give). Each subscription keeps
- * its own {@link ReplayWindow} per sender, since two subscriptions on one topic legitimately see
- * the same message.
+ * state on disk (clocks must agree to well within a restart, as NTP/PTP give). Each subscription
+ * keeps its own {@link ReplayWindow} per sender, since two subscriptions on one topic
+ * legitimately see the same message.
  *
  * <p>Closing this bus closes the subscriptions made through it; the inner bus belongs to the
  * caller.

@@ -22,7 +22,8 @@ import java.util.Map;
  * geometry), joints of every type (origin, axis, limits, mimic), and Gazebo sensor blocks (both the
  * SDF style {@code <sensor type="camera">} with {@code <horizontal_fov>} in radians and the old
  * {@code <sensor:camera>} style with {@code <hfov>} in degrees). Mesh URIs such as
- * {@code package://…} are kept as text. Declared behaviour — Gazebo plugins, {@code <ros2_control>},
+ * {@code package://…} are kept as text. Declared behaviour — Gazebo plugins,
+ * {@code <ros2_control>},
  * transmissions and vendor top-level elements — is kept for the resume's evidence (issue #13).
  * Errors name the source, line and element. Linear in the document size; the size limits
  * ({@link UrdfLimits}: characters, checked before the XML is read, then links, joints and depth)
@@ -110,7 +111,8 @@ public final class UrdfParser {
     try {
       root = XmlTreeReader.read(normaliseDeclaration(xml));
     } catch (XmlSyntaxException e) {
-      throw new UrdfException(source, e.line(), e.openElement(), "malformed XML: " + e.getMessage());
+      throw new UrdfException(source, e.line(), e.openElement(),
+          "malformed XML: " + e.getMessage());
     }
     return new Reader(source, limits).robot(root);
   }

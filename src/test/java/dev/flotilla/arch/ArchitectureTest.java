@@ -18,7 +18,8 @@ class ArchitectureTest {
   static final String[] MODEL = {"dev.flotilla.model..", "dev.flotilla.cdr..",
       "dev.flotilla.xml.."};
   static final String[] ALGORITHMS = {"dev.flotilla.urdf..", "dev.flotilla.resume..",
-      "dev.flotilla.ltl..", "dev.flotilla.plan..", "dev.flotilla.alloc..", "dev.flotilla.liveness..",
+      "dev.flotilla.ltl..", "dev.flotilla.plan..", "dev.flotilla.alloc..",
+          "dev.flotilla.liveness..",
       "dev.flotilla.bag..", "dev.flotilla.control..", "dev.flotilla.typehash..",
       "dev.flotilla.journal..", "dev.flotilla.report.."};
   static final String[] FLEET = {"dev.flotilla.fleet.."};

@@ -68,7 +68,8 @@ class LtlSynchronizerNodeTest {
         new AgentRef(2, "volunteer-3", "volunteer", "m1", "v3"),
         new AgentRef(3, "referee-1", "referee", "r1", "j1"),
         new AgentRef(4, "referee-2", "referee", "r2", "j2"));
-    TaskSpec tasks = new TaskSpec(List.of(SubtaskSpec.of(0, "dc", "t3"), SubtaskSpec.of(1, "om", "t3"),
+    TaskSpec tasks = new TaskSpec(List.of(SubtaskSpec.of(0, "dc", "t3"),
+        SubtaskSpec.of(1, "om", "t3"),
         SubtaskSpec.of(2, "sw", "r1"), SubtaskSpec.of(3, "dc", "t5")),
         Set.of(new TaskSpec.Order(0, 1)), List.of(Set.of(2, 3)));
     List<ChainAssignment> assignments = List.of(

@@ -35,8 +35,8 @@ class RobotResumesTest {
   private final RobotResumes resumes;
 
   RobotResumesTest() {
-    bus.subscribe("/flotilla/resumes", dev.flotilla.msgs.std_msgs.String.TYPE, new QosProfile(true, true, 100),
-        published::add);
+    bus.subscribe("/flotilla/resumes", dev.flotilla.msgs.std_msgs.String.TYPE,
+        new QosProfile(true, true, 100), published::add);
     resumes = new RobotResumes(ctx, rejections, Map.of(), changed::add);
   }
 

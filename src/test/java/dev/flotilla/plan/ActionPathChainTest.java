@@ -31,7 +31,8 @@ class ActionPathChainTest {
     List<List<String>> act =
         new ActionChainSearch(field.agentTypes().get("volunteer")).chainsFor("sw");
     assertEquals(List.of(List.of("gw", "sw")), act);
-    List<List<ChainStep>> mot = chains(field.environment(), "volunteer", SubtaskSpec.of(1, "sw", "r1"));
+    List<List<ChainStep>> mot = chains(field.environment(), "volunteer",
+        SubtaskSpec.of(1, "sw", "r1"));
     assertTrue(
         mot.contains(List.of(new ChainStep("gw", "s1"), new ChainStep("sw", "r1"))), mot::toString);
     // Water is stored at s1 and s2 only, so those are the only places gw may run.
@@ -68,7 +69,8 @@ class ActionPathChainTest {
     List<List<String>> act =
         new ActionChainSearch(field.agentTypes().get("volunteer")).chainsFor("sb");
     assertEquals(Set.of(List.of("gb", "sb"), List.of("gw", "as", "sb")), Set.copyOf(act));
-    List<List<ChainStep>> mot = chains(field.environment(), "volunteer", SubtaskSpec.of(0, "sb", "r1"));
+    List<List<ChainStep>> mot = chains(field.environment(), "volunteer",
+        SubtaskSpec.of(0, "sb", "r1"));
     // gb only at s2 (brine), gw at s1 or s2 then as at s1 (salt): 1 + 2 chains.
     assertEquals(3, mot.size(), mot::toString);
     assertTrue(

@@ -83,7 +83,8 @@ class BranchAndBoundPlannerTest {
     Random rnd = new Random(7);
     for (int trial = 0; trial < 6; trial++) {
       List<SubtaskSpec> subs =
-          List.of(SubtaskSpec.of(0, "sw", trial % 2 == 0 ? "r1" : "t1"), SubtaskSpec.of(1, "dc", "t1"));
+          List.of(SubtaskSpec.of(0, "sw", trial % 2 == 0 ? "r1" : "t1"),
+              SubtaskSpec.of(1, "dc", "t1"));
       Map<String, Integer> counts = new LinkedHashMap<>();
       counts.put("volunteer", 3);
       counts.put("referee", 1);
@@ -102,7 +103,8 @@ class BranchAndBoundPlannerTest {
     TaskSpec tasks =
         new TaskSpec(
             List.of(
-                SubtaskSpec.of(0, "dc", "t1"), SubtaskSpec.of(1, "om", "t1"), SubtaskSpec.of(2, "sw", "r1")),
+                SubtaskSpec.of(0, "dc", "t1"), SubtaskSpec.of(1, "om", "t1"),
+                    SubtaskSpec.of(2, "sw", "r1")),
             Set.of(new TaskSpec.Order(0, 1)),
             List.of());
     PlanningProblem p =
@@ -176,7 +178,8 @@ class BranchAndBoundPlannerTest {
     TaskSpec tasks =
         new TaskSpec(
             List.of(
-                new SubtaskSpec(0, "dc", "t1", Set.of(), Set.of("Vo_r1")), SubtaskSpec.of(1, "sw", "r1")),
+                new SubtaskSpec(0, "dc", "t1", Set.of(), Set.of("Vo_r1")),
+                    SubtaskSpec.of(1, "sw", "r1")),
             Set.of(),
             List.of());
     PlanningProblem p =

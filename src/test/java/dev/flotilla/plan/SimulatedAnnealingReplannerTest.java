@@ -30,7 +30,8 @@ class SimulatedAnnealingReplannerTest {
   @Test
   void newSubtasksAreInsertedAfterTheirPredecessorsWithoutTouchingStartedChains() {
     List<SubtaskSpec> offline =
-        List.of(SubtaskSpec.of(0, "dc", "t1"), SubtaskSpec.of(1, "om", "t1"), SubtaskSpec.of(2, "sw", "r1"));
+        List.of(SubtaskSpec.of(0, "dc", "t1"), SubtaskSpec.of(1, "om", "t1"),
+            SubtaskSpec.of(2, "sw", "r1"));
     TaskSpec before = new TaskSpec(offline, Set.of(new TaskSpec.Order(0, 1)), List.of());
     Weights w = new Weights(1, 1, 0.5);
     PlanningProblem p0 = Fixtures.problem(MINI, fleet(), before, w);

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 /**
  * Writes a {@link GoodPrefixAutomaton} in the Hanoi Omega-Automata format (HOA v1) as a
  * deterministic, complete, state-based Büchi automaton whose only accepting state is the
- * good-prefix sink. Edge labels are small sums of cubes: the letters leading from one state to another are
- * merged Quine–McCluskey style into prime cubes and a greedy cover of them is printed.
+ * good-prefix sink. Edge labels are small sums of cubes: the letters leading from one state to
+ * another are merged Quine–McCluskey style into prime cubes and a greedy cover of them is printed.
  * Time: O(|S| · 4^|AP|) in the worst case.
  */
 public final class HoaWriter {

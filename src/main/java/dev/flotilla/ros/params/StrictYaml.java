@@ -28,8 +28,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *       {@code parse_file_events}) stops at {@code YAML_ALIAS_EVENT} with "Will not support
  *       aliasing at line N", so a file that uses aliases cannot be given to {@code ros2 run}
  *       either; refusing keeps one file valid for both and needs no alias-expansion guard
- *       (nothing is expanded: the reader is linear in the text). Anchors alone ({@code &x}) are harmless and
- *       accepted, as rcl does.
+ *       (nothing is expanded: the reader is linear in the text). Anchors alone ({@code &x}) are
+ *       harmless and accepted, as rcl does.
  *   <li><b>Duplicate keys are refused</b> ({@code robots: {r1: …, r1: …}}): the second silently
  *       replaced the first. YAML 1.2 requires unique keys.
  * </ul>

@@ -32,7 +32,8 @@ class SyncEngineTest {
   /** dc_t1 (0) then om_t1 (1); sw_r1 (2) conflicts with om_t1. */
   private static final TaskSpec TASKS =
       new TaskSpec(
-          List.of(SubtaskSpec.of(0, "dc", "t1"), SubtaskSpec.of(1, "om", "t1"), SubtaskSpec.of(2, "sw", "r1")),
+          List.of(SubtaskSpec.of(0, "dc", "t1"), SubtaskSpec.of(1, "om", "t1"),
+              SubtaskSpec.of(2, "sw", "r1")),
           Set.of(new TaskSpec.Order(0, 1)),
           List.of(Set.of(1, 2)));
 
