@@ -9,6 +9,7 @@ import dev.flotilla.node.FlotillaTopics;
 import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.RawTopicType;
+import dev.flotilla.ros.StopSignals;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.bagio.BagRecorder;
 import dev.flotilla.ros.bagio.RecordedTopic;
@@ -105,7 +106,7 @@ final class BagRecordCommand implements Callable<Integer> {
       return io.fail(e);
     }
     Runtime.getRuntime().addShutdownHook(hook);
-    dev.flotilla.ros.StopSignals.exitZeroOnStop();
+    StopSignals.exitZeroOnStop();
     try (BagWriter closedOnFailure = writer;
         DdsBus bus = new DdsBus("flotilla_bag_recorder", "/", domain, dds.loopback())) {
       BagRecorder recorder = new BagRecorder(bus, writer, plan);

@@ -1,6 +1,7 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.node.NodeHost;
+import dev.flotilla.ros.StopSignals;
 import dev.flotilla.ros.params.RosParamsFile;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +45,7 @@ final class NodeCommand implements Callable<Integer> {
       stopped.countDown();
     }, "flotilla-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    dev.flotilla.ros.StopSignals.exitZeroOnStop();
+    StopSignals.exitZeroOnStop();
     try {
       starter.accept(host);
     } catch (RuntimeException e) {

@@ -1,10 +1,11 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.node.FleetParams;
-import dev.flotilla.sim.FleetSimulator;
 import dev.flotilla.ros.DdsBus;
+import dev.flotilla.ros.StopSignals;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.RosParamsFile;
+import dev.flotilla.sim.FleetSimulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +79,7 @@ final class SimCommand implements Callable<Integer> {
       }
     }, "flotilla-sim-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    dev.flotilla.ros.StopSignals.exitZeroOnStop();
+    StopSignals.exitZeroOnStop();
     try (DdsBus bus = new DdsBus("flotilla_sim", namespace, ros.domain(),
         DdsBus.localhostOnlyFromEnvironment())) {
       FleetSimulator sim = new FleetSimulator(fleet, file, bus, namespace, s, agents);

@@ -103,7 +103,7 @@ public record FleetParams(List<RobotSpec> robots, Map<String, Point3> regions,
     for (String key : p.children(prefix)) {
       String k = prefix + "." + key;
       raw.put(key, switch (key) {
-        case "mobility_class" -> p.string(k, "", java.util.Set.of());
+        case "mobility_class" -> p.string(k, "", Set.of());
         case "can_change_floors" -> Boolean.toString(p.bool(k, false));
         case "arms" -> Long.toString(p.integer(k, 0, 0, 16));
         case "max_speed_mps", "max_acceleration_mps2", "payload_kg" ->

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -251,7 +252,7 @@ public final class NodeHost implements AutoCloseable {
     return Optional.ofNullable(secured.get(name));
   }
 
-  private static java.util.concurrent.Executor guarded(ExecutorService executor, String name) {
+  private static Executor guarded(ExecutorService executor, String name) {
     return command -> {
       if (!executor.isShutdown()) {
         executor.execute(guardedRunnable(command, name));

@@ -14,7 +14,9 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import javax.xml.namespace.QName;
@@ -50,8 +52,8 @@ import us.ihmc.pubsub.attributes.ParticipantProfile;
  */
 public record DiscoveryOptions(Range range, List<String> staticPeers, List<String> interfaces) {
   private static final Logger LOG = Logger.getLogger(DiscoveryOptions.class.getName());
-  private static final java.util.Set<String> WARNED =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final Set<String> WARNED =
+      ConcurrentHashMap.newKeySet();
 
   /** Environment variable naming the discovery range. */
   public static final String RANGE_VAR = "ROS_AUTOMATIC_DISCOVERY_RANGE";

@@ -20,8 +20,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +53,6 @@ public final class KeyDir {
   static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
   /** Owner only. */
   static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
-  private static final Set<PosixFilePermission> OPEN = EnumSet.of(
-      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-      PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
-  private static final Set<PosixFilePermission> OTHERS_WRITE = EnumSet.of(
-      PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
   private static final int HMAC_BYTES = 32;
 
   private final Path dir;
@@ -246,7 +238,7 @@ public final class KeyDir {
       throw new KeyDirException("The key directory " + dir + " does not exist; create it with "
           + "`flotilla keys gen --dir " + dir + " ID...`.");
     }
-    requireUnwritableByOthers(dir, "The key directory " + dir, "700");
+    KeyFileModes.requireUnwritableByOthers(dir, "The key directory " + dir, "700");
     Map<String, PrivateKey> priv = new TreeMap<>();
     Map<String, PublicKey> pub = new TreeMap<>();
     Map<String, byte[]> hmac = new TreeMap<>();
@@ -262,15 +254,15 @@ public final class KeyDir {
         String ext = name.substring(dot + 1);
         switch (ext) {
           case "key" -> {
-            requirePrivate(f);
+            KeyFileModes.requirePrivate(f);
             priv.put(id, kf.generatePrivate(new PKCS8EncodedKeySpec(unpem(f, read(f)))));
           }
           case "pub" -> {
-            requireUnwritableByOthers(f, f.toString(), "644");
+            KeyFileModes.requireUnwritableByOthers(f, f.toString(), "644");
             pub.put(id, kf.generatePublic(new X509EncodedKeySpec(unpem(f, read(f)))));
           }
           case "hmac" -> {
-            requirePrivate(f);
+            KeyFileModes.requirePrivate(f);
             byte[] secret = unpem(f, read(f));
             if (secret.length < 16) {
               throw new KeyDirException(f + " holds a " + secret.length * 8 + "-bit secret; "
@@ -291,39 +283,8 @@ public final class KeyDir {
     return new KeyDir(dir, priv, pub, hmac);
   }
 
-  /**
-   * Refuses a file or directory that group or others may write, naming it and its mode.
-   *
-   * @param f the path
-   * @param what how the sentence names it
-   * @param mode the mode the sentence suggests
-   */
-  private static void requireUnwritableByOthers(Path f, String what, String mode) {
-    try {
-      if (!Files.getFileStore(f).supportsFileAttributeView("posix")) {
-        return;
-      }
-      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(f);
-      if (!Collections.disjoint(perms, OTHERS_WRITE)) {
-        throw new KeyDirException(what + " is mode " + PosixFilePermissions.toString(perms)
-            + "; others can write it and so replace keys, so it is not trusted (chmod " + mode
-            + " " + f + ").");
-      }
-    } catch (IOException e) {
-      throw new KeyDirException("Cannot read the mode of " + f + ": " + e.getMessage() + ".", e);
-    }
-  }
-
   private static String read(Path f) throws IOException {
     return Files.readString(f, StandardCharsets.US_ASCII);
-  }
-
-  private static void requirePrivate(Path f) throws IOException {
-    Optional<String> open = tooOpen(f);
-    if (open.isPresent()) {
-      throw new KeyDirException(f + " is " + open.get() + "; a secret others can read is not "
-          + "trusted (chmod 600 " + f + ").");
-    }
   }
 
   /**
@@ -331,19 +292,6 @@ public final class KeyDir {
    * @return a description such as {@code "mode rw-r--r--"} when group or others have any access,
    *     empty when owner-only or when the file system has no POSIX permissions
    */
-  static Optional<String> tooOpen(Path f) throws IOException {
-    if (!Files.getFileStore(f).supportsFileAttributeView("posix")) {
-      return Optional.empty();
-    }
-    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(f);
-    for (PosixFilePermission p : perms) {
-      if (OPEN.contains(p)) {
-        return Optional.of("mode " + PosixFilePermissions.toString(perms));
-      }
-    }
-    return Optional.empty();
-  }
-
   /**
    * One identity as {@code flotilla keys list} shows it.
    *
@@ -379,7 +327,7 @@ public final class KeyDir {
           byId.computeIfAbsent(name.substring(0, dot), k -> new ArrayList<>()).add(f);
         }
       }
-      Optional<String> dirOpen = tooOpen(dir);
+      Optional<String> dirOpen = KeyFileModes.tooOpen(dir);
       if (dirOpen.isPresent()) {
         out.add(new Entry("(directory)", List.of(), "", List.of(dir + " is " + dirOpen.get()
             + "; chmod 700 it.")));
@@ -399,7 +347,7 @@ public final class KeyDir {
             }
             default -> algorithms.add("HMAC-SHA256");
           }
-          Optional<String> open = tooOpen(f);
+          Optional<String> open = KeyFileModes.tooOpen(f);
           if (open.isPresent() && !ext.equals("pub")) {
             warnings.add(f.getFileName() + " is " + open.get() + "; chmod 600 it.");
           }

@@ -1,6 +1,8 @@
 package dev.flotilla.urdf;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -49,8 +51,8 @@ public final class LinkNames {
     return out;
   }
 
-  private static java.util.List<String> split(String name) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  private static List<String> split(String name) {
+    List<String> out = new ArrayList<>();
     int start = -1;
     for (int i = 0; i <= name.length(); i++) {
       boolean alnum = i < name.length() && Character.isLetterOrDigit(name.charAt(i));

@@ -1,5 +1,6 @@
 package dev.flotilla.urdf;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,6 +31,6 @@ public record Plugin(
 
   /** Library, name and element in lower case, for vocabulary checks. */
   public String identity() {
-    return (filename + " " + name + " " + element).toLowerCase(java.util.Locale.ROOT);
+    return (filename + " " + name + " " + element).toLowerCase(Locale.ROOT);
   }
 }
