@@ -26,6 +26,8 @@ import java.util.Set;
  * commits, and a plan version that peers have seen could then be issued again with other content.
  * FULL syncs the log at every commit; commits happen on fleet events, not on odometry, so the cost
  * is a few milliseconds per event. Not thread-safe: a node writes from its one callback thread.
+ * Slightly over 400 lines: it is the journal's whole public API (one method per record kind, and
+ * open, check and recover); the SQL lives in {@link JournalDatabase}.
  */
 public final class StateJournal implements AutoCloseable {
   /** Version of the tables below; a journal written by a newer Flotilla is refused. */
