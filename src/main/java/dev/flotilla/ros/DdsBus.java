@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,6 +50,13 @@ public final class DdsBus implements Bus {
   }
 
   private final ROS2Node node;
+  /**
+   * Takes samples and runs handlers for every subscription of this participant, one at a time and
+   * in the order Fast-DDS announced them, as its receive thread did when handlers ran on it: a
+   * {@code /clock} tick is not handled before a heartbeat that arrived earlier.
+   */
+  private final ExecutorService deliveries;
+  private volatile Thread deliveryThread;
   private final List<AutoCloseable> endpoints = new ArrayList<>();
   /** DDS type name → whether this participant carries it raw (true) or typed (false). */
   private final Map<String, Boolean> rawTypes = new HashMap<>();
@@ -97,6 +107,12 @@ public final class DdsBus implements Bus {
     }
     this.node = new ROS2Node(DomainFactory.getDomain(PubSubImplementation.FAST_RTPS), nodeName,
         namespace.equals("/") ? "" : namespace, discovery.profile(domainId));
+    this.deliveries = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "dds-delivery " + nodeName);
+      t.setDaemon(true);
+      deliveryThread = t;
+      return t;
+    });
   }
 
   private static DiscoveryOptions withLocalhostOnly(boolean localhostOnly) {
@@ -146,7 +162,7 @@ public final class DdsBus implements Bus {
       QosProfile qos, Consumer<T> handler) {
     claimType(type.ddsName(), false);
     MessageTopicType<T> dataType = new MessageTopicType<>(type);
-    Delivery delivery = new Delivery(topic);
+    Delivery delivery = new Delivery(qos.depth());
     ROS2Subscription<MessageTopicType.Holder<T>> subscription = node.createSubscription(dataType,
         subscriber -> delivery.submit(() -> {
           // Fast-DDS calls back once per new sample; taking more would find none and make the
@@ -207,7 +223,7 @@ public final class DdsBus implements Bus {
       RawMessageHandler handler) {
     RawTopicType dataType = new RawTopicType(rosType, RawTopicType.DEFAULT_MAX_PAYLOAD_BYTES);
     claimType(dataType.getName(), true);
-    Delivery delivery = new Delivery(topic);
+    Delivery delivery = new Delivery(qos.depth());
     ROS2Subscription<RawTopicType.Sample> subscription = node.createSubscription(dataType,
         subscriber -> {
           long receivedAt = epochNanos();
@@ -260,43 +276,69 @@ public final class DdsBus implements Bus {
   }
 
   /**
-   * One subscription's takes and handler calls, on a thread of their own, one sample at a time.
+   * One subscription's takes and handler calls, queued on the participant's delivery thread.
    *
    * <p>They must not run on the Fast-DDS listener thread: ihmc-pub-sub's take and its subscriber
    * deletion hold the same lock, and Fast-DDS 2.14 waits for a running listener callback when it
    * deletes the reader, so a callback blocked on take while {@link #close()} deletes the reader
    * would deadlock the two (seen in a test within minutes). The listener only queues the take.
    */
-  private static final class Delivery {
-    private final ExecutorService executor;
-    private volatile Thread thread;
+  private final class Delivery {
+    private final int depth;
+    /** Takes queued and not yet started. */
+    private final AtomicInteger queued = new AtomicInteger();
+    private volatile boolean closed;
 
-    Delivery(String topic) {
-      executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "dds-delivery " + topic);
-        t.setDaemon(true);
-        thread = t;
-        return t;
-      });
+    /**
+     * @param depth the subscription's keep-last depth: DDS holds at most this many unread
+     *     samples, so more queued takes than this could only find nothing
+     */
+    Delivery(int depth) {
+      this.depth = Math.max(1, depth);
     }
 
+    /**
+     * Queues one take for a sample DDS announced. When the handlers fall behind by a whole
+     * history, DDS drops the oldest samples (keep-last); the takes already queued then cover every
+     * sample it still holds, so no further take is queued. Without this bound every take beyond
+     * the history found nothing and the native layer printed an error for each (hundreds of
+     * thousands in a loaded demo run, which starved the fleet further).
+     */
     void submit(Runnable take) {
+      if (closed) {
+        return;
+      }
+      if (queued.incrementAndGet() > depth) {
+        queued.decrementAndGet();
+        return;
+      }
       try {
-        executor.execute(take);
+        deliveries.execute(() -> {
+          queued.decrementAndGet();
+          if (!closed) {
+            take.run();
+          }
+        });
       } catch (RejectedExecutionException e) {
-        // The subscription is closing; the sample is dropped with it.
+        queued.decrementAndGet();
+        // The participant is closing; the sample is dropped with it.
       }
     }
 
-    /** @return a handle that stops delivery (letting a running handler finish), then removes */
+    /**
+     * @return a handle that stops delivery (letting a take or handler already running finish),
+     *     then removes the subscription
+     */
     AutoCloseable closing(Runnable remove) {
       return () -> {
-        executor.shutdown();
-        if (Thread.currentThread() != thread) {
+        closed = true;
+        if (Thread.currentThread() != deliveryThread) {
           try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-              LOG.warning("A handler still runs 5 s after its subscription was closed.");
-            }
+            deliveries.submit(() -> { }).get(5, TimeUnit.SECONDS);
+          } catch (TimeoutException e) {
+            LOG.warning("A handler still runs 5 s after its subscription was closed.");
+          } catch (RejectedExecutionException | ExecutionException e) {
+            // Delivery has stopped already: nothing of this subscription runs.
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -322,5 +364,6 @@ public final class DdsBus implements Bus {
     }
     endpoints.clear();
     node.destroy();
+    deliveries.shutdown();
   }
 }
