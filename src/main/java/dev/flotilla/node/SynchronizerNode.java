@@ -181,8 +181,8 @@ public final class SynchronizerNode implements FlotillaNode {
   private void handle(String topic, String source, LtlSyncTracker.Result r) {
     if (r.rejected()) {
       rejections.reject(topic, source, r.rejectCode(), r.detail());
-      return;
     }
+    // A refused input carries no order, except a duplicate start, answered with its GO again.
     for (LtlSyncTracker.Command c : r.commands()) {
       sync.publish(new SyncCommand(Stamps.time(ctx.clock().now()), allocationVersion,
           c.robotId(), c.taskId(), c.stepIndex(), SyncMessages.command(c.command()),

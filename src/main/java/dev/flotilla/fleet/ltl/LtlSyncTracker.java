@@ -228,8 +228,13 @@ public final class LtlSyncTracker {
           + " but its current step is " + current);
     }
     if (start && workingOn.containsKey(agent)) {
-      return Result.reject("duplicate_start", "robot " + robotId + " already works on step "
-          + stepIndex);
+      // The robot already has its GO for this step and asks again: it lost the order (it was
+      // declared failed and stopped, or the GO was lost). Counted as a duplicate, and answered
+      // with the same GO, which changes no synchronization state; ignoring it left the robot
+      // waiting for ever.
+      return new Result(List.of(new Command(robotId, taskId, stepIndex, SyncOrder.GO, List.of(),
+          "already started; GO repeated")), "duplicate_start",
+          "robot " + robotId + " already works on step " + stepIndex + "; its GO is repeated");
     }
     if (!start && !workingOn.containsKey(agent)) {
       return Result.reject("not_started", "robot " + robotId + " finished step " + stepIndex
