@@ -351,16 +351,7 @@ public final class StateJournal implements AutoCloseable {
    * @param value its value
    */
   public void put(String key, String value) {
-    db.write(c -> {
-      Object[] old = db.row(JournalTable.META, key);
-      try (PreparedStatement st =
-          c.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?, ?)")) {
-        st.setString(1, key);
-        st.setString(2, value);
-        st.executeUpdate();
-      }
-      db.changed(JournalTable.META, old, new Object[] {key, value});
-    });
+    replaceKeyed(JournalTable.META, "meta", key, value);
   }
 
   /**
@@ -385,16 +376,7 @@ public final class StateJournal implements AutoCloseable {
    * @param data its bytes
    */
   public void putBlob(String name, byte[] data) {
-    db.write(c -> {
-      Object[] old = db.row(JournalTable.BLOBS, name);
-      try (PreparedStatement st =
-          c.prepareStatement("INSERT OR REPLACE INTO blobs VALUES (?, ?)")) {
-        st.setString(1, name);
-        st.setBytes(2, data);
-        st.executeUpdate();
-      }
-      db.changed(JournalTable.BLOBS, old, new Object[] {name, data});
-    });
+    replaceKeyed(JournalTable.BLOBS, "blobs", name, data);
   }
 
   /**
@@ -408,5 +390,19 @@ public final class StateJournal implements AutoCloseable {
   @Override
   public void close() {
     db.close();
+  }
+
+  /** Inserts or replaces a (key, value) row of a two-column table, keeping the seal current. */
+  private void replaceKeyed(JournalTable table, String sqlTable, String key, Object value) {
+    db.write(c -> {
+      Object[] old = db.row(table, key);
+      try (PreparedStatement st =
+          c.prepareStatement("INSERT OR REPLACE INTO " + sqlTable + " VALUES (?, ?)")) {
+        st.setString(1, key);
+        st.setObject(2, value);
+        st.executeUpdate();
+      }
+      db.changed(table, old, new Object[] {key, value});
+    });
   }
 }
