@@ -18,4 +18,7 @@ public interface FlotillaNode {
 
   /** Periodic work, run on the node's executor. */
   default void tick() {}
+
+  /** Releases what {@link #start()} acquired besides the bus (threads); called once on stop. */
+  default void close() {}
 }

@@ -284,6 +284,9 @@ public final class NodeHost implements AutoCloseable {
       handler.close();
     });
     rosoutHandlers.clear();
+    for (FlotillaNode node : nodes) {
+      node.close();
+    }
     for (ScheduledExecutorService e : executors) {
       e.shutdown();
     }

@@ -3,6 +3,8 @@ package dev.flotilla.node;
 import dev.flotilla.fleet.ltl.LtlSyncTracker;
 import dev.flotilla.liveness.HeartbeatMonitor;
 import dev.flotilla.liveness.HeartbeatVerdict;
+import dev.flotilla.liveness.HiccupMeter;
+import dev.flotilla.liveness.InputBacklog;
 import dev.flotilla.liveness.Liveness;
 import dev.flotilla.model.RobotSpec;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
@@ -11,15 +13,18 @@ import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.nav_msgs.Odometry;
 import dev.flotilla.ros.Bus;
+import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -34,6 +39,14 @@ import java.util.stream.Collectors;
  * {@code flotilla/allocation} version seen (0 before any), the version robots execute, and its
  * reason names the LTL plan version. Thin adapter: the decisions are the monitor's
  * and the sync engine's; inputs they refuse are counted and logged.
+ *
+ * <p>Heartbeats are taken on the bus's delivery thread, never queued behind the node's other
+ * work, and stamped with the node clock as they arrive: on the simulated clock, which arrives on
+ * the same thread in order, a starved node then sees time and heartbeats fall behind together. On
+ * the system clock the monitor is told how long this process could not run (a {@link
+ * HiccupMeter}) and how far behind its senders the heartbeats arrive (an {@link InputBacklog}),
+ * and discounts both, so a starved synchronizer does not declare live robots failed.
+ * Transitions are published on the node's executor in the order the monitor decided them.
  */
 public final class SynchronizerNode implements FlotillaNode {
 
@@ -45,14 +58,17 @@ public final class SynchronizerNode implements FlotillaNode {
   private final Logger log;
   private final InputRejections rejections;
   private final HeartbeatMonitor monitor;
-  private final Map<String, Long> odometrySequence = new HashMap<>();
+  private final InputBacklog backlog = new InputBacklog();
+  /** Liveness transitions in the order the monitor decided them, published by {@link #drain}. */
+  private final Queue<Liveness> decided = new ConcurrentLinkedQueue<>();
+  /** Held while asking the monitor and queueing its answer, so the queue keeps its order. */
+  private final Object deciding = new Object();
+  private final Map<String, Long> odometrySequence = new ConcurrentHashMap<>();
   /**
    * Configured robots watched through their odometry, looked up once per heartbeat: scanning the
    * fleet there made every heartbeat O(fleet size), 10^7 steps a second at 1000 robots.
    */
   private final Set<String> livenessFromOdometry;
-  /** Reused for each heartbeat's transitions; only the node's thread touches it. */
-  private final List<Liveness> transitions = new ArrayList<>();
   private final String heartbeatTopic;
   private final LtlSyncTracker ltl = new LtlSyncTracker();
   private final String eventsTopic;
@@ -60,6 +76,9 @@ public final class SynchronizerNode implements FlotillaNode {
   private Bus.Publisher<FleetEvent> events;
   private Bus.Publisher<SyncCommand> sync;
   private long allocationVersion;
+  /** Measures this process's hiccups when the node runs on the system clock; else null. */
+  private HiccupMeter hiccups;
+  private double blindSeen;
 
   /**
    * @param ctx host services
@@ -90,14 +109,19 @@ public final class SynchronizerNode implements FlotillaNode {
     events = ctx.bus().publisher(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE,
         FlotillaQos.EVENTS);
     sync = ctx.bus().publisher(ctx.topic(TopicNames.SYNC), SyncCommand.TYPE, SYNC_QOS);
+    if (ctx.clock() == NodeClock.SYSTEM) {
+      // 10 ms wake-ups; 5 ms of ordinary timer slack is not counted as blindness.
+      hiccups = new HiccupMeter(0.010, 0.005);
+    }
+    // On the delivery thread: a heartbeat must not wait behind the node's other work.
     ctx.bus().subscribe(heartbeatTopic, Heartbeat.TYPE, QosProfile.SENSOR_DATA,
-        hb -> ctx.executor().execute(() -> onHeartbeat(hb)));
+        this::onHeartbeat);
     // Robots without a Flotilla agent: their odometry is their heartbeat.
     for (RobotSpec r : params.fleet().robots()) {
       if (r.livenessFromOdometry()) {
         String topic = TopicNames.odometry(ctx.namespace(), r.id());
-        ctx.bus().subscribe(topic, Odometry.TYPE,
-            QosProfile.SENSOR_DATA, o -> ctx.executor().execute(() -> onOdometry(r.id())));
+        ctx.bus().subscribe(topic, Odometry.TYPE, QosProfile.SENSOR_DATA,
+            o -> onOdometry(r.id()));
       }
     }
     ctx.bus().subscribe(ltlTopic, dev.flotilla.msgs.std_msgs.String.TYPE, QosProfile.LATCHED,
@@ -117,21 +141,57 @@ public final class SynchronizerNode implements FlotillaNode {
     return params.checkPeriod();
   }
 
-  /** Declares silent robots failed; called every {@link #tickPeriod()}. */
+  /**
+   * Declares silent robots failed, discounting this process's hiccups and the input's backlog
+   * since the last tick; called every {@link #tickPeriod()}.
+   */
   @Override
   public void tick() {
-    for (Liveness l : monitor.poll(ctx.clock().now())) {
-      publish(l);
+    if (hiccups != null) {
+      double blind = hiccups.blindSeconds();
+      monitor.addBlindTime(blind - blindSeen);
+      blindSeen = blind;
+    }
+    double lag = backlog.endInterval();
+    synchronized (deciding) {
+      decided.addAll(monitor.poll(ctx.clock().now(), lag));
+    }
+    drain();
+  }
+
+  @Override
+  public void close() {
+    if (hiccups != null) {
+      hiccups.close();
     }
   }
 
   /** Odometry counts as a heartbeat for a robot whose liveness_source is odometry. */
   void onOdometry(String robotId) {
-    List<Liveness> transitions = new ArrayList<>();
     long sequence = odometrySequence.merge(robotId, 1L, Long::sum);
-    if (monitor.onHeartbeat(robotId, sequence, ctx.clock().now(), transitions)
-        == HeartbeatVerdict.ACCEPTED) {
-      transitions.forEach(this::publish);
+    decide(robotId, sequence, ctx.clock().now());
+  }
+
+  /** Asks the monitor about one heartbeat and has any transition published in order. */
+  private HeartbeatVerdict decide(String robotId, long sequence, double now) {
+    List<Liveness> transitions = new ArrayList<>(1);
+    HeartbeatVerdict verdict;
+    synchronized (deciding) {
+      verdict = monitor.onHeartbeat(robotId, sequence, now, transitions);
+      decided.addAll(transitions);
+    }
+    if (!transitions.isEmpty()) {
+      // A robot back from silence may have restarted with another clock.
+      backlog.forget(robotId);
+      ctx.executor().execute(this::drain);
+    }
+    return verdict;
+  }
+
+  /** Publishes the decided transitions; runs on the node's executor only. */
+  private void drain() {
+    for (Liveness l = decided.poll(); l != null; l = decided.poll()) {
+      publish(l);
     }
   }
 
@@ -146,11 +206,10 @@ public final class SynchronizerNode implements FlotillaNode {
               + "its heartbeats are not used");
       return;
     }
-    transitions.clear();
-    HeartbeatVerdict verdict =
-        monitor.onHeartbeat(hb.robotId(), hb.sequenceNumber(), ctx.clock().now(), transitions);
+    double now = ctx.clock().now();
+    HeartbeatVerdict verdict = decide(hb.robotId(), hb.sequenceNumber(), now);
     switch (verdict) {
-      case ACCEPTED -> transitions.forEach(this::publish);
+      case ACCEPTED -> backlog.heard(hb.robotId(), Stamps.seconds(hb.stamp()), now);
       case UNKNOWN_ROBOT -> rejections.reject(heartbeatTopic, hb.robotId(), "unknown_robot",
           "robot '" + hb.robotId() + "' is not in the fleet and discover_robots is false");
       case DUPLICATE -> rejections.reject(heartbeatTopic, hb.robotId(), "duplicate_sequence",

@@ -70,4 +70,54 @@ class HeartbeatMonitorTest {
     assertThrows(IllegalArgumentException.class,
         () -> new HeartbeatMonitor(0, List.of(), false));
   }
+
+  @Test
+  void blindTimeWithinASilenceIsNotCountedAsSilence() {
+    HeartbeatMonitor m = new HeartbeatMonitor(1.0, List.of("r1", "r2"), false);
+    m.onHeartbeat("r1", 1, 0.0, events);
+    m.onHeartbeat("r2", 1, 0.0, events);
+    // The monitor's process could not run for 0.8 s: r1's heartbeats of that stretch were lost
+    // to it, not to r1.
+    m.addBlindTime(0.8);
+    assertTrue(m.poll(1.5).isEmpty(), "1.5 s of silence of which 0.8 s the monitor was blind");
+    List<Liveness> failed = m.poll(1.85);
+    assertEquals(List.of("r1", "r2"), failed.stream().map(Liveness::robotId).toList());
+    assertEquals(1.85, failed.get(0).silence(), 1e-9, "the event reports the raw silence");
+  }
+
+  @Test
+  void blindTimeBeforeTheLastHeartbeatDoesNotExtendTheNextSilence() {
+    HeartbeatMonitor m = new HeartbeatMonitor(1.0, List.of("r1"), false);
+    m.onHeartbeat("r1", 1, 0.0, events);
+    m.addBlindTime(0.9);
+    m.onHeartbeat("r1", 2, 2.0, events);
+    assertEquals(1, m.poll(3.05).size(), "blindness before the heartbeat is not discounted");
+  }
+
+  @Test
+  void theDiscountIsAtMostOneTimeout() {
+    HeartbeatMonitor m = new HeartbeatMonitor(1.0, List.of("r1"), false);
+    m.onHeartbeat("r1", 1, 0.0, events);
+    m.addBlindTime(50);
+    assertTrue(m.poll(1.99, 30).isEmpty());
+    assertEquals(1, m.poll(2.01, 30).size(),
+        "a robot silent for twice the timeout is failed however starved the monitor was");
+  }
+
+  @Test
+  void inputBacklogIsDiscountedAtThePoll() {
+    HeartbeatMonitor m = new HeartbeatMonitor(1.0, List.of("r1"), false);
+    m.onHeartbeat("r1", 1, 0.0, events);
+    assertTrue(m.poll(1.3, 0.4).isEmpty(), "its heartbeats of the last 0.4 s are still queued");
+    assertEquals(1, m.poll(1.3, 0.2).size());
+  }
+
+  @Test
+  void negativeOrNonFiniteBlindTimeIsMisuse() {
+    HeartbeatMonitor m = new HeartbeatMonitor(1.0, List.of("r1"), false);
+    assertThrows(IllegalArgumentException.class, () -> m.addBlindTime(-1));
+    assertThrows(IllegalArgumentException.class, () -> m.addBlindTime(Double.NaN));
+    m.onHeartbeat("r1", 1, 0.0, events);
+    assertEquals(1, m.poll(1.5, Double.NaN).size(), "an unknown backlog is no discount");
+  }
 }

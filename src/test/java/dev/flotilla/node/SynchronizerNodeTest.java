@@ -90,4 +90,35 @@ class SynchronizerNodeTest {
         "heartbeats do not count for an odometry-watched robot");
     assertEquals(1, sync.rejections().count("liveness_from_odometry"));
   }
+
+  @Test
+  void heartbeatsAreTakenOnArrivalNotBehindTheNodesQueuedWork() {
+    NodeFixture g = new NodeFixture();
+    List<FleetEvent> seen = g.record("/flotilla/events", FleetEvent.TYPE);
+    List<Runnable> queued = new java.util.ArrayList<>();
+    SynchronizerNode busy = new SynchronizerNode(
+        new NodeContext("synchronizer", "/", g.bus, g.clock, queued::add),
+        SynchronizerParams.read(NodeFixture.params(NodeFixture.FLEET)
+            .forNode("/", "synchronizer")));
+    busy.start();
+    dev.flotilla.ros.Bus.Publisher<Heartbeat> beats =
+        g.publisher("/flotilla/heartbeat", Heartbeat.TYPE);
+    beats.publish(Heartbeat.builder().robotId("r1").sequenceNumber(1).battery(Float.NaN)
+        .build());
+    while (!queued.isEmpty()) {
+      queued.remove(0).run();
+    }
+    g.now += 0.5;
+    beats.publish(Heartbeat.builder().robotId("r1").sequenceNumber(2).battery(Float.NaN)
+        .build());
+    g.now += 0.6;
+    // The node's executor is busy (nothing queued has run) when the check comes due.
+    busy.tick();
+    while (!queued.isEmpty()) {
+      queued.remove(0).run();
+    }
+    assertEquals(List.of(FleetEvent.ROBOT_JOINED),
+        seen.stream().map(FleetEvent::kind).toList(),
+        "r1 spoke 0.6 s ago: its heartbeat counts from its arrival, not from when the node ran");
+  }
 }
