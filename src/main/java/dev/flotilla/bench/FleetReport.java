@@ -24,6 +24,7 @@ public final class FleetReport {
   private final List<FleetPhase> results;
   private final String loadBefore;
   private final String loadAfter;
+  private int hogs;
 
   /**
    * @param config what was run
@@ -39,6 +40,11 @@ public final class FleetReport {
     this.loadAfter = loadAfter;
   }
 
+  /** @param count busy-loop processes that competed for the CPU during the run */
+  public void hogs(int count) {
+    this.hogs = count;
+  }
+
   /**
    * Prints the tables, the ratios against the baseline and the target line.
    *
@@ -51,8 +57,10 @@ public final class FleetReport {
         + "window%n", config.heartbeatHz(), config.odometryHz(),
         config.timeout(), config.checkPeriod(), config.algorithm(), config.kills(),
         config.duration());
-    out.printf("machine: %d cores; load average (1/5/15 min) %s before, "
-        + "%s after%n", Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+    out.printf("machine: %d cores; %s; load average (1/5/15 min) %s before, "
+        + "%s after%n", Runtime.getRuntime().availableProcessors(),
+        hogs == 0 ? "no CPU hogs" : hogs + " busy-loop CPU hogs competing", loadBefore,
+        loadAfter);
     out.println("robots node          CPU %core (callback thread)  heap used/committed"
         + " MiB (max used)  GC ms");
     for (FleetPhase p : results) {
@@ -97,9 +105,9 @@ public final class FleetReport {
     double p99 = Statistics.quantile(largest.detect(), 0.99);
     boolean met = largest.detect().length == largest.kills().size()
         && largest.spuriousFailures() == 0 && p99 <= 0.100;
-    out.printf("target (%d robots: every kill detected within timeout + "
+    out.printf("target (%d robots%s: every kill detected within timeout + "
         + "100 ms at p99, no spurious failure): %s (p99 %.1f ms, %d missed, %d spurious)%n",
-        largest.robots(), met ? "met" : "NOT met", 1e3 * p99,
+        largest.robots(), hogs == 0 ? "" : ", " + hogs + " CPU hogs", met ? "met" : "NOT met", 1e3 * p99,
         largest.kills().size() - largest.detect().length, largest.spuriousFailures());
   }
 

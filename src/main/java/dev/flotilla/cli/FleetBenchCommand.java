@@ -1,5 +1,6 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.bench.CpuHogs;
 import dev.flotilla.bench.FleetBenchmark;
 import dev.flotilla.bench.FleetPhase;
 import dev.flotilla.bench.FleetReport;
@@ -71,6 +72,11 @@ final class FleetBenchCommand implements Callable<Integer> {
       + "-XX:StartFlightRecording=filename=out/{node}.jfr,settings=profile")
   String nodeJavaOpts = "";
 
+  @Option(names = "--hogs", paramLabel = "N", description = "Busy-loop processes competing "
+      + "for the CPU during the whole run, as other programs on a loaded robot computer "
+      + "(default 0).")
+  int hogs;
+
   @Option(names = "--out", description = "CSV of every kill and node (default "
       + "out/bench/fleet.csv); node logs go beside it.")
   Path out = Path.of("out/bench/fleet.csv");
@@ -86,6 +92,7 @@ final class FleetBenchCommand implements Callable<Integer> {
     UsageError.check(baselineRobots == 0 || baselineRobots >= kills,
         "--baseline-robots must be 0 or at least --kills.");
     UsageError.check(duration >= 1, "--duration must be at least 1 s.");
+    UsageError.check(hogs >= 0 && hogs <= 64, "--hogs must be within 0..64.");
     int phases = robots.size() + (baselineRobots > 0 ? 1 : 0);
     UsageError.check(domainId >= 0 && domainId + phases - 1 <= 232,
         "--domain-id N needs N..N+" + (phases - 1) + " within 0..232.");
@@ -112,8 +119,17 @@ final class FleetBenchCommand implements Callable<Integer> {
     if (security.equals("enforce")) {
       bench.secured(dir.resolve("keys"));
     }
-    List<FleetPhase> results = bench.run();
-    FleetReport report = new FleetReport(config, results, loadBefore, FleetReport.loadAverage());
+    List<FleetPhase> results;
+    String loadAfter;
+    try (CpuHogs competing = new CpuHogs(hogs)) {
+      if (hogs > 0) {
+        System.err.println("running with " + hogs + " busy-loop processes competing for the CPU");
+      }
+      results = bench.run();
+      loadAfter = FleetReport.loadAverage();
+    }
+    FleetReport report = new FleetReport(config, results, loadBefore, loadAfter);
+    report.hogs(hogs);
     TableWriter table = TableWriter.to(System.out);
     report.print(table);
     TableWriter.writeCsvLines(out, FleetReport.CSV_HEADER, report.csv());

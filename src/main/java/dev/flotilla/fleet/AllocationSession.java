@@ -71,6 +71,14 @@ public final class AllocationSession {
   private long ltlVersion;
   private EventTriggeredRebalancer rebalancer;
   private Set<String> plannedRobots = Set.of();
+  /** Whether a batch is open: plans are computed but published once, when it closes. */
+  private boolean batching;
+  /** The newest plan computed in the open batch, or null. */
+  private Deferred deferred;
+
+  /** A plan computed during a batch, with what caused it. */
+  private record Deferred(AllocationPlan plan, AllocationProblem problem, PlanCause cause,
+      Set<String> subjects) {}
   private long version;
   private FleetPlan current;
   private AllocationPlan lastPlan;
@@ -395,6 +403,32 @@ public final class AllocationSession {
   }
 
   /**
+   * Opens a batch: until {@link #endBatch} the calls that change the plan still repair it, one
+   * after the other as they would alone, but return null and publish nothing. A storm of
+   * failures and recoveries (a partition healing, a starved detector) then costs the fleet one
+   * new version instead of one per robot.
+   */
+  public void beginBatch() {
+    batching = true;
+  }
+
+  /**
+   * Closes the batch and publishes its last plan, if any call in it changed the plan: one
+   * version, its diff against the version before the batch, its cause {@code robot_failed} when
+   * any robot failed (else the first cause) and every subject, comma-separated.
+   *
+   * @param now node-clock time in seconds
+   * @return the new plan, or null when nothing changed
+   */
+  public PlanUpdate endBatch(double now) {
+    batching = false;
+    Deferred d = deferred;
+    deferred = null;
+    return d == null ? null
+        : publish(d.plan(), d.problem(), d.cause(), String.join(",", d.subjects()), now, false);
+  }
+
+  /**
    * Builds the next version from a plan and its diff against the current one.
    *
    * @param onlyIfMoved publish nothing when no robot's task list changed
@@ -403,6 +437,17 @@ public final class AllocationSession {
       String subject, double now, boolean onlyIfMoved) {
     lastPlan = plan;
     lastProblem = problem;
+    if (batching) {
+      Set<String> subjects = new LinkedHashSet<>();
+      PlanCause batchCause = cause;
+      if (deferred != null) {
+        subjects.addAll(deferred.subjects());
+        batchCause = deferred.cause() == PlanCause.ROBOT_FAILED ? deferred.cause() : cause;
+      }
+      subjects.add(subject);
+      deferred = new Deferred(plan, problem, batchCause, subjects);
+      return null;
+    }
     Map<String, Task> tasks = new LinkedHashMap<>();
     // Completed tasks stay in the planner's history but are no longer anybody's work.
     problem.tasks().stream().filter(task -> openTasks.containsKey(task.id()))

@@ -18,7 +18,9 @@ import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +46,9 @@ public final class AllocatorNode implements FlotillaNode {
   private final AllocatorParams params;
   private final Logger log;
   private final InputRejections rejections;
+  /** Joins, failures and recoveries not yet applied; see {@link #applyMembership}. */
+  private final List<FleetEvent> membership = new ArrayList<>();
+  private boolean membershipQueued;
   private final Set<String> odometrySubscribed = new HashSet<>();
   /**
    * Configured robots by id, for the odometry path: {@link FleetParams#robot} scans the fleet,
@@ -313,17 +318,13 @@ public final class AllocatorNode implements FlotillaNode {
   void onEvent(FleetEvent e) {
     double now = ctx.clock().now();
     switch (e.kind()) {
-      case FleetEvent.ROBOT_JOINED, FleetEvent.ROBOT_RECOVERED -> {
-        if (!session.knows(e.robotId()) && !params.fleet().discoverRobots()) {
-          rejections.reject(ctx.topic(TopicNames.EVENTS), e.robotId(), "unknown_robot",
-              "robot '" + e.robotId() + "' is not in the fleet");
-          return;
+      case FleetEvent.ROBOT_JOINED, FleetEvent.ROBOT_RECOVERED, FleetEvent.ROBOT_FAILED -> {
+        membership.add(e);
+        if (!membershipQueued) {
+          membershipQueued = true;
+          ctx.executor().execute(this::applyMembership);
         }
-        subscribeOdometry(e.robotId());
-        resumes.subscribe(e.robotId());
-        apply(session.robotAvailable(e.robotId(), now, e.kind() == FleetEvent.ROBOT_RECOVERED));
       }
-      case FleetEvent.ROBOT_FAILED -> apply(session.robotFailed(e.robotId(), now));
       case FleetEvent.TASK_COMPLETED -> {
         // A shared task is done when its master (or its only robot) says so.
         if (!isCollaborator(e.robotId(), e.taskId())) {
@@ -342,6 +343,40 @@ public final class AllocatorNode implements FlotillaNode {
       default -> {
         // Other events (task accepted/started, rejections) do not change the plan.
       }
+    }
+  }
+
+  /**
+   * Applies the robots' joins, failures and recoveries heard since the last call as one batch:
+   * queued behind the events already waiting, so a storm that arrives while the node is busy is
+   * repaired once and published as one version, while a lone event is applied at once.
+   */
+  private void applyMembership() {
+    membershipQueued = false;
+    List<FleetEvent> batch = List.copyOf(membership);
+    membership.clear();
+    double now = ctx.clock().now();
+    session.beginBatch();
+    try {
+      for (FleetEvent e : batch) {
+        if (e.kind() == FleetEvent.ROBOT_FAILED) {
+          session.robotFailed(e.robotId(), now);
+          continue;
+        }
+        if (!session.knows(e.robotId()) && !params.fleet().discoverRobots()) {
+          rejections.reject(ctx.topic(TopicNames.EVENTS), e.robotId(), "unknown_robot",
+              "robot '" + e.robotId() + "' is not in the fleet");
+          continue;
+        }
+        subscribeOdometry(e.robotId());
+        resumes.subscribe(e.robotId());
+        session.robotAvailable(e.robotId(), now, e.kind() == FleetEvent.ROBOT_RECOVERED);
+      }
+    } finally {
+      apply(session.endBatch(now));
+    }
+    if (batch.size() > 1) {
+      log.info("applied " + batch.size() + " liveness changes as one repair");
     }
   }
 

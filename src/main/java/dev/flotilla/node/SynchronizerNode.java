@@ -114,7 +114,8 @@ public final class SynchronizerNode implements FlotillaNode {
       hiccups = new HiccupMeter(0.010, 0.005);
     }
     // On the delivery thread: a heartbeat must not wait behind the node's other work.
-    ctx.bus().subscribe(heartbeatTopic, Heartbeat.TYPE, QosProfile.SENSOR_DATA,
+    ctx.bus().subscribe(heartbeatTopic, Heartbeat.TYPE,
+        heartbeatQos(params.fleet().robots().size(), params.fleet().discoverRobots()),
         this::onHeartbeat);
     // Robots without a Flotilla agent: their odometry is their heartbeat.
     for (RobotSpec r : params.fleet().robots()) {
@@ -133,6 +134,24 @@ public final class SynchronizerNode implements FlotillaNode {
             Math.max(allocationVersion, a.planVersion())));
     log.info(String.format(Locale.ROOT, "synchronizer watching %d robots, timeout %.2f s",
         params.fleet().robots().size(), params.heartbeatTimeout()));
+  }
+
+  /**
+   * The heartbeat reader's QoS: sensor data, but deep enough for a whole fleet. Every robot beats
+   * on one keyless topic, so the reader's keep-last history is shared by all of them: with
+   * sensor data's depth of 5, a reader five samples behind (one burst of a 21-robot simulation
+   * step, or a few milliseconds of a starved process at 2000 robots) overwrote heartbeats it had
+   * not read, and robots that kept beating were declared failed. Four samples per robot (at
+   * least 64, at most 8192; 1024 at least when robots are discovered) cover a backlog of four
+   * heartbeat periods.
+   *
+   * @param robots configured robots
+   * @param discover whether unconfigured robots may join
+   * @return the reader's QoS
+   */
+  static QosProfile heartbeatQos(int robots, boolean discover) {
+    int depth = Math.min(8192, Math.max(discover ? 1024 : 64, 4 * robots));
+    return new QosProfile(false, false, depth);
   }
 
   /** @return the period at which the host must call {@link #tick()}, in seconds */

@@ -283,4 +283,34 @@ class AllocatorNodeTest {
     assertTrue(last.stream().filter(m -> m.ns().equals("routes"))
         .allMatch(m -> m.points().size() >= 2));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"greedy", "potential_game"})
+  void aStormOfFailuresHeardWhileBusyIsRepairedAsOneVersion(String algorithm) {
+    java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+    String yaml = NodeFixture.FLEET.replace("algorithm: potential_game", "algorithm: " + algorithm);
+    node = new AllocatorNode(new NodeContext("allocator", "/", f.bus, f.clock, queued::add),
+        AllocatorParams.read(NodeFixture.params(yaml).forNode("/", "allocator")));
+    node.start();
+    events = f.publisher("/flotilla/events", FleetEvent.TYPE);
+    tasks = f.publisher("/flotilla/accepted_tasks", TaskRequest.TYPE);
+    fleetWithOneTaskEach();
+    while (!queued.isEmpty()) {
+      queued.poll().run();
+    }
+    long before = allocations.get(allocations.size() - 1).planVersion();
+    // Two robots fail while the node is busy: their events wait in its queue together.
+    event(FleetEvent.ROBOT_FAILED, "r1", "");
+    event(FleetEvent.ROBOT_FAILED, "r2", "");
+    while (!queued.isEmpty()) {
+      queued.poll().run();
+    }
+    Allocation last = allocations.get(allocations.size() - 1);
+    assertEquals(before + 1, last.planVersion(), "one repair for the whole storm");
+    assertEquals(List.of("near1", "near2", "near3"),
+        plans(last).get("r3").stream().sorted().toList(), "both robots' work moved to r3");
+    Reassignment r = reassignments.get(reassignments.size() - 1);
+    assertEquals(Reassignment.CAUSE_ROBOT_FAILED, r.cause());
+    assertEquals("r1,r2", r.subject());
+  }
 }
