@@ -63,6 +63,10 @@ final class HostProcess implements AutoCloseable {
     return new HostProcess(host, command, workDir);
   }
 
+  /**
+   * {@code ip netns exec NS java}, with the JIT's first tier only and the serial collector: eight
+   * JVMs start at once on two shared cores, and these short runs gain nothing from C2.
+   */
   private static List<String> prefix(NetnsHosts net, String host) {
     return new ArrayList<>(List.of("ip", "netns", "exec", net.namespace(host),
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
