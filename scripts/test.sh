@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The test command (README): installs the test peers when missing — Debian's CycloneDDS (C library
 # and idlc, the DDS behind rmw_cyclonedds), spin (an independent LTL translator), gcc, chromium
-# (renders the HTML report in a test) and lz4 (makes the linked-block LZ4 frames rosbag2 writes, for
-# the bag reader's tests) — then runs the whole suite with Maven: unit tests, then the integration
-# tests against the packaged jar.
+# (renders the HTML report in a test), lz4 (makes the linked-block LZ4 frames rosbag2 writes, for
+# the bag reader's tests) and iproute2 (ip netns, for CrossHostIT's simulated hosts) — then runs
+# the whole suite with Maven: unit tests, then the integration tests against the packaged jar.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -15,6 +15,7 @@ command -v spin >/dev/null 2>&1 || missing+=(spin)
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v lz4 >/dev/null 2>&1 || missing+=(lz4)
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test: installing test peers: ${missing[*]}" >&2
   if [ "$(id -u)" -eq 0 ]; then

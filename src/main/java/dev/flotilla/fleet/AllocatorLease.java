@@ -78,6 +78,19 @@ public final class AllocatorLease {
   }
 
   /**
+   * A plan newer than this instance's, published by another instance: that instance is active,
+   * as if its lease had been heard. Without this, an instance deposed by a plan took over again at
+   * its next tick (no active lease heard for a lease), deposing the other by its own plan before
+   * that one's next lease went out: after a healed partition, where the latched plan arrives
+   * before any lease, two instances deposed each other twice a lease, for ever.
+   *
+   * @param now node-clock time of receipt, seconds
+   */
+  public void onForeignPlan(double now) {
+    lastActiveLease = Math.max(lastActiveLease, now);
+  }
+
+  /**
    * An instance's announcement.
    *
    * @param sender the announcing instance's id

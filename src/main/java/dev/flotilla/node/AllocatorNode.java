@@ -263,6 +263,9 @@ public final class AllocatorNode implements FlotillaNode {
     // A newer plan than ours that we did not publish: another instance is active.
     messages.adopt(a, session);
     noteVersion(a.planVersion());
+    if (lease != null) {
+      lease.onForeignPlan(ctx.clock().now());
+    }
     if (active) {
       demote("plan version " + a.planVersion() + " was published by another allocator");
     }

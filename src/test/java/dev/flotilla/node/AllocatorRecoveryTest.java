@@ -236,6 +236,63 @@ class AllocatorRecoveryTest {
     assertNoTaskTwice(seen);
   }
 
+  /**
+   * Issue #16 (across hosts): a primary cut off by the network keeps running and believes it is
+   * active; on the heal the standby's newer plan reaches it before any lease (the latched plan is
+   * delivered on rematch) and deposes it. It used to take over again at its next tick — it had
+   * never heard an active lease — and the two deposed each other twice a lease for ever (seen
+   * over network namespaces: 240 plan versions in a minute, and no plan that lasted).
+   */
+  @Test
+  void afterAHealedPartitionOneInstanceStaysActive() {
+    NodeFixture f = new NodeFixture();
+    List<Allocation> seen = f.record("/flotilla/allocation", Allocation.TYPE);
+    SeverableBus primaryBus = new SeverableBus(f.bus);
+    AllocatorNode primary = new AllocatorNode(new NodeContext("allocator", "/", primaryBus,
+        f.clock, Runnable::run), params("    lease_duration: 1.0\n"));
+    AllocatorNode standby = new AllocatorNode(new NodeContext("allocator_standby", "/", f.bus,
+        f.clock, Runnable::run), params("    lease_duration: 1.0\n    standby: true\n"));
+    primary.start();
+    standby.start();
+    double step = primary.tickPeriod();
+    Runnable tick = () -> {
+      f.now += step;
+      primary.tick(); // runs on, partitioned or not
+      standby.tick();
+    };
+    for (int i = 0; i < 9; i++) {
+      tick.run();
+    }
+    assertTrue(primary.active());
+    var events = f.publisher("/flotilla/events", FleetEvent.TYPE);
+    var accepted = f.publisher("/flotilla/accepted_tasks", TaskRequest.TYPE);
+    for (String r : List.of("r1", "r2", "r3")) {
+      event(events, FleetEvent.ROBOT_JOINED, r, "");
+    }
+    accepted.publish(task("p1", 1, 0));
+
+    primaryBus.severed = true;
+    for (int i = 0; i < 18; i++) {
+      tick.run();
+    }
+    assertTrue(standby.active(), "the standby took over");
+    assertTrue(primary.active(), "the cut-off primary still believes it is active");
+    accepted.publish(task("p2", 11, 0));
+
+    // The heal: the standby's next plan arrives before any lease.
+    primaryBus.severed = false;
+    accepted.publish(task("p3", 0, 11));
+    assertFalse(primary.active(), "the newer plan deposed the old primary");
+    int published = seen.size();
+    for (int i = 0; i < 24; i++) {
+      tick.run();
+    }
+    assertTrue(standby.active() != primary.active(), "exactly one instance is active");
+    assertTrue(standby.active(), "the instance with the newer plan stays active");
+    assertEquals(published, seen.size(), "plans published in the four leases after the heal: "
+        + seen.subList(published, seen.size()).stream().map(Allocation::planVersion).toList());
+  }
+
   /** A bus whose node can be cut off, as if its process died (or was partitioned away). */
   static final class SeverableBus implements Bus {
     private final Bus inner;
