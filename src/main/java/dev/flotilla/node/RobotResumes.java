@@ -10,6 +10,7 @@ import dev.flotilla.resume.RobotResume;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
+import dev.flotilla.security.SecureBus;
 import dev.flotilla.urdf.UrdfException;
 import dev.flotilla.urdf.UrdfLimits;
 import java.io.IOException;
@@ -30,7 +31,10 @@ import java.util.function.Consumer;
  * {@link UrdfLimits#defaults()} and {@link ResumeBudget#DEFAULT}, so an oversized or pathological
  * URDF never holds up the allocator's callbacks (issue #13). The result comes back on the
  * callback executor; only the newest description of each robot is adopted, and one that is
- * refused is counted as {@code invalid_urdf} while the robot keeps its previous resume.
+ * refused is counted as {@code invalid_urdf} while the robot keeps its previous resume. A
+ * description longer than {@link UrdfLimits#MAX_CHARS} is refused on arrival, before any work is
+ * queued; under {@code security: enforce} so is one about a robot outside the roster
+ * ({@code robot_not_in_roster}), since robot_state_publisher does not sign what it publishes.
  */
 final class RobotResumes {
   private final NodeContext ctx;
@@ -93,6 +97,19 @@ final class RobotResumes {
    * capabilities.
    */
   void onDescription(String robotId, String source, String urdfXml) {
+    if (ctx.bus() instanceof SecureBus secure && !secure.admitsRobot(robotId)) {
+      rejections.reject(source, robotId, "robot_not_in_roster", "robot '" + robotId
+          + "' is not in the security roster, so its robot_description is not used "
+          + "(security: enforce)");
+      return;
+    }
+    if (urdfXml.length() > UrdfLimits.MAX_CHARS) {
+      rejections.reject(source, robotId, "invalid_urdf", "the robot_description of '" + robotId
+          + "' has " + urdfXml.length() + " characters, more than the limit of "
+          + UrdfLimits.MAX_CHARS + "; it was not analysed"
+          + (resumes.containsKey(robotId) ? " and the previous resume stays." : "."));
+      return;
+    }
     long generation = received.merge(robotId, 1L, Long::sum);
     ctx.background().execute(() -> {
       Built built = build(robotId, source, urdfXml);

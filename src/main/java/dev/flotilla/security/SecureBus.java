@@ -116,6 +116,18 @@ public final class SecureBus implements Bus {
     return mode;
   }
 
+  /**
+   * Whether input that names a robot but carries no signature of its own (a
+   * {@code robot_description} from robot_state_publisher) may be used: always unless the mode is
+   * {@link SecurityMode#ENFORCE}, and then only for robots in the roster.
+   *
+   * @param robotId the robot the input is about
+   * @return whether to use it
+   */
+  public boolean admitsRobot(String robotId) {
+    return mode != SecurityMode.ENFORCE || roster.isRobot(robotId);
+  }
+
   @Override
   public <T> Publisher<T> publisher(String topic, MessageType<T> type, QosProfile qos) {
     Publisher<T> out = inner.publisher(topic, type, qos);

@@ -105,4 +105,35 @@ class RobotResumesTest {
     assertEquals(1, changed.size(), "the stale result is dropped");
     assertEquals(MobilityClass.AERIAL, resumes.all().get("r1").mobility().mobilityClass());
   }
+
+  @Test
+  void underEnforceADescriptionOfARobotOutsideTheRosterIsRefusedUnanalysed(
+      @org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+    dev.flotilla.security.KeyDir.generate(tmp, List.of("allocator", "r1"), false);
+    dev.flotilla.security.SecurityParams enforce = new dev.flotilla.security.SecurityParams(
+        dev.flotilla.security.SecurityMode.ENFORCE, tmp, dev.flotilla.security.Roster.of(
+            dev.flotilla.security.Roster.defaultNodes(), List.of("r1")));
+    Deque<Runnable> work = new ArrayDeque<>();
+    NodeContext secured = new NodeContext("allocator", "/", enforce.secure(bus, "allocator",
+        () -> 0.0), () -> 0.0, callbacks::add, work::add);
+    RobotResumes guarded = new RobotResumes(secured, rejections, Map.of(), changed::add);
+
+    guarded.onDescription("intruder", "/intruder/robot_description",
+        urdf("flotilla_small_base.urdf"));
+    assertTrue(work.isEmpty(), "no analysis is queued for a robot outside the roster");
+    assertEquals(1, rejections.count("robot_not_in_roster"));
+
+    guarded.onDescription("r1", "/r1/robot_description", urdf("flotilla_small_base.urdf"));
+    assertEquals(1, work.size(), "a roster robot's description is analysed");
+  }
+
+  @Test
+  void aDescriptionOverTheSizeLimitIsRefusedOnArrival() {
+    String huge = "<robot name=\"big\">" + " ".repeat(dev.flotilla.urdf.UrdfLimits.MAX_CHARS)
+        + "</robot>";
+    resumes.onDescription("r1", "/r1/robot_description", huge);
+    assertTrue(background.isEmpty(), "nothing is queued for an oversized description");
+    assertEquals(1, rejections.count("invalid_urdf"));
+    assertTrue(resumes.all().isEmpty());
+  }
 }
