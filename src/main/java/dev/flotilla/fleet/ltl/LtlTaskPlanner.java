@@ -1,6 +1,7 @@
 package dev.flotilla.fleet.ltl;
 
 import dev.flotilla.ltl.LtlCompilation;
+import dev.flotilla.ltl.LtlCompiler;
 import dev.flotilla.plan.Plan;
 import dev.flotilla.plan.PlanResult;
 import dev.flotilla.plan.PlanningProblem;
@@ -290,6 +291,21 @@ public final class LtlTaskPlanner {
   /** @return subtask ids whose chain has started according to the synchronizer's GO orders */
   public Set<Integer> startedChains() {
     return Set.copyOf(startedChains);
+  }
+
+  /**
+   * Compiles a formula into the compiler's shared cache, within its budget ({@link
+   * LtlCompiler}), so that {@link #submit} finds it compiled. Safe from any thread: a node calls
+   * it off its message thread. Never throws for a bad formula (the rejection is cached too).
+   *
+   * @param formula formula text
+   */
+  public static void precompile(String formula) {
+    try {
+      new LtlCompiler().compile(formula);
+    } catch (RuntimeException e) {
+      // submit() compiles again on the caller's thread and reports the failure there.
+    }
   }
 
   /**
