@@ -76,8 +76,8 @@ abstract class EventRunPosetExtractor implements PosetExtractor {
     }
     if (found.isEmpty()) {
       return new PosetExtraction.NoPoset(
-          "Every accepting run needs an event at a fixed instant after another one (X);"
-              + " R-posets cannot express that.");
+          "Every accepting run needs an event at the instant right after another one (as X does,"
+              + " or a U b once a holds without b); R-posets cannot express that.");
     }
     List<RPoset> sorted = new ArrayList<>(found);
     sorted.sort(RANK);
