@@ -76,6 +76,11 @@ class CompileBudgetTest {
     assertEquals(LtlCompilation.Problem.OVER_BUDGET, states.problem());
     assertTrue(states.reason().contains("more than 64 states"), states.reason());
     assertTrue(states.reason().contains("split the task"), states.reason());
+    // One automaton over 16 propositions: refused at 2^24 transitions (64 MiB), not at 1 GiB.
+    LtlCompilation.Rejected memory = assertInstanceOf(LtlCompilation.Rejected.class,
+        new LtlCompiler(CompileLimits.DEFAULT.withSplit(false)).compile(flat(16)));
+    assertEquals(LtlCompilation.Problem.OVER_BUDGET, memory.problem());
+    assertTrue(memory.reason().contains("transitions"), memory.reason());
     LtlCompilation.Rejected time = assertInstanceOf(LtlCompilation.Rejected.class,
         new LtlCompiler(new CompileLimits(1 << 20, 1, false)).compile(flat(14)));
     assertEquals(LtlCompilation.Problem.OVER_BUDGET, time.problem());

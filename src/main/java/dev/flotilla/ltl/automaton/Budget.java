@@ -12,6 +12,15 @@ package dev.flotilla.ltl.automaton;
 public record Budget(int maxStates, long deadlineNanos) {
 
   /**
+   * Most transitions (states × letters) of one automaton whatever {@link #maxStates()} says:
+   * 2^24 ints are 64 MiB of transition table; 4096 states over 16 propositions would be 1 GiB.
+   */
+  public static final long MAX_TRANSITIONS = 1L << 24;
+
+  /** Most configurations one R-poset analysis may memoise (about 100 bytes each). */
+  public static final int MAX_CONFIGURATIONS = 1 << 21;
+
+  /**
    * A budget starting now.
    *
    * @param maxStates most automaton states per translation
@@ -57,12 +66,34 @@ public record Budget(int maxStates, long deadlineNanos) {
    * Stops a translation that has built too many states.
    *
    * @param states states built so far
-   * @throws BudgetExceededException above {@link #maxStates()}
+   * @param letters letters per state (2^|AP|)
+   * @throws BudgetExceededException above {@link #maxStates()} or {@link #MAX_TRANSITIONS}
    */
-  public void checkStates(int states) {
+  public void checkStates(int states, int letters) {
     if (states > maxStates) {
       throw new BudgetExceededException("The formula's automaton needs more than " + maxStates
           + " states, the compilation budget.");
+    }
+    if ((long) states * letters > MAX_TRANSITIONS) {
+      throw new BudgetExceededException("The formula's automaton needs more than "
+          + MAX_TRANSITIONS + " transitions (" + states + " states so far, " + letters
+          + " letters each), the compilation budget.");
+    }
+  }
+
+  /**
+   * Stops an analysis that has memoised too many configurations, and checks the time every 4096.
+   *
+   * @param configurations configurations memoised so far
+   * @throws BudgetExceededException above {@link #MAX_CONFIGURATIONS} or past the deadline
+   */
+  public void checkConfigurations(int configurations) {
+    if (configurations > MAX_CONFIGURATIONS) {
+      throw new BudgetExceededException("Extracting the formula's R-posets needs more than "
+          + MAX_CONFIGURATIONS + " configurations, the compilation budget.");
+    }
+    if ((configurations & 4095) == 0) {
+      checkTime("extracting its R-posets");
     }
   }
 }

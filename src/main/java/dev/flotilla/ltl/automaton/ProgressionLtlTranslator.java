@@ -65,7 +65,7 @@ public final class ProgressionLtlTranslator implements LtlTranslator {
           id = states.size();
           states.add(succ);
           index.put(new State(succ), id);
-          budget.checkStates(states.size());
+          budget.checkStates(states.size(), letters);
         }
         row[m] = id;
       }

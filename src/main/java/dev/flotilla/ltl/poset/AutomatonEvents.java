@@ -1,5 +1,6 @@
 package dev.flotilla.ltl.poset;
 
+import dev.flotilla.ltl.automaton.Budget;
 import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.TreeSet;
  * (Definition 2 of seed 003): from a state q where the empty letter loops, an event is a minimal
  * letter m that leaves q for a live state where again the empty letter loops (or for acceptance);
  * minimal means m is not two events in one (see {@link #minimalLetters(GoodPrefixAutomaton, int,
- * boolean)}). O(3^P) per state for P propositions.
+ * boolean, Budget)}). O(3^P) per state for P propositions.
  */
 final class AutomatonEvents {
   private AutomatonEvents() {}
@@ -22,7 +23,7 @@ final class AutomatonEvents {
 
   /** The event letters leaving {@code q}, as proposition masks in increasing order. */
   static List<Integer> minimalLetters(GoodPrefixAutomaton dfa, int q) {
-    return minimalLetters(dfa, q, false);
+    return minimalLetters(dfa, q, false, Budget.unlimited());
   }
 
   /**
@@ -34,12 +35,17 @@ final class AutomatonEvents {
    * && b)) || (!a U c)} the letter {a, b} is one event although {a} alone leaves q.)
    *
    * @param anchored targets are read after the idle letters that follow every instant
+   * @param budget time allowed (read every 256 letters)
    * @return masks in increasing order
    */
-  static List<Integer> minimalLetters(GoodPrefixAutomaton dfa, int q, boolean anchored) {
+  static List<Integer> minimalLetters(
+      GoodPrefixAutomaton dfa, int q, boolean anchored, Budget budget) {
     List<Integer> out = new ArrayList<>();
     int bits = dfa.propositions().size();
     for (int m = 1; m < 1 << bits; m++) {
+      if ((m & 255) == 0) {
+        budget.checkTime("extracting its R-posets");
+      }
       int to = target(dfa, q, m, anchored);
       if (to < 0 || to == q || dfa.isDead(to) || !(dfa.isAccepting(to) || stable(dfa, to))) {
         continue;

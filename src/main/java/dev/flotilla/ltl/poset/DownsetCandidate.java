@@ -2,6 +2,7 @@ package dev.flotilla.ltl.poset;
 
 import static dev.flotilla.ltl.poset.AutomatonEvents.propositions;
 
+import dev.flotilla.ltl.automaton.Budget;
 import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
 final class DownsetCandidate {
   private final GoodPrefixAutomaton dfa;
   private final boolean anchored;
+  private final Budget budget;
   private final int n;
   private final int full;
   private final int[] mask;
@@ -34,10 +36,12 @@ final class DownsetCandidate {
    * @param witness the letters (proposition masks) of the witness run, in its order
    * @param anchored no idle letter before the first instant and at least one between instants
    *     ({@link PosetExtraction.Posets#anchored()}); otherwise any number anywhere
+   * @param budget time and memoised configurations allowed
    */
-  DownsetCandidate(GoodPrefixAutomaton dfa, int[] witness, boolean anchored) {
+  DownsetCandidate(GoodPrefixAutomaton dfa, int[] witness, boolean anchored, Budget budget) {
     this.dfa = dfa;
     this.anchored = anchored;
+    this.budget = budget;
     this.n = witness.length;
     this.full = (1 << n) - 1;
     this.mask = new int[n];
@@ -151,6 +155,7 @@ final class DownsetCandidate {
       }
     }
     linearMemo.put(key, good);
+    budget.checkConfigurations(linearMemo.size());
     return good;
   }
 
@@ -228,6 +233,7 @@ final class DownsetCandidate {
       }
     }
     blockMemo.put(key, good);
+    budget.checkConfigurations(blockMemo.size());
     return good;
   }
 
@@ -321,6 +327,7 @@ final class DownsetCandidate {
       if (!seen.add(key)) {
         continue;
       }
+      budget.checkConfigurations(seen.size());
       int done = (int) (key >>> 32);
       int q = (int) key;
       for (int s = 0; s < n; s++) {

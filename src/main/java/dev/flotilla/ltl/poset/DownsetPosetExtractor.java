@@ -89,7 +89,7 @@ public final class DownsetPosetExtractor extends EventRunPosetExtractor {
       for (int i = 0; i < masks.length; i++) {
         masks[i] = witness.get(i).mask();
       }
-      RPoset p = new DownsetCandidate(dfa, masks, anchored).poset();
+      RPoset p = new DownsetCandidate(dfa, masks, anchored, budget).poset();
       if (p != null) {
         found.add(p);
       }
@@ -124,7 +124,7 @@ public final class DownsetPosetExtractor extends EventRunPosetExtractor {
       how.budget().checkTime("extracting its R-posets");
     }
     onPath.add(state);
-    for (Event e : eventsByState.computeIfAbsent(state, q -> events(dfa, q, how.anchored()))) {
+    for (Event e : eventsByState.computeIfAbsent(state, q -> events(dfa, q, how.anchored(), how.budget()))) {
       int to = AutomatonEvents.target(dfa, state, e.mask(), how.anchored());
       if (!onPath.contains(to)) {
         prefix.add(e);
@@ -136,9 +136,10 @@ public final class DownsetPosetExtractor extends EventRunPosetExtractor {
   }
 
   /** Minimal letters leaving q for a live state where nothing happening loops (or acceptance). */
-  private static List<Event> events(GoodPrefixAutomaton dfa, int q, boolean anchored) {
+  private static List<Event> events(
+      GoodPrefixAutomaton dfa, int q, boolean anchored, Budget budget) {
     List<Event> out = new ArrayList<>();
-    for (int m : AutomatonEvents.minimalLetters(dfa, q, anchored)) {
+    for (int m : AutomatonEvents.minimalLetters(dfa, q, anchored, budget)) {
       out.add(new Event(q, m, String.join(",", propositions(dfa, m))));
     }
     return out;
