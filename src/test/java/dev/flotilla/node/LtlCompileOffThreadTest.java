@@ -93,4 +93,18 @@ class LtlCompileOffThreadTest {
     assertTrue(refused.reason().contains("nests deeper than"), refused.reason());
     assertTrue(answered().contains("next"));
   }
+
+  /** The compiler accepts it (issue 15), the fleet planner cannot honour it and says why. */
+  @Test
+  void formulaConstrainingTheFirstInstantIsRefusedByTheFleetWithASentence() {
+    planner();
+    submit("first", "(sw_r1 U sf_r2) && <> sb_r3");
+    while (!background.isEmpty()) {
+      background.poll().run();
+    }
+    FleetEvent refused = events.stream().filter(e -> e.taskId().equals("first")).findFirst()
+        .orElseThrow();
+    assertEquals(FleetEvent.TASK_REJECTED, refused.kind());
+    assertTrue(refused.reason().contains("comes first"), refused.reason());
+  }
 }

@@ -325,6 +325,15 @@ public final class LtlTaskPlanner {
     if (tc instanceof TaskCompilation.Rejected r) {
       return Optional.of(r.reason());
     }
+    if (((TaskCompilation.Compiled) tc).formulas().stream()
+        .anyMatch(LtlCompilation.Compiled::anchored)) {
+      // Its R-posets hold only for words read from its first action with an idle moment between
+      // actions; the plan's word starts at the plan's epoch and interleaves other tasks.
+      return Optional.of("The formula is satisfiable, but only if one of its actions comes first "
+          + "or its actions are separated by moments without them (e.g. 'a U b', or a, then !a, "
+          + "then a); the fleet planner cannot keep other tasks' actions out of that, so it does "
+          + "not plan it.");
+    }
     Set<String> present = fleet.agentCounts().keySet();
     for (SubtaskSpec s : ((TaskCompilation.Compiled) tc).spec().subtasks()) {
       boolean capable = false;
