@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks (figures and ratios against a baseline measured in the same run).",
     subcommands = {FailoverBenchCommand.class, AllocBenchCommand.class, BagBenchCommand.class,
-        ResumeBenchCommand.class,
+        ResumeBenchCommand.class, LtlCompileBenchCommand.class,
         LtlBenchCommand.class, SecurityBenchCommand.class, FleetBenchCommand.class,
         FleetNodeCommand.class})
 final class BenchCommand implements Runnable {

@@ -1,7 +1,10 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.ltl.CompileLimits;
 import dev.flotilla.ltl.LtlCompilation;
 import dev.flotilla.ltl.LtlCompiler;
+import dev.flotilla.ltl.automaton.Budget;
+import dev.flotilla.ltl.automaton.BudgetExceededException;
 import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
 import dev.flotilla.ltl.automaton.HoaWriter;
 import dev.flotilla.ltl.automaton.ProgressionLtlTranslator;
@@ -48,8 +51,12 @@ public final class LtlCommand implements Callable<Integer> {
         err.println("formula: not co-safe: " + notCoSafe.reason());
         return null;
       }
-      return new ProgressionLtlTranslator()
-          .translate(((CoSafetyVerdict.CoSafe) verdict).positiveNormalForm());
+      // The planner's budget: a formula with many propositions needs 2^N states × 2^N letters.
+      return new ProgressionLtlTranslator().translate(
+          ((CoSafetyVerdict.CoSafe) verdict).positiveNormalForm(),
+          Budget.of(CompileLimits.DEFAULT_MAX_STATES, CompileLimits.DEFAULT_MAX_MILLIS));
+    } catch (BudgetExceededException e) {
+      err.println("formula: " + e.getMessage());
     } catch (LtlSyntaxException e) {
       err.println("formula: syntax error at " + e.getMessage());
     } catch (IllegalArgumentException e) {

@@ -1,6 +1,6 @@
 package dev.flotilla.ltl;
 
-import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
+import dev.flotilla.ltl.automaton.GoodPrefixes;
 import dev.flotilla.ltl.poset.RPoset;
 import dev.flotilla.ltl.syntax.Formula;
 import java.util.List;
@@ -19,7 +19,9 @@ public sealed interface LtlCompilation {
     /** No finite word satisfies the formula. */
     UNSATISFIABLE,
     /** The formula is satisfiable but has no R-poset (it fixes instants, e.g. with X). */
-    NO_POSET
+    NO_POSET,
+    /** Compiling the formula would exceed the budget of states or time ({@link CompileLimits}). */
+    OVER_BUDGET
   }
 
   /**
@@ -28,12 +30,15 @@ public sealed interface LtlCompilation {
    * @param text the formula as given
    * @param formula the syntax tree
    * @param positiveNormalForm the equivalent co-safe formula the automaton was built from
-   * @param automaton the good-prefix automaton (replay a plan's word through it)
+   * @param automaton the good prefixes (replay a plan's word through it): one automaton, or one
+   *     per group of a split conjunction
    * @param posets alternative R-posets, fewest subtasks first, at least one
+   * @param anchored whether the R-posets hold only for anchored words (see {@link
+   *     dev.flotilla.ltl.poset.PosetExtraction.Posets#anchored()})
    */
   record Compiled(
-      String text, Formula formula, Formula positiveNormalForm, GoodPrefixAutomaton automaton,
-      List<RPoset> posets) implements LtlCompilation {
+      String text, Formula formula, Formula positiveNormalForm, GoodPrefixes automaton,
+      List<RPoset> posets, boolean anchored) implements LtlCompilation {
 
     /** Copies the list. */
     public Compiled {

@@ -204,16 +204,12 @@ public final class PlannerNode implements FlotillaNode {
         journal.taskReceived(request.taskId(), TaskRequest.TYPE.encode(request),
             ctx.clock().now(), StateJournal.TaskState.RECEIVED);
       }
-      List<LtlTaskPlanner.Outcome> outcomes;
-      try {
-        outcomes = ltl.submit(request.taskId(), request.ltlFormula(), ctx.clock().now());
-      } catch (RuntimeException e) {
-        // A planner defect must not kill the node's thread; the task is refused, not lost.
-        log.log(Level.SEVERE, "LTL planning failed for " + request.taskId(), e);
-        outcomes = List.of(new LtlTaskPlanner.Rejected(request.taskId(),
-            "The LTL planner failed on this formula: " + e));
-      }
-      apply(outcomes);
+      // The formula is compiled (within its budget) off the message thread; the planner then
+      // finds it compiled, so this thread keeps answering other tasks meanwhile.
+      ctx.background().execute(() -> {
+        LtlTaskPlanner.precompile(request.ltlFormula());
+        ctx.executor().execute(() -> submitLtl(request));
+      });
       return;
     }
     TaskRequest resolved = request;
@@ -229,6 +225,19 @@ public final class PlannerNode implements FlotillaNode {
     accepted.publish(resolved);
     events.publish(event(FleetEvent.TASK_ACCEPTED, request.taskId(), "valid"));
     log.info("accepted task " + request.taskId());
+  }
+
+  private void submitLtl(TaskRequest request) {
+    List<LtlTaskPlanner.Outcome> outcomes;
+    try {
+      outcomes = ltl.submit(request.taskId(), request.ltlFormula(), ctx.clock().now());
+    } catch (RuntimeException e) {
+      // A planner defect must not kill the node's thread; the task is refused, not lost.
+      log.log(Level.SEVERE, "LTL planning failed for " + request.taskId(), e);
+      outcomes = List.of(new LtlTaskPlanner.Rejected(request.taskId(),
+          "The LTL planner failed on this formula: " + e));
+    }
+    apply(outcomes);
   }
 
   /** Started chains are kept out of online replanning: learn them from the synchronizer. */

@@ -1,6 +1,7 @@
 package dev.flotilla.fleet.ltl;
 
 import dev.flotilla.ltl.LtlCompilation;
+import dev.flotilla.ltl.LtlCompiler;
 import dev.flotilla.plan.Plan;
 import dev.flotilla.plan.PlanResult;
 import dev.flotilla.plan.PlanningProblem;
@@ -293,6 +294,21 @@ public final class LtlTaskPlanner {
   }
 
   /**
+   * Compiles a formula into the compiler's shared cache, within its budget ({@link
+   * LtlCompiler}), so that {@link #submit} finds it compiled. Safe from any thread: a node calls
+   * it off its message thread. Never throws for a bad formula (the rejection is cached too).
+   *
+   * @param formula formula text
+   */
+  public static void precompile(String formula) {
+    try {
+      new LtlCompiler().compile(formula);
+    } catch (RuntimeException e) {
+      // submit() compiles again on the caller's thread and reports the failure there.
+    }
+  }
+
+  /**
    * Checks one formula on its own: syntax (with column), co-safety, satisfiability, an R-poset the
    * planner supports, and for every subtask an agent type present in the fleet that can do its
    * action.
@@ -308,6 +324,15 @@ public final class LtlTaskPlanner {
     TaskCompilation tc = compiler.offline(List.of(formula));
     if (tc instanceof TaskCompilation.Rejected r) {
       return Optional.of(r.reason());
+    }
+    if (((TaskCompilation.Compiled) tc).formulas().stream()
+        .anyMatch(LtlCompilation.Compiled::anchored)) {
+      // Its R-posets hold only for words read from its first action with an idle moment between
+      // actions; the plan's word starts at the plan's epoch and interleaves other tasks.
+      return Optional.of("The formula is satisfiable, but only if one of its actions comes first "
+          + "or its actions are separated by moments without them (e.g. 'a U b', or a, then !a, "
+          + "then a); the fleet planner cannot keep other tasks' actions out of that, so it does "
+          + "not plan it.");
     }
     Set<String> present = fleet.agentCounts().keySet();
     for (SubtaskSpec s : ((TaskCompilation.Compiled) tc).spec().subtasks()) {

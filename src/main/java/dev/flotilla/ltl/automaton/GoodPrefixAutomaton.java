@@ -16,7 +16,7 @@ import java.util.Set;
  * <p>Letter {@code m} (a bit mask) sets proposition {@code propositions().get(i)} true iff bit i
  * of m is set. Propositions of a word that are not in {@code propositions()} are ignored.
  */
-public final class GoodPrefixAutomaton {
+public final class GoodPrefixAutomaton implements GoodPrefixes {
 
   private final String formula;
   private final List<String> propositions;
@@ -80,6 +80,7 @@ public final class GoodPrefixAutomaton {
    *
    * @return proposition names
    */
+  @Override
   public List<String> propositions() {
     return propositions;
   }
@@ -89,6 +90,7 @@ public final class GoodPrefixAutomaton {
    *
    * @return |S|
    */
+  @Override
   public int stateCount() {
     return next.length;
   }
@@ -190,6 +192,7 @@ public final class GoodPrefixAutomaton {
    * @param word letters, each the set of propositions true at that instant
    * @return true when every infinite continuation satisfies the formula
    */
+  @Override
   public boolean accepts(List<? extends Set<String>> word) {
     return isAccepting(run(word));
   }

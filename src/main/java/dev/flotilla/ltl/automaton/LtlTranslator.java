@@ -15,4 +15,16 @@ public interface LtlTranslator {
    *     too many propositions
    */
   GoodPrefixAutomaton translate(Formula positiveNormalForm);
+
+  /**
+   * Builds the automaton within a budget. The default ignores the budget.
+   *
+   * @param positiveNormalForm a co-safe formula in positive normal form
+   * @param budget states and time allowed
+   * @return the good-prefix automaton
+   * @throws BudgetExceededException over budget
+   */
+  default GoodPrefixAutomaton translate(Formula positiveNormalForm, Budget budget) {
+    return translate(positiveNormalForm);
+  }
 }

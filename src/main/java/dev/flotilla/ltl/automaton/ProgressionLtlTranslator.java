@@ -30,6 +30,15 @@ public final class ProgressionLtlTranslator implements LtlTranslator {
 
   @Override
   public GoodPrefixAutomaton translate(Formula positiveNormalForm) {
+    return translate(positiveNormalForm, Budget.unlimited());
+  }
+
+  /**
+   * {@inheritDoc} The states are counted as they are found and the clock is read every 1024
+   * progressions, so an over-budget formula stops within about a millisecond of its deadline.
+   */
+  @Override
+  public GoodPrefixAutomaton translate(Formula positiveNormalForm, Budget budget) {
     List<String> props = new ArrayList<>(positiveNormalForm.propositions());
     if (props.size() > MAX_PROPOSITIONS) {
       throw new IllegalArgumentException(
@@ -47,16 +56,21 @@ public final class ProgressionLtlTranslator implements LtlTranslator {
     for (int s = 0; s < states.size(); s++) {
       int[] row = new int[letters];
       for (int m = 0; m < letters; m++) {
+        if ((m & 1023) == 1023) {
+          budget.checkTime("building its automaton (" + states.size() + " states so far)");
+        }
         long[] succ = progression.progress(states.get(s), m);
         Integer id = index.get(new State(succ));
         if (id == null) {
           id = states.size();
           states.add(succ);
           index.put(new State(succ), id);
+          budget.checkStates(states.size(), letters);
         }
         row[m] = id;
       }
       edges.add(row);
+      budget.checkTime("building its automaton (" + states.size() + " states so far)");
     }
     boolean[] good = goodStates(states, edges);
     return collapse(

@@ -2,6 +2,7 @@ package dev.flotilla.ltl.poset;
 
 import static dev.flotilla.ltl.poset.AutomatonEvents.propositions;
 
+import dev.flotilla.ltl.automaton.Budget;
 import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,8 @@ import java.util.TreeSet;
  */
 final class DownsetCandidate {
   private final GoodPrefixAutomaton dfa;
+  private final boolean anchored;
+  private final Budget budget;
   private final int n;
   private final int full;
   private final int[] mask;
@@ -31,9 +34,14 @@ final class DownsetCandidate {
   /**
    * @param dfa the good-prefix automaton
    * @param witness the letters (proposition masks) of the witness run, in its order
+   * @param anchored no idle letter before the first instant and at least one between instants
+   *     ({@link PosetExtraction.Posets#anchored()}); otherwise any number anywhere
+   * @param budget time and memoised configurations allowed
    */
-  DownsetCandidate(GoodPrefixAutomaton dfa, int[] witness) {
+  DownsetCandidate(GoodPrefixAutomaton dfa, int[] witness, boolean anchored, Budget budget) {
     this.dfa = dfa;
+    this.anchored = anchored;
+    this.budget = budget;
     this.n = witness.length;
     this.full = (1 << n) - 1;
     this.mask = new int[n];
@@ -44,7 +52,12 @@ final class DownsetCandidate {
     }
   }
 
+  /** The R-poset, or null when even the witness order fails (possible for anchored words). */
   RPoset poset() {
+    if (!linearGood(0, dfa.initial())) {
+      return null;
+    }
+    linearMemo.clear();
     if (n <= DownsetPosetExtractor.MAX_ORDER_SUBTASKS) {
       relaxOrder();
     }
@@ -136,20 +149,28 @@ final class DownsetCandidate {
     boolean good = true;
     for (int s = 0; s < n && good; s++) {
       if ((done & (1 << s)) == 0 && (preds[s] & ~done) == 0) {
-        for (int next : successors(q, mask[s])) {
+        for (int next : successors(done, q, mask[s])) {
           good &= linearGood(done | (1 << s), next);
         }
       }
     }
     linearMemo.put(key, good);
+    budget.checkConfigurations(linearMemo.size());
     return good;
   }
 
-  /** States after idle letters (zero or more) then the letter. */
-  private Set<Integer> successors(int q, int letter) {
+  /**
+   * States after idle letters then the letter: zero or more idle letters, or when anchored none
+   * before the first instant ({@code done == 0}) and at least one between instants.
+   */
+  private Set<Integer> successors(int done, int q, int letter) {
     Set<Integer> out = new HashSet<>();
+    if (anchored && done == 0) {
+      out.add(dfa.successor(q, letter));
+      return out;
+    }
     Set<Integer> idle = new HashSet<>();
-    int s = q;
+    int s = anchored ? dfa.successor(q, 0) : q;
     while (idle.add(s)) {
       out.add(dfa.successor(s, letter));
       s = dfa.successor(s, 0);
@@ -206,12 +227,13 @@ final class DownsetCandidate {
     int rest = full & ~done;
     for (int block = rest; block > 0 && good; block = (block - 1) & rest) {
       if (admitted(done, block)) {
-        for (int next : successors(q, letter(block))) {
+        for (int next : successors(done, q, letter(block))) {
           good &= blockGood(done | block, next);
         }
       }
     }
     blockMemo.put(key, good);
+    budget.checkConfigurations(blockMemo.size());
     return good;
   }
 
@@ -230,7 +252,7 @@ final class DownsetCandidate {
     // Smallest blocks first, so the conflict found is as small as possible.
     blocks.sort(Comparator.comparingInt(Integer::bitCount));
     for (int block : blocks) {
-      for (int next : successors(q, letter(block))) {
+      for (int next : successors(done, q, letter(block))) {
         if (blockGood(done | block, next)) {
           continue;
         }
@@ -254,7 +276,7 @@ final class DownsetCandidate {
       }
       for (int p = 0; p < bits; p++) {
         if ((mask[s] & (1 << p)) == 0 && !neg.contains(dfa.propositions().get(p))) {
-          for (int next : successors(q, mask[s] | (1 << p))) {
+          for (int next : successors(done, q, mask[s] | (1 << p))) {
             if (!linearGood(done | (1 << s), next)) {
               neg.add(dfa.propositions().get(p));
             }
@@ -293,19 +315,24 @@ final class DownsetCandidate {
     }
     Set<Long> seen = new HashSet<>();
     List<Long> stack = new ArrayList<>();
-    for (int start : successors(dfa.initial(), 0)) {
-      stack.add((long) start);
+    if (anchored) {
+      stack.add((long) dfa.initial());
+    } else {
+      for (int start : successors(0, dfa.initial(), 0)) {
+        stack.add((long) start);
+      }
     }
     while (!stack.isEmpty()) {
       long key = stack.remove(stack.size() - 1);
       if (!seen.add(key)) {
         continue;
       }
+      budget.checkConfigurations(seen.size());
       int done = (int) (key >>> 32);
       int q = (int) key;
       for (int s = 0; s < n; s++) {
         if ((done & (1 << s)) == 0 && (preds[s] & ~done) == 0) {
-          for (int next : successors(q, mask[s])) {
+          for (int next : successors(done, q, mask[s])) {
             stack.add(((long) (done | (1 << s)) << 32) | next);
           }
         }

@@ -2,6 +2,7 @@ package dev.flotilla.ltl.poset;
 
 import static dev.flotilla.ltl.poset.AutomatonEvents.propositions;
 
+import dev.flotilla.ltl.automaton.Budget;
 import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,27 +71,40 @@ public final class DownsetPosetExtractor extends EventRunPosetExtractor {
   /** One event of a witness run: letter {@code mask} taken in state {@code from}. */
   private record Event(int from, int mask, String label) {}
 
+  /**
+   * {@inheritDoc} Anchored: events are read from the initial state without idle letters before
+   * and with idle letters after each (see {@link AutomatonEvents#target}), and the candidate
+   * analysis puts no idle letter before the first instant and at least one between instants.
+   */
   @Override
-  Set<RPoset> posetsOfEventRuns(GoodPrefixAutomaton dfa) {
+  Set<RPoset> posetsOfEventRuns(GoodPrefixAutomaton dfa, boolean anchored, Budget budget) {
     Map<List<String>, List<Event>> candidates = new LinkedHashMap<>();
     Map<Integer, List<Event>> events = new HashMap<>();
-    search(dfa, dfa.initial(), new ArrayList<>(), new HashSet<>(), new HashSet<>(), events,
-        candidates);
+    search(new Search(dfa, anchored, budget), dfa.initial(), new ArrayList<>(), new HashSet<>(),
+        new HashSet<>(), events, candidates);
     Set<RPoset> found = new HashSet<>();
     for (List<Event> witness : candidates.values()) {
+      budget.checkTime("extracting its R-posets");
       int[] masks = new int[witness.size()];
       for (int i = 0; i < masks.length; i++) {
         masks[i] = witness.get(i).mask();
       }
-      found.add(new DownsetCandidate(dfa, masks).poset());
+      RPoset p = new DownsetCandidate(dfa, masks, anchored, budget).poset();
+      if (p != null) {
+        found.add(p);
+      }
     }
     return found;
   }
 
+  /** The fixed arguments of one candidate search. */
+  private record Search(GoodPrefixAutomaton dfa, boolean anchored, Budget budget) {}
+
   private void search(
-      GoodPrefixAutomaton dfa, int state, List<Event> prefix, Set<Integer> onPath,
+      Search how, int state, List<Event> prefix, Set<Integer> onPath,
       Set<String> visited, Map<Integer, List<Event>> eventsByState,
       Map<List<String>, List<Event>> candidates) {
+    GoodPrefixAutomaton dfa = how.dfa();
     List<String> labels = new ArrayList<>();
     for (Event e : prefix) {
       labels.add(e.label());
@@ -106,12 +120,15 @@ public final class DownsetPosetExtractor extends EventRunPosetExtractor {
     if (candidates.size() >= 4 * maxAlternatives) {
       return;
     }
+    if ((visited.size() & 255) == 0) {
+      how.budget().checkTime("extracting its R-posets");
+    }
     onPath.add(state);
-    for (Event e : eventsByState.computeIfAbsent(state, q -> events(dfa, q))) {
-      int to = dfa.successor(state, e.mask());
+    for (Event e : eventsByState.computeIfAbsent(state, q -> events(dfa, q, how.anchored(), how.budget()))) {
+      int to = AutomatonEvents.target(dfa, state, e.mask(), how.anchored());
       if (!onPath.contains(to)) {
         prefix.add(e);
-        search(dfa, to, prefix, onPath, visited, eventsByState, candidates);
+        search(how, to, prefix, onPath, visited, eventsByState, candidates);
         prefix.remove(prefix.size() - 1);
       }
     }
@@ -119,9 +136,10 @@ public final class DownsetPosetExtractor extends EventRunPosetExtractor {
   }
 
   /** Minimal letters leaving q for a live state where nothing happening loops (or acceptance). */
-  private static List<Event> events(GoodPrefixAutomaton dfa, int q) {
+  private static List<Event> events(
+      GoodPrefixAutomaton dfa, int q, boolean anchored, Budget budget) {
     List<Event> out = new ArrayList<>();
-    for (int m : AutomatonEvents.minimalLetters(dfa, q)) {
+    for (int m : AutomatonEvents.minimalLetters(dfa, q, anchored, budget)) {
       out.add(new Event(q, m, String.join(",", propositions(dfa, m))));
     }
     return out;

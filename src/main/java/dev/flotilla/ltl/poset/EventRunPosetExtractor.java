@@ -1,5 +1,6 @@
 package dev.flotilla.ltl.poset;
 
+import dev.flotilla.ltl.automaton.Budget;
 import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,12 +34,27 @@ abstract class EventRunPosetExtractor implements PosetExtractor {
    * The R-posets of the runs of events from the (stable, live, non-accepting) initial state to
    * acceptance.
    *
+   * @param anchored whether to build R-posets for anchored words ({@link
+   *     PosetExtraction.Posets#anchored()}); an extractor that cannot returns nothing
+   * @param budget time allowed
    * @return the R-posets, empty when no run of events reaches acceptance
    */
-  abstract Set<RPoset> posetsOfEventRuns(GoodPrefixAutomaton dfa);
+  abstract Set<RPoset> posetsOfEventRuns(GoodPrefixAutomaton dfa, boolean anchored, Budget budget);
 
   @Override
   public final PosetExtraction extract(GoodPrefixAutomaton dfa) {
+    return extract(dfa, Budget.unlimited());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>R-posets sound with or without idle letters are preferred; only when there is none (the
+   * formula constrains the first instant, as {@code (a U b) && <> c}, or needs an instant without
+   * p between two p, as {@code <> (a && <> (!a && <> a))}) are anchored ones built.
+   */
+  @Override
+  public final PosetExtraction extract(GoodPrefixAutomaton dfa, Budget budget) {
     if (dfa.isAccepting(dfa.initial())) {
       return new PosetExtraction.Posets(List.of(new RPoset(List.of(), Set.of(), Set.of())));
     }
@@ -46,19 +62,26 @@ abstract class EventRunPosetExtractor implements PosetExtractor {
       return new PosetExtraction.NoPoset(
           "The formula is unsatisfiable: no finite word is a good prefix of it.");
     }
-    if (!AutomatonEvents.stable(dfa, dfa.initial())) {
-      return new PosetExtraction.NoPoset(
-          "The formula requires something at the first instant (a proposition outside F/U, or X);"
-              + " subtasks of an R-poset are executed at free instants.");
+    boolean stable = AutomatonEvents.stable(dfa, dfa.initial());
+    Set<RPoset> found = stable ? posetsOfEventRuns(dfa, false, budget) : Set.of();
+    boolean anchored = false;
+    if (found.isEmpty()) {
+      found = posetsOfEventRuns(dfa, true, budget);
+      anchored = true;
     }
-    Set<RPoset> found = posetsOfEventRuns(dfa);
+    if (found.isEmpty() && !stable) {
+      return new PosetExtraction.NoPoset(
+          "The formula requires something at the first instant (a proposition outside F/U, or X)"
+              + " that no run of events from the first execution provides.");
+    }
     if (found.isEmpty()) {
       return new PosetExtraction.NoPoset(
-          "Every accepting run needs an event at a fixed instant after another one (X);"
-              + " R-posets cannot express that.");
+          "Every accepting run needs an event at the instant right after another one (as X does,"
+              + " or a U b once a holds without b); R-posets cannot express that.");
     }
     List<RPoset> sorted = new ArrayList<>(found);
     sorted.sort(RANK);
-    return new PosetExtraction.Posets(sorted.subList(0, Math.min(maxAlternatives, sorted.size())));
+    return new PosetExtraction.Posets(
+        sorted.subList(0, Math.min(maxAlternatives, sorted.size())), anchored);
   }
 }

@@ -1,5 +1,6 @@
 package dev.flotilla.ltl.poset;
 
+import dev.flotilla.ltl.automaton.Budget;
 import dev.flotilla.ltl.automaton.GoodPrefixAutomaton;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,8 +73,12 @@ public final class PathGroupingPosetExtractor extends EventRunPosetExtractor {
   /** One step of a run: leave {@code from} on letter {@code mask} to {@code to}. */
   private record Event(int from, int mask, int to, Guard enabling, Guard selfLoop) {}
 
+  /** Anchored words are not supported here: only {@link DownsetPosetExtractor} builds them. */
   @Override
-  Set<RPoset> posetsOfEventRuns(GoodPrefixAutomaton dfa) {
+  Set<RPoset> posetsOfEventRuns(GoodPrefixAutomaton dfa, boolean anchored, Budget budget) {
+    if (anchored) {
+      return Set.of();
+    }
     Map<Integer, List<Event>> eventsByState = new HashMap<>();
     List<List<Event>> runs = new ArrayList<>();
     Set<Integer> onPath = new HashSet<>();

@@ -10,8 +10,21 @@ public sealed interface PosetExtraction {
    * any one of them.
    *
    * @param alternatives non-empty, fewest subtasks first, then fewest order pairs
+   * @param anchored false: every admitted word is a good prefix with or without idle letters
+   *     (instants where none of the formula's propositions hold) anywhere; true: only words that
+   *     start at the first execution and have an idle letter between any two execution instants
+   *     (formulas that constrain the first instant, or need an instant without p between two p)
    */
-  record Posets(List<RPoset> alternatives) implements PosetExtraction {
+  record Posets(List<RPoset> alternatives, boolean anchored) implements PosetExtraction {
+
+    /**
+     * R-posets sound with or without idle letters.
+     *
+     * @param alternatives non-empty
+     */
+    public Posets(List<RPoset> alternatives) {
+      this(alternatives, false);
+    }
 
     /** Copies the list and checks it is not empty. */
     public Posets {

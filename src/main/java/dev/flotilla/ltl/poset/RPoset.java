@@ -19,7 +19,10 @@ import java.util.TreeSet;
  * k. Posets built by a {@link PosetExtractor} are checked so that every admitted assignment of
  * distinct or shared instants gives a good prefix of their formula, with or without idle (empty)
  * letters in between, for words whose letters hold only the poset's propositions; σ^s and the
- * negative literals of σ tell the planner which other propositions must stay false.
+ * negative literals of σ tell the planner which other propositions must stay false. Formulas that
+ * constrain the first instant or need an idle instant between two executions get anchored
+ * R-posets instead, sound for words that start at the first execution and have an idle letter
+ * between any two instants ({@link PosetExtraction.Posets#anchored()}).
  *
  * <p>{@code order} is stored transitively closed; {@link #hasse()} gives the covering pairs.
  * Queries cost O(|≼|) or O(|≠|).

@@ -28,6 +28,30 @@ public final class CoSafetyCheck {
     return new CoSafetyVerdict.CoSafe(toPositiveNormalForm(parsed.formula(), false));
   }
 
+  /**
+   * The number of nodes of the positive normal form, without building it: each {@code <->}
+   * doubles its operands, so {@code a <-> (b <-> (c <-> …))} grows as 2^depth. Recursion depth
+   * is that of the tree (bounded by {@link LtlParser#MAX_DEPTH}).
+   *
+   * @param f a formula
+   * @param cap the largest size of interest
+   * @return the size, saturated at {@code cap + 1}
+   */
+  public static long normalFormSize(Formula f, long cap) {
+    long size;
+    if (f instanceof Formula.Iff i) {
+      size = 3 + 2 * (normalFormSize(i.left(), cap) + normalFormSize(i.right(), cap)) + 2;
+    } else if (f instanceof Formula.Implies i) {
+      size = 2 + normalFormSize(i.left(), cap) + normalFormSize(i.right(), cap);
+    } else {
+      size = 1;
+      for (Formula child : Formula.children(f)) {
+        size += normalFormSize(child, cap);
+      }
+    }
+    return Math.min(size, cap + 1);
+  }
+
   private record Problem(int column, String text) {}
 
   /** The first violation in source order, or null. */

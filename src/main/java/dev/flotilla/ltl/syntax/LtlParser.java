@@ -21,9 +21,10 @@ import java.util.Map;
 public final class LtlParser {
 
   /**
-   * Deepest nesting of prefix operators, parentheses and right-associative chains ({@code ->},
-   * {@code U}) accepted. The parser recurses through six methods per level, so without a bound a
-   * long enough formula overflows the stack (about 800 levels did on a 1 MiB thread stack); real
+   * Deepest nesting of prefix operators, parentheses and chains ({@code -> U && || <->}, whose
+   * trees are as deep as they are long) accepted. The parser and every later walk of the tree
+   * recurse per level, so without a bound a long enough formula overflows the stack (about 800
+   * levels did on a 1 MiB thread stack; a 2046-term disjunction did in the automaton); real
    * specifications nest a few levels.
    */
   public static final int MAX_DEPTH = 256;
@@ -91,10 +92,15 @@ public final class LtlParser {
 
   private Formula iff() {
     Formula left = implies();
+    int chained = 0;
     while (peek().kind() == Kind.IFF) {
       Token op = next();
+      // The tree is left-deep: each operand of the chain is one more level for every walk.
+      descend(op);
+      chained++;
       left = at(new Formula.Iff(left, implies()), op);
     }
+    depth -= chained;
     return left;
   }
 
@@ -112,19 +118,29 @@ public final class LtlParser {
 
   private Formula or() {
     Formula left = and();
+    int chained = 0;
     while (peek().kind() == Kind.OR) {
       Token op = next();
+      // The tree is left-deep: each operand of the chain is one more level for every walk.
+      descend(op);
+      chained++;
       left = at(new Formula.Or(left, and()), op);
     }
+    depth -= chained;
     return left;
   }
 
   private Formula and() {
     Formula left = until();
+    int chained = 0;
     while (peek().kind() == Kind.AND) {
       Token op = next();
+      // The tree is left-deep: each operand of the chain is one more level for every walk.
+      descend(op);
+      chained++;
       left = at(new Formula.And(left, until()), op);
     }
+    depth -= chained;
     return left;
   }
 
@@ -144,7 +160,7 @@ public final class LtlParser {
   private void descend(Token t) {
     if (++depth > MAX_DEPTH) {
       throw new LtlSyntaxException(t.column(), "the formula nests deeper than " + MAX_DEPTH
-          + " levels");
+          + " levels (each operand of a chain of '&&', '||' or '<->' counts as one)");
     }
   }
 

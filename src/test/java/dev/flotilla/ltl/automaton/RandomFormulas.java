@@ -52,7 +52,46 @@ public final class RandomFormulas {
     }
   }
 
-  Set<String> letter() {
+  /**
+   * A formula in the shapes the translator got wrong (issue 15), mixed with task shapes:
+   * disjunctions whose branches share propositions ({@code (<> (a && b)) || (!a U c)}), nested
+   * eventualities with negations ({@code <> (a && <> (!a && <> a))}) and Until under a
+   * conjunction ({@code (a U b) && <> c}). X-free, so every satisfiable one has an R-poset.
+   *
+   * @param depth nesting budget
+   * @return the formula text
+   */
+  public String taskShape(int depth) {
+    String p = prop();
+    String q = prop();
+    String r = prop();
+    if (depth == 0) {
+      return random.nextBoolean() ? "<> " + p : "(!" + p + " U " + q + ")";
+    }
+    switch (random.nextInt(7)) {
+      case 0:
+        return "(<> (" + p + " && " + q + ")) || (!" + p + " U " + r + ")";
+      case 1:
+        return "<> (" + p + " && <> (!" + p + " && " + taskShape(depth - 1) + "))";
+      case 2:
+        return "(" + p + " U " + q + ") && " + taskShape(depth - 1);
+      case 3:
+        return "(" + taskShape(depth - 1) + ") || (" + taskShape(depth - 1) + ")";
+      case 4:
+        return "(" + taskShape(depth - 1) + ") && (" + taskShape(depth - 1) + ")";
+      case 5:
+        return "<> (" + p + " && !" + q + " && " + taskShape(depth - 1) + ")";
+      default:
+        return "<> (" + p + " && <> (!" + p + " && <> " + p + "))";
+    }
+  }
+
+  private String prop() {
+    return props.get(random.nextInt(props.size()));
+  }
+
+  /** A random letter over the propositions. */
+  public Set<String> letter() {
     Set<String> letter = new TreeSet<>();
     for (String p : props) {
       if (random.nextBoolean()) {
@@ -62,7 +101,8 @@ public final class RandomFormulas {
     return letter;
   }
 
-  List<Set<String>> word(int length) {
+  /** A random word of letters over the propositions. */
+  public List<Set<String>> word(int length) {
     List<Set<String>> w = new ArrayList<>();
     for (int i = 0; i < length; i++) {
       w.add(letter());
@@ -75,7 +115,7 @@ public final class RandomFormulas {
   }
 
   /** All 2^|props| letters. */
-  static List<Set<String>> alphabet(List<String> props) {
+  public static List<Set<String>> alphabet(List<String> props) {
     List<Set<String>> out = new ArrayList<>();
     for (int m = 0; m < 1 << props.size(); m++) {
       Set<String> letter = new TreeSet<>();

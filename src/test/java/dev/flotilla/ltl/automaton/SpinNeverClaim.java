@@ -116,8 +116,26 @@ final class SpinNeverClaim {
       }
       now = next;
     }
-    boolean[][] step = new boolean[now.length][now.length];
+    boolean[] live = live(alphabet);
     for (int s = 0; s < now.length; s++) {
+      if (now[s] && live[s]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<Set<String>> liveAlphabet;
+  private boolean[] liveStates;
+
+  /** States from which an accepting lasso is reachable over the alphabet (cached per alphabet). */
+  private boolean[] live(List<Set<String>> alphabet) {
+    if (alphabet.equals(liveAlphabet)) {
+      return liveStates;
+    }
+    int n = accepting.size();
+    boolean[][] step = new boolean[n][n];
+    for (int s = 0; s < n; s++) {
       for (Edge e : edges.get(s)) {
         for (Set<String> letter : alphabet) {
           if (e.guard().test(letter)) {
@@ -127,18 +145,16 @@ final class SpinNeverClaim {
       }
     }
     boolean[][] reach = closure(step);
-    for (int s = 0; s < now.length; s++) {
-      if (!now[s]) {
-        continue;
-      }
-      for (int a = 0; a < now.length; a++) {
+    boolean[] out = new boolean[n];
+    for (int s = 0; s < n; s++) {
+      for (int a = 0; a < n && !out[s]; a++) {
         boolean reachable = s == a || reach[s][a];
-        if (reachable && accepting.get(a) && reach[a][a]) {
-          return true;
-        }
+        out[s] = reachable && accepting.get(a) && reach[a][a];
       }
     }
-    return false;
+    liveAlphabet = List.copyOf(alphabet);
+    liveStates = out;
+    return out;
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Random assignments of instants admitted by an R-poset, for soundness checks. */
-final class PosetSampling {
+public final class PosetSampling {
 
   private PosetSampling() {}
 
@@ -15,7 +15,7 @@ final class PosetSampling {
    * A random admitted assignment: a random topological order of ≼, with each subtask sharing the
    * previous instant with probability 1/3; retried until the conflicts are respected.
    */
-  static double[] admitted(RPoset p, Random random) {
+  public static double[] admitted(RPoset p, Random random) {
     for (int attempt = 0; attempt < 1000; attempt++) {
       List<Integer> order = new ArrayList<>();
       boolean[] placed = new boolean[p.size()];
@@ -46,7 +46,7 @@ final class PosetSampling {
   }
 
   /** The word of an assignment with idle (empty) letters at the unused integer instants. */
-  static List<Set<String>> sparseWord(RPoset p, double[] t) {
+  public static List<Set<String>> sparseWord(RPoset p, double[] t) {
     double max = 0;
     for (double x : t) {
       max = Math.max(max, x);
@@ -58,6 +58,21 @@ final class PosetSampling {
         if (t[s] == k) {
           letter.addAll(p.subtask(s).propositions());
         }
+      }
+      word.add(letter);
+    }
+    return word;
+  }
+
+  /**
+   * The anchored word of an assignment ({@link PosetExtraction.Posets#anchored()}): the letters of
+   * the distinct instants with one idle letter between consecutive ones and none before the first.
+   */
+  public static List<Set<String>> anchoredWord(RPoset p, double[] t) {
+    List<Set<String>> word = new ArrayList<>();
+    for (Set<String> letter : p.word(t)) {
+      if (!word.isEmpty()) {
+        word.add(Set.of());
       }
       word.add(letter);
     }
