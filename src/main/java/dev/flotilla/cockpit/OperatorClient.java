@@ -195,8 +195,9 @@ public final class OperatorClient implements AutoCloseable {
 
   /** The planner dropped our message (unsigned, unknown sender, wrong role…): say so. */
   private Optional<OperatorVerdict> refusedSignature(FleetEvent e, String topic, String subject) {
-    if (e.kind() == FleetEvent.INPUT_REJECTED && e.reason().contains("'" + identity + "' on "
-        + topic)) {
+    // Signed as us, or not signed at all (security off here, on in the fleet).
+    if (e.kind() == FleetEvent.INPUT_REJECTED && (e.reason().contains("'" + identity + "' on "
+        + topic + ":") || e.reason().contains("(no sender) on " + topic + ":"))) {
       return Optional.of(OperatorVerdict.of(Outcome.REJECTED, subject, "the " + e.source()
           + " refused the message: " + e.reason()));
     }
