@@ -33,7 +33,9 @@ import java.util.function.Function;
  * Signing is the bus's job: hand it a {@code SecureBus} as the operator identity when security is
  * on.
  *
- * <p>Nothing is sent before the fleet has been heard (a latched plan, an event or a heartbeat on
+ * <p>A request without a verdict after 2 s is sent again, identical (same task, same command
+ * id): the planner answers a repeated task request, and the allocator a repeated command, with
+ * the verdict it already gave. Nothing is sent before the fleet has been heard (a latched plan, an event or a heartbeat on
  * the domain and namespace): an unreachable fleet is {@link Outcome#UNREACHABLE} with nothing
  * sent. The verdict is the first matching event published after the request ({@code
  * task_accepted}/{@code task_rejected}, {@code task_cancelled}, {@code robot_paused},
@@ -56,6 +58,9 @@ public final class OperatorClient implements AutoCloseable {
     public static final Timeouts DDS = new Timeouts(Duration.ofSeconds(10),
         Duration.ofSeconds(10), Duration.ofMillis(1500));
   }
+
+  /** A request without a verdict is sent again after this long (identical, so idempotent). */
+  private static final long RESEND_NANOS = 2_000_000_000L;
 
   private final Bus bus;
   private final String namespace;
@@ -222,9 +227,21 @@ public final class OperatorClient implements AutoCloseable {
         waiters.add(w);
       }
       try {
-        // An in-memory bus answers during publish(): the waiter is registered before.
-        publish.run();
-        return w.result().get(timeouts.verdict().toMillis(), TimeUnit.MILLISECONDS);
+        // An in-memory bus answers during publish(): the waiter is registered before. Over DDS
+        // the planner's reader may not have matched our writer yet, so a request without a
+        // verdict is sent again; the planner and allocator answer a repeat with the same verdict.
+        long deadline = System.nanoTime() + timeouts.verdict().toNanos();
+        while (true) {
+          publish.run();
+          long left = deadline - System.nanoTime();
+          try {
+            return w.result().get(Math.min(left, RESEND_NANOS), TimeUnit.NANOSECONDS);
+          } catch (TimeoutException e) {
+            if (left <= RESEND_NANOS) {
+              throw e;
+            }
+          }
+        }
       } catch (TimeoutException e) {
         return OperatorVerdict.of(Outcome.NO_ANSWER, subject, String.format(Locale.ROOT,
             "The fleet is running but no verdict on '%s' came within %d s: is a planner "

@@ -20,6 +20,7 @@ import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +61,16 @@ public final class AllocatorNode implements FlotillaNode {
   private Bus.Publisher<MarkerArray> markers;
   /** Outcomes of operator commands: task_cancelled, robot_paused/resumed, command_rejected. */
   private Bus.Publisher<FleetEvent> events;
+  /**
+   * The verdict of each recent operator command, by command id: a tool that heard no verdict
+   * sends the same command again and gets the same answer (the last 1000 are kept).
+   */
+  private final Map<String, FleetEvent> commandVerdicts = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, FleetEvent> eldest) {
+      return size() > 1000;
+    }
+  };
   private Consumer<PlanUpdate> observer = u -> {};
   /** Crash-recovery journal, or null without {@code state_dir}. */
   private AllocatorJournal journal;
@@ -232,13 +243,21 @@ public final class AllocatorNode implements FlotillaNode {
    * standby instance only keeps the state; the active one answers.
    */
   void onCommand(OperatorCommand c) {
+    FleetEvent earlier = commandVerdicts.get(c.commandId());
+    if (earlier != null) {
+      if (active) {
+        events.publish(earlier.toBuilder().stamp(Stamps.time(ctx.clock().now())).build());
+      }
+      return;
+    }
+    String id = c.commandId();
     double now = ctx.clock().now();
     String who = c.reason().isEmpty() ? "by an operator" : "by an operator: " + c.reason();
     switch (c.kind()) {
       case OperatorCommand.KIND_CANCEL_TASK -> {
         var refusal = session.cancelRefusal(c.taskId());
         if (refusal.isPresent()) {
-          answer(FleetEvent.COMMAND_REJECTED, "", c.taskId(), refusal.get());
+          answer(id, FleetEvent.COMMAND_REJECTED, "", c.taskId(), refusal.get());
           return;
         }
         List<String> robots = robotsOf(c.taskId());
@@ -246,13 +265,13 @@ public final class AllocatorNode implements FlotillaNode {
           journal.taskCancelled(c.taskId(), now);
         }
         apply(session.taskCancelled(c.taskId(), now));
-        answer(FleetEvent.TASK_CANCELLED, "", c.taskId(), "cancelled " + who
+        answer(id, FleetEvent.TASK_CANCELLED, "", c.taskId(), "cancelled " + who
             + (robots.isEmpty() ? "; no robot was on it" : "; robots told: "
                 + String.join(", ", robots)));
       }
       case OperatorCommand.KIND_PAUSE_ROBOT -> {
         if (session.paused().contains(c.robotId())) {
-          answer(FleetEvent.COMMAND_REJECTED, c.robotId(), "", "robot '" + c.robotId()
+          answer(id, FleetEvent.COMMAND_REJECTED, c.robotId(), "", "robot '" + c.robotId()
               + "' is already paused");
           return;
         }
@@ -261,12 +280,12 @@ public final class AllocatorNode implements FlotillaNode {
         if (journal != null) {
           journal.pausedRobots(session.paused());
         }
-        answer(FleetEvent.ROBOT_PAUSED, c.robotId(), "", "out of the pool " + who
+        answer(id, FleetEvent.ROBOT_PAUSED, c.robotId(), "", "out of the pool " + who
             + (tasks.isEmpty() ? "; it had no work" : "; its tasks " + tasks + " reassigned"));
       }
       case OperatorCommand.KIND_RESUME_ROBOT -> {
         if (!session.paused().contains(c.robotId())) {
-          answer(FleetEvent.COMMAND_REJECTED, c.robotId(), "", "robot '" + c.robotId()
+          answer(id, FleetEvent.COMMAND_REJECTED, c.robotId(), "", "robot '" + c.robotId()
               + "' is not paused");
           return;
         }
@@ -274,7 +293,7 @@ public final class AllocatorNode implements FlotillaNode {
         if (journal != null) {
           journal.pausedRobots(session.paused());
         }
-        answer(FleetEvent.ROBOT_RESUMED, c.robotId(), "", "back in the pool " + who
+        answer(id, FleetEvent.ROBOT_RESUMED, c.robotId(), "", "back in the pool " + who
             + (session.alive().contains(c.robotId()) ? ""
                 : "; it takes work once the synchronizer hears it"));
       }
@@ -297,14 +316,18 @@ public final class AllocatorNode implements FlotillaNode {
         .map(s -> s.taskId()).distinct().toList();
   }
 
-  private void answer(byte kind, String robotId, String taskId, String reason) {
+  private void answer(String commandId, byte kind, String robotId, String taskId,
+      String reason) {
     log.info("operator command on " + robotId + taskId + ": " + reason);
-    if (!active) {
-      return;
-    }
-    events.publish(FleetEvent.builder().stamp(Stamps.time(ctx.clock().now())).kind(kind)
+    FleetEvent verdict = FleetEvent.builder().stamp(Stamps.time(ctx.clock().now())).kind(kind)
         .robotId(robotId).taskId(taskId).stepIndex(-1).source(ctx.name()).reason(reason)
-        .build());
+        .build();
+    if (!commandId.isEmpty()) {
+      commandVerdicts.put(commandId, verdict);
+    }
+    if (active) {
+      events.publish(verdict);
+    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.flotilla.fleet.ltl.LtlPlans;
 import dev.flotilla.fleet.ltl.LtlSessionRecord;
 import dev.flotilla.fleet.ltl.LtlTaskPlanner;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
+import dev.flotilla.msgs.flotilla_msgs.Auth;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.OperatorCommand;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
@@ -16,8 +17,10 @@ import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -48,6 +51,13 @@ public final class PlannerNode implements FlotillaNode {
   private final Set<String> ltlTaskIds = new HashSet<>();
   private final Set<String> refusedTaskIds = new HashSet<>();
   private Bus.Publisher<OperatorCommand> acceptedCommands;
+  /**
+   * The first request of each id taken (unsigned), and the verdict announced for it: an operator
+   * tool that heard no verdict sends the same request again (DDS may not have matched its first
+   * copy), and gets the same verdict instead of a duplicate-id rejection.
+   */
+  private final Map<String, TaskRequest> firstRequests = new HashMap<>();
+  private final Map<String, FleetEvent> verdicts = new HashMap<>();
   private final String tasksTopic;
   private final PlannerParams params;
   private final LtlTaskPlanner ltl;
@@ -194,7 +204,18 @@ public final class PlannerNode implements FlotillaNode {
 
   void onTask(TaskRequest request) {
     Optional<String> problem = validator.problem(request);
-    if (problem.isEmpty() && !seenTaskIds.add(request.taskId())) {
+    TaskRequest unsigned = request.withAuth(Auth.builder().build());
+    if (problem.isEmpty() && unsigned.equals(firstRequests.get(request.taskId()))) {
+      FleetEvent verdict = verdicts.get(request.taskId());
+      if (verdict != null) {
+        events.publish(verdict.toBuilder().stamp(Stamps.time(ctx.clock().now())).build());
+      }
+      // Else an LTL task still waiting for the offline window: its verdict is to come.
+      return;
+    }
+    if (problem.isEmpty() && seenTaskIds.add(request.taskId())) {
+      firstRequests.put(request.taskId(), unsigned);
+    } else if (problem.isEmpty()) {
       problem = Optional.of("task_id '" + request.taskId() + "' was already accepted");
     }
     if (problem.isPresent()) {
@@ -207,7 +228,7 @@ public final class PlannerNode implements FlotillaNode {
         String why = "LTL planning is disabled: the planner has no ltl_scenario parameter.";
         refusedTaskIds.add(request.taskId());
         rejections.reject(tasksTopic, request.taskId(), "ltl_disabled", why);
-        events.publish(event(FleetEvent.TASK_REJECTED, request.taskId(), why));
+        announce(event(FleetEvent.TASK_REJECTED, request.taskId(), why));
         return;
       }
       log.info("LTL task " + request.taskId() + ": " + request.ltlFormula());
@@ -240,7 +261,7 @@ public final class PlannerNode implements FlotillaNode {
           ctx.clock().now(), StateJournal.TaskState.ACCEPTED);
     }
     accepted.publish(resolved);
-    events.publish(event(FleetEvent.TASK_ACCEPTED, request.taskId(), "valid"));
+    announce(event(FleetEvent.TASK_ACCEPTED, request.taskId(), "valid"));
     log.info("accepted task " + request.taskId());
   }
 
@@ -319,7 +340,7 @@ public final class PlannerNode implements FlotillaNode {
         if (journal != null) {
           journal.taskState(r.taskId(), StateJournal.TaskState.REJECTED, ctx.clock().now());
         }
-        events.publish(event(FleetEvent.TASK_REJECTED, r.taskId(), r.reason()));
+        announce(event(FleetEvent.TASK_REJECTED, r.taskId(), r.reason()));
       } else if (o instanceof LtlTaskPlanner.Accepted a) {
         acceptedNow.add(a);
       }
@@ -343,7 +364,7 @@ public final class PlannerNode implements FlotillaNode {
     }
     for (LtlTaskPlanner.Accepted a : acceptedNow) {
       log.info("accepted LTL task " + a.taskId() + ": " + a.detail());
-      events.publish(event(FleetEvent.TASK_ACCEPTED, a.taskId(), a.detail()));
+      announce(event(FleetEvent.TASK_ACCEPTED, a.taskId(), a.detail()));
     }
     publish(plan);
   }
@@ -373,6 +394,12 @@ public final class PlannerNode implements FlotillaNode {
   /** @return the LTL planner, or null when LTL planning is disabled */
   public LtlTaskPlanner ltl() {
     return ltl;
+  }
+
+  /** Publishes a task's verdict and keeps the first one, to repeat it to a repeated request. */
+  private void announce(FleetEvent verdict) {
+    verdicts.putIfAbsent(verdict.taskId(), verdict);
+    events.publish(verdict);
   }
 
   private FleetEvent event(byte kind, String taskId, String reason) {

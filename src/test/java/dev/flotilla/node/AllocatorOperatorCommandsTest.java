@@ -139,4 +139,20 @@ class AllocatorOperatorCommandsTest {
         .filter(p -> p.robotId().equals("r1")).anyMatch(p -> !p.steps().isEmpty()),
         "r1 is back in the pool");
   }
+
+  @Test
+  void aRepeatedCommandGetsItsFirstVerdictAgain() {
+    Run run = new Run();
+    run.event(FleetEvent.ROBOT_JOINED, "r1");
+    run.accepted.publish(task("t1", 1));
+    run.command(OperatorCommand.KIND_CANCEL_TASK, "t1", "");
+    run.command(OperatorCommand.KIND_CANCEL_TASK, "t1", "");
+    FleetEvent first = run.events.get(run.events.size() - 2);
+    assertEquals(FleetEvent.TASK_CANCELLED, first.kind());
+    assertEquals(first.kind(), run.lastEvent().kind(), "same command id: same answer");
+    assertEquals(first.reason(), run.lastEvent().reason());
+    run.commands.publish(OperatorCommand.builder().kind(OperatorCommand.KIND_CANCEL_TASK)
+        .commandId("another").taskId("t1").build());
+    assertEquals(FleetEvent.COMMAND_REJECTED, run.lastEvent().kind());
+  }
 }
