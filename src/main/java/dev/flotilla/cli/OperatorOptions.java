@@ -7,6 +7,7 @@ import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.RosParamsFile;
+import dev.flotilla.security.KeyDir;
 import dev.flotilla.security.Roster;
 import dev.flotilla.security.SecurityMode;
 import dev.flotilla.security.SecurityParams;
@@ -100,7 +101,15 @@ final class OperatorOptions {
    *     fleet's security is on
    */
   Bus signing(Bus raw) {
-    return security().secure(raw, identity, NodeClock.SYSTEM);
+    SecurityParams s = security();
+    if (s.mode() != SecurityMode.OFF
+        && KeyDir.load(s.keysDir()).privateKey(identity).isEmpty()) {
+      // SecureBus checks this only for identities of the roster; an operator tool must sign.
+      throw new UsageError("The key directory " + s.keysDir() + " has no private key of '"
+          + identity + "'; run `flotilla keys gen --dir " + s.keysDir() + " " + identity
+          + "` and add it to the roster with the tasks and commands rights.");
+    }
+    return s.secure(raw, identity, NodeClock.SYSTEM);
   }
 
   /** @return timeouts from {@code --timeout} and the transport's settle time */
