@@ -5,7 +5,10 @@ import dev.flotilla.cockpit.FleetSnapshot;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** One-shot views of a running fleet ({@code task list}, {@code fleet status}, {@code plan show}). */
+/**
+ * One-shot views of a running fleet ({@code task list}, {@code fleet status}, {@code plan
+ * show}).
+ */
 final class FleetView {
   private FleetView() {}
 

@@ -35,10 +35,11 @@ import java.util.function.Function;
  *
  * <p>A request without a verdict after 2 s is sent again, identical (same task, same command
  * id): the planner answers a repeated task request, and the allocator a repeated command, with
- * the verdict it already gave. Nothing is sent before the fleet has been heard (a latched plan, an event or a heartbeat on
- * the domain and namespace): an unreachable fleet is {@link Outcome#UNREACHABLE} with nothing
- * sent. The verdict is the first matching event published after the request ({@code
- * task_accepted}/{@code task_rejected}, {@code task_cancelled}, {@code robot_paused},
+ * the verdict it already gave. Nothing is sent before the fleet has been heard (a latched plan,
+ * an event or a heartbeat on the domain and namespace): an unreachable fleet is
+ * {@link Outcome#UNREACHABLE} with nothing sent. The verdict is the first matching event
+ * published after the request ({@code task_accepted}/{@code task_rejected},
+ * {@code task_cancelled}, {@code robot_paused},
  * {@code robot_resumed}, {@code command_rejected}, or the planner's refusal of our signature);
  * earlier events of the fleet's history are not read as answers. Thread-safe; one request at a
  * time per subject.
@@ -62,7 +63,6 @@ public final class OperatorClient implements AutoCloseable {
   /** A request without a verdict is sent again after this long (identical, so idempotent). */
   private static final long RESEND_NANOS = 2_000_000_000L;
 
-  private final Bus bus;
   private final String namespace;
   private final String identity;
   private final NodeClock clock;
@@ -90,7 +90,6 @@ public final class OperatorClient implements AutoCloseable {
    */
   public OperatorClient(Bus bus, String namespace, String identity, NodeClock clock,
       Timeouts timeouts) {
-    this.bus = bus;
     this.namespace = namespace;
     this.identity = identity;
     this.clock = clock;
