@@ -98,7 +98,7 @@ public final class SnapshotText {
     List<EventView> ev = s.events();
     StringBuilder b = new StringBuilder();
     for (EventView e : ev.subList(Math.max(0, ev.size() - last), ev.size())) {
-      b.append(String.format(Locale.ROOT, "  %s %-16s %s%s%s%n", time(e.time()), e.kind(),
+      b.append(String.format(Locale.ROOT, "  %-8s %-16s %s%s%s%n", time(e.time()), e.kind(),
           e.robotId().isEmpty() ? "" : e.robotId() + " ", e.taskId().isEmpty() ? ""
               : e.taskId() + " ", e.reason().isEmpty() ? "" : "(" + e.reason() + ")"));
     }
