@@ -275,13 +275,16 @@ public final class AllocatorNode implements FlotillaNode {
               + "' is already paused");
           return;
         }
-        List<String> tasks = tasksOf(c.robotId());
+        List<String> tasks = tasksOf(c.robotId(), false);
+        List<String> ltl = tasksOf(c.robotId(), true);
         apply(session.robotPaused(c.robotId(), now));
         if (journal != null) {
           journal.pausedRobots(session.paused());
         }
         answer(id, FleetEvent.ROBOT_PAUSED, c.robotId(), "", "out of the pool " + who
-            + (tasks.isEmpty() ? "; it had no work" : "; its tasks " + tasks + " reassigned"));
+            + (tasks.isEmpty() ? "; it had no multi-robot work" : "; its tasks " + tasks
+                + " reassigned")
+            + (ltl.isEmpty() ? "" : "; its LTL steps of " + ltl + " stay in the LTL plan"));
       }
       case OperatorCommand.KIND_RESUME_ROBOT -> {
         if (!session.paused().contains(c.robotId())) {
@@ -309,11 +312,13 @@ public final class AllocatorNode implements FlotillaNode {
         .map(p -> p.robotId()).toList();
   }
 
-  private List<String> tasksOf(String robotId) {
+  /** Tasks of a robot in the current plan: its LTL steps (actions other than goto) or not. */
+  private List<String> tasksOf(String robotId, boolean ltl) {
     FleetPlan a = session.current();
     return a == null ? List.of() : a.itineraries().stream()
         .filter(p -> p.robotId().equals(robotId)).flatMap(p -> p.steps().stream())
-        .map(s -> s.taskId()).distinct().toList();
+        .filter(s -> s.action().equals("goto") != ltl).map(s -> s.taskId()).distinct()
+        .toList();
   }
 
   private void answer(String commandId, byte kind, String robotId, String taskId,
