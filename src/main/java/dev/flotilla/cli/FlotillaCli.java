@@ -24,6 +24,11 @@ import picocli.CommandLine.Command;
         ResumeCommand.class,
         BenchCommand.class,
         KeysCommand.class,
+        TaskCommand.class,
+        FleetCommand.class,
+        RobotCommand.class,
+        PlanCommand.class,
+        WatchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class FlotillaCli implements Runnable {

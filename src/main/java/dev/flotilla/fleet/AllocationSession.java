@@ -20,6 +20,7 @@ import dev.flotilla.model.RobotSpec;
 import dev.flotilla.model.TaskSpec;
 import dev.flotilla.resume.RobotResume;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -63,6 +65,13 @@ public final class AllocationSession {
   private final Set<String> failedPairs = new HashSet<>();
   /** Tasks completed in this session: a late copy of their request must not revive them. */
   private final Set<String> completed = new HashSet<>();
+  /** Tasks an operator cancelled (issue 14): like completed ones, never planned again. */
+  private final Set<String> cancelled = new LinkedHashSet<>();
+  /**
+   * Robots an operator took out of the pool (issue 14) → whether the fleet last heard them alive,
+   * so a resume puts back only a robot that is there.
+   */
+  private final Map<String, Boolean> paused = new LinkedHashMap<>();
   private final CapabilityModel fromResumes = new ResumeCapabilityModel(resumes, failedPairs);
   /** λ_ij: the operator's table where it has the pair, else the resumes (seed 002). */
   private final CapabilityModel capability;
@@ -241,6 +250,11 @@ public final class AllocationSession {
   public PlanUpdate robotAvailable(String robotId, double now, boolean recovered) {
     positions.putIfAbsent(robotId, params.roster().robot(robotId).start());
     failed.remove(robotId);
+    if (paused.containsKey(robotId)) {
+      // Heard, but out of the pool until an operator resumes it.
+      paused.put(robotId, true);
+      return null;
+    }
     if (!alive.add(robotId) || openTasks.isEmpty()) {
       return null;
     }
@@ -254,6 +268,11 @@ public final class AllocationSession {
 
   /** A robot failed permanently: its work moves to others (seed 001 §3). */
   public PlanUpdate robotFailed(String robotId, double now) {
+    if (paused.containsKey(robotId)) {
+      paused.put(robotId, false);
+      failed.add(robotId);
+      return null;
+    }
     if (!alive.remove(robotId)) {
       return null;
     }
@@ -273,7 +292,8 @@ public final class AllocationSession {
    * @return the new plan, or null when nothing changed
    */
   public PlanUpdate taskAdded(TaskSpec request, double now) {
-    if (openTasks.containsKey(request.id()) || completed.contains(request.id())) {
+    if (openTasks.containsKey(request.id()) || completed.contains(request.id())
+        || cancelled.contains(request.id())) {
       return null;
     }
     Task task = toTask(request, now);
@@ -315,6 +335,89 @@ public final class AllocationSession {
           PlanCause.TASK_DONE, taskId, now);
     }
     return replan(PlanCause.TASK_DONE, taskId, now);
+  }
+
+  /**
+   * Why cancelling a task would change nothing, if it would not (issue 14).
+   *
+   * @param taskId the task
+   * @return the reason (already done, already cancelled), or empty when it can be cancelled
+   */
+  public Optional<String> cancelRefusal(String taskId) {
+    if (cancelled.contains(taskId)) {
+      return Optional.of("task '" + taskId + "' was already cancelled");
+    }
+    if (completed.contains(taskId)) {
+      return Optional.of("task '" + taskId + "' is already done; nothing to cancel");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * An operator cancelled a task: it leaves the plan and is never planned again, even when its
+   * acceptance arrives after the cancellation (no order across topics).
+   *
+   * @param taskId the task
+   * @param now node-clock time in seconds
+   * @return the new plan, or null when the task was not open
+   */
+  public PlanUpdate taskCancelled(String taskId, double now) {
+    cancelled.add(taskId);
+    if (openTasks.remove(taskId) == null) {
+      return null;
+    }
+    if (planCoversFleet()) {
+      return event(new RebalanceEvent.TaskCompleted(taskId, planTime(now)),
+          PlanCause.TASK_CANCELLED, taskId, now);
+    }
+    return replan(PlanCause.TASK_CANCELLED, taskId, now);
+  }
+
+  /** @return tasks cancelled by an operator, in order */
+  public Set<String> cancelled() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(cancelled));
+  }
+
+  /**
+   * An operator took a robot out of the pool (maintenance): its work moves to others as after a
+   * failure, and it gets none until {@link #robotResumed}, whatever the synchronizer says.
+   *
+   * @param robotId the robot
+   * @param now node-clock time in seconds
+   * @return the new plan, or null when the robot was not in the pool
+   */
+  public PlanUpdate robotPaused(String robotId, double now) {
+    boolean wasAlive = alive.remove(robotId);
+    paused.put(robotId, wasAlive || paused.getOrDefault(robotId, false));
+    if (!wasAlive) {
+      return null;
+    }
+    if (rebalancer != null && plannedRobots.contains(robotId)) {
+      return event(new RebalanceEvent.RobotFailed(robotId, planTime(now)),
+          PlanCause.ROBOT_PAUSED, robotId, now);
+    }
+    return replan(PlanCause.ROBOT_PAUSED, robotId, now);
+  }
+
+  /**
+   * Puts a paused robot back into the pool, if the fleet hears it (a robot that failed while
+   * paused comes back when the synchronizer hears it again).
+   *
+   * @param robotId the robot
+   * @param now node-clock time in seconds
+   * @return the new plan, or null when nothing changed
+   */
+  public PlanUpdate robotResumed(String robotId, double now) {
+    Boolean heard = paused.remove(robotId);
+    if (heard == null || !heard) {
+      return null;
+    }
+    return robotAvailable(robotId, now, false);
+  }
+
+  /** @return robots an operator paused */
+  public Set<String> paused() {
+    return Set.copyOf(paused.keySet());
   }
 
   private Task toTask(TaskSpec r, double now) {

@@ -13,5 +13,9 @@ public enum PlanCause {
   /** Work was rebalanced (a robot joined, deviated from the plan, or failed a task). */
   REBALANCE,
   /** A failed robot recovered. */
-  ROBOT_RECOVERED
+  ROBOT_RECOVERED,
+  /** An operator cancelled a task: it left the plan. */
+  TASK_CANCELLED,
+  /** An operator took a robot out of the pool (maintenance): its work moved to others. */
+  ROBOT_PAUSED
 }

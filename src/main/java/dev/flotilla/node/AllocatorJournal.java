@@ -6,6 +6,8 @@ import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.journal.StateJournal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -93,6 +95,9 @@ final class AllocatorJournal {
         session.setPosition(r.robotId(), position, now);
       }
     }
+    // Operators' pauses first: a paused robot restored below stays out of the pool.
+    pausedRobots().forEach(id -> session.robotPaused(id, now));
+    cancelledTasks().forEach(id -> session.taskCancelled(id, now));
     for (String pair : journal.failedPairs()) {
       int bar = pair.indexOf('|');
       session.taskFailed(pair.substring(0, bar), pair.substring(bar + 1), now);
@@ -136,6 +141,46 @@ final class AllocatorJournal {
     } else {
       journal.taskState(taskId, StateJournal.TaskState.DONE, now);
     }
+  }
+
+  /** Meta key: ids of tasks operators cancelled, one per line (issue 14). */
+  private static final String CANCELLED = "cancelled_tasks";
+  /** Meta key: ids of robots operators paused, one per line. */
+  private static final String PAUSED = "paused_robots";
+
+  /**
+   * Durable before the plan without it is published: the task is never planned again after a
+   * restart (it is journaled as done, and listed as cancelled so a repeat says why).
+   */
+  void taskCancelled(String taskId, double now) {
+    journal.batch(() -> {
+      taskDone(taskId, now);
+      List<String> ids = new ArrayList<>(cancelledTasks());
+      if (!ids.contains(taskId)) {
+        ids.add(taskId);
+      }
+      journal.put(CANCELLED, String.join("\n", ids));
+    });
+  }
+
+  /** @return tasks cancelled by operators, in order */
+  List<String> cancelledTasks() {
+    return lines(CANCELLED);
+  }
+
+  /** @param robots robots paused now, replacing the journaled set */
+  void pausedRobots(Set<String> robots) {
+    journal.put(PAUSED, String.join("\n", robots));
+  }
+
+  /** @return robots paused by operators */
+  List<String> pausedRobots() {
+    return lines(PAUSED);
+  }
+
+  private List<String> lines(String key) {
+    return journal.meta(key).map(v -> v.isEmpty() ? List.<String>of()
+        : List.of(v.split("\n"))).orElse(List.of());
   }
 
   void failedPair(String robotId, String taskId) {

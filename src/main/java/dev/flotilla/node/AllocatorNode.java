@@ -9,6 +9,7 @@ import dev.flotilla.model.StepRole;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
 import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
+import dev.flotilla.msgs.flotilla_msgs.OperatorCommand;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.nav_msgs.Odometry;
@@ -20,6 +21,7 @@ import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +63,18 @@ public final class AllocatorNode implements FlotillaNode {
   private Bus.Publisher<Allocation> allocations;
   private Bus.Publisher<Reassignment> reassignments;
   private Bus.Publisher<MarkerArray> markers;
+  /** Outcomes of operator commands: task_cancelled, robot_paused/resumed, command_rejected. */
+  private Bus.Publisher<FleetEvent> events;
+  /**
+   * The verdict of each recent operator command, by command id: a tool that heard no verdict
+   * sends the same command again and gets the same answer (the last 1000 are kept).
+   */
+  private final Map<String, FleetEvent> commandVerdicts = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, FleetEvent> eldest) {
+      return size() > 1000;
+    }
+  };
   private Consumer<PlanUpdate> observer = u -> {};
   /** Crash-recovery journal, or null without {@code state_dir}. */
   private AllocatorJournal journal;
@@ -132,6 +146,10 @@ public final class AllocatorNode implements FlotillaNode {
         }));
     ctx.bus().subscribe(ctx.topic(TopicNames.ACCEPTED_TASKS), TaskRequest.TYPE,
         FlotillaQos.ACCEPTED_TASKS, t -> ctx.executor().execute(() -> onAcceptedTask(t)));
+    events = ctx.bus().publisher(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE,
+        FlotillaQos.EVENTS);
+    ctx.bus().subscribe(ctx.topic(TopicNames.ACCEPTED_COMMANDS), OperatorCommand.TYPE,
+        FlotillaQos.COMMANDS, c -> ctx.executor().execute(() -> onCommand(c)));
     log.info("allocator (" + params.algorithm() + ") planning for "
         + params.fleet().robots().size() + " configured robots"
         + (journal == null ? "" : ", journal " + journal.file())
@@ -221,6 +239,104 @@ public final class AllocatorNode implements FlotillaNode {
       return;
     }
     apply(session.taskAdded(PlanMessages.task(t), now));
+  }
+
+  /**
+   * An operator command the planner validated (issue 14): cancel a task, pause or resume a robot.
+   * Each ends in one event: the change, or {@code command_rejected} with why nothing changed. A
+   * standby instance only keeps the state; the active one answers.
+   */
+  void onCommand(OperatorCommand c) {
+    FleetEvent earlier = commandVerdicts.get(c.commandId());
+    if (earlier != null) {
+      if (active) {
+        events.publish(earlier.toBuilder().stamp(Stamps.time(ctx.clock().now())).build());
+      }
+      return;
+    }
+    String id = c.commandId();
+    double now = ctx.clock().now();
+    String who = c.reason().isEmpty() ? "by an operator" : "by an operator: " + c.reason();
+    switch (c.kind()) {
+      case OperatorCommand.KIND_CANCEL_TASK -> {
+        var refusal = session.cancelRefusal(c.taskId());
+        if (refusal.isPresent()) {
+          answer(id, FleetEvent.COMMAND_REJECTED, "", c.taskId(), refusal.get());
+          return;
+        }
+        List<String> robots = robotsOf(c.taskId());
+        if (journal != null) {
+          journal.taskCancelled(c.taskId(), now);
+        }
+        apply(session.taskCancelled(c.taskId(), now));
+        answer(id, FleetEvent.TASK_CANCELLED, "", c.taskId(), "cancelled " + who
+            + (robots.isEmpty() ? "; no robot was on it" : "; robots told: "
+                + String.join(", ", robots)));
+      }
+      case OperatorCommand.KIND_PAUSE_ROBOT -> {
+        if (session.paused().contains(c.robotId())) {
+          answer(id, FleetEvent.COMMAND_REJECTED, c.robotId(), "", "robot '" + c.robotId()
+              + "' is already paused");
+          return;
+        }
+        List<String> tasks = tasksOf(c.robotId(), false);
+        List<String> ltl = tasksOf(c.robotId(), true);
+        apply(session.robotPaused(c.robotId(), now));
+        if (journal != null) {
+          journal.pausedRobots(session.paused());
+        }
+        answer(id, FleetEvent.ROBOT_PAUSED, c.robotId(), "", "out of the pool " + who
+            + (tasks.isEmpty() ? "; it had no multi-robot work" : "; its tasks " + tasks
+                + " reassigned")
+            + (ltl.isEmpty() ? "" : "; its LTL steps of " + ltl + " stay in the LTL plan"));
+      }
+      case OperatorCommand.KIND_RESUME_ROBOT -> {
+        if (!session.paused().contains(c.robotId())) {
+          answer(id, FleetEvent.COMMAND_REJECTED, c.robotId(), "", "robot '" + c.robotId()
+              + "' is not paused");
+          return;
+        }
+        apply(session.robotResumed(c.robotId(), now));
+        if (journal != null) {
+          journal.pausedRobots(session.paused());
+        }
+        answer(id, FleetEvent.ROBOT_RESUMED, c.robotId(), "", "back in the pool " + who
+            + (session.alive().contains(c.robotId()) ? ""
+                : "; it takes work once the synchronizer hears it"));
+      }
+      default -> rejections.reject(ctx.topic(TopicNames.ACCEPTED_COMMANDS), c.commandId(),
+          "unknown_command", "command kind " + Byte.toUnsignedInt(c.kind()) + " is unknown");
+    }
+  }
+
+  private List<String> robotsOf(String taskId) {
+    FleetPlan a = session.current();
+    return a == null ? List.of() : a.itineraries().stream()
+        .filter(p -> p.steps().stream().anyMatch(s -> s.taskId().equals(taskId)))
+        .map(p -> p.robotId()).toList();
+  }
+
+  /** Tasks of a robot in the current plan: its LTL steps (actions other than goto) or not. */
+  private List<String> tasksOf(String robotId, boolean ltl) {
+    FleetPlan a = session.current();
+    return a == null ? List.of() : a.itineraries().stream()
+        .filter(p -> p.robotId().equals(robotId)).flatMap(p -> p.steps().stream())
+        .filter(s -> s.action().equals("goto") != ltl).map(s -> s.taskId()).distinct()
+        .toList();
+  }
+
+  private void answer(String commandId, byte kind, String robotId, String taskId,
+      String reason) {
+    log.info("operator command on " + robotId + taskId + ": " + reason);
+    FleetEvent verdict = FleetEvent.builder().stamp(Stamps.time(ctx.clock().now())).kind(kind)
+        .robotId(robotId).taskId(taskId).stepIndex(-1).source(ctx.name()).reason(reason)
+        .build();
+    if (!commandId.isEmpty()) {
+      commandVerdicts.put(commandId, verdict);
+    }
+    if (active) {
+      events.publish(verdict);
+    }
   }
 
   @Override

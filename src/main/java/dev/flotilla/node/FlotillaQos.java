@@ -17,6 +17,11 @@ public final class FlotillaQos {
   public static final QosProfile EVENTS = new QosProfile(true, true, 200);
   /** Operator task requests. */
   public static final QosProfile TASKS = new QosProfile(true, false, 100);
+  /**
+   * Operator commands (cancel, pause, resume) and the planner's validated copies: reliable and
+   * volatile; a restarted allocator keeps what it did in its journal.
+   */
+  public static final QosProfile COMMANDS = new QosProfile(true, false, 100);
   /** Validated tasks, kept for a restarted allocator. */
   public static final QosProfile ACCEPTED_TASKS = new QosProfile(true, true, 1000);
 }

@@ -153,6 +153,8 @@ public final class PlanMessages {
       case TASK_DONE -> Reassignment.CAUSE_TASK_DONE;
       case REBALANCE -> Reassignment.CAUSE_REBALANCE;
       case ROBOT_RECOVERED -> Reassignment.CAUSE_ROBOT_RECOVERED;
+      case TASK_CANCELLED -> Reassignment.CAUSE_TASK_CANCELLED;
+      case ROBOT_PAUSED -> Reassignment.CAUSE_ROBOT_PAUSED;
     };
   }
 
@@ -167,6 +169,8 @@ public final class PlanMessages {
       case Reassignment.CAUSE_NEW_TASK -> PlanCause.NEW_TASK;
       case Reassignment.CAUSE_TASK_DONE -> PlanCause.TASK_DONE;
       case Reassignment.CAUSE_ROBOT_RECOVERED -> PlanCause.ROBOT_RECOVERED;
+      case Reassignment.CAUSE_TASK_CANCELLED -> PlanCause.TASK_CANCELLED;
+      case Reassignment.CAUSE_ROBOT_PAUSED -> PlanCause.ROBOT_PAUSED;
       default -> PlanCause.REBALANCE;
     };
   }

@@ -5,7 +5,9 @@ import dev.flotilla.fleet.ltl.LtlPlans;
 import dev.flotilla.fleet.ltl.LtlSessionRecord;
 import dev.flotilla.fleet.ltl.LtlTaskPlanner;
 import dev.flotilla.msgs.flotilla_msgs.Allocation;
+import dev.flotilla.msgs.flotilla_msgs.Auth;
 import dev.flotilla.msgs.flotilla_msgs.FleetEvent;
+import dev.flotilla.msgs.flotilla_msgs.OperatorCommand;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.geometry_msgs.Point;
@@ -15,8 +17,10 @@ import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -43,6 +47,17 @@ public final class PlannerNode implements FlotillaNode {
   private final InputRejections rejections;
   private final TaskRequestValidator validator;
   private final Set<String> seenTaskIds = new HashSet<>();
+  /** Ids of LTL tasks received, and of tasks refused after their id was taken (issue 14). */
+  private final Set<String> ltlTaskIds = new HashSet<>();
+  private final Set<String> refusedTaskIds = new HashSet<>();
+  private Bus.Publisher<OperatorCommand> acceptedCommands;
+  /**
+   * The first request of each id taken (unsigned), and the verdict announced for it: an operator
+   * tool that heard no verdict sends the same request again (DDS may not have matched its first
+   * copy), and gets the same verdict instead of a duplicate-id rejection.
+   */
+  private final Map<String, TaskRequest> firstRequests = new HashMap<>();
+  private final Map<String, FleetEvent> verdicts = new HashMap<>();
   private final String tasksTopic;
   private final PlannerParams params;
   private final LtlTaskPlanner ltl;
@@ -97,6 +112,10 @@ public final class PlannerNode implements FlotillaNode {
     }
     ctx.bus().subscribe(tasksTopic, TaskRequest.TYPE, FlotillaQos.TASKS,
         t -> ctx.executor().execute(() -> onTask(t)));
+    acceptedCommands = ctx.bus().publisher(ctx.topic(TopicNames.ACCEPTED_COMMANDS),
+        OperatorCommand.TYPE, FlotillaQos.COMMANDS);
+    ctx.bus().subscribe(ctx.topic(TopicNames.COMMANDS), OperatorCommand.TYPE,
+        FlotillaQos.COMMANDS, c -> ctx.executor().execute(() -> onCommand(c)));
     log.info("planner accepting tasks on " + tasksTopic
         + (journal == null ? "" : ", journal " + journal.file()));
   }
@@ -121,9 +140,11 @@ public final class PlannerNode implements FlotillaNode {
       seenTaskIds.add(t.taskId());
       TaskRequest request = TaskRequest.TYPE.decode(t.request());
       if (t.state() == StateJournal.TaskState.REJECTED) {
+        refusedTaskIds.add(t.taskId());
         continue;
       }
       if (request.kind() == TaskRequest.KIND_LTL) {
+        ltlTaskIds.add(t.taskId());
         ltlTasks.add(request);
       } else {
         accepted.publish(request);
@@ -183,7 +204,18 @@ public final class PlannerNode implements FlotillaNode {
 
   void onTask(TaskRequest request) {
     Optional<String> problem = validator.problem(request);
-    if (problem.isEmpty() && !seenTaskIds.add(request.taskId())) {
+    TaskRequest unsigned = request.withAuth(Auth.builder().build());
+    if (problem.isEmpty() && unsigned.equals(firstRequests.get(request.taskId()))) {
+      FleetEvent verdict = verdicts.get(request.taskId());
+      if (verdict != null) {
+        events.publish(verdict.toBuilder().stamp(Stamps.time(ctx.clock().now())).build());
+      }
+      // Else an LTL task still waiting for the offline window: its verdict is to come.
+      return;
+    }
+    if (problem.isEmpty() && seenTaskIds.add(request.taskId())) {
+      firstRequests.put(request.taskId(), unsigned);
+    } else if (problem.isEmpty()) {
       problem = Optional.of("task_id '" + request.taskId() + "' was already accepted");
     }
     if (problem.isPresent()) {
@@ -194,11 +226,13 @@ public final class PlannerNode implements FlotillaNode {
     if (request.kind() == TaskRequest.KIND_LTL) {
       if (ltl == null) {
         String why = "LTL planning is disabled: the planner has no ltl_scenario parameter.";
+        refusedTaskIds.add(request.taskId());
         rejections.reject(tasksTopic, request.taskId(), "ltl_disabled", why);
-        events.publish(event(FleetEvent.TASK_REJECTED, request.taskId(), why));
+        announce(event(FleetEvent.TASK_REJECTED, request.taskId(), why));
         return;
       }
       log.info("LTL task " + request.taskId() + ": " + request.ltlFormula());
+      ltlTaskIds.add(request.taskId());
       if (journal != null) {
         // Durable before it is planned: a crash in the offline window must not lose it.
         journal.taskReceived(request.taskId(), TaskRequest.TYPE.encode(request),
@@ -223,7 +257,7 @@ public final class PlannerNode implements FlotillaNode {
           ctx.clock().now(), StateJournal.TaskState.ACCEPTED);
     }
     accepted.publish(resolved);
-    events.publish(event(FleetEvent.TASK_ACCEPTED, request.taskId(), "valid"));
+    announce(event(FleetEvent.TASK_ACCEPTED, request.taskId(), "valid"));
     log.info("accepted task " + request.taskId());
   }
 
@@ -238,6 +272,42 @@ public final class PlannerNode implements FlotillaNode {
           "The LTL planner failed on this formula: " + e));
     }
     apply(outcomes);
+  }
+
+  /**
+   * An operator command (issue 14): checked here, carried out by the allocator. A malformed
+   * command, an unknown or refused task, an LTL task (its chains are interleaved with others' in
+   * the R-poset; cancelling one is not supported) or a robot outside the fleet is answered with
+   * {@code command_rejected} and its reason, and goes no further.
+   */
+  void onCommand(OperatorCommand c) {
+    String topic = ctx.topic(TopicNames.COMMANDS);
+    String subject = c.taskId().isEmpty() ? c.robotId() : c.taskId();
+    Optional<String> problem = OperatorCommandValidator.problem(c);
+    if (problem.isEmpty() && c.kind() == OperatorCommand.KIND_CANCEL_TASK) {
+      if (!seenTaskIds.contains(c.taskId())) {
+        problem = Optional.of("task '" + c.taskId() + "' is unknown: the planner never "
+            + "accepted it; nothing to cancel");
+      } else if (refusedTaskIds.contains(c.taskId())) {
+        problem = Optional.of("task '" + c.taskId() + "' was rejected; nothing to cancel");
+      } else if (ltlTaskIds.contains(c.taskId())) {
+        problem = Optional.of("task '" + c.taskId() + "' is an LTL task; cancelling LTL tasks "
+            + "is not supported (their steps are ordered with other tasks' in one plan)");
+      }
+    } else if (problem.isEmpty() && !params.fleet().discoverRobots()
+        && params.fleet().robots().stream().noneMatch(r -> r.id().equals(c.robotId()))) {
+      problem = Optional.of("robot '" + c.robotId() + "' is not in the fleet");
+    }
+    if (problem.isPresent()) {
+      rejections.reject(topic, subject, "invalid_command", problem.get());
+      events.publish(FleetEvent.builder().stamp(Stamps.time(ctx.clock().now()))
+          .kind(FleetEvent.COMMAND_REJECTED).robotId(c.robotId()).taskId(c.taskId())
+          .stepIndex(-1).source(ctx.name()).reason(problem.get()).build());
+      return;
+    }
+    log.info("operator command " + c.commandId() + " (kind " + c.kind() + ") on " + subject
+        + " handed to the allocator");
+    acceptedCommands.publish(c);
   }
 
   /** Started chains are kept out of online replanning: learn them from the synchronizer. */
@@ -273,12 +343,13 @@ public final class PlannerNode implements FlotillaNode {
     List<LtlTaskPlanner.Accepted> acceptedNow = new ArrayList<>();
     for (LtlTaskPlanner.Outcome o : outcomes) {
       if (o instanceof LtlTaskPlanner.Rejected r) {
+        refusedTaskIds.add(r.taskId());
         rejections.reject(tasksTopic, r.taskId(), "ltl_rejected", "LTL task " + r.taskId()
             + " rejected: " + r.reason());
         if (journal != null) {
           journal.taskState(r.taskId(), StateJournal.TaskState.REJECTED, ctx.clock().now());
         }
-        events.publish(event(FleetEvent.TASK_REJECTED, r.taskId(), r.reason()));
+        announce(event(FleetEvent.TASK_REJECTED, r.taskId(), r.reason()));
       } else if (o instanceof LtlTaskPlanner.Accepted a) {
         acceptedNow.add(a);
       }
@@ -302,7 +373,7 @@ public final class PlannerNode implements FlotillaNode {
     }
     for (LtlTaskPlanner.Accepted a : acceptedNow) {
       log.info("accepted LTL task " + a.taskId() + ": " + a.detail());
-      events.publish(event(FleetEvent.TASK_ACCEPTED, a.taskId(), a.detail()));
+      announce(event(FleetEvent.TASK_ACCEPTED, a.taskId(), a.detail()));
     }
     publish(plan);
   }
@@ -332,6 +403,12 @@ public final class PlannerNode implements FlotillaNode {
   /** @return the LTL planner, or null when LTL planning is disabled */
   public LtlTaskPlanner ltl() {
     return ltl;
+  }
+
+  /** Publishes a task's verdict and keeps the first one, to repeat it to a repeated request. */
+  private void announce(FleetEvent verdict) {
+    verdicts.putIfAbsent(verdict.taskId(), verdict);
+    events.publish(verdict);
   }
 
   private FleetEvent event(byte kind, String taskId, String reason) {

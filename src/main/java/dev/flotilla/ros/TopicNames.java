@@ -43,6 +43,10 @@ public final class TopicNames {
    * (reliable, transient-local, depth 1), so a synchronizer in another process can synchronize it.
    */
   public static final String LTL_PLAN_DETAIL = "flotilla/ltl_plan_detail";
+  /** Operators → planner: {@code OperatorCommand}s (cancel a task, pause or resume a robot). */
+  public static final String COMMANDS = "flotilla/commands";
+  /** Planner → allocator: the operator commands the planner validated. */
+  public static final String ACCEPTED_COMMANDS = "flotilla/accepted_commands";
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

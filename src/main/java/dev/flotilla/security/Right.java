@@ -26,7 +26,11 @@ public enum Right {
   /** Synchronizer → robots, {@code flotilla/sync}. */
   SYNC_COMMANDS(TopicNames.SYNC),
   /** Allocator ↔ allocator (hot standby), {@code flotilla/allocator_lease}. */
-  ALLOCATOR_LEASES(TopicNames.ALLOCATOR_LEASE);
+  ALLOCATOR_LEASES(TopicNames.ALLOCATOR_LEASE),
+  /** Operators → planner, {@code flotilla/commands} (cancel, pause, resume; issue 14). */
+  COMMANDS(TopicNames.COMMANDS),
+  /** Planner → allocator, {@code flotilla/accepted_commands}. */
+  ACCEPTED_COMMANDS(TopicNames.ACCEPTED_COMMANDS);
 
   private final String relativeTopic;
 

@@ -34,8 +34,9 @@ public record Roster(Map<String, Set<Right>> members, Set<String> robots) {
    */
   public static Map<String, Set<Right>> defaultNodes() {
     Map<String, Set<Right>> m = new LinkedHashMap<>();
-    m.put("operator", EnumSet.of(Right.TASKS));
-    m.put("planner", EnumSet.of(Right.ACCEPTED_TASKS, Right.LTL_PLANS, Right.EVENTS));
+    m.put("operator", EnumSet.of(Right.TASKS, Right.COMMANDS));
+    m.put("planner", EnumSet.of(Right.ACCEPTED_TASKS, Right.LTL_PLANS, Right.EVENTS,
+        Right.ACCEPTED_COMMANDS));
     m.put("allocator", EnumSet.of(Right.ALLOCATIONS, Right.REASSIGNMENTS, Right.EVENTS,
         Right.ALLOCATOR_LEASES));
     m.put("synchronizer", EnumSet.of(Right.SYNC_COMMANDS, Right.EVENTS));

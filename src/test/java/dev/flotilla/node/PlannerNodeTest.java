@@ -84,4 +84,19 @@ class PlannerNodeTest {
     assertEquals(100, accepted.get(0).baseUtility());
     assertTrue(events.get(1).reason().contains("already accepted"));
   }
+
+  /** Issue 14: an operator tool resends a request it heard no verdict for; same answer. */
+  @Test
+  void anIdenticalRepeatGetsTheSameVerdictInsteadOfADuplicateRejection() {
+    tasks.publish(valid("t1"));
+    tasks.publish(valid("t1"));
+    assertEquals(1, accepted.size(), "handed to the allocator once");
+    assertEquals(2, events.size());
+    assertTrue(events.stream().allMatch(e -> e.kind() == FleetEvent.TASK_ACCEPTED
+        && e.reason().equals("valid")), events.toString());
+    tasks.publish(valid("bad").toBuilder().region("attic").build());
+    tasks.publish(valid("bad").toBuilder().region("attic").build());
+    assertEquals(FleetEvent.TASK_REJECTED, events.get(3).kind());
+    assertEquals(events.get(2).reason(), events.get(3).reason());
+  }
 }

@@ -9,7 +9,10 @@ import dev.flotilla.msgs.flotilla_msgs.Heartbeat;
 import dev.flotilla.msgs.flotilla_msgs.PlanStep;
 import dev.flotilla.msgs.flotilla_msgs.Reassignment;
 import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
+import dev.flotilla.msgs.geometry_msgs.Point;
+import dev.flotilla.msgs.geometry_msgs.Pose;
 import dev.flotilla.msgs.geometry_msgs.PoseStamped;
+import dev.flotilla.msgs.geometry_msgs.Quaternion;
 import dev.flotilla.msgs.geometry_msgs.Twist;
 import dev.flotilla.msgs.geometry_msgs.Vector3;
 import dev.flotilla.msgs.nav_msgs.Odometry;
@@ -52,6 +55,8 @@ public final class RobotAgent implements FlotillaNode {
   private volatile boolean mapToOdomFromTf;
   private boolean frameLogged;
   private PlanStep navigatingTo;
+  /** Task of the last goal sent to navigation, kept after stop(): a cancellation names it. */
+  private String lastGoalTask = "";
   private long sequence;
   private boolean heartbeatsLost;
   private double startedAt;
@@ -131,6 +136,10 @@ public final class RobotAgent implements FlotillaNode {
    * history replayed by the transient-local events topic, about an earlier run.
    */
   void onEvent(FleetEvent e) {
+    if (e.kind() == FleetEvent.TASK_CANCELLED) {
+      onTaskCancelled(e);
+      return;
+    }
     if (e.kind() != FleetEvent.ROBOT_FAILED || !e.robotId().equals(params.robot().id())
         || Stamps.seconds(e.stamp()) < startedAt) {
       return;
@@ -153,6 +162,30 @@ public final class RobotAgent implements FlotillaNode {
     log.warning("declared failed by " + e.source() + " (" + e.reason() + "): stopped, dropped "
         + "tasks " + dropped + "; acting again only on a plan newer than version "
         + follower.planVersion());
+  }
+
+  /**
+   * An operator cancelled a task (issue 14). The allocator's next plan drops its steps, which ends
+   * the current step; a goal already handed to Nav2 would still be driven to, so it is cancelled
+   * here: Nav2's {@code goal_pose} topic has no cancel, and a new goal preempts the old one, so
+   * the robot is sent to where it is (with {@code cmd_vel}, a zero twist).
+   */
+  void onTaskCancelled(FleetEvent e) {
+    if (Stamps.seconds(e.stamp()) < startedAt || !e.taskId().equals(lastGoalTask)) {
+      return;
+    }
+    lastGoalTask = "";
+    navigatingTo = null;
+    Pose2 pose = poseInMap();
+    if (goals != null && pose != null) {
+      goals.publish(new PoseStamped(new Header(Stamps.time(ctx.clock().now()), "map"),
+          new Pose(new Point(pose.x(), pose.y(), 0), new Quaternion(0, 0,
+              Math.sin(pose.yaw() / 2), Math.cos(pose.yaw() / 2)))));
+    } else if (cmdVel != null) {
+      cmdVel.publish(Twist.builder().build());
+    }
+    log.info("task " + e.taskId() + " cancelled (" + e.reason() + "): navigation goal "
+        + "cancelled, robot held where it is");
   }
 
   void onOdometry(Odometry o) {
@@ -241,6 +274,7 @@ public final class RobotAgent implements FlotillaNode {
     @Override
     public void navigate(PlanStep step, double x, double y, double yaw) {
       navigatingTo = step;
+      lastGoalTask = step.taskId();
       if (goals != null) {
         goals.publish(new PoseStamped(new Header(Stamps.time(ctx.clock().now()), "map"),
             step.goal()));

@@ -179,4 +179,37 @@ class RobotAgentTest {
     }
     assertEquals(acts, !goals.isEmpty(), "goals sent: " + goals.size());
   }
+
+  /**
+   * Issue 14: a cancelled task's step ends (the allocator's plan drops it) and the goal Nav2 was
+   * given is cancelled by a goal where the robot stands, since goal_pose has no cancel.
+   */
+  @org.junit.jupiter.api.Test
+  void aCancelledTaskEndsTheStepAndCancelsTheNav2Goal() {
+    RobotAgent agent = agent("goal_pose");
+    List<PoseStamped> goals = new ArrayList<>();
+    bus.subscribe("/r1/goal_pose", PoseStamped.TYPE, QosProfile.DEFAULT, goals::add);
+    Bus.Publisher<Odometry> odom = bus.publisher("/r1/odom", Odometry.TYPE, QosProfile.DEFAULT);
+    publishPlan();
+    for (int i = 0; i < 3; i++) {
+      now += 0.1;
+      publishOdom(odom, new Pose2(0.5, 0, 0));
+      agent.tick();
+    }
+    assertEquals(4.0, goals.get(goals.size() - 1).pose().position().x(), "driving to t1");
+    bus.publisher("/flotilla/allocation", Allocation.TYPE, QosProfile.LATCHED).publish(
+        Allocation.builder().planVersion(2).plans(List.of(new dev.flotilla.msgs.flotilla_msgs
+            .RobotPlan("r1", List.of()))).build());
+    bus.publisher("/flotilla/events", FleetEvent.TYPE, QosProfile.DEFAULT).publish(
+        FleetEvent.builder().kind(FleetEvent.TASK_CANCELLED).taskId("t1").source("allocator")
+            .stamp(dev.flotilla.ros.NodeClock.Stamps.time(now)).reason("test").build());
+    PoseStamped cancel = goals.get(goals.size() - 1);
+    assertEquals(1.5, cancel.pose().position().x(), 1e-9, "held where it stands (map)");
+    assertEquals(2.0, cancel.pose().position().y(), 1e-9);
+    now += 0.1;
+    publishOdom(odom, new Pose2(0.5, 0, 0));
+    agent.tick();
+    assertEquals("", heartbeats.get(heartbeats.size() - 1).currentTaskId());
+    assertTrue(completed().isEmpty());
+  }
 }
