@@ -70,8 +70,8 @@ final class TypeHashUserData {
     try {
       return hasher.hash();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "No REP-2011 type hash for " + type + "; its endpoints advertise none: "
-          + e.getMessage());
+      LOG.log(Level.WARNING, "No REP-2011 type hash for " + type
+          + "; its endpoints advertise none: " + e.getMessage());
       return "";
     }
   }

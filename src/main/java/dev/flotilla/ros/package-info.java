@@ -9,6 +9,7 @@
  * <p>May depend on (within dev.flotilla): {@code dev.flotilla.cdr}, {@code dev.flotilla.msgs} (with
  * the generated bindings below it), {@code dev.flotilla.ros.params} (whose exception reports a
  * bad environment variable), {@code dev.flotilla.typehash} and {@code dev.flotilla.bag.msgdef}
- * (the type hashes and the common definitions they are computed from); nothing else. Checked by {@code AlgorithmEdgesTest}.
+ * (the type hashes and the common definitions they are computed from); nothing else. Checked by
+ * {@code AlgorithmEdgesTest}.
  */
 package dev.flotilla.ros;
