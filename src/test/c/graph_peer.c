@@ -12,7 +12,8 @@
  *   DONE endpoints=<n> nodes=<n> unresolved=<GIDs of nodes not discovered as endpoints>
  *
  * It waits until it has seen at least MIN_NODES nodes whose every GID it has also discovered as a
- * remote endpoint, then SETTLE_S more seconds (for the last endpoints' USER_DATA), or until
+ * remote endpoint, and every remote endpoint is listed by a node of its participant, then SETTLE_S
+ * more seconds (for the last endpoints' USER_DATA), or until
  * MAX_S: generous bounds, so a loaded machine only makes it slower.
  *
  * usage: graph_peer DOMAIN MIN_NODES SETTLE_S MAX_S
@@ -104,6 +105,52 @@ static int known_endpoint(dds_entity_t reader, const unsigned char *gid) {
   return found;
 }
 
+static int has_gid(const dds_sequence_rmw_dds_common_msg_dds__Gid_ *gids,
+                   const unsigned char *gid) {
+  for (uint32_t i = 0; i < gids->_length; i++) {
+    if (memcmp(gids->_buffer[i].data_, gid, 16) == 0) return 1;
+  }
+  return 0;
+}
+
+/*
+ * Counts the remote endpoints (other than the graph's own topic) that no node of their
+ * participant's latest ParticipantEntitiesInfo lists yet: rmw announces each endpoint a moment
+ * after discovery carries it, so the two views agree only once both have arrived.
+ */
+static int unlisted(dds_entity_t graph, dds_entity_t endpoints, int writers,
+                    const dds_guid_t *own) {
+  void *gs[MAX_SAMPLES] = {NULL}, *es[MAX_SAMPLES] = {NULL};
+  dds_sample_info_t gi[MAX_SAMPLES], ei[MAX_SAMPLES];
+  int gn = dds_read(graph, gs, gi, MAX_SAMPLES, MAX_SAMPLES);
+  int en = dds_read(endpoints, es, ei, MAX_SAMPLES, MAX_SAMPLES);
+  int count = 0;
+  for (int i = 0; i < en; i++) {
+    const dds_builtintopic_endpoint_t *e = es[i];
+    if (!ei[i].valid_data || memcmp(e->participant_key.v, own->v, 12) == 0 ||
+        strcmp(e->topic_name, "ros_discovery_info") == 0) {
+      continue;
+    }
+    int listed = 0;
+    for (int j = 0; j < gn && !listed; j++) {
+      const rmw_dds_common_msg_dds__ParticipantEntitiesInfo_ *p = gs[j];
+      if (!gi[j].valid_data || !latest(gs, gi, gn, j) ||
+          memcmp(p->gid_.data_, e->participant_key.v, 16) != 0) {
+        continue;
+      }
+      for (uint32_t k = 0; k < p->node_entities_info_seq_._length && !listed; k++) {
+        const rmw_dds_common_msg_dds__NodeEntitiesInfo_ *node =
+            &p->node_entities_info_seq_._buffer[k];
+        listed = has_gid(writers ? &node->writer_gid_seq_ : &node->reader_gid_seq_, e->key.v);
+      }
+    }
+    if (!listed) count++;
+  }
+  if (gn > 0) dds_return_loan(graph, gs, gn);
+  if (en > 0) dds_return_loan(endpoints, es, en);
+  return count;
+}
+
 /*
  * Counts the nodes of each participant's latest ParticipantEntitiesInfo; prints them when asked.
  * *unresolved is set to the number of their GIDs not (yet) discovered as endpoints.
@@ -180,7 +227,10 @@ int main(int argc, char **argv) {
   while (now_s() - t0 < max_s) {
     dds_sleepfor(DDS_MSECS(200));
     int seen = nodes(graph, pubs, subs, 0, &unresolved);
-    if (ready_at < 0 && seen >= min_nodes && unresolved == 0) ready_at = now_s();
+    if (ready_at < 0 && seen >= min_nodes && unresolved == 0 &&
+        unlisted(graph, pubs, 1, &own) == 0 && unlisted(graph, subs, 0, &own) == 0) {
+      ready_at = now_s();
+    }
     if (ready_at >= 0 && now_s() - ready_at >= settle_s) break;
   }
   int endpoints = print_endpoints(pubs, "pub", &own) + print_endpoints(subs, "sub", &own);

@@ -7,7 +7,8 @@
  * <hash>" lines), topics carry the rt/ prefix and types rosidl's dds_ names. It publishes three
  * robots' flotilla_msgs/Heartbeat and nav_msgs/Odometry at 10 Hz, submits one task per robot on
  * rt/flotilla/tasks once that writer has matched, and reads rt/flotilla/allocation (reliable,
- * transient-local, depth 1) until an allocation gives every robot a task, or until MAX_S.
+ * transient-local, depth 1) until an allocation has given every robot a task, MIN_REMOTE other
+ * participants have been discovered and HB_READERS readers match its heartbeats, or until MAX_S.
  *
  * Transport: UDPv4 only (no shared memory, whose segments differ between Fast-DDS releases),
  * restricted to the loopback interface so no test traffic leaves the machine; discovery is
@@ -15,11 +16,12 @@
  *
  * Output lines (stdout), prefixed with the elapsed time:
  *   T=<s> DISCOVERED remote=<n>      (each newly discovered participant)
+ *   T=<s> WRITER|READER topic=<t> type=<dds type> userdata=<text or "(null)">
  *   T=<s> TASKS sent=<n>
  *   T=<s> ALLOCATION version=<v> plans=<robot>:<task>,<task>;<robot>:...
  *   T=<s> PARTICIPANTS remote=<n>    (at the end)
  *
- * usage: fastdds_peer DOMAIN MAX_S
+ * usage: fastdds_peer DOMAIN MIN_REMOTE HB_READERS MAX_S
  */
 #include <atomic>
 #include <chrono>
@@ -50,6 +52,8 @@
 using namespace eprosima::fastdds::dds;
 using eprosima::fastdds::rtps::UDPv4TransportDescriptor;
 using eprosima::fastrtps::rtps::ParticipantDiscoveryInfo;
+using eprosima::fastrtps::rtps::ReaderDiscoveryInfo;
+using eprosima::fastrtps::rtps::WriterDiscoveryInfo;
 using eprosima::fastrtps::rtps::octet;
 
 namespace fm = flotilla_msgs::msg::dds_;
@@ -70,10 +74,33 @@ static double t0 = now_s();
   std::exit(3);
 }
 
-/* Counts the other participants discovered, as rmw_fastrtps' listener sees them. */
+static std::string text(const std::vector<octet> &v) {
+  return v.empty() ? std::string("(null)") : std::string(v.begin(), v.end());
+}
+
+/*
+ * Counts the other participants discovered, and prints each remote writer's and reader's USER_DATA
+ * as rmw_fastrtps' listener receives it (where Jazzy parses "typehash=").
+ */
 class Discovery : public DomainParticipantListener {
  public:
   std::atomic<int> remote{0};
+  void on_publisher_discovery(DomainParticipant *, WriterDiscoveryInfo &&info) override {
+    if (info.status == WriterDiscoveryInfo::DISCOVERED_WRITER) {
+      std::printf("T=%.3f WRITER topic=%s type=%s userdata=%s\n", now_s() - t0,
+                  info.info.topicName().c_str(), info.info.typeName().c_str(),
+                  text(info.info.m_qos.m_userData.data_vec()).c_str());
+      std::fflush(stdout);
+    }
+  }
+  void on_subscriber_discovery(DomainParticipant *, ReaderDiscoveryInfo &&info) override {
+    if (info.status == ReaderDiscoveryInfo::DISCOVERED_READER) {
+      std::printf("T=%.3f READER topic=%s type=%s userdata=%s\n", now_s() - t0,
+                  info.info.topicName().c_str(), info.info.typeName().c_str(),
+                  text(info.info.m_qos.m_userData.data_vec()).c_str());
+      std::fflush(stdout);
+    }
+  }
   void on_participant_discovery(DomainParticipant *, ParticipantDiscoveryInfo &&info) override {
     if (info.status == ParticipantDiscoveryInfo::DISCOVERED_PARTICIPANT) {
       int n = ++remote;
@@ -173,12 +200,14 @@ static bool take_allocations(DataReader *reader) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: fastdds_peer DOMAIN MAX_S\n");
+  if (argc != 5) {
+    std::fprintf(stderr, "usage: fastdds_peer DOMAIN MIN_REMOTE HB_READERS MAX_S\n");
     return 2;
   }
   int domain = std::atoi(argv[1]);
-  double max_s = std::atof(argv[2]);
+  int min_remote = std::atoi(argv[2]);
+  int hb_readers = std::atoi(argv[3]);
+  double max_s = std::atof(argv[4]);
 
   DomainParticipantQos pqos = PARTICIPANT_QOS_DEFAULT;
   pqos.name("fastdds_peer");
@@ -211,7 +240,15 @@ int main(int argc, char **argv) {
 
   bool tasks_sent = false, complete = false;
   uint64_t seq = 0;
-  while (!complete && now_s() - t0 < max_s) {
+  /* Keeps publishing until done, then a few more heartbeats for readers that just matched. */
+  double done_at = -1;
+  while ((done_at < 0 || now_s() - done_at < 1.0) && now_s() - t0 < max_s) {
+    PublicationMatchedStatus hb_status;
+    hb_writer->get_publication_matched_status(hb_status);
+    if (done_at < 0 && complete && discovery.remote.load() >= min_remote &&
+        hb_status.current_count >= hb_readers) {
+      done_at = now_s();
+    }
     double t = now_s() - t0;
     seq++;
     for (size_t r = 0; r < 3; r++) {
@@ -249,8 +286,8 @@ int main(int argc, char **argv) {
         std::fflush(stdout);
       }
     }
-    for (int i = 0; i < 5 && !complete; i++) {
-      complete = take_allocations(alloc_reader);
+    for (int i = 0; i < 5; i++) {
+      complete = take_allocations(alloc_reader) || complete;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   }

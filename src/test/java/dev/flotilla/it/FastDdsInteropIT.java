@@ -27,8 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * must discover Flotilla's participants, and Flotilla must take its tasks, heartbeats and
  * odometry (the planner and allocator subscribe) and deliver the resulting allocation to its
  * transient-local reader (it subscribes). Both sides stay on the loopback interface
- * (FLOTILLA_DDS_INTERFACES=127.0.0.1; the peer's UDPv4 white list), discovery range SUBNET. The
- * peer stops at the first complete allocation or after a generous bound; nothing is timed.
+ * (FLOTILLA_DDS_INTERFACES=127.0.0.1; the peer's UDPv4 white list), discovery range SUBNET.
+ * Fast-DDS must also see every Flotilla endpoint's {@code typehash=} USER_DATA, where
+ * rmw_fastrtps reads it. The peer stops once it has a complete allocation, has discovered all
+ * four Flotilla participants and both heartbeat readers match, or after a generous bound; nothing
+ * is timed.
  */
 class FastDdsInteropIT {
   static final String PARAMS = CycloneDdsInteropIT.PARAMS;
@@ -57,7 +60,10 @@ class FastDdsInteropIT {
       watcher.subscribe("/flotilla/heartbeat", Heartbeat.TYPE, QosProfile.SENSOR_DATA,
           hb -> heardRobots.add(hb.robotId()));
       assertTrue(up.awaitErr("running; press Ctrl-C to stop", 60), up.err());
-      ProcessBuilder pb = new ProcessBuilder(peer.toString(), String.valueOf(domain), "120")
+      // DOMAIN MIN_REMOTE (up's three nodes and the watcher) HB_READERS (the synchronizer's and
+      // the watcher's) MAX_S
+      ProcessBuilder pb = new ProcessBuilder(peer.toString(), String.valueOf(domain), "4", "2",
+          "120")
           .redirectErrorStream(true);
       pb.environment().keySet().removeIf(k -> k.startsWith("ROS_") || k.startsWith("FASTRTPS")
           || k.startsWith("FASTDDS"));
@@ -84,5 +90,16 @@ class FastDdsInteropIT {
     assertTrue(complete.contains("r1:t1") && complete.contains("r2:t2")
         && complete.contains("r3:t3"), complete);
     assertEquals(Set.of("r1", "r2", "r3"), heardRobots, "Flotilla heard the peer's robots");
+
+    // What rmw_fastrtps parses: every endpoint Fast-DDS discovered carries its type hash.
+    String allocationHash = RosGraphInteropIT.expectedHashes()
+        .get("flotilla_msgs::msg::dds_::Allocation_");
+    assertTrue(lines.stream().anyMatch(l -> l.contains(" WRITER topic=rt/flotilla/allocation ")
+        && l.endsWith(" userdata=typehash=" + allocationHash + ";")), all);
+    List<String> endpoints = lines.stream()
+        .filter(l -> l.contains(" WRITER topic=") || l.contains(" READER topic=")).toList();
+    assertTrue(endpoints.size() > 10, all);
+    assertTrue(endpoints.stream().noneMatch(l -> l.endsWith(" userdata=(null)")),
+        "an endpoint without a type hash:\n" + all);
   }
 }
