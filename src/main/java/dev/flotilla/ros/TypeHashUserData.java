@@ -5,6 +5,7 @@ import com.eprosima.xmlschemas.fastrtps_profiles.DataWriterQosPoliciesType;
 import com.eprosima.xmlschemas.fastrtps_profiles.OctectVectorQosPolicyType;
 import com.eprosima.xmlschemas.fastrtps_profiles.SubscriberProfileType;
 import dev.flotilla.bag.msgdef.MessageDefinitions;
+import dev.flotilla.msgs.GeneratedTypes;
 import dev.flotilla.msgs.MessageType;
 import dev.flotilla.typehash.TypeHashes;
 import java.lang.reflect.Field;
@@ -24,9 +25,9 @@ import us.ihmc.pubsub.attributes.SubscriberAttributes;
  * "Failed to parse type hash" for every Flotilla endpoint and cannot tell a same-named type of
  * another version apart.
  *
- * <p>Hashes are computed once per type from the definition the type carries (or, for raw
- * endpoints, from the bundled common definitions) and cached; a type that cannot be hashed gets
- * no USER_DATA, as rmw leaves it for a type with no hash.
+ * <p>Hashes are computed once per type from the definition the type carries (for raw endpoints,
+ * that of the generated type of that name, or else the bundled common definitions) and cached; a
+ * type that cannot be hashed gets no USER_DATA, as rmw leaves it for a type with no hash.
  */
 final class TypeHashUserData {
   private static final Logger LOG = Logger.getLogger(TypeHashUserData.class.getName());
@@ -48,13 +49,19 @@ final class TypeHashUserData {
 
   /**
    * @param rosType {@code pkg/msg/Type} of a raw endpoint
-   * @return its hash from the bundled definitions, or "" when they do not define it
+   * @return its hash from the generated bindings' definition or else the bundled definitions, or
+   *     "" when neither defines it
    */
   static String hash(String rosType) {
     String full = RawTopicType.fullRosName(rosType);
     String cached = HASHES.get(full);
     if (cached != null) {
       return cached;
+    }
+    for (MessageType<?> generated : GeneratedTypes.ALL) {
+      if (generated.rosName().equals(full)) {
+        return hash(generated);
+      }
     }
     if (BUNDLED.msgText(full) == null) {
       return "";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.msgs.MessageType;
+import dev.flotilla.msgs.flotilla_msgs.Allocation;
 import dev.flotilla.msgs.std_msgs.Header;
 import org.junit.jupiter.api.Test;
 import us.ihmc.pubsub.attributes.PublisherAttributes;
@@ -21,6 +22,10 @@ class TypeHashUserDataTest {
   void typedAndRawEndpointsGetRosidlsHash() {
     assertEquals(HEADER_HASH, TypeHashUserData.hash(Header.TYPE));
     assertEquals(HEADER_HASH, TypeHashUserData.hash("std_msgs/Header"));
+    // A raw endpoint of one of our own types (bag record of /flotilla/allocation) has it too.
+    assertEquals(TypeHashUserData.hash(Allocation.TYPE),
+        TypeHashUserData.hash("flotilla_msgs/msg/Allocation"));
+    assertTrue(TypeHashUserData.hash(Allocation.TYPE).startsWith("RIHS01_"));
   }
 
   @Test
