@@ -7,7 +7,7 @@
  *
  * It prints, once each, at the end of the run:
  *   ENDPOINT kind=<pub|sub> topic=<t> type=<dds type> gid=<32 hex> participant=<32 hex>
- *            userdata=<text or "(null)">
+ *            durability=<0 volatile, 1 transient-local> userdata=<text or "(null)">
  *   NODE participant=<32 hex> ns=<namespace> name=<name> writers=<gid>,<gid> readers=<gid>,...
  *   DONE endpoints=<n> nodes=<n> unresolved=<GIDs of nodes not discovered as endpoints>
  *
@@ -62,6 +62,9 @@ static int print_endpoints(dds_entity_t reader, const char *kind, const dds_guid
     print_hex(e->key.v, 16);
     printf(" participant=");
     print_hex(e->participant_key.v, 16);
+    dds_durability_kind_t durability = DDS_DURABILITY_VOLATILE;
+    if (e->qos != NULL) dds_qget_durability(e->qos, &durability);
+    printf(" durability=%d", (int)durability);
     if (e->qos != NULL && dds_qget_userdata(e->qos, &ud, &udsize) && ud != NULL && udsize > 0) {
       printf(" userdata=%.*s\n", (int)udsize, (const char *)ud);
     } else {
@@ -114,9 +117,9 @@ static int has_gid(const dds_sequence_rmw_dds_common_msg_dds__Gid_ *gids,
 }
 
 /*
- * Counts the remote endpoints (other than the graph's own topic) that no node of their
- * participant's latest ParticipantEntitiesInfo lists yet: rmw announces each endpoint a moment
- * after discovery carries it, so the two views agree only once both have arrived.
+ * Counts the remote endpoints (other than the graph's own topic) of announced participants that
+ * no node of their participant's latest ParticipantEntitiesInfo lists yet: rmw announces each
+ * endpoint a moment after discovery carries it, so the two views agree only once both arrived.
  */
 static int unlisted(dds_entity_t graph, dds_entity_t endpoints, int writers,
                     const dds_guid_t *own) {
@@ -131,20 +134,22 @@ static int unlisted(dds_entity_t graph, dds_entity_t endpoints, int writers,
         strcmp(e->topic_name, "ros_discovery_info") == 0) {
       continue;
     }
-    int listed = 0;
+    int listed = 0, announced = 0;
     for (int j = 0; j < gn && !listed; j++) {
       const rmw_dds_common_msg_dds__ParticipantEntitiesInfo_ *p = gs[j];
       if (!gi[j].valid_data || !latest(gs, gi, gn, j) ||
           memcmp(p->gid_.data_, e->participant_key.v, 16) != 0) {
         continue;
       }
+      announced = 1;
       for (uint32_t k = 0; k < p->node_entities_info_seq_._length && !listed; k++) {
         const rmw_dds_common_msg_dds__NodeEntitiesInfo_ *node =
             &p->node_entities_info_seq_._buffer[k];
         listed = has_gid(writers ? &node->writer_gid_seq_ : &node->reader_gid_seq_, e->key.v);
       }
     }
-    if (!listed) count++;
+    /* A participant that announces no node (another program in the domain) is not waited for. */
+    if (announced && !listed) count++;
   }
   if (gn > 0) dds_return_loan(graph, gs, gn);
   if (en > 0) dds_return_loan(endpoints, es, en);

@@ -149,6 +149,11 @@ public final class DdsBus implements Bus {
     ROS2QosProfile qos = new ROS2QosProfile(HistoryQosKindPolicyType.KEEP_LAST, 1,
         ReliabilityQosKindPolicyType.RELIABLE, DurabilityQosKindPolicyType.TRANSIENT_LOCAL, true);
     PublisherAttributes attributes = node.createPublisherAttributes(dataType, NodeGraph.TOPIC, qos);
+    // Outside ROS naming, ihmc-ros2-library puts a namespaced node's topic in a DDS partition
+    // named after the namespace (ROS 2 Ardent's scheme), which rmw's graph readers never match.
+    if (attributes.getProfile().getQos() != null) {
+      attributes.getProfile().getQos().setPartition(null);
+    }
     TypeHashUserData.apply(attributes, TypeHashUserData.hash(ParticipantEntitiesInfo.TYPE));
     ROS2PublisherBasics<MessageTopicType.Holder<ParticipantEntitiesInfo>> publisher =
         node.createPublisher(dataType, attributes);
