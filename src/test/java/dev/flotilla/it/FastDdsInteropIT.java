@@ -46,7 +46,7 @@ class FastDdsInteropIT {
   @Test
   void fastDdsPeerDiscoversSubscribesAndPublishes() throws Exception {
     Map<String, String> env = Map.of("FLOTILLA_DDS_INTERFACES", "127.0.0.1");
-    int domain = 140 + (int) (ProcessHandle.current().pid() % 25);
+    int domain = 120 + (int) (ProcessHandle.current().pid() % 20);
     Path params = Files.writeString(dir.resolve("interop.yaml"), PARAMS);
     Path hashes = dir.resolve("type-hashes.txt");
     Files.writeString(hashes, RosGraphInteropIT.expectedHashes().entrySet().stream()

@@ -71,7 +71,7 @@ class RosGraphInteropIT {
   @Test
   void endpointsCarryTypeHashesAndNodesListTheirEndpoints() throws Exception {
     Discovery mode = Discovery.LOCALHOST;
-    int domain = 170 + (int) (ProcessHandle.current().pid() % 25);
+    int domain = 100 + (int) (ProcessHandle.current().pid() % 20);
     Path params = Files.writeString(dir.resolve("graph.yaml"), PARAMS);
     String out;
     try (FlotillaProcess up = new FlotillaProcess(dir, mode.flotillaEnv(), "up", "--params",
