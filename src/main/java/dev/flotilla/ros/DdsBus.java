@@ -4,6 +4,7 @@ import com.eprosima.xmlschemas.fastrtps_profiles.DurabilityQosKindPolicyType;
 import com.eprosima.xmlschemas.fastrtps_profiles.HistoryQosKindPolicyType;
 import com.eprosima.xmlschemas.fastrtps_profiles.ReliabilityQosKindPolicyType;
 import dev.flotilla.msgs.MessageType;
+import dev.flotilla.msgs.rmw_dds_common.ParticipantEntitiesInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import us.ihmc.pubsub.Domain;
 import us.ihmc.pubsub.DomainFactory;
 import us.ihmc.pubsub.DomainFactory.PubSubImplementation;
+import us.ihmc.pubsub.TopicDataType;
+import us.ihmc.pubsub.attributes.ParticipantProfile;
+import us.ihmc.pubsub.attributes.PublisherAttributes;
+import us.ihmc.pubsub.attributes.SubscriberAttributes;
+import us.ihmc.pubsub.participant.Participant;
+import us.ihmc.ros2.NewMessageListener;
 import us.ihmc.ros2.ROS2Node;
 import us.ihmc.ros2.ROS2PublisherBasics;
 import us.ihmc.ros2.ROS2QosProfile;
@@ -33,6 +41,11 @@ import us.ihmc.ros2.ROS2Subscription;
  *
  * <p>One bus is one DDS participant. Each subscription delivers its messages one at a time on a
  * thread of its own (not Fast-DDS's listener thread).
+ *
+ * <p>As a Jazzy rmw does, every reader and writer advertises its type's REP-2011 hash in its
+ * USER_DATA ({@link TypeHashUserData}), and the participant announces its node with the GIDs of
+ * its readers and writers on {@code ros_discovery_info} ({@link NodeGraph}), so
+ * {@code ros2 node list} and {@code ros2 node info} show it.
  */
 public final class DdsBus implements Bus {
   private static final Logger LOG = Logger.getLogger(DdsBus.class.getName());
@@ -50,6 +63,10 @@ public final class DdsBus implements Bus {
   }
 
   private final ROS2Node node;
+  /** The participant behind {@link #node}, or null when the domain did not list it. */
+  private final Participant participant;
+  /** This node's entry in the ROS 2 graph. */
+  private final NodeGraph graph;
   /**
    * Takes samples and runs handlers for every subscription of this participant, one at a time and
    * in the order Fast-DDS announced them, as its receive thread did when handlers ran on it: a
@@ -105,14 +122,88 @@ public final class DdsBus implements Bus {
       throw new IllegalArgumentException("ROS_DOMAIN_ID must be within 0..232, got " + domainId
           + ".");
     }
-    this.node = new ROS2Node(DomainFactory.getDomain(PubSubImplementation.FAST_RTPS), nodeName,
-        namespace.equals("/") ? "" : namespace, discovery.profile(domainId));
+    Domain domain = DomainFactory.getDomain(PubSubImplementation.FAST_RTPS);
+    ParticipantProfile profile = discovery.profile(domainId);
+    this.node = new ROS2Node(domain, nodeName, namespace.equals("/") ? "" : namespace, profile);
+    this.participant = EndpointGids.participant(domain, profile);
     this.deliveries = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "dds-delivery " + nodeName);
       t.setDaemon(true);
       deliveryThread = t;
       return t;
     });
+    this.graph = new NodeGraph(nodeName, namespace, participant == null ? new byte[0]
+        : EndpointGids.gid(participant.getGuid()), graphPublisher());
+    graph.publish();
+  }
+
+  /**
+   * The writer of {@link NodeGraph#TOPIC}, configured as rmw's: reliable, transient-local,
+   * keep-last 1, no {@code rt/} prefix. It is the participant's, not the node's, so it is not
+   * listed among the node's writers.
+   */
+  private Consumer<ParticipantEntitiesInfo> graphPublisher() {
+    claimType(ParticipantEntitiesInfo.TYPE.ddsName(), false);
+    MessageTopicType<ParticipantEntitiesInfo> dataType =
+        new MessageTopicType<>(ParticipantEntitiesInfo.TYPE);
+    ROS2QosProfile qos = new ROS2QosProfile(HistoryQosKindPolicyType.KEEP_LAST, 1,
+        ReliabilityQosKindPolicyType.RELIABLE, DurabilityQosKindPolicyType.TRANSIENT_LOCAL, true);
+    PublisherAttributes attributes = node.createPublisherAttributes(dataType, NodeGraph.TOPIC, qos);
+    // Outside ROS naming, ihmc-ros2-library puts a namespaced node's topic in a DDS partition
+    // named after the namespace (ROS 2 Ardent's scheme), which rmw's graph readers never match.
+    if (attributes.getProfile().getQos() != null) {
+      attributes.getProfile().getQos().setPartition(null);
+    }
+    TypeHashUserData.apply(attributes, TypeHashUserData.hash(ParticipantEntitiesInfo.TYPE));
+    ROS2PublisherBasics<MessageTopicType.Holder<ParticipantEntitiesInfo>> publisher =
+        node.createPublisher(dataType, attributes);
+    endpoints.add(publisher::remove);
+    return info -> {
+      MessageTopicType.Holder<ParticipantEntitiesInfo> holder = new MessageTopicType.Holder<>();
+      holder.value = info;
+      send(publisher, holder, ParticipantEntitiesInfo.TYPE.rosName(), NodeGraph.TOPIC);
+    };
+  }
+
+  /**
+   * Creates a writer whose USER_DATA carries the type hash, and lists it in the graph.
+   *
+   * @return the writer, and the handle that removes it from DDS and from the graph
+   */
+  private <S> ROS2PublisherBasics<S> createPublisher(TopicDataType<S> dataType, String topic,
+      QosProfile qos, String typeHash) {
+    PublisherAttributes attributes = node.createPublisherAttributes(dataType, topic, toIhmc(qos));
+    TypeHashUserData.apply(attributes, typeHash);
+    ROS2PublisherBasics<S> publisher = node.createPublisher(dataType, attributes);
+    Object key = new Object();
+    if (participant != null) {
+      graph.addWriter(key, EndpointGids.writer(participant, attributes));
+    }
+    endpoints.add(() -> {
+      graph.remove(key);
+      publisher.remove();
+    });
+    return publisher;
+  }
+
+  /**
+   * Creates a reader whose USER_DATA carries the type hash, and lists it in the graph.
+   *
+   * @return the handle that removes the reader from DDS and from the graph
+   */
+  private <S> Runnable createSubscription(TopicDataType<S> dataType,
+      NewMessageListener<S> listener, String topic, QosProfile qos, String typeHash) {
+    SubscriberAttributes attributes = node.createSubscriberAttributes(topic, dataType, toIhmc(qos));
+    TypeHashUserData.apply(attributes, typeHash);
+    ROS2Subscription<S> subscription = node.createSubscription(dataType, listener, attributes);
+    Object key = new Object();
+    if (participant != null) {
+      graph.addReader(key, EndpointGids.reader(participant, attributes));
+    }
+    return () -> {
+      graph.remove(key);
+      subscription.remove();
+    };
   }
 
   private static DiscoveryOptions withLocalhostOnly(boolean localhostOnly) {
@@ -148,8 +239,7 @@ public final class DdsBus implements Bus {
     claimType(type.ddsName(), false);
     MessageTopicType<T> dataType = new MessageTopicType<>(type);
     ROS2PublisherBasics<MessageTopicType.Holder<T>> publisher =
-        node.createPublisher(dataType, topic, toIhmc(qos));
-    endpoints.add(publisher::remove);
+        createPublisher(dataType, topic, qos, TypeHashUserData.hash(type));
     return message -> {
       MessageTopicType.Holder<T> holder = new MessageTopicType.Holder<>();
       holder.value = message;
@@ -163,7 +253,7 @@ public final class DdsBus implements Bus {
     claimType(type.ddsName(), false);
     MessageTopicType<T> dataType = new MessageTopicType<>(type);
     Delivery delivery = new Delivery(qos.depth());
-    ROS2Subscription<MessageTopicType.Holder<T>> subscription = node.createSubscription(dataType,
+    Runnable remove = createSubscription(dataType,
         subscriber -> delivery.submit(() -> {
           // Fast-DDS calls back once per new sample; taking more would find none and make the
           // native layer print an error, so take exactly one.
@@ -172,8 +262,8 @@ public final class DdsBus implements Bus {
           if (holder != null && holder.value != null) {
             deliver(() -> handler.accept(holder.value), "Handler", topic);
           }
-        }), topic, toIhmc(qos));
-    return keep(delivery.closing(subscription::remove));
+        }), topic, qos, TypeHashUserData.hash(type));
+    return keep(delivery.closing(remove));
   }
 
   /**
@@ -191,8 +281,7 @@ public final class DdsBus implements Bus {
     RawTopicType dataType = new RawTopicType(rosType, maxPayloadBytes);
     claimType(dataType.getName(), true);
     ROS2PublisherBasics<RawTopicType.Sample> publisher =
-        node.createPublisher(dataType, topic, toIhmc(qos));
-    endpoints.add(publisher::remove);
+        createPublisher(dataType, topic, qos, TypeHashUserData.hash(rosType));
     return cdr -> {
       RawTopicType.Sample sample = new RawTopicType.Sample();
       sample.data = cdr;
@@ -224,7 +313,7 @@ public final class DdsBus implements Bus {
     RawTopicType dataType = new RawTopicType(rosType, RawTopicType.DEFAULT_MAX_PAYLOAD_BYTES);
     claimType(dataType.getName(), true);
     Delivery delivery = new Delivery(qos.depth());
-    ROS2Subscription<RawTopicType.Sample> subscription = node.createSubscription(dataType,
+    Runnable remove = createSubscription(dataType,
         subscriber -> {
           long receivedAt = epochNanos();
           delivery.submit(() -> {
@@ -233,8 +322,8 @@ public final class DdsBus implements Bus {
               deliver(() -> handler.accept(sample.data(), receivedAt), "Raw handler", topic);
             }
           });
-        }, topic, toIhmc(qos));
-    return keep(delivery.closing(subscription::remove));
+        }, topic, qos, TypeHashUserData.hash(rosType));
+    return keep(delivery.closing(remove));
   }
 
   /** Publishes one sample; a refusal is logged and returned, never thrown. */
@@ -355,6 +444,7 @@ public final class DdsBus implements Bus {
 
   @Override
   public synchronized void close() {
+    graph.close();
     for (AutoCloseable endpoint : endpoints) {
       try {
         endpoint.close();

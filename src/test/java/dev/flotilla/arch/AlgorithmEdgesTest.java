@@ -64,7 +64,7 @@ class AlgorithmEdgesTest {
     allow("liveness");
     allow("typehash", "bag.msgdef");
     allow("journal", "model");
-    allow("ros", "cdr", "ros.params", GENERATED_MSGS);
+    allow("ros", "bag.msgdef", "cdr", "ros.params", "typehash", GENERATED_MSGS);
     allow("ros.bagio", "bag", "bag.meta", "bag.msgdef", "ros", "typehash", GENERATED_MSGS);
     allow("ros.params");
     allow("security", "ros", "ros.params", GENERATED_MSGS);
