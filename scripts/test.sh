@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The test command (README): installs the test peers when missing — Debian's CycloneDDS (C library
 # and idlc, the DDS behind rmw_cyclonedds), spin (an independent LTL translator), gcc, chromium
-# (renders the HTML report in a test) and lz4 (makes the linked-block LZ4 frames rosbag2 writes, for
-# the bag reader's tests) — then runs the whole suite with Maven: unit tests, then the integration
+# (renders the HTML report in a test, and the dashboard's page in DashboardIT), node and npm (to
+# install and run playwright-core, below) and lz4 (makes the linked-block LZ4 frames rosbag2
+# writes, for the bag reader's tests) — then runs the whole suite with Maven: unit tests, then the integration
 # tests against the packaged jar.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,6 +16,8 @@ command -v spin >/dev/null 2>&1 || missing+=(spin)
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v lz4 >/dev/null 2>&1 || missing+=(lz4)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test: installing test peers: ${missing[*]}" >&2
   if [ "$(id -u)" -eq 0 ]; then
@@ -28,5 +31,21 @@ if [ "${#missing[@]}" -gt 0 ]; then
     exit 1
   fi
 fi
+
+# playwright-core drives that chromium in the dashboard's browser test (DashboardIT); it never
+# downloads a browser. Installed once into a cache directory (FLOTILLA_PLAYWRIGHT_DIR).
+playwright_dir="${FLOTILLA_PLAYWRIGHT_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/flotilla/playwright}"
+if [ ! -d "$playwright_dir/node_modules/playwright-core" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "test: npm is needed to install playwright-core; install nodejs and npm and rerun." >&2
+    exit 1
+  fi
+  echo "test: installing playwright-core into $playwright_dir" >&2
+  mkdir -p "$playwright_dir"
+  [ -f "$playwright_dir/package.json" ] || echo '{"private": true}' > "$playwright_dir/package.json"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "$playwright_dir" --no-audit --no-fund \
+    --silent playwright-core@1
+fi
+export FLOTILLA_PLAYWRIGHT_DIR="$playwright_dir"
 
 exec mvn -B verify "$@"
