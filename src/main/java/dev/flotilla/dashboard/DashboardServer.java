@@ -22,7 +22,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
@@ -47,7 +49,8 @@ import java.util.regex.Pattern;
  * {@value #MAX_STREAMS} open streams (503 beyond), {@value #MAX_THREADS} request threads.
  * Requests that change the fleet must be {@code POST} with {@code Content-Type:
  * application/json} (so another site's page cannot post a plain form to it), and an
- * {@code Origin}, when sent, must be this server's own.
+ * {@code Origin}, when sent, must be this server's own; served on loopback, the {@code Host}
+ * must be a loopback name (403 otherwise).
  */
 public final class DashboardServer implements AutoCloseable {
   static final int MAX_BODY = 16 * 1024;
@@ -60,6 +63,7 @@ public final class DashboardServer implements AutoCloseable {
   private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
   private static final Pattern CANCEL = Pattern.compile("/api/tasks/([^/]+)/cancel");
   private static final Pattern ROBOT = Pattern.compile("/api/robots/([^/]+)/(pause|resume)");
+  private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
   private static final Map<String, String> ASSETS = Map.of(
       "/", "index.html", "/index.html", "index.html", "/app.js", "app.js",
       "/app.css", "app.css");
@@ -131,6 +135,7 @@ public final class DashboardServer implements AutoCloseable {
       String path = ex.getRequestURI().getPath();
       String method = ex.getRequestMethod();
       try {
+        checkHost(ex);
         if (method.equals("GET") || method.equals("HEAD")) {
           get(ex, path);
         } else if (method.equals("POST")) {
@@ -168,7 +173,7 @@ public final class DashboardServer implements AutoCloseable {
   private void post(HttpExchange ex, String path) throws IOException {
     checkOrigin(ex);
     String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (type == null || !type.toLowerCase().startsWith("application/json")) {
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new BadRequest(415, "Requests must be sent as Content-Type: application/json.");
     }
     String body = body(ex);
@@ -229,6 +234,24 @@ public final class DashboardServer implements AutoCloseable {
       throw new BadRequest("Field 'reason' must be a string of at most 500 characters.");
     }
     return r.asText();
+  }
+
+  /**
+   * Served on loopback, the page answers only requests addressed to a loopback name: another
+   * site's page that rebinds its own name to 127.0.0.1 (DNS rebinding) cannot read or command
+   * the fleet.
+   */
+  private void checkHost(HttpExchange ex) {
+    if (!server.getAddress().getAddress().isLoopbackAddress()) {
+      return;
+    }
+    String host = ex.getRequestHeaders().getFirst("Host");
+    String name = host == null ? "" : host.strip().toLowerCase(Locale.ROOT)
+        .replaceFirst(":\\d+$", "");
+    if (!LOOPBACK_NAMES.contains(name)) {
+      throw new BadRequest(403, "Host '" + host + "' is not this dashboard's; open " + url()
+          + ".");
+    }
   }
 
   private static void checkOrigin(HttpExchange ex) {

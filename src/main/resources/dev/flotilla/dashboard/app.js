@@ -123,8 +123,9 @@ function renderGantt(s) {
     for (const st of steps) { t0 = Math.min(t0, st.start); t1 = Math.max(t1, st.finish); }
   }
   if (!isFinite(t0)) {
+    const empty = s.planVersion ? 'Nothing planned (plan v' + s.planVersion + ')' : 'No plan yet';
     svg.appendChild(el('svg:text', {x: width / 2, y: 35, 'text-anchor': 'middle',
-      fill: '#687080'}, 'No plan yet (plan v' + s.planVersion + ')'));
+      fill: '#687080'}, empty));
     return;
   }
   t0 = Math.min(t0, s.now);
@@ -177,8 +178,11 @@ function renderRobots(s) {
     tr.appendChild(el('td', {}, r.heartbeatAge === null ? '—' : fmt(r.heartbeatAge, 1) + ' s'));
     tr.appendChild(el('td', {}, r.steps));
     const act = el('td');
-    if (r.state === 'paused') act.appendChild(button('Resume', () => robotCommand(r.id, 'resume', '')));
-    else if (r.state === 'alive') act.appendChild(button('Pause', () => robotCommand(r.id, 'pause', '')));
+    if (r.state === 'paused') {
+      act.appendChild(button('Resume', () => robotCommand(r.id, 'resume', '')));
+    } else if (r.state === 'alive') {
+      act.appendChild(button('Pause', () => robotCommand(r.id, 'pause', '')));
+    }
     tr.appendChild(act);
     body.appendChild(tr);
   }
@@ -235,8 +239,8 @@ function showVerdict(ok, text) {
 async function post(path, body, what) {
   showVerdict(true, what + '…');
   try {
-    const res = await fetch(path, {method: 'POST', headers: {'Content-Type': 'application/json'},
-      body: JSON.stringify(body)});
+    const res = await fetch(path, {method: 'POST',
+      headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
     const answer = await res.json();
     if (answer.subject) what = what.replace('(new)', answer.subject);
     if (answer.error) {

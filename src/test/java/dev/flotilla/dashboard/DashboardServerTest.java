@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -205,6 +206,15 @@ class DashboardServerTest {
         .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString(""))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertRefused(foreign, 403, "not accepted");
+    // DNS rebinding: another name for 127.0.0.1 is refused, even for reading.
+    Socket raw = new Socket(InetAddress.getLoopbackAddress(), server.port());
+    try (raw) {
+      raw.getOutputStream().write(("GET /api/snapshot HTTP/1.1\r\nHost: evil.example:"
+          + server.port() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      String answer = new String(raw.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 403") && answer.contains("is not this dashboard's"),
+          answer);
+    }
     // Nothing refused reached the fleet.
     JsonNode s = snapshot();
     assertEquals(0, s.path("tasks").size(), s.toString());
