@@ -220,8 +220,7 @@ public final class DashboardServer implements AutoCloseable {
     try {
       n = JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new BadRequest("The request body is not valid JSON: " + e.getOriginalMessage()
-          + ".");
+      throw SubmissionJson.notJson(e);
     }
     if (n == null || !n.isObject()) {
       throw new BadRequest("The request body must be a JSON object.");

@@ -34,8 +34,7 @@ final class SubmissionJson {
     try {
       root = JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new BadRequest("The request body is not valid JSON: "
-          + e.getOriginalMessage() + ".");
+      throw notJson(e);
     }
     if (root == null || !root.isObject()) {
       throw new BadRequest("The request body must be a JSON object.");
@@ -73,6 +72,20 @@ final class SubmissionJson {
         number(root, "decay", base.decay()), number(root, "duration", base.duration()),
         number(root, "deadline", base.deadline()), number(root, "priority", base.priority()),
         needs(root));
+  }
+
+  /**
+   * @param e the parser's complaint
+   * @return a sentence with its line and column, without the parser's internals
+   */
+  static BadRequest notJson(JsonProcessingException e) {
+    String what = e.getOriginalMessage().split("[\\n(]", 2)[0].strip();
+    if (what.endsWith(":")) {
+      what = what.substring(0, what.length() - 1);
+    }
+    var at = e.getLocation();
+    return new BadRequest("The request body is not valid JSON" + (at == null ? ""
+        : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + what + ".");
   }
 
   private static String text(JsonNode root, String field, String otherwise) {

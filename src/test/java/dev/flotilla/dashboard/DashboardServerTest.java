@@ -183,7 +183,9 @@ class DashboardServerTest {
     assertRefused(post("/api/tasks/ghost/cancel", ""), 400, "unknown");
     assertRefused(post("/api/tasks", "{\"id\":\"phi\",\"kind\":\"ltl\",\"formula\":\"F (a &&\"}"),
         400, "column");
-    assertRefused(post("/api/tasks", "{\"id\":"), 400, "not valid JSON");
+    assertRefused(post("/api/tasks", "{\"id\":"), 400,
+        "The request body is not valid JSON at line 1, column 7: Unexpected end-of-input");
+    assertRefused(post("/api/tasks/t1/cancel", "{\"reason\": nope}"), 400, "not valid JSON");
     assertRefused(post("/api/tasks", "[1,2]"), 400, "JSON object");
     assertRefused(post("/api/tasks", "{\"id\":\"t2\",\"x\":1,\"y\":1,\"colour\":\"red\"}"), 400,
         "Unknown field 'colour'");
