@@ -2,7 +2,8 @@
 // driven by playwright-core (never downloads a browser). Run by DashboardIT:
 //   NODE_PATH=<dir>/node_modules node dashboard-e2e.cjs URL TASK_ID X Y RUNNING_PNG DONE_PNG
 // Opens the page, submits a task in the form, waits (generously) until the page shows it
-// assigned to a robot and then done, and writes screenshots. Exit 0 on success; otherwise a
+// assigned to a robot and then done, and writes screenshots; then cancels a second task and
+// pauses and resumes robot r1 with the tables' buttons. Exit 0 on success; otherwise a
 // sentence on stderr and exit 1.
 'use strict';
 
@@ -61,6 +62,26 @@ async function main() {
     await page.locator('#events li', { hasText: taskId }).first().waitFor(WAIT);
     console.log(`task ${taskId} done`);
     await page.screenshot({ path: donePng, fullPage: true });
+
+    // A far, long task cancelled with its row's button; a robot paused and resumed likewise.
+    const far = taskId + '-far';
+    await page.fill('#task-id', far);
+    await page.fill('#task-x', '9');
+    await page.fill('#task-y', '9');
+    await page.fill('#task-duration', '60');
+    await page.click('#submit-button');
+    await page.locator('#verdict', { hasText: `task ${far} accepted` }).waitFor(WAIT);
+    const farRow = page.locator(`#tasks tr[data-task="${far}"]`);
+    await farRow.locator('button', { hasText: 'Cancel' }).click(WAIT);
+    await page.locator('#verdict', { hasText: `cancel of ${far} accepted` }).waitFor(WAIT);
+    await farRow.locator('td.state', { hasText: 'cancelled' }).waitFor(WAIT);
+    console.log(`task ${far} cancelled`);
+    const r1 = page.locator('#robots tr[data-robot="r1"]');
+    await r1.locator('button', { hasText: 'Pause' }).click(WAIT);
+    await r1.locator('td.state', { hasText: 'paused' }).waitFor(WAIT);
+    await r1.locator('button', { hasText: 'Resume' }).click(WAIT);
+    await r1.locator('td.state', { hasText: 'alive' }).waitFor(WAIT);
+    console.log('robot r1 paused and resumed');
     if (problems.length) {
       throw new Error(problems.join('; '));
     }

@@ -36,7 +36,8 @@ import picocli.CommandLine;
  * simulated robots with Flotilla's agent, {@code flotilla dashboard} joined on its own
  * participant, and headless Chromium (Debian's) driven by playwright-core
  * ({@code src/test/browser/dashboard-e2e.cjs}): the page is opened, a task is submitted in its
- * form, and the page shows it accepted, assigned to a robot (table, map, Gantt chart) and done.
+ * form, and the page shows it accepted, assigned to a robot (table, map, Gantt chart) and done;
+ * then a second task is cancelled and robot r1 paused and resumed with the tables' buttons.
  * Screenshots: {@code target/dashboard.png} (the task under way) and
  * {@code target/dashboard-done.png}. scripts/test.sh installs chromium and playwright-core.
  */
@@ -106,6 +107,8 @@ class DashboardIT {
         String out = Files.readString(log);
         assertEquals(0, node.exitValue(), out + "\ndashboard: " + dashOut + dashErr);
         assertTrue(out.contains("task web1 done"), out);
+        assertTrue(out.contains("task web1-far cancelled"), out);
+        assertTrue(out.contains("robot r1 paused and resumed"), out);
         assertTrue(Files.size(running) > 10_000 && Files.size(done) > 10_000,
             "screenshots written");
       } finally {
