@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
         RobotCommand.class,
         PlanCommand.class,
         WatchCommand.class,
+        DashboardCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class FlotillaCli implements Runnable {
