@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
 
 /**
  * Anytime branch and bound over action-path chains (Section 3.2 of seed 003, Figure 4).
@@ -64,6 +65,9 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
   }
 
   private static final double EPS = 1e-9;
+
+  /** Relative gap under which an outside bound (rounded down by CP-SAT) counts as reached. */
+  private static final double BOUND_TOLERANCE = 1e-4;
   private static final int MAX_DISCREPANCIES = 3;
   private static final int LDS_WIDTH = 3;
 
@@ -84,6 +88,9 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
   private double firstAt = Double.NaN;
   private double firstObjective = Double.NaN;
   private double bestAt = Double.NaN;
+  private List<ChainAssignment> incumbent;
+  private DoubleSupplier provenBound = () -> Double.NEGATIVE_INFINITY;
+  private boolean boundReached;
 
   /**
    * Prepares the search.
@@ -95,6 +102,30 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     this.problem = Objects.requireNonNull(problem);
     this.config = Objects.requireNonNull(config);
     this.timer = new ChainTimer(problem);
+  }
+
+  /**
+   * Starts from a known plan (e.g. CP-SAT's): only strictly better plans are searched for, and it
+   * is returned if none is found.
+   *
+   * @param plan complete assignments of this problem
+   * @return this planner
+   */
+  public BranchAndBoundPlanner withIncumbent(List<ChainAssignment> plan) {
+    this.incumbent = List.copyOf(plan);
+    return this;
+  }
+
+  /**
+   * A lower bound proven elsewhere (e.g. by CP-SAT), read during the search: once the incumbent
+   * reaches it the search stops and the plan is optimal.
+   *
+   * @param bound supplies the best bound known so far
+   * @return this planner
+   */
+  public BranchAndBoundPlanner withProvenBound(DoubleSupplier bound) {
+    this.provenBound = Objects.requireNonNull(bound);
+    return this;
   }
 
   /** Immutable list of finalized assignments, newest first. */
@@ -123,6 +154,15 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     if (!unservable.isEmpty()) {
       return new PlanResult.Infeasible(String.join("; ", unservable) + ".", stats(false));
     }
+    if (incumbent != null) {
+      new PlanEvaluator(problem).evaluate(incumbent).ifPresent(p -> {
+        best = p.objective();
+        bestPlan = incumbent;
+        firstAt = 0;
+        bestAt = 0;
+        firstObjective = best;
+      });
+    }
     PartialSchedule start = PartialSchedule.initial(problem);
     Node root = new Node(start, null, null, start, 0, null, 0, 0, 0, 0, 0, 0);
     // Limited discrepancy passes first: they revise early decisions, where a plain depth-first
@@ -133,7 +173,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     if (!stopped) {
       search(root, -1);
     }
-    boolean optimal = !stopped;
+    boolean optimal = !stopped || boundReached;
     if (bestPlan == null) {
       String reason =
           optimal
@@ -162,6 +202,12 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     if (nodes >= config.nodeBudget()
         || (now > deadline && (bestPlan != null || now > firstPlanDeadline))) {
       stopped = true;
+      return;
+    }
+    if ((nodes & 1023) == 0
+        && best <= provenBound.getAsDouble() + BOUND_TOLERANCE * Math.max(1, best)) {
+      stopped = true;
+      boundReached = true;
       return;
     }
     if (node.assignedCount() == problem.subtaskCount() && node.z() < best - EPS) {
