@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
@@ -91,6 +93,8 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
   private List<ChainAssignment> incumbent;
   private DoubleSupplier provenBound = () -> Double.NEGATIVE_INFINITY;
   private boolean boundReached;
+  private final AnytimeTrace trace = new AnytimeTrace();
+  private final Map<ActionPathChain, Double> fastest = new IdentityHashMap<>();
 
   /**
    * Prepares the search.
@@ -102,6 +106,15 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     this.problem = Objects.requireNonNull(problem);
     this.config = Objects.requireNonNull(config);
     this.timer = new ChainTimer(problem);
+  }
+
+  /**
+   * How the best plan improved, with the root's lower bound (and the optimum once proven).
+   *
+   * @return the trace
+   */
+  public AnytimeTrace trace() {
+    return trace;
   }
 
   /**
@@ -164,6 +177,11 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
       });
     }
     PartialSchedule start = PartialSchedule.initial(problem);
+    trace.bound(0, Math.max(problem.lowerBound(), problem.weights().objective(
+        makespanBound(start, start), 0, 0)));
+    if (bestPlan != null) {
+      trace.plan(0, best);
+    }
     Node root = new Node(start, null, null, start, 0, null, 0, 0, 0, 0, 0, 0);
     // Limited discrepancy passes first: they revise early decisions, where a plain depth-first
     // search would only ever revisit the last ones before the budget runs out.
@@ -174,6 +192,9 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
       search(root, -1);
     }
     boolean optimal = !stopped || boundReached;
+    if (optimal && bestPlan != null) {
+      trace.bound((System.nanoTime() - t0) / 1e9, best);
+    }
     if (bestPlan == null) {
       String reason =
           optimal
@@ -214,6 +235,7 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
       best = node.z();
       bestPlan = assignments(node);
       bestAt = (System.nanoTime() - t0) / 1e9;
+      trace.plan(bestAt, best);
       if (Double.isNaN(firstAt)) {
         firstAt = bestAt;
         firstObjective = best;
@@ -400,9 +422,63 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
         }
       }
     }
-    makespan = Math.max(makespan, t);
+    makespan = Math.max(Math.max(makespan, t), makespanBound(before, after));
     return problem
         .weights()
         .objective(makespan, after.resourceCost + remainingCost, after.travel + remainingTravel);
+  }
+
+  /**
+   * Assignment relaxation of the makespan: every open subtask still needs some agent of a capable
+   * type to get from where it is now to its chain and through it, with every step shared by all
+   * agents able to help (d / (1 + H)). The latest of these earliest finishes bounds t_m. Agents
+   * are read before the node's newest chain, since helpers joining it later can make its master
+   * free earlier; by the triangle inequality no later detour arrives sooner. O(M C N).
+   */
+  private double makespanBound(PartialSchedule agents, PartialSchedule t) {
+    if (problem.weights().alpha() <= 0) {
+      return 0;
+    }
+    double bound = 0;
+    for (int i = 0; i < problem.subtaskCount(); i++) {
+      if (t.assigned(i)) {
+        continue;
+      }
+      double earliest = Double.POSITIVE_INFINITY;
+      for (ActionPathChain chain : problem.chainsOf(i)) {
+        int first = problem.info(chain).regions()[0];
+        double through = fastest(chain);
+        for (Agent agent : problem.agentsOfType(chain.agentType())) {
+          int n = agent.id();
+          double arrive = agents.ready[n]
+              + problem.environment().distance(agents.location[n], first)
+              / agent.type().speedMps();
+          earliest = Math.min(earliest, arrive + through);
+        }
+      }
+      if (earliest < Double.POSITIVE_INFINITY) {
+        bound = Math.max(bound, earliest);
+      }
+    }
+    return bound;
+  }
+
+  /** Shortest time through a chain: its internal travel plus each step shared by every helper. */
+  private double fastest(ActionPathChain chain) {
+    return fastest.computeIfAbsent(chain, c -> {
+      ChainInfo info = problem.info(c);
+      double speed = problem.agentsOfType(c.agentType()).get(0).type().speedMps();
+      double time = info.internalTravel() / speed;
+      for (int k = 0; k < info.durations().length; k++) {
+        int able = 0;
+        for (Agent a : problem.agents()) {
+          if (problem.canPerform(a.id(), c.steps().get(k).action())) {
+            able++;
+          }
+        }
+        time += info.durations()[k] / Math.max(1, able);
+      }
+      return time;
+    });
   }
 }
