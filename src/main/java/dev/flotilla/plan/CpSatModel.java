@@ -71,6 +71,8 @@ final class CpSatModel {
   private final int[] rank;
   private final double constant;
   private final LinearExprBuilder objective = LinearExpr.newBuilder();
+  private final boolean helpers;
+  private boolean relaxed;
   private IntVar makespan;
 
   /**
@@ -79,10 +81,14 @@ final class CpSatModel {
    * @param problem the problem
    * @param frozen assignments kept as they are, timed first in this order
    * @param releaseS seconds before which nothing else may start
+   * @param helpers whether steps may be shortened by (relaxed) helpers: needed for a bound valid
+   *     for plans with collaborators; without, the model is exact for plans of masters only
    * @throws IllegalArgumentException if the frozen prefix is itself infeasible
    */
-  CpSatModel(PlanningProblem problem, List<ChainAssignment> frozen, double releaseS) {
+  CpSatModel(
+      PlanningProblem problem, List<ChainAssignment> frozen, double releaseS, boolean helpers) {
     this.problem = problem;
+    this.helpers = helpers;
     this.frozen = List.copyOf(frozen);
     ChainTimer timer = new ChainTimer(problem);
     PartialSchedule t = PartialSchedule.initial(problem);
@@ -210,7 +216,8 @@ final class CpSatModel {
     double reach = helperReach(i, chain, k);
     double alpha = problem.weights().alpha();
     boolean pays = helpers > 0 && alpha * d / TIME / 2 > problem.weights().gamma() * reach;
-    if (!pays) {
+    relaxed |= pays;
+    if (!pays || !this.helpers) {
       model.addEquality(LinearExpr.affine(end, 1, 0), LinearExpr.affine(start, 1, d));
       return;
     }
@@ -493,6 +500,15 @@ final class CpSatModel {
 
   CpModel model() {
     return model;
+  }
+
+  /**
+   * Whether some step could pay for a helper in the relaxation (known after construction).
+   *
+   * @return false when the model is exact for all plans, collaborators included
+   */
+  boolean helpersCouldPay() {
+    return relaxed;
   }
 
   /**

@@ -52,6 +52,12 @@ public final class CpSatPlanner implements TaskPlanner {
 
   private static final double OPTIMAL_TOLERANCE = 1e-4;
 
+  /**
+   * Share of the budget for the masters-only model when helpers could pay; the rest goes to the
+   * relaxed model that proves the bound.
+   */
+  private static final double MASTERS_SHARE = 0.5;
+
   private final PlanningProblem problem;
   private final Config config;
   private final List<ChainAssignment> frozen;
@@ -142,22 +148,76 @@ public final class CpSatPlanner implements TaskPlanner {
       return new PlanResult.Infeasible(String.join("; ", unservable) + ".",
           stats(t0, 0, null, false));
     }
-    CpSatModel cp;
+    CpSatModel relaxed;
+    CpSatModel masters;
     try {
-      cp = new CpSatModel(problem, frozen, releaseS);
+      relaxed = new CpSatModel(problem, frozen, releaseS, true);
+      masters = relaxed.helpersCouldPay() ? new CpSatModel(problem, frozen, releaseS, false)
+          : null;
     } catch (IllegalArgumentException e) {
       return new PlanResult.Infeasible(e.getMessage(), stats(t0, 0, null, false));
     }
     PlanEvaluator evaluator = new PlanEvaluator(problem);
-    boolean[] released = new boolean[0];
     Best best = new Best(t0);
     if (hint != null) {
-      released = releasedFlags(hint.size());
-      Optional<Plan> timed = evaluator.evaluate(hint, released, releaseS);
-      if (timed.isPresent()) {
-        cp.hint(hint, timed.get());
-        best.offer(hint, timed.get().objective());
+      evaluator.evaluate(hint, releasedFlags(hint.size()), releaseS)
+          .ifPresent(p -> best.offer(hint, p.objective()));
+    }
+    long branches = 0;
+    if (masters != null) {
+      // Masters only: exact for such plans, so its solutions time as the solver predicts.
+      Solve first = solve(masters, t0 + (long) ((deadline - t0) * MASTERS_SHARE), best, evaluator,
+          false);
+      branches += first.branches();
+      if (first.status() == CpSolverStatus.MODEL_INVALID) {
+        return new PlanResult.Infeasible("The CP-SAT model is invalid (a bug): "
+            + masters.model().validate(), stats(t0, branches, best, false));
       }
+    }
+    Solve last = solve(relaxed, deadline, best, evaluator, true);
+    branches += last.branches();
+    CpSolverStatus status = last.status();
+    if (status == CpSolverStatus.INFEASIBLE || status == CpSolverStatus.MODEL_INVALID) {
+      bound = Double.POSITIVE_INFINITY;
+      if (best.list == null) {
+        return new PlanResult.Infeasible(status == CpSolverStatus.INFEASIBLE
+            ? "No assignment of chains satisfies the order, sigma^s and resource limits."
+            : "The CP-SAT model is invalid (a bug): " + relaxed.model().validate(),
+            stats(t0, branches, best, status == CpSolverStatus.INFEASIBLE));
+      }
+    } else {
+      bound = Math.max(last.bound(),
+          frozen.isEmpty() ? problem.lowerBound() : Double.NEGATIVE_INFINITY);
+      trace.bound(best.seconds(), bound);
+    }
+    if (best.list == null) {
+      return new PlanResult.Infeasible("No feasible plan found within the search budget.",
+          stats(t0, branches, best, false));
+    }
+    boolean[] released = releasedFlags(best.list.size());
+    List<ChainAssignment> helped = new CollaboratorPass(problem)
+        .improve(best.list, released, releaseS, Math.max(deadline, System.nanoTime() + 500_000_000L));
+    best.offer(helped, evaluator.objective(helped, released, releaseS));
+    Plan plan = evaluator.evaluate(best.list, released, releaseS).orElseThrow();
+    boolean optimal = plan.objective() <= bound + OPTIMAL_TOLERANCE * Math.max(1, bound);
+    return new PlanResult.Planned(plan, stats(t0, branches, best, optimal));
+  }
+
+  /** Outcome of one CP-SAT run. */
+  private record Solve(CpSolverStatus status, double bound, long branches) {}
+
+  /**
+   * Runs CP-SAT on a model until a deadline, hinted with the incumbent; every solution is timed
+   * exactly and offered to the incumbent.
+   *
+   * @param bounds whether the model's bound is valid for all plans (then it goes to the trace)
+   */
+  private Solve solve(CpSatModel cp, long deadline, Best best, PlanEvaluator evaluator,
+      boolean bounds) {
+    List<ChainAssignment> known = best.list;
+    if (known != null) {
+      evaluator.evaluate(known, releasedFlags(known.size()), releaseS)
+          .ifPresent(p -> cp.hint(known, p));
     }
     CpSolver solver = new CpSolver();
     double left = Math.max(0.01, (deadline - System.nanoTime()) / 1e9);
@@ -169,34 +229,13 @@ public final class CpSatPlanner implements TaskPlanner {
         List<ChainAssignment> list = cp.decode(this::value);
         double z = evaluator.objective(list, releasedFlags(list.size()), releaseS);
         best.offer(list, z);
-        trace.bound(best.seconds(), cp.realBound(bestObjectiveBound()));
+        if (bounds) {
+          trace.bound(best.seconds(), cp.realBound(bestObjectiveBound()));
+        }
       }
     };
     CpSolverStatus status = solver.solve(cp.model(), callback);
-    if (status == CpSolverStatus.INFEASIBLE || status == CpSolverStatus.MODEL_INVALID) {
-      bound = Double.POSITIVE_INFINITY;
-      if (best.list == null) {
-        return new PlanResult.Infeasible(status == CpSolverStatus.INFEASIBLE
-            ? "No assignment of chains satisfies the order, sigma^s and resource limits."
-            : "The CP-SAT model is invalid (a bug): " + cp.model().validate(),
-            stats(t0, solver.numBranches(), best, status == CpSolverStatus.INFEASIBLE));
-      }
-    } else {
-      bound = Math.max(cp.realBound(solver.bestObjectiveBound()),
-          frozen.isEmpty() ? problem.lowerBound() : Double.NEGATIVE_INFINITY);
-      trace.bound(best.seconds(), bound);
-    }
-    if (best.list == null) {
-      return new PlanResult.Infeasible("No feasible plan found within the search budget.",
-          stats(t0, solver.numBranches(), best, false));
-    }
-    released = releasedFlags(best.list.size());
-    List<ChainAssignment> helped = new CollaboratorPass(problem)
-        .improve(best.list, released, releaseS, Math.max(deadline, System.nanoTime() + 500_000_000L));
-    best.offer(helped, evaluator.objective(helped, released, releaseS));
-    Plan plan = evaluator.evaluate(best.list, released, releaseS).orElseThrow();
-    boolean optimal = plan.objective() <= bound + OPTIMAL_TOLERANCE * Math.max(1, bound);
-    return new PlanResult.Planned(plan, stats(t0, solver.numBranches(), best, optimal));
+    return new Solve(status, cp.realBound(solver.bestObjectiveBound()), solver.numBranches());
   }
 
   private boolean[] releasedFlags(int size) {

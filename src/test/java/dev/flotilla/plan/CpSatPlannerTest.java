@@ -102,4 +102,65 @@ class CpSatPlannerTest {
     // optimum that needs one; it must still find most of them.
     assertTrue(agreed * 4 >= compared * 3, "CP-SAT alone found " + agreed + " of " + compared);
   }
+
+  @Test
+  void cpSatPlansTrackFieldCase1ValidlyWithABoundBelowItsCost() {
+    // Validity and the bound only: how far CP-SAT gets in 3 s depends on the machine's load.
+    Scenario tf = Fixtures.trackfield();
+    var c = tf.cases().get("case1");
+    PlanningSession session = new PlanningSession(tf, c.agentCounts(), c.weights(),
+        BranchAndBoundPlanner.Config.defaults(), SimulatedAnnealingReplanner.Config.defaults());
+    CpSatPlanner[] made = new CpSatPlanner[1];
+    double[] dive = new double[1];
+    // Hinted with branch and bound's first plan, so a plan exists however loaded the machine is.
+    PlanResult r = session.planOffline(c.offlineFormulas(), p -> {
+      Plan first = ((PlanResult.Planned) new BranchAndBoundPlanner(p,
+          new BranchAndBoundPlanner.Config(0.01, Long.MAX_VALUE, true)).plan()).plan();
+      dive[0] = first.objective();
+      return made[0] = new CpSatPlanner(p, new CpSatPlanner.Config(3, 1, 1))
+          .withHint(first.assignments());
+    });
+    Plan plan = assertInstanceOf(PlanResult.Planned.class, r).plan();
+    assertTrue(plan.objective() <= dive[0] + 1e-9);
+    assertEquals(List.of(), new PlanValidator(session.problem()).violations(plan));
+    assertTrue(session.planSatisfiesFormulas());
+    assertTrue(made[0].lowerBound() <= plan.objective() + 1e-6);
+    assertTrue(made[0].lowerBound() >= session.problem().lowerBound() - 1e-6);
+    assertEquals(plan.objective(), made[0].trace().objective(), 1e-6);
+  }
+
+  @Test
+  void cpSatGivesALongActionACollaborator() {
+    TaskSpec tasks = new TaskSpec(List.of(SubtaskSpec.of(0, "om", "t1")), Set.of(), List.of());
+    PlanningProblem p = Fixtures.problem(MINI, Map.of("referee", 2), tasks, new Weights(1, 0, 0));
+    CpSatPlanner planner = cpSat(p);
+    Plan plan = ((PlanResult.Planned) planner.plan()).plan();
+    assertEquals(45.0, plan.makespanS(), 1e-9);
+    assertEquals(1, plan.collaborationCount());
+    assertTrue(planner.lowerBound() <= 45.0 + 1e-9);
+  }
+
+  @Test
+  void cpSatProvesTooManyWaterDeliveriesInfeasible() {
+    List<SubtaskSpec> subs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      subs.add(SubtaskSpec.of(i, "sw", i % 2 == 0 ? "r1" : "r2"));
+    }
+    PlanningProblem p = Fixtures.problem(MINI, Map.of("volunteer", 2),
+        new TaskSpec(subs, Set.of(), List.of()), new Weights(1, 1, 1));
+    PlanResult.Infeasible inf = assertInstanceOf(PlanResult.Infeasible.class, cpSat(p).plan());
+    assertTrue(inf.stats().optimal(), "proven, not timed out");
+    assertTrue(inf.reason().contains("resource"), inf.reason());
+  }
+
+  @Test
+  void aHintIsNeverLostAndSeedsTheSearch() {
+    PlanningProblem p = smallInstances(5, 1).get(0);
+    PlanResult.Planned bnb = (PlanResult.Planned) new BranchAndBoundPlanner(p,
+        BranchAndBoundPlanner.Config.defaults()).plan();
+    CpSatPlanner planner = cpSat(p).withHint(bnb.plan().assignments());
+    PlanResult.Planned r = assertInstanceOf(PlanResult.Planned.class, planner.plan());
+    assertTrue(r.plan().objective() <= bnb.plan().objective() + 1e-9);
+    assertTrue(r.stats().firstObjective() <= bnb.plan().objective() + 1e-9);
+  }
 }
