@@ -79,6 +79,9 @@ public final class LtlBenchCommand implements Callable<Integer> {
       description = "CSV of the anytime comparison (default: ${DEFAULT-VALUE}).")
   Path anytimeOut = Path.of("out", "bench", "ltl-anytime.csv");
 
+  /** {@code $FLOTILLA_HOME}, where the default scenario is found from any directory. */
+  String home = System.getenv("FLOTILLA_HOME");
+
   @Override
   public Integer call() {
     if (!(budgetS > 0) || !(replanBudgetS > 0)) {
@@ -99,7 +102,7 @@ public final class LtlBenchCommand implements Callable<Integer> {
       return io.fail("--checkpoints needs a value, --anytime-replan-budget must be positive"
           + " and --workers between 1 and 64.");
     }
-    scenario = HomePaths.resolve(scenario);
+    scenario = HomePaths.resolve(scenario, home);
     Scenario s;
     try {
       s = ScenarioLoader.load(scenario);

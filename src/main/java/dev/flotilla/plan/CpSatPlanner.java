@@ -16,6 +16,11 @@ import java.util.Optional;
  * proven lower bound on Eq. (2) ({@link #lowerBound()}) and how both improved over time ({@link
  * #trace()}); the plan is optimal when the two meet.
  *
+ * <p>Two models share the budget when a collaborator could pay somewhere: first the masters-only
+ * model (exact for plans without collaborators, so its solutions time as predicted), then the
+ * relaxed model (steps shortened by helpers), whose objective bound holds for every plan. Without
+ * such a step the relaxed model is exact and runs alone.
+ *
  * <p>Seeding: a known plan (branch and bound's first plan, or greedy insertion when replanning) can
  * be given as a hint; CP-SAT starts from it and the planner never returns anything worse. Budget:
  * wall-clock seconds; CP-SAT may need a little longer to stop. Memory: the model has O(N K^2)

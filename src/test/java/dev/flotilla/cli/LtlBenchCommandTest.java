@@ -122,4 +122,30 @@ class LtlBenchCommandTest {
         "--checkpoints", "10,1"));
     assertTrue(err.toString().contains("--checkpoints"), err.toString());
   }
+
+  @Test
+  void aRelativeScenarioIsFoundUnderFlotillaHomeFromAnotherDirectory(@TempDir Path dir)
+      throws Exception {
+    Path home = dir.resolve("home");
+    Path rel = Path.of("nowhere-here", "stadium.yaml");
+    Files.createDirectories(home.resolve(rel).getParent());
+    Files.copy(SCENARIO, home.resolve(rel));
+    LtlBenchCommand cmd = new LtlBenchCommand();
+    cmd.home = home.toString();
+    CommandLine cl = new CommandLine(cmd);
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute("--scenario", rel.toString(), "--cases", "case1", "--budget", "0.2",
+        "--replan-budget", "0.1", "--no-warmup", "--no-anytime", "--out",
+        dir.resolve("o.csv").toString());
+    assertEquals(0, code, err.toString());
+    cmd = new LtlBenchCommand();
+    cmd.home = dir.resolve("empty").toString();
+    cl = new CommandLine(cmd);
+    err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    assertEquals(2, cl.execute("--scenario", rel.toString()));
+    assertTrue(err.toString().contains("stadium.yaml"), err.toString());
+  }
 }
