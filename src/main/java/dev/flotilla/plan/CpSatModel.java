@@ -49,6 +49,9 @@ final class CpSatModel {
   /** Objective units per unit of Eq. (2). */
   static final long SCALE = 10_000;
 
+  /** Routing literals above which the model is refused (about 1 GB of native memory). */
+  static final long MAX_ARCS = 3_000_000;
+
   /** A (subtask, chain) choice with its step times. */
   record Option(
       int subtask, ActionPathChain chain, ChainInfo info, BoolVar chosen, IntVar[] start,
@@ -107,6 +110,11 @@ final class CpSatModel {
     this.rank = ranks();
     this.horizon = horizon();
     this.constant = problem.weights().objective(0, base.resourceCost, base.travel);
+    long arcs = arcEstimate();
+    if (arcs > MAX_ARCS) {
+      throw new IllegalArgumentException("The CP-SAT model would need " + arcs
+          + " routing literals (limit " + MAX_ARCS + "): too many agents and chains for it.");
+    }
     build();
   }
 
@@ -465,6 +473,24 @@ final class CpSatModel {
       r[i] = best;
     }
     return r[i];
+  }
+
+  /** Agents times the square of their type's (subtask, chain) options, before building. */
+  private long arcEstimate() {
+    Map<String, Long> perType = new HashMap<>();
+    for (int i = 0; i < problem.subtaskCount(); i++) {
+      if (!base.assigned(i)) {
+        for (ActionPathChain c : problem.chainsOf(i)) {
+          perType.merge(c.agentType(), 1L, Long::sum);
+        }
+      }
+    }
+    long arcs = 0;
+    for (Map.Entry<String, Long> e : perType.entrySet()) {
+      long k = e.getValue() + 1;
+      arcs += problem.agentsOfType(e.getKey()).size() * k * k;
+    }
+    return arcs;
   }
 
   /** A safe upper bound on every time in the model. */

@@ -228,6 +228,12 @@ public final class CpSatPlanner implements TaskPlanner {
     double left = Math.max(0.01, (deadline - System.nanoTime()) / 1e9);
     solver.getParameters().setMaxTimeInSeconds(left).setNumWorkers(config.workers())
         .setRandomSeed(config.seed());
+    if (bounds) {
+      // Profiled on the track field (Case 2, 2 loaded cores): default presolve and probing took
+      // 11 s of a 40 s run and the bound only moved after 39 s; with one presolve pass and no
+      // probing the search starts at 0.7 s and reaches the same bound at 14 s.
+      solver.getParameters().setCpModelProbingLevel(0).setMaxPresolveIterations(1);
+    }
     CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
       @Override
       public void onSolutionCallback() {
