@@ -12,10 +12,20 @@ final class HomePaths {
   private HomePaths() {}
 
   static Path resolve(Path path) {
+    return resolve(path, System.getenv("FLOTILLA_HOME"));
+  }
+
+  /**
+   * As {@link #resolve(Path)} with an explicit home (tests).
+   *
+   * @param path the path as given
+   * @param home the value of {@code $FLOTILLA_HOME}, or null
+   * @return the path to use
+   */
+  static Path resolve(Path path, String home) {
     if (path.isAbsolute() || Files.exists(path)) {
       return path;
     }
-    String home = System.getenv("FLOTILLA_HOME");
     if (home != null && Files.exists(Path.of(home).resolve(path))) {
       return Path.of(home).resolve(path);
     }

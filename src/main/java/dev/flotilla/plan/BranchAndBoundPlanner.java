@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
 
 /**
  * Anytime branch and bound over action-path chains (Section 3.2 of seed 003, Figure 4).
@@ -64,6 +67,9 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
   }
 
   private static final double EPS = 1e-9;
+
+  /** Relative gap under which an outside bound (rounded down by CP-SAT) counts as reached. */
+  private static final double BOUND_TOLERANCE = 1e-4;
   private static final int MAX_DISCREPANCIES = 3;
   private static final int LDS_WIDTH = 3;
 
@@ -84,6 +90,11 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
   private double firstAt = Double.NaN;
   private double firstObjective = Double.NaN;
   private double bestAt = Double.NaN;
+  private List<ChainAssignment> incumbent;
+  private DoubleSupplier provenBound = () -> Double.NEGATIVE_INFINITY;
+  private boolean boundReached;
+  private final AnytimeTrace trace = new AnytimeTrace();
+  private final Map<ActionPathChain, Double> fastest = new IdentityHashMap<>();
 
   /**
    * Prepares the search.
@@ -95,6 +106,39 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     this.problem = Objects.requireNonNull(problem);
     this.config = Objects.requireNonNull(config);
     this.timer = new ChainTimer(problem);
+  }
+
+  /**
+   * How the best plan improved, with the root's lower bound (and the optimum once proven).
+   *
+   * @return the trace
+   */
+  public AnytimeTrace trace() {
+    return trace;
+  }
+
+  /**
+   * Starts from a known plan (e.g. CP-SAT's): only strictly better plans are searched for, and it
+   * is returned if none is found.
+   *
+   * @param plan complete assignments of this problem
+   * @return this planner
+   */
+  public BranchAndBoundPlanner withIncumbent(List<ChainAssignment> plan) {
+    this.incumbent = List.copyOf(plan);
+    return this;
+  }
+
+  /**
+   * A lower bound proven elsewhere (e.g. by CP-SAT), read during the search: once the incumbent
+   * reaches it the search stops and the plan is optimal.
+   *
+   * @param bound supplies the best bound known so far
+   * @return this planner
+   */
+  public BranchAndBoundPlanner withProvenBound(DoubleSupplier bound) {
+    this.provenBound = Objects.requireNonNull(bound);
+    return this;
   }
 
   /** Immutable list of finalized assignments, newest first. */
@@ -123,7 +167,21 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     if (!unservable.isEmpty()) {
       return new PlanResult.Infeasible(String.join("; ", unservable) + ".", stats(false));
     }
+    if (incumbent != null) {
+      new PlanEvaluator(problem).evaluate(incumbent).ifPresent(p -> {
+        best = p.objective();
+        bestPlan = incumbent;
+        firstAt = 0;
+        bestAt = 0;
+        firstObjective = best;
+      });
+    }
     PartialSchedule start = PartialSchedule.initial(problem);
+    trace.bound(0, Math.max(problem.lowerBound(), problem.weights().objective(
+        makespanBound(start, start), 0, 0)));
+    if (bestPlan != null) {
+      trace.plan(0, best);
+    }
     Node root = new Node(start, null, null, start, 0, null, 0, 0, 0, 0, 0, 0);
     // Limited discrepancy passes first: they revise early decisions, where a plain depth-first
     // search would only ever revisit the last ones before the budget runs out.
@@ -133,7 +191,10 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
     if (!stopped) {
       search(root, -1);
     }
-    boolean optimal = !stopped;
+    boolean optimal = !stopped || boundReached;
+    if (optimal && bestPlan != null) {
+      trace.bound((System.nanoTime() - t0) / 1e9, best);
+    }
     if (bestPlan == null) {
       String reason =
           optimal
@@ -164,10 +225,17 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
       stopped = true;
       return;
     }
+    if ((nodes & 1023) == 0
+        && best <= provenBound.getAsDouble() + BOUND_TOLERANCE * Math.max(1, best)) {
+      stopped = true;
+      boundReached = true;
+      return;
+    }
     if (node.assignedCount() == problem.subtaskCount() && node.z() < best - EPS) {
       best = node.z();
       bestPlan = assignments(node);
       bestAt = (System.nanoTime() - t0) / 1e9;
+      trace.plan(bestAt, best);
       if (Double.isNaN(firstAt)) {
         firstAt = bestAt;
         firstObjective = best;
@@ -354,9 +422,63 @@ public final class BranchAndBoundPlanner implements TaskPlanner {
         }
       }
     }
-    makespan = Math.max(makespan, t);
+    makespan = Math.max(Math.max(makespan, t), makespanBound(before, after));
     return problem
         .weights()
         .objective(makespan, after.resourceCost + remainingCost, after.travel + remainingTravel);
+  }
+
+  /**
+   * Assignment relaxation of the makespan: every open subtask still needs some agent of a capable
+   * type to get from where it is now to its chain and through it, with every step shared by all
+   * agents able to help (d / (1 + H)). The latest of these earliest finishes bounds t_m. Agents
+   * are read before the node's newest chain, since helpers joining it later can make its master
+   * free earlier; by the triangle inequality no later detour arrives sooner. O(M C N).
+   */
+  private double makespanBound(PartialSchedule agents, PartialSchedule t) {
+    if (problem.weights().alpha() <= 0) {
+      return 0;
+    }
+    double bound = 0;
+    for (int i = 0; i < problem.subtaskCount(); i++) {
+      if (t.assigned(i)) {
+        continue;
+      }
+      double earliest = Double.POSITIVE_INFINITY;
+      for (ActionPathChain chain : problem.chainsOf(i)) {
+        int first = problem.info(chain).regions()[0];
+        double through = fastest(chain);
+        for (Agent agent : problem.agentsOfType(chain.agentType())) {
+          int n = agent.id();
+          double arrive = agents.ready[n]
+              + problem.environment().distance(agents.location[n], first)
+              / agent.type().speedMps();
+          earliest = Math.min(earliest, arrive + through);
+        }
+      }
+      if (earliest < Double.POSITIVE_INFINITY) {
+        bound = Math.max(bound, earliest);
+      }
+    }
+    return bound;
+  }
+
+  /** Shortest time through a chain: its internal travel plus each step shared by every helper. */
+  private double fastest(ActionPathChain chain) {
+    return fastest.computeIfAbsent(chain, c -> {
+      ChainInfo info = problem.info(c);
+      double speed = problem.agentsOfType(c.agentType()).get(0).type().speedMps();
+      double time = info.internalTravel() / speed;
+      for (int k = 0; k < info.durations().length; k++) {
+        int able = 0;
+        for (Agent a : problem.agents()) {
+          if (problem.canPerform(a.id(), c.steps().get(k).action())) {
+            able++;
+          }
+        }
+        time += info.durations()[k] / Math.max(1, able);
+      }
+      return time;
+    });
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The whole pipeline of seed 003 (Figure 2) for one fleet: formulas to R-posets and their product,
@@ -85,6 +86,19 @@ public final class PlanningSession {
   }
 
   /**
+   * Plans the formulas known before execution with a planner of the caller's choice (replaces any
+   * previous plan).
+   *
+   * @param offlineFormulas formula texts
+   * @param planner makes the planner for the compiled problem (e.g. {@link CpSatPlanner})
+   * @return the plan, or the reason
+   */
+  public PlanResult planOffline(
+      List<String> offlineFormulas, Function<PlanningProblem, TaskPlanner> planner) {
+    return offline(offlineFormulas, (ok, next) -> planner.apply(next).plan());
+  }
+
+  /**
    * Adds a formula released during execution and replans locally.
    *
    * @param formula the formula text
@@ -99,6 +113,27 @@ public final class PlanningSession {
       double releaseS,
       Map<String, Map<String, Integer>> newResources,
       Set<Integer> startedSubtasks) {
+    return addOnline(formula, releaseS, newResources, startedSubtasks,
+        Replanning.annealing(onlineConfig));
+  }
+
+  /**
+   * Adds a formula released during execution and replans it the given way.
+   *
+   * @param formula the formula text
+   * @param releaseS seconds since plan start when it arrived
+   * @param newResources resources appearing with it (region to kind to units), may be empty
+   * @param startedSubtasks ids of subtasks whose chain has started; null to read them from the
+   *     plan's planned times at {@code releaseS}
+   * @param replanning how to replan (annealing of Algorithm 2, CP-SAT re-solve, ...)
+   * @return the updated plan, or the reason the formula is refused (the running plan is kept)
+   */
+  public PlanResult addOnline(
+      String formula,
+      double releaseS,
+      Map<String, Map<String, Integer>> newResources,
+      Set<Integer> startedSubtasks,
+      Replanning replanning) {
     if (plan == null) {
       throw new IllegalStateException("Plan the offline formulas before adding online ones.");
     }
@@ -114,7 +149,7 @@ public final class PlanningSession {
           keep.add(a);
         }
       }
-      return new SimulatedAnnealingReplanner(next, keep, started, releaseS, onlineConfig).plan();
+      return replanning.replan(next, keep, started, releaseS);
     });
   }
 

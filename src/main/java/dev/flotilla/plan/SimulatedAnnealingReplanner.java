@@ -123,6 +123,29 @@ public final class SimulatedAnnealingReplanner implements TaskPlanner {
     return out;
   }
 
+  /**
+   * Algorithm 2's first plan alone: the greedy insertion of the new subtasks into the running
+   * order, without annealing. The baseline every replanner must beat, and {@link CpSatReplanner}'s
+   * seed.
+   *
+   * @return the inserted plan, or why the new subtasks do not fit
+   */
+  public PlanResult greedyInsertion() {
+    long t0 = System.nanoTime();
+    List<String> unservable = problem.unservable();
+    List<Slot> slots = unservable.isEmpty() ? greedyComplete(new ArrayList<>(seed)) : null;
+    if (slots == null) {
+      return new PlanResult.Infeasible(unservable.isEmpty()
+          ? "The new subtasks cannot be inserted into the running plan (order, sigma^s or"
+              + " resources)." : String.join("; ", unservable) + ".",
+          new SearchStats(0, Double.NaN, Double.NaN, seconds(t0), false, Double.NaN));
+    }
+    Plan plan = evaluator.evaluate(slots.stream().map(Slot::a).toList(), released(slots), releaseS)
+        .orElseThrow();
+    double at = seconds(t0);
+    return new PlanResult.Planned(plan, new SearchStats(0, at, at, at, false, plan.objective()));
+  }
+
   @Override
   public PlanResult plan() {
     long t0 = System.nanoTime();

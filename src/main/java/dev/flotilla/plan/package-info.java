@@ -6,8 +6,11 @@
  * agent models (Definition 5); {@link dev.flotilla.plan.task.LtlTaskCompiler} turns formulas into
  * an R-poset product and planner subtasks; {@link dev.flotilla.plan.chain.ChainLibrary} computes
  * action-path chains per agent type (Algorithm 1); {@link dev.flotilla.plan.BranchAndBoundPlanner}
- * plans offline (Section 3.2), {@link dev.flotilla.plan.SimulatedAnnealingReplanner} adds online
- * formulas (Algorithm 2) and {@link dev.flotilla.plan.sync.SyncEngine} synchronizes execution
+ * plans offline (Section 3.2), {@link dev.flotilla.plan.CpSatPlanner} plans the same problem as a
+ * CP-SAT model with a proven lower bound (OR-Tools; beyond the paper), {@link
+ * dev.flotilla.plan.CpSatBranchAndBoundPlanner} lets the two seed each other, {@link
+ * dev.flotilla.plan.SimulatedAnnealingReplanner} adds online formulas (Algorithm 2), {@link
+ * dev.flotilla.plan.CpSatReplanner} re-solves the work not started from Algorithm 2's insertion, and {@link dev.flotilla.plan.sync.SyncEngine} synchronizes execution
  * (Section 4.2). {@link dev.flotilla.plan.PlanningSession} chains the steps; {@link
  * dev.flotilla.plan.PlanValidator} checks a plan and produces its word for replay through a
  * formula's automaton.
@@ -15,6 +18,6 @@
  * <p>May depend on (within dev.flotilla): {@code dev.flotilla.ltl}, {@code
  * dev.flotilla.ltl.automaton}, {@code dev.flotilla.ltl.poset}, {@code dev.flotilla.plan.chain},
  * {@code dev.flotilla.plan.model}, {@code dev.flotilla.plan.task}; nothing else. Checked by {@code
- * AlgorithmEdgesTest}.
+ * AlgorithmEdgesTest}. Outside Flotilla: OR-Tools ({@code com.google.ortools}) for CP-SAT.
  */
 package dev.flotilla.plan;

@@ -43,6 +43,7 @@ class LtlBenchCommandTest {
             "--replan-budget",
             "0.2",
             "--no-warmup",
+            "--no-anytime",
             "--out",
             csv.toString());
     assertEquals(0, code, err.toString());
@@ -70,5 +71,81 @@ class LtlBenchCommandTest {
     assertEquals(
         2, run(new StringWriter(), err, "--scenario", SCENARIO.toString(), "--cases", "case9"));
     assertTrue(err.toString().contains("unknown case case9"), err.toString());
+  }
+
+  @Test
+  void paperFiguresOnlyForThePaperScenarioAndAQuickAnytimeRunPrintsEveryPlanner(@TempDir Path dir)
+      throws Exception {
+    // The same cases under another scenario name: no paper_s cell may be filled in.
+    Path other = dir.resolve("other.yaml");
+    Files.writeString(other, Files.readString(SCENARIO)
+        .replace("name: smart-track-field", "name: my-stadium"));
+    Path csv = dir.resolve("ltl.csv");
+    Path anytime = dir.resolve("any.csv");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = run(out, err, "--scenario", other.toString(), "--cases", "case1", "--budget", "0.3",
+        "--replan-budget", "0.2", "--no-warmup", "--checkpoints", "0.3,0.6",
+        "--anytime-replan-budget", "0.3", "--workers", "1", "--out", csv.toString(),
+        "--anytime-out", anytime.toString());
+    assertEquals(0, code, err.toString());
+    for (String line : Files.readAllLines(csv).subList(1, 3)) {
+      assertTrue(line.endsWith(","), "paper_s must be empty for a user's scenario: " + line);
+    }
+    List<String> any = Files.readAllLines(anytime);
+    assertTrue(any.get(0).startsWith("case,phase,planner,"), any.get(0));
+    for (String planner : List.of("bnb", "cpsat", "cpsat+bnb")) {
+      assertEquals(2, any.stream().filter(l -> l.startsWith("case1,offline," + planner + ","))
+          .count(), planner + " in " + any);
+    }
+    assertEquals(4, any.stream().filter(l -> l.startsWith("case1,online:phi6,")).count(),
+        any.toString());
+    assertTrue(out.toString().contains("target case1 proven optimal"), out.toString());
+  }
+
+  @Test
+  void paperFiguresStayForThePaperScenario(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("ltl.csv");
+    StringWriter err = new StringWriter();
+    int code = run(new StringWriter(), err, "--scenario", SCENARIO.toString(), "--cases",
+        "case1", "--budget", "0.3", "--replan-budget", "0.2", "--no-warmup", "--no-anytime",
+        "--out", csv.toString());
+    assertEquals(0, code, err.toString());
+    assertTrue(Files.readAllLines(csv).get(1).endsWith(",10.1200"),
+        Files.readAllLines(csv).get(1));
+  }
+
+  @Test
+  void badCheckpointsExitWith2() {
+    StringWriter err = new StringWriter();
+    assertEquals(2, run(new StringWriter(), err, "--scenario", SCENARIO.toString(),
+        "--checkpoints", "10,1"));
+    assertTrue(err.toString().contains("--checkpoints"), err.toString());
+  }
+
+  @Test
+  void aRelativeScenarioIsFoundUnderFlotillaHomeFromAnotherDirectory(@TempDir Path dir)
+      throws Exception {
+    Path home = dir.resolve("home");
+    Path rel = Path.of("nowhere-here", "stadium.yaml");
+    Files.createDirectories(home.resolve(rel).getParent());
+    Files.copy(SCENARIO, home.resolve(rel));
+    LtlBenchCommand cmd = new LtlBenchCommand();
+    cmd.home = home.toString();
+    CommandLine cl = new CommandLine(cmd);
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute("--scenario", rel.toString(), "--cases", "case1", "--budget", "0.2",
+        "--replan-budget", "0.1", "--no-warmup", "--no-anytime", "--out",
+        dir.resolve("o.csv").toString());
+    assertEquals(0, code, err.toString());
+    cmd = new LtlBenchCommand();
+    cmd.home = dir.resolve("empty").toString();
+    cl = new CommandLine(cmd);
+    err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    assertEquals(2, cl.execute("--scenario", rel.toString()));
+    assertTrue(err.toString().contains("stadium.yaml"), err.toString());
   }
 }

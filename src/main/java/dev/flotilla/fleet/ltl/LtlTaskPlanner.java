@@ -2,10 +2,12 @@ package dev.flotilla.fleet.ltl;
 
 import dev.flotilla.ltl.LtlCompilation;
 import dev.flotilla.ltl.LtlCompiler;
+import dev.flotilla.plan.CpSatPlanner;
 import dev.flotilla.plan.Plan;
 import dev.flotilla.plan.PlanResult;
 import dev.flotilla.plan.PlanningProblem;
 import dev.flotilla.plan.PlanningSession;
+import dev.flotilla.plan.Replanning;
 import dev.flotilla.plan.Role;
 import dev.flotilla.plan.SimulatedAnnealingReplanner;
 import dev.flotilla.plan.model.AgentType;
@@ -25,7 +27,8 @@ import java.util.Set;
  * The planner node's LTL side as plain Java (no ROS): checks each task formula on its own, plans
  * the first ones together offline ({@link PlanningSession#planOffline}, branch and bound, §3 of
  * seed 003) once {@code ltl_offline_window} has passed since the first of them arrived, and adds
- * later ones online ({@link PlanningSession#addOnline}, poset product and annealing, §4.1) with
+ * later ones online ({@link PlanningSession#addOnline}, poset product, §4.1, replanned by {@link
+ * dev.flotilla.plan.CpSatReplanner}: Algorithm 2's insertion seeding CP-SAT) with
  * release time = now − epoch, where the epoch is the time the offline plan was made. A formula is
  * accepted only once it is in the running plan; a formula the planner refuses leaves the running
  * plan as it was, so accepted tasks are never lost. Not thread-safe.
@@ -188,7 +191,11 @@ public final class LtlTaskPlanner {
     // Resolved here rather than in the session so that the journal holds the set actually used.
     Set<Integer> started = goSeen ? Set.copyOf(startedChains)
         : SimulatedAnnealingReplanner.startedBy(session.plan(), now - epoch);
-    PlanResult r = session.addOnline(task.formula(), now - epoch, resources, started);
+    // CpSatReplanner: Algorithm 2's greedy insertion hinted into a CP-SAT re-solve of the work
+    // not started, within the annealing's budget, on one thread (the node shares its cores).
+    PlanResult r = session.addOnline(task.formula(), now - epoch, resources, started,
+        Replanning.cpSat(new CpSatPlanner.Config(params.online().timeBudgetS(), 1,
+            (int) params.online().seed())));
     if (r instanceof PlanResult.Infeasible inf) {
       return new Rejected(task.id(), inf.reason());
     }
