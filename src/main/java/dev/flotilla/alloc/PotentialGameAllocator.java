@@ -37,6 +37,7 @@ public final class PotentialGameAllocator implements TaskAllocator {
   private final long seed;
   private final int maxConflictExpansions;
   private final boolean untilEquilibrium;
+  private final boolean fast;
 
   /** Seed 1, at most 32 linear-table expansions per conflict, games played to equilibrium. */
   public PotentialGameAllocator() {
@@ -60,6 +61,30 @@ public final class PotentialGameAllocator implements TaskAllocator {
    *     equilibrium); false runs the paper's single sweep of at most n·N_j comparisons
    */
   public PotentialGameAllocator(long seed, int maxConflictExpansions, boolean untilEquilibrium) {
+    this(seed, maxConflictExpansions, untilEquilibrium, true);
+  }
+
+  /**
+   * The implementation as it was before the fast mode, kept to prove the fast mode equal.
+   *
+   * @param seed seeds the random initial crews P_j^0 of Algorithm 1
+   * @param maxConflictExpansions cap on the §2.2 linear-table walk per task and state (&ge; 1)
+   * @return an allocator that compares every candidate and replays every game of Algorithm 2
+   */
+  public static PotentialGameAllocator reference(long seed, int maxConflictExpansions) {
+    return new PotentialGameAllocator(seed, maxConflictExpansions, true, false);
+  }
+
+  /**
+   * @param seed seeds the random initial crews P_j^0 of Algorithm 1
+   * @param maxConflictExpansions cap on the §2.2 linear-table walk per task and state (&ge; 1)
+   * @param untilEquilibrium see {@link #PotentialGameAllocator(long, int, boolean)}
+   * @param fast prune robots that cannot matter and skip games whose outcome is known ({@link
+   *     FastWeights}, {@link CrewBound}); the allocation and the comparison count are the same
+   */
+  public PotentialGameAllocator(long seed, int maxConflictExpansions, boolean untilEquilibrium,
+      boolean fast) {
+    this.fast = fast;
     if (maxConflictExpansions < 1) {
       throw new IllegalArgumentException(
           "maxConflictExpansions must be >= 1, got " + maxConflictExpansions + ".");
@@ -92,6 +117,7 @@ public final class PotentialGameAllocator implements TaskAllocator {
       anchors[i] = StrategySchedule.Anchor.at(in.startDist[i], in.robots[i].availableFrom(), prior);
     }
     Random rng = new Random(seed);
+    FastWeights fw = fast && untilEquilibrium ? new FastWeights(in, state, state.prior) : null;
     List<Integer> open = new ArrayList<>();
     for (int j = 0; j < in.m; j++) {
       open.add(j);
@@ -103,7 +129,7 @@ public final class PotentialGameAllocator implements TaskAllocator {
     while (!open.isEmpty()) {
       checkInterrupted();
       Round round = new Round(in, state, open, rng, maxConflictExpansions, untilEquilibrium,
-          iterations);
+          iterations, fw == null ? null : fw.counts());
       Decision[] decisions = new Decision[in.m];
       List<Integer> dropped = new ArrayList<>();
       for (int j : open) {
@@ -136,14 +162,19 @@ public final class PotentialGameAllocator implements TaskAllocator {
         }
       }
       int pick = choices.get(0);
+      if (fw != null && choices.size() > 1) {
+        fw.newRound(open, decisions, round.tight());
+      }
       if (choices.size() > 1) {
         double bestWeight = Double.POSITIVE_INFINITY;
         double bestUtility = Double.NEGATIVE_INFINITY;
         for (int j : choices) {
           checkInterrupted();
           SingleTaskGame.Outcome mine = decisions[j].chosen(fallback);
-          double w =
-              weight(in, state, open, j, mine.crew(), decisions, round, rng, iterations);
+          double w = fw != null
+              ? fw.weight(j, mine.crew(), open, decisions, (tight, counts) -> new Round(in, state,
+                  rng, maxConflictExpansions, iterations, counts, tight), iterations)
+              : weight(in, state, open, j, mine.crew(), decisions, round, rng, iterations);
           if (w < bestWeight - 1e-12
               || (Math.abs(w - bestWeight) <= 1e-12 && mine.utility() > bestUtility)) {
             bestWeight = w;
@@ -154,6 +185,9 @@ public final class PotentialGameAllocator implements TaskAllocator {
       }
       lastChanged = decisions[pick].chosen(fallback).crew();
       state.assign(pick, lastChanged);
+      if (fw != null) {
+        fw.assigned(lastChanged);
+      }
       open.remove(Integer.valueOf(pick));
     }
     return PlanAssembler.assemble(in, PlanAssembler.noneExecuted(in.n), List.of(), anchors,
@@ -234,7 +268,7 @@ public final class PotentialGameAllocator implements TaskAllocator {
   }
 
   /** One fleet state x(l) with the eligibility counts that the §2.2 conflict test needs. */
-  private static final class Round {
+  static final class Round {
     private final Instance in;
     private final FleetState state;
     private final List<Integer> open;
@@ -282,9 +316,31 @@ public final class PotentialGameAllocator implements TaskAllocator {
       tight = near;
     }
 
+    /** The fast mode's next round: counts and the tasks near infeasibility already known. */
+    Round(Instance in, FleetState state, Random rng, int maxExpansions, long[] iterations,
+        int[] counts, List<Integer> tight) {
+      this.untilEquilibrium = true;
+      this.in = in;
+      this.state = state;
+      this.open = null;
+      this.rng = rng;
+      this.maxExpansions = maxExpansions;
+      this.iterations = iterations;
+      this.eligibleCount = counts;
+      this.tight = tight;
+    }
+
+    /** Open tasks within max N_j robots of becoming infeasible. */
+    List<Integer> tight() {
+      return tight;
+    }
+
     /** §2.1 then §2.2 for task j, continuing from its last equilibrium crew when known. */
     Decision decide(int j, int[] warm, int[] changed) {
       TaskView view = state.view(j);
+      if (state.fast != null) {
+        view.pruning(eligibleCount[j]);
+      }
       SingleTaskGame.Outcome plain =
           SingleTaskGame.play(in.need[j], view, rng, untilEquilibrium, warm, changed);
       iterations[0] += plain.iterations();
