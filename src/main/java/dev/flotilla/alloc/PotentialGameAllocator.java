@@ -38,6 +38,8 @@ public final class PotentialGameAllocator implements TaskAllocator {
   private final int maxConflictExpansions;
   private final boolean untilEquilibrium;
   private final boolean fast;
+  private boolean improve;
+  private long improveBudget = 200_000;
 
   /** Seed 1, at most 32 linear-table expansions per conflict, games played to equilibrium. */
   public PotentialGameAllocator() {
@@ -92,6 +94,25 @@ public final class PotentialGameAllocator implements TaskAllocator {
     this.seed = seed;
     this.maxConflictExpansions = maxConflictExpansions;
     this.untilEquilibrium = untilEquilibrium;
+  }
+
+  /**
+   * The same allocator followed, or not, by the improvement pass of {@link LocalSearch} (moves,
+   * swaps, re-insertion; beyond seed 001).
+   *
+   * @param on whether to run the pass
+   * @param budget most plans the pass evaluates (&ge; 0), each O(Σ|s_i| + n + m)
+   * @return a new allocator
+   */
+  public PotentialGameAllocator withImprovement(boolean on, long budget) {
+    if (budget < 0) {
+      throw new IllegalArgumentException("budget must be >= 0, got " + budget + ".");
+    }
+    PotentialGameAllocator copy =
+        new PotentialGameAllocator(seed, maxConflictExpansions, untilEquilibrium, fast);
+    copy.improve = on;
+    copy.improveBudget = budget;
+    return copy;
   }
 
   @Override
@@ -190,8 +211,19 @@ public final class PotentialGameAllocator implements TaskAllocator {
       }
       open.remove(Integer.valueOf(pick));
     }
+    int[][] seqs = PlanAssembler.toArrays(state.sequences);
+    if (improve) {
+      seqs = new LocalSearch(in, anchors, state.alive, seqs, improveBudget).run();
+      boolean[] covered = new boolean[in.m];
+      for (int[] s : seqs) {
+        for (int j : s) {
+          covered[j] = true;
+        }
+      }
+      unassigned.removeIf(u -> covered[problem.taskIndex(u.taskId())]);
+    }
     return PlanAssembler.assemble(in, PlanAssembler.noneExecuted(in.n), List.of(), anchors,
-        PlanAssembler.toArrays(state.sequences), unassigned, iterations[0]);
+        seqs, unassigned, iterations[0]);
   }
 
   /** Long runs can be abandoned by interrupting the calling thread. */

@@ -18,6 +18,20 @@ public final class TightDeadlineInstances {
   private TightDeadlineInstances() {}
 
   /**
+   * The seeded set of issue 15: 4–8 robots and 3–6 tasks drawn from the seed (small enough for
+   * {@link ExhaustiveAllocator}).
+   *
+   * @param seed random seed
+   * @return the problem
+   */
+  public static AllocationProblem sized(long seed) {
+    Random r = new Random(seed);
+    int n = 4 + r.nextInt(5);
+    int m = 3 + r.nextInt(4);
+    return generate(seed, n, m);
+  }
+
+  /**
    * @param seed random seed
    * @param robots n
    * @param tasks m
