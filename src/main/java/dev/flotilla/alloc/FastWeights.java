@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.stream.IntStream;
 
 /**
  * Algorithm 2's weights (Eq. 21) in the fast mode of {@link PotentialGameAllocator}, equal to the
@@ -114,10 +113,17 @@ final class FastWeights {
       }
     }
     neighbours = in.m <= 3000 ? new int[in.m][] : null;
+    long[] keys = new long[in.m];
     for (int j = 0; neighbours != null && j < in.m; j++) {
-      double[] row = in.taskDist[j];
-      neighbours[j] = IntStream.range(0, in.m).boxed()
-          .sorted(Comparator.comparingDouble(k -> row[k])).mapToInt(x -> x).toArray();
+      // Sorted by the distance rounded to float (monotone), so the walk stops on the same key.
+      for (int k = 0; k < in.m; k++) {
+        keys[k] = ((long) Float.floatToIntBits((float) in.taskDist[j][k]) << 32) | k;
+      }
+      Arrays.sort(keys);
+      neighbours[j] = new int[in.m];
+      for (int k = 0; k < in.m; k++) {
+        neighbours[j][k] = (int) keys[k];
+      }
     }
   }
 
@@ -272,7 +278,7 @@ final class FastWeights {
       }
       if (neighbours != null) {
         for (int k : neighbours[j]) {
-          if (in.taskDist[j][k] > cut) {
+          if ((float) in.taskDist[j][k] > (float) cut) {
             break;
           }
           probe(h, j, k, now, hard);

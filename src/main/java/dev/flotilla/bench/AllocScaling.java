@@ -138,14 +138,20 @@ final class AllocScaling {
         + ")";
     String note = unassigned + "; realloc " + (Double.isInfinite(realloc[1])
         ? "exceeded the budget" : "worst " + f(realloc[1]) + " ms");
-    out.printf("%5d %4d %2d %10.1f %10.2f %10.2f %10.2f %12d %10.2f %10.2f %8.0f  %s%n", n, m,
+    out.printf("%5d %4d %2d %10.1f %10.2f %10.2f %10.2f %12d %10s %10s %8s  %s%n", n, m,
         need, pgMs, grMs, pg.expectedGlobalUtility(), gr.expectedGlobalUtility(),
-        pg.iterations(), realloc[0], realloc[1], realloc[2], unassigned);
+        pg.iterations(), cell(realloc[0], "%.2f"), Double.isInfinite(realloc[1]) ? "timeout"
+            : cell(realloc[1], "%.2f"), cell(realloc[2], "%.0f"), note);
     return new Row("scaling", n, m, need, 1, pg.expectedGlobalUtility(), Double.NaN,
         gr.expectedGlobalUtility(), Double.NaN,
         100 * (pg.expectedGlobalUtility() - gr.expectedGlobalUtility())
             / Math.abs(pg.expectedGlobalUtility()),
         pg.iterations(), Double.NaN, Double.NaN, pgMs, grMs, realloc[0], realloc[2], note);
+  }
+
+  /** A table cell: the number, or "-" where it does not apply (no NaN in the table). */
+  private static String cell(double v, String format) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "-";
   }
 
   /**
