@@ -53,6 +53,7 @@ final class FastWeights {
   private int secondNeed;
   private final Map<Long, ProbeMemo> probes = new HashMap<>();
   private final ProbeMemo[] probeArray;
+  private final Memo[] memoArray;
 
   /** Whether j's hypothetical crew can improve k's warm crew; holds while neither changes. */
   private record ProbeMemo(Hyp hyp, int[] warm, int[] checked, boolean improvable) {}
@@ -105,6 +106,7 @@ final class FastWeights {
     hyps = new Hyp[in.m];
     mark = new int[in.m];
     probeArray = in.m <= 2000 ? new ProbeMemo[in.m * in.m] : null;
+    memoArray = in.m <= 2000 ? new Memo[in.m * in.m] : null;
     deltaMark = new int[in.m];
     for (int i = 0; i < in.n; i++) {
       for (int k = 0; k < in.m; k++) {
@@ -355,9 +357,14 @@ final class FastWeights {
         if (keep && !rec.spoiled) {
           int[] seen = Arrays.copyOf(rec.seen, rec.size);
           Arrays.sort(seen);
-          memos.put((long) j * in.m + k, new Memo(warm, h, after,
+          Memo memo = new Memo(warm, h, after,
               iterations[0] - before0 - (long) rec.scans * counts[k], rec.scans, seen,
-              rec.radius, round));
+              rec.radius, log.size());
+          if (memoArray != null) {
+            memoArray[j * in.m + k] = memo;
+          } else {
+            memos.put((long) j * in.m + k, memo);
+          }
         }
       }
       worst = Math.max(worst, before - after);
@@ -383,7 +390,8 @@ final class FastWeights {
 
   /** The memo of (j, k) if it still holds (see {@link Memo}), else null. */
   private Memo memo(int j, int k, Hyp h, int[] warm) {
-    Memo memo = memos.get((long) j * in.m + k);
+    long key = (long) j * in.m + k;
+    Memo memo = memoArray != null ? memoArray[(int) key] : memos.get(key);
     if (memo == null || memo.hyp != h || !Arrays.equals(memo.warm, warm)) {
       return null;
     }
