@@ -32,6 +32,20 @@ import java.util.concurrent.CancellationException;
  * O(N_j²·N_p) and only tasks whose crews were touched replay fully; plus O(m·n) eligibility
  * counts per round and O(m·N) per hypothetical state. Interrupting the calling thread abandons
  * the run with a {@link java.util.concurrent.CancellationException}.
+ *
+ * <p>Fast mode (the default; {@link #reference} keeps the implementation above): full sweeps
+ * compare only the robots {@link CrewBound} cannot rule out, found through a grid of robot
+ * places; eligibility counts are kept per task instead of recounted; Algorithm 2 replays only the
+ * games whose outcome can change ({@link FastWeights}) and memoises those whose inputs did not
+ * change. It gives the same allocation and comparison count (ReferenceModeIdentityTest). Measured
+ * in {@code bench alloc}'s speed section (issue 15). Games are not run in parallel: the crews of
+ * every round draw from one random stream in a fixed order, so a parallel replay would have to
+ * predict each game's draws; the pruning removed the work instead. Fast mode does not help when
+ * few robots share many tasks (e.g. 10 robots, 500 tasks): then nearly every game of Algorithm 2
+ * changes and the cost stays O(m³) games.
+ *
+ * <p>{@link #withImprovement} adds a local search after the game ({@link LocalSearch}), beyond
+ * the paper.
  */
 public final class PotentialGameAllocator implements TaskAllocator {
   private final long seed;

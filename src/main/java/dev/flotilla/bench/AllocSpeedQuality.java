@@ -61,7 +61,7 @@ final class AllocSpeedQuality {
     });
     try {
       for (int[] size : settings.speedSizes()) {
-        rows.add(speedCell(worker, size[0], size[1], target(size), size[0] * size[1] > 1e4 ? 1
+        rows.add(speedCell(worker, size[0], size[1], target(size), size[0] * size[1] > 1e4 ? 3
             : 5));
       }
     } finally {
@@ -102,7 +102,7 @@ final class AllocSpeedQuality {
     String identical = !ref.done() ? "reference abandoned after " + budget()
         : ref.value().equals(fast) ? "identical allocation" : "ALLOCATIONS DIFFER";
     String failure = failure(worker, p, fast);
-    String note = identical + (repeats > 1 ? "; fast = median of " + repeats : "") + "; "
+    String note = identical + "; fast = median of " + repeats + "; "
         + (Double.isNaN(targetMs) ? "no target" : fastMedian < targetMs ? "target met"
             : "target missed") + "; " + failure;
     out.printf("%5d %4d %12s %10.1f %10s %10.1f %10s %14d  %s%n", n, m,

@@ -39,8 +39,8 @@ public final class AllocBenchCommand implements Callable<Integer> {
 
   @Option(names = "--cell-budget", description = "Seconds allowed per figure point or scaling "
       + "cell; a figure point stops early and reports how many instances ran; a scaling "
-      + "allocation exceeding it is abandoned, and larger cells are skipped "
-      + "(default: ${DEFAULT-VALUE}).")
+      + "allocation exceeding it is abandoned, and larger cells of the same fleet size are "
+      + "skipped (default: ${DEFAULT-VALUE}).")
   double cellBudget = 15;
 
   @Option(names = "--robots", split = ",", description = "Scaling: fleet sizes "
