@@ -18,4 +18,21 @@ interface CrewScorer {
 
   /** The potential: u_j^E (Eq. 6) or Δu_g^E (Eq. 22) of the crew. */
   double score(int[] crew);
+
+  /** The fast mode's pruning of full sweeps, or null to compare every candidate (reference). */
+  default Pruned pruned() {
+    return null;
+  }
+
+  /** Lists, per slot, the only candidates that can possibly improve a crew ({@link CrewBound}). */
+  interface Pruned {
+    /** Number of candidates, as {@link #candidates()} would list them. */
+    int poolSize();
+
+    /**
+     * Candidates not provably rejected in {@code slot} against {@code best}, ascending (the order
+     * of {@link #candidates()}); null when no bound applies and every candidate must be compared.
+     */
+    int[] maybe(int[] members, int slot, double best);
+  }
 }

@@ -17,6 +17,10 @@ final class FleetState {
   final List<List<Integer>> sequences;
   final double[] start;
   final int[][] crew;
+  /** The task each robot stands at (−1: its start). */
+  final int[] at;
+  /** The fast mode's index, or null (reference mode). */
+  FastIndex fast;
 
   FleetState(Instance in) {
     this.in = in;
@@ -34,6 +38,8 @@ final class FleetState {
     start = new double[in.m];
     Arrays.fill(start, Double.NaN);
     crew = new int[in.m][];
+    at = new int[in.n];
+    Arrays.fill(at, -1);
   }
 
   /** When robot i would reach task j if sent now, seconds. */
@@ -75,22 +81,28 @@ final class FleetState {
       prior[i] += t;
       distRow[i] = in.taskDist[j];
       sequences.get(i).add(j);
+      at[i] = j;
+      if (fast != null) {
+        fast.moved(i, j, 0, 0);
+      }
     }
   }
 
   /** Saved states of some robots, to undo a hypothetical assignment (Algorithm 2, line 5). */
-  record Saved(int[] robots, double[] free, double[] prior, double[][] distRow) {}
+  record Saved(int[] robots, double[] free, double[] prior, double[][] distRow, int[] at) {}
 
   Saved save(int[] members) {
     double[] f = new double[members.length];
     double[] p = new double[members.length];
     double[][] d = new double[members.length][];
+    int[] a = new int[members.length];
     for (int k = 0; k < members.length; k++) {
+      a[k] = at[members[k]];
       f[k] = free[members[k]];
       p[k] = prior[members[k]];
       d[k] = distRow[members[k]];
     }
-    return new Saved(members.clone(), f, p, d);
+    return new Saved(members.clone(), f, p, d, a);
   }
 
   void undo(int j, Saved saved) {
@@ -99,6 +111,10 @@ final class FleetState {
       free[i] = saved.free()[k];
       prior[i] = saved.prior()[k];
       distRow[i] = saved.distRow()[k];
+      at[i] = saved.at()[k];
+      if (fast != null) {
+        fast.moved(i, at[i], in.robots[i].position().x(), in.robots[i].position().y());
+      }
       List<Integer> seq = sequences.get(i);
       seq.remove(seq.size() - 1);
     }

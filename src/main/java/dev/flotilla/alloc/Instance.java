@@ -31,7 +31,35 @@ final class Instance {
   final double sigmaF;
   final boolean qualityMinusCost;
 
+  /**
+   * The last instance {@link #of} built on this thread, with its problem (compared by identity).
+   * Per thread, so that concurrent sessions neither evict nor see each other's.
+   */
+  private static final ThreadLocal<Instance> LAST = new ThreadLocal<>();
+
+  /** Instances built on this thread so far (tests check that repairs reuse them). */
+  static final ThreadLocal<long[]> BUILT = ThreadLocal.withInitial(() -> new long[1]);
+
+  /**
+   * The instance of a problem, reused when the same problem object comes again: fault repairs
+   * of one plan (seed 001 §3) all see the same problem, and rebuilding costs O(n·m) route
+   * lengths and λ look-ups per event. Instances are never modified after construction.
+   *
+   * @param problem the problem
+   * @return its instance
+   */
+  static Instance of(AllocationProblem problem) {
+    Instance cached = LAST.get();
+    if (cached != null && cached.problem == problem) {
+      return cached;
+    }
+    Instance built = new Instance(problem);
+    LAST.set(built);
+    return built;
+  }
+
   Instance(AllocationProblem problem) {
+    BUILT.get()[0]++;
     this.problem = problem;
     robots = problem.robots().toArray(new Robot[0]);
     tasks = problem.tasks().toArray(new Task[0]);

@@ -32,11 +32,28 @@ import java.util.concurrent.CancellationException;
  * O(N_j²·N_p) and only tasks whose crews were touched replay fully; plus O(m·n) eligibility
  * counts per round and O(m·N) per hypothetical state. Interrupting the calling thread abandons
  * the run with a {@link java.util.concurrent.CancellationException}.
+ *
+ * <p>Fast mode (the default; {@link #reference} keeps the implementation above): full sweeps
+ * compare only the robots {@link CrewBound} cannot rule out, found through a grid of robot
+ * places; eligibility counts are kept per task instead of recounted; Algorithm 2 replays only the
+ * games whose outcome can change ({@link FastWeights}) and memoises those whose inputs did not
+ * change. It gives the same allocation and comparison count (ReferenceModeIdentityTest). Measured
+ * in {@code bench alloc}'s speed section (issue 15). Games are not run in parallel: the crews of
+ * every round draw from one random stream in a fixed order, so a parallel replay would have to
+ * predict each game's draws; the pruning removed the work instead. Fast mode does not help when
+ * few robots share many tasks (e.g. 10 robots, 500 tasks): then nearly every game of Algorithm 2
+ * changes and the cost stays O(m³) games.
+ *
+ * <p>{@link #withImprovement} adds a local search after the game ({@link LocalSearch}), beyond
+ * the paper.
  */
 public final class PotentialGameAllocator implements TaskAllocator {
   private final long seed;
   private final int maxConflictExpansions;
   private final boolean untilEquilibrium;
+  private final boolean fast;
+  private boolean improve;
+  private long improveBudget = 200_000;
 
   /** Seed 1, at most 32 linear-table expansions per conflict, games played to equilibrium. */
   public PotentialGameAllocator() {
@@ -60,6 +77,30 @@ public final class PotentialGameAllocator implements TaskAllocator {
    *     equilibrium); false runs the paper's single sweep of at most n·N_j comparisons
    */
   public PotentialGameAllocator(long seed, int maxConflictExpansions, boolean untilEquilibrium) {
+    this(seed, maxConflictExpansions, untilEquilibrium, true);
+  }
+
+  /**
+   * The implementation as it was before the fast mode, kept to prove the fast mode equal.
+   *
+   * @param seed seeds the random initial crews P_j^0 of Algorithm 1
+   * @param maxConflictExpansions cap on the §2.2 linear-table walk per task and state (&ge; 1)
+   * @return an allocator that compares every candidate and replays every game of Algorithm 2
+   */
+  public static PotentialGameAllocator reference(long seed, int maxConflictExpansions) {
+    return new PotentialGameAllocator(seed, maxConflictExpansions, true, false);
+  }
+
+  /**
+   * @param seed seeds the random initial crews P_j^0 of Algorithm 1
+   * @param maxConflictExpansions cap on the §2.2 linear-table walk per task and state (&ge; 1)
+   * @param untilEquilibrium see {@link #PotentialGameAllocator(long, int, boolean)}
+   * @param fast prune robots that cannot matter and skip games whose outcome is known ({@link
+   *     FastWeights}, {@link CrewBound}); the allocation and the comparison count are the same
+   */
+  public PotentialGameAllocator(long seed, int maxConflictExpansions, boolean untilEquilibrium,
+      boolean fast) {
+    this.fast = fast;
     if (maxConflictExpansions < 1) {
       throw new IllegalArgumentException(
           "maxConflictExpansions must be >= 1, got " + maxConflictExpansions + ".");
@@ -67,6 +108,25 @@ public final class PotentialGameAllocator implements TaskAllocator {
     this.seed = seed;
     this.maxConflictExpansions = maxConflictExpansions;
     this.untilEquilibrium = untilEquilibrium;
+  }
+
+  /**
+   * The same allocator followed, or not, by the improvement pass of {@link LocalSearch} (moves,
+   * swaps, re-insertion; beyond seed 001).
+   *
+   * @param on whether to run the pass
+   * @param budget most plans the pass evaluates (&ge; 0), each O(Σ|s_i| + n + m)
+   * @return a new allocator
+   */
+  public PotentialGameAllocator withImprovement(boolean on, long budget) {
+    if (budget < 0) {
+      throw new IllegalArgumentException("budget must be >= 0, got " + budget + ".");
+    }
+    PotentialGameAllocator copy =
+        new PotentialGameAllocator(seed, maxConflictExpansions, untilEquilibrium, fast);
+    copy.improve = on;
+    copy.improveBudget = budget;
+    return copy;
   }
 
   @Override
@@ -92,6 +152,7 @@ public final class PotentialGameAllocator implements TaskAllocator {
       anchors[i] = StrategySchedule.Anchor.at(in.startDist[i], in.robots[i].availableFrom(), prior);
     }
     Random rng = new Random(seed);
+    FastWeights fw = fast && untilEquilibrium ? new FastWeights(in, state, state.prior) : null;
     List<Integer> open = new ArrayList<>();
     for (int j = 0; j < in.m; j++) {
       open.add(j);
@@ -103,7 +164,7 @@ public final class PotentialGameAllocator implements TaskAllocator {
     while (!open.isEmpty()) {
       checkInterrupted();
       Round round = new Round(in, state, open, rng, maxConflictExpansions, untilEquilibrium,
-          iterations);
+          iterations, fw == null ? null : fw.counts());
       Decision[] decisions = new Decision[in.m];
       List<Integer> dropped = new ArrayList<>();
       for (int j : open) {
@@ -136,14 +197,19 @@ public final class PotentialGameAllocator implements TaskAllocator {
         }
       }
       int pick = choices.get(0);
+      if (fw != null && choices.size() > 1) {
+        fw.newRound(open, decisions, round.tight());
+      }
       if (choices.size() > 1) {
         double bestWeight = Double.POSITIVE_INFINITY;
         double bestUtility = Double.NEGATIVE_INFINITY;
         for (int j : choices) {
           checkInterrupted();
           SingleTaskGame.Outcome mine = decisions[j].chosen(fallback);
-          double w =
-              weight(in, state, open, j, mine.crew(), decisions, round, rng, iterations);
+          double w = fw != null
+              ? fw.weight(j, mine.crew(), open, decisions, (tight, counts) -> new Round(in, state,
+                  rng, maxConflictExpansions, iterations, counts, tight), iterations)
+              : weight(in, state, open, j, mine.crew(), decisions, round, rng, iterations);
           if (w < bestWeight - 1e-12
               || (Math.abs(w - bestWeight) <= 1e-12 && mine.utility() > bestUtility)) {
             bestWeight = w;
@@ -154,10 +220,24 @@ public final class PotentialGameAllocator implements TaskAllocator {
       }
       lastChanged = decisions[pick].chosen(fallback).crew();
       state.assign(pick, lastChanged);
+      if (fw != null) {
+        fw.assigned(lastChanged);
+      }
       open.remove(Integer.valueOf(pick));
     }
+    int[][] seqs = PlanAssembler.toArrays(state.sequences);
+    if (improve) {
+      seqs = new LocalSearch(in, anchors, state.alive, seqs, improveBudget).run();
+      boolean[] covered = new boolean[in.m];
+      for (int[] s : seqs) {
+        for (int j : s) {
+          covered[j] = true;
+        }
+      }
+      unassigned.removeIf(u -> covered[problem.taskIndex(u.taskId())]);
+    }
     return PlanAssembler.assemble(in, PlanAssembler.noneExecuted(in.n), List.of(), anchors,
-        PlanAssembler.toArrays(state.sequences), unassigned, iterations[0]);
+        seqs, unassigned, iterations[0]);
   }
 
   /** Long runs can be abandoned by interrupting the calling thread. */
@@ -234,7 +314,7 @@ public final class PotentialGameAllocator implements TaskAllocator {
   }
 
   /** One fleet state x(l) with the eligibility counts that the §2.2 conflict test needs. */
-  private static final class Round {
+  static final class Round {
     private final Instance in;
     private final FleetState state;
     private final List<Integer> open;
@@ -282,9 +362,31 @@ public final class PotentialGameAllocator implements TaskAllocator {
       tight = near;
     }
 
+    /** The fast mode's next round: counts and the tasks near infeasibility already known. */
+    Round(Instance in, FleetState state, Random rng, int maxExpansions, long[] iterations,
+        int[] counts, List<Integer> tight) {
+      this.untilEquilibrium = true;
+      this.in = in;
+      this.state = state;
+      this.open = null;
+      this.rng = rng;
+      this.maxExpansions = maxExpansions;
+      this.iterations = iterations;
+      this.eligibleCount = counts;
+      this.tight = tight;
+    }
+
+    /** Open tasks within max N_j robots of becoming infeasible. */
+    List<Integer> tight() {
+      return tight;
+    }
+
     /** §2.1 then §2.2 for task j, continuing from its last equilibrium crew when known. */
     Decision decide(int j, int[] warm, int[] changed) {
       TaskView view = state.view(j);
+      if (state.fast != null) {
+        view.pruning(eligibleCount[j]);
+      }
       SingleTaskGame.Outcome plain =
           SingleTaskGame.play(in.need[j], view, rng, untilEquilibrium, warm, changed);
       iterations[0] += plain.iterations();

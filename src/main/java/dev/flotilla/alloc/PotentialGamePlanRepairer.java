@@ -215,7 +215,7 @@ public final class PotentialGamePlanRepairer {
     if (!(now >= 0)) {
       throw new IllegalArgumentException("now must be >= 0 s, got " + now + ".");
     }
-    return new PlanRepair(new Instance(problem), plan, now, failedRobots, displacedRobots,
+    return new PlanRepair(Instance.of(problem), plan, now, failedRobots, displacedRobots,
         doneTasks, new Random(seed), maxConflictExpansions);
   }
 }

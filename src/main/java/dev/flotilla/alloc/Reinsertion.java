@@ -24,6 +24,8 @@ final class Reinsertion {
   private final int[][] seqs;
   private final Random rng;
   private final int maxExpansions;
+  /** Per task, robots reaching it straight from their anchors (−1: not counted yet). */
+  private int[] anchorReach;
   /** Game and conflict-walk iterations spent so far. */
   long iterations;
 
@@ -194,7 +196,13 @@ final class Reinsertion {
 
   /** §2.2 for re-insertion: does this profile leave another pending task without N_k robots? */
   private boolean conflicts(List<Integer> others, int[][] profile) {
-    if (others.isEmpty()) {
+    boolean exposed = false;
+    for (int k : others) {
+      // Inserting at the front of a strategy depends on the anchor only, so robots reaching k
+      // from their anchor count in every profile: with N_k of them k can never lose its crew.
+      exposed |= fromAnchor(k) < in.need[k];
+    }
+    if (!exposed) {
       return false;
     }
     StrategySchedule.Result t = StrategySchedule.compute(in, anchors, profile);
@@ -204,6 +212,25 @@ final class Reinsertion {
       }
     }
     return false;
+  }
+
+  /** Live capable robots that reach task k before its deadline straight from their anchor. */
+  private int fromAnchor(int k) {
+    if (anchorReach == null) {
+      anchorReach = new int[in.m];
+      Arrays.fill(anchorReach, -1);
+    }
+    if (anchorReach[k] < 0) {
+      int count = 0;
+      for (int i = 0; i < in.n; i++) {
+        if (alive[i] && in.lambda[i][k] > 0
+            && anchors[i].time() + in.tau(i, anchors[i].distRow()[k]) <= in.deadline[k] + 1e-9) {
+          count++;
+        }
+      }
+      anchorReach[k] = count;
+    }
+    return anchorReach[k];
   }
 
   /** Live capable robots that could reach task k before its deadline at some gap of theirs. */

@@ -51,7 +51,7 @@ final class SingleTaskGame {
           return game.outcome();
         }
       }
-      return game.sweepWhileImproving(scorer.candidates(), true);
+      return game.sweepAll(null, true);
     }
     int[] pool = scorer.candidates();
     if (pool.length < need) {
@@ -64,8 +64,7 @@ final class SingleTaskGame {
       shuffled[k] = shuffled[pick];
       shuffled[pick] = tmp;
     }
-    return new Crew(Arrays.copyOf(shuffled, need), scorer)
-        .sweepWhileImproving(pool, untilEquilibrium);
+    return new Crew(Arrays.copyOf(shuffled, need), scorer).sweepAll(pool, untilEquilibrium);
   }
 
   /** A crew being improved by pairwise replacements, with its potential and comparison count. */
@@ -90,23 +89,70 @@ final class SingleTaskGame {
     boolean sweep(int[] outsiders) {
       boolean improved = false;
       for (int slot = 0; slot < members.length; slot++) {
-        for (int i : outsiders) {
-          if (contains(members, i)) {
-            continue;
-          }
-          iterations++;
-          int previous = members[slot];
-          members[slot] = i;
-          double u = scorer.score(members);
-          if (u > best + 1e-12) {
-            best = u;
-            improved = true;
-          } else {
-            members[slot] = previous;
-          }
-        }
+        improved |= sweepSlot(slot, outsiders) >= 0;
       }
       return improved;
+    }
+
+    /** One slot of {@link #sweep}; returns the first robot swapped in, or −1. */
+    private int sweepSlot(int slot, int[] outsiders) {
+      int first = -1;
+      for (int i : outsiders) {
+        if (contains(members, i)) {
+          continue;
+        }
+        iterations++;
+        int previous = members[slot];
+        members[slot] = i;
+        double u = scorer.score(members);
+        if (u > best + 1e-12) {
+          best = u;
+          first = first < 0 ? i : first;
+        } else {
+          members[slot] = previous;
+        }
+      }
+      return first;
+    }
+
+    /**
+     * A sweep over every candidate. With the fast mode's pruning, each slot compares only the
+     * candidates {@link CrewBound} cannot rule out, in the same (ascending) order, so it keeps
+     * the same swaps; the comparisons are still counted as the reference makes them: every
+     * candidate outside the crew, where the slot's first occupant counts once it was swapped
+     * out before the scan reached it (every member is a candidate).
+     *
+     * @param pool the candidates if already listed, else null
+     */
+    private boolean sweepFull(int[] pool) {
+      CrewScorer.Pruned pruned = scorer.pruned();
+      if (pruned == null) {
+        return sweep(pool != null ? pool : scorer.candidates());
+      }
+      boolean improved = false;
+      for (int slot = 0; slot < members.length; slot++) {
+        int occupant = members[slot];
+        int[] maybe = pruned.maybe(members, slot, best);
+        if (maybe == null) {
+          improved |= sweepSlot(slot, pool != null ? pool : scorer.candidates()) >= 0;
+          continue;
+        }
+        long before = iterations;
+        int first = sweepSlot(slot, maybe);
+        iterations = before + pruned.poolSize() - (members.length - 1)
+            - (first < 0 || occupant < first ? 1 : 0);
+        improved |= first >= 0;
+      }
+      return improved;
+    }
+
+    /** Full sweeps, repeated until one keeps no swap when {@code repeat}. */
+    Outcome sweepAll(int[] pool, boolean repeat) {
+      boolean improved = sweepFull(pool);
+      while (improved && repeat) {
+        improved = sweepFull(pool);
+      }
+      return outcome();
     }
 
     /** One sweep, or sweeps until one keeps no swap (a Nash equilibrium) when {@code repeat}. */

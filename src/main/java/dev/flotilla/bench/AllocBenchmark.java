@@ -26,7 +26,7 @@ import java.util.Random;
 public final class AllocBenchmark {
   /** The sections, in the order they run. */
   public static final List<String> SECTIONS =
-      List.of("fig5", "fig7", "fig8", "scaling", "rebalance");
+      List.of("fig5", "fig7", "fig8", "scaling", "rebalance", "speed", "quality");
 
   /** Header of the CSV, one column per {@link Row} component. */
   public static final String CSV_HEADER = "section,n,m,need,instances,pg_utility,"
@@ -47,10 +47,14 @@ public final class AllocBenchmark {
    * @param fig8MaxRobots Fig. 8's largest n
    * @param target extra scaling cell {n, m, N} measured first, or null for none
    * @param sections which of {@link #SECTIONS} to run
+   * @param speedBudget seconds allowed per run of the speed section (the reference mode at
+   *     1000 × 500 is the long one); a run over it is abandoned and reported as a lower bound
+   * @param qualityInstances instances of the tight-deadline set in the quality section
+   * @param speedSizes the speed section's {n, m} cells
    */
   public record Settings(int instances, long seed, double cellBudget, List<Integer> robots,
       List<Integer> tasks, List<Integer> needs, int fig7MaxTasks, int fig8MaxRobots, int[] target,
-      List<String> sections) {}
+      List<String> sections, double speedBudget, int qualityInstances, List<int[]> speedSizes) {}
 
   /**
    * One figure point, scaling cell or rebalancing policy; NaN where a column does not apply.
@@ -120,6 +124,13 @@ public final class AllocBenchmark {
     if (settings.sections().contains("rebalance")) {
       rebalance(out, rows);
     }
+    AllocSpeedQuality issue15 = new AllocSpeedQuality(settings, out);
+    if (settings.sections().contains("speed")) {
+      rows.addAll(issue15.speed());
+    }
+    if (settings.sections().contains("quality")) {
+      rows.addAll(issue15.quality());
+    }
     return rows;
   }
 
@@ -142,11 +153,17 @@ public final class AllocBenchmark {
         }
         t.add(a.expectedUtility(), b.expectedUtility(), 0, a.iterations(), b.iterations(), 0, 0);
       }
-      out.printf("%4d %6d %10.3f %10.3f %10.1f %10.1f%n", n, t.runs, t.mean(t.upg),
-          t.mean(t.uex), t.mean(t.ipg), t.mean(t.iex));
+      if (t.runs == 0) {
+        out.printf("%4d %6d %10s  no instance ran within the %.0f s budget%n", n, 0, "-",
+            settings.cellBudget());
+      } else {
+        out.printf("%4d %6d %10.3f %10.3f %10.1f %10.1f%n", n, t.runs, t.mean(t.upg),
+            t.mean(t.uex), t.mean(t.ipg), t.mean(t.iex));
+      }
       rows.add(new Row("fig5-6", n, 1, 2, t.runs, t.mean(t.upg), t.mean(t.uex), Double.NaN,
           t.reduction(t.upg), Double.NaN, t.mean(t.ipg), t.mean(t.iex), t.ipg / t.iex,
-          Double.NaN, Double.NaN, Double.NaN, Double.NaN, ""));
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          t.runs == 0 ? "no instance ran within the budget" : ""));
     }
   }
 
@@ -185,8 +202,13 @@ public final class AllocBenchmark {
       }
       double redPg = t.reduction(t.upg);
       double redGr = t.reduction(t.ugr);
-      out.printf("%4d %4d %6d %10.3f %10.3f %10.3f %9.3f %9.3f %12.5f%n", n, m, t.runs,
-          t.mean(t.upg), t.mean(t.uex), t.mean(t.ugr), redPg, redGr, t.ipg / t.iex);
+      if (t.runs == 0) {
+        out.printf("%4d %4d %6d %10s  no comparable instance within the %.0f s budget (%d "
+            + "skipped: task coverage differed)%n", n, m, 0, "-", settings.cellBudget(), skipped);
+      } else {
+        out.printf("%4d %4d %6d %10.3f %10.3f %10.3f %9.3f %9.3f %12.5f%n", n, m, t.runs,
+            t.mean(t.upg), t.mean(t.uex), t.mean(t.ugr), redPg, redGr, t.ipg / t.iex);
+      }
       rows.add(new Row(name, n, m, 2, t.runs, t.mean(t.upg), t.mean(t.uex), t.mean(t.ugr), redPg,
           redGr, t.mean(t.ipg), t.mean(t.iex), t.ipg / t.iex, t.mean(t.tpg), t.mean(t.tgr),
           Double.NaN, Double.NaN,
@@ -280,9 +302,9 @@ public final class AllocBenchmark {
     };
   }
 
-  /** @return six significant digits, empty for NaN */
+  /** @return six significant digits, empty for NaN or infinite (the note says why) */
   static String f(double v) {
-    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+    return !Double.isFinite(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
   }
 
   static double seconds(long startNanos) {

@@ -6,6 +6,7 @@ import dev.flotilla.bench.AllocBenchmark.Row;
 import dev.flotilla.bench.TableWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,8 +39,8 @@ public final class AllocBenchCommand implements Callable<Integer> {
 
   @Option(names = "--cell-budget", description = "Seconds allowed per figure point or scaling "
       + "cell; a figure point stops early and reports how many instances ran; a scaling "
-      + "allocation exceeding it is abandoned, and larger cells are skipped "
-      + "(default: ${DEFAULT-VALUE}).")
+      + "allocation exceeding it is abandoned, and larger cells of the same fleet size are "
+      + "skipped (default: ${DEFAULT-VALUE}).")
   double cellBudget = 15;
 
   @Option(names = "--robots", split = ",", description = "Scaling: fleet sizes "
@@ -66,8 +67,21 @@ public final class AllocBenchCommand implements Callable<Integer> {
       + "targets, or 'none' (default: ${DEFAULT-VALUE}).")
   String target = "100,50,2";
 
+  @Option(names = "--speed-budget", description = "Seconds allowed per run of the speed "
+      + "section; the reference mode at 1000 x 500 over it is abandoned and its ratio shown as a "
+      + "lower bound (default: ${DEFAULT-VALUE}).")
+  double speedBudget = 180;
+
+  @Option(names = "--speed-sizes", split = ",", description = "Speed section: n:m cells, "
+      + "reference vs fast mode (default: ${DEFAULT-VALUE}, the issue's targets).")
+  List<String> speedSizes = List.of("1000:500", "100:50");
+
+  @Option(names = "--quality-instances", description = "Instances of the tight-deadline set "
+      + "in the quality section (default: ${DEFAULT-VALUE}).")
+  int qualityInstances = 200;
+
   @Option(names = "--sections", split = ",", description = "Sections to run: fig5, fig7, fig8, "
-      + "scaling, rebalance (default: all).")
+      + "scaling, rebalance, speed, quality (default: all).")
   List<String> sections = AllocBenchmark.SECTIONS;
 
   @Override
@@ -75,7 +89,8 @@ public final class AllocBenchCommand implements Callable<Integer> {
     int[] cell = validate();
     TableWriter table = io.table();
     List<Row> rows = new AllocBenchmark(new AllocBenchmark.Settings(instances, seed, cellBudget,
-        robots, tasks, needs, fig7MaxTasks, fig8MaxRobots, cell, sections)).run(table);
+        robots, tasks, needs, fig7MaxTasks, fig8MaxRobots, cell, sections, speedBudget,
+        qualityInstances, speedCells())).run(table);
     try {
       TableWriter.writeCsv(out, AllocBenchmark.CSV_HEADER, rows);
     } catch (IOException e) {
@@ -94,6 +109,9 @@ public final class AllocBenchCommand implements Callable<Integer> {
     io.require(fig8MaxRobots >= 2 && fig8MaxRobots <= ExhaustiveAllocator.MAX_ROBOTS,
         "--fig8-max-robots must be in [2, " + ExhaustiveAllocator.MAX_ROBOTS + "].");
     io.require(cellBudget > 0, "--cell-budget must be > 0 s.");
+    io.require(speedBudget > 0 && speedBudget <= 3600, "--speed-budget must be in (0, 3600] s.");
+    io.require(qualityInstances >= 1 && qualityInstances <= 100_000,
+        "--quality-instances must be in [1, 100000].");
     for (String s : sections) {
       io.require(AllocBenchmark.SECTIONS.contains(s), "--sections: unknown section '" + s
           + "' (expected fig5, fig7, fig8, scaling, rebalance).");
@@ -102,6 +120,26 @@ public final class AllocBenchCommand implements Callable<Integer> {
     io.require(tasks.stream().allMatch(v -> v >= 1), "--tasks: counts must be >= 1.");
     io.require(needs.stream().allMatch(v -> v >= 1), "--need: values must be >= 1.");
     return cell;
+  }
+
+  private List<int[]> speedCells() {
+    List<int[]> cells = new ArrayList<>();
+    for (String text : speedSizes) {
+      String[] parts = text.split(":");
+      int[] cell = null;
+      try {
+        cell = parts.length == 2
+            ? new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())}
+            : null;
+      } catch (NumberFormatException e) {
+        cell = null;
+      }
+      io.require(cell != null && cell[0] >= 1 && cell[1] >= 1 && cell[0] <= 100_000
+          && cell[1] <= 10_000, "--speed-sizes: each cell must be n:m with 1 <= n <= 100000 and "
+          + "1 <= m <= 10000, got '" + text + "'.");
+      cells.add(cell);
+    }
+    return cells;
   }
 
   private int[] targetCell() {

@@ -24,7 +24,8 @@ class AllocBenchCommandTest {
     cmd.setOut(new PrintWriter(out));
     int code = cmd.execute("--instances", "2", "--robots", "6", "--tasks", "4", "--need", "1,2",
         "--target", "none", "--cell-budget", "5", "--fig7-max-tasks", "3",
-        "--fig8-max-robots", "4", "--out", csv.toString());
+        "--fig8-max-robots", "4", "--speed-sizes", "30:10", "--quality-instances", "3",
+        "--out", csv.toString());
     assertEquals(0, code, out.toString());
     List<String> lines = Files.readAllLines(csv);
     assertTrue(lines.get(0).startsWith("section,n,m,need,instances,pg_utility"));
@@ -36,6 +37,25 @@ class AllocBenchCommandTest {
     String m1 = lines.stream().filter(l -> l.startsWith("fig7,4,1,")).findFirst().orElseThrow();
     assertEquals(0.0, Double.parseDouble(m1.split(",")[8]), 1e-9);
     assertTrue(out.toString().contains("Figs. 5-6"));
+    for (String section : List.of("speed,30,10,", "quality-tight-deadline,",
+        "quality-paper-fig7-8,")) {
+      assertTrue(lines.stream().anyMatch(l -> l.startsWith(section)), "missing " + section);
+    }
+    assertTrue(out.toString().contains("identical allocation"), out.toString());
+    // Readable cells: no NaN or Infinity anywhere in the table or the CSV.
+    assertTrue(!out.toString().contains("NaN") && !out.toString().contains("Infinity"),
+        out.toString());
+    assertTrue(lines.stream().noneMatch(l -> l.contains("NaN") || l.contains("Infinity")));
+  }
+
+  @Test
+  void badSpeedSizeIsRefused() {
+    StringWriter err = new StringWriter();
+    CommandLine cmd = new CommandLine(new AllocBenchCommand());
+    cmd.setErr(new PrintWriter(err));
+    assertEquals(2, cmd.execute("--sections", "speed", "--speed-sizes", "10x5",
+        "--out", dir.resolve("y").toString()));
+    assertTrue(err.toString().contains("--speed-sizes"), err.toString());
   }
 
   @Test
