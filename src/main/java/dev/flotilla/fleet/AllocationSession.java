@@ -1,6 +1,8 @@
 package dev.flotilla.fleet;
 
 import dev.flotilla.alloc.GreedyAllocator;
+import dev.flotilla.alloc.PotentialGameAllocator;
+import dev.flotilla.alloc.PotentialGamePlanRepairer;
 import dev.flotilla.alloc.api.AllocationPlan;
 import dev.flotilla.alloc.api.AllocationProblem;
 import dev.flotilla.alloc.api.CapabilityModel;
@@ -52,6 +54,8 @@ public final class AllocationSession {
   private static final Logger LOG = Logger.getLogger("flotilla.allocator");
   /** Odometry is compared with the plan at most this often per robot, in seconds. */
   private static final double DEVIATION_CHECK_PERIOD = 1.0;
+  /** Plans the improvement pass may evaluate per global plan (as {@code bench alloc} uses). */
+  private static final long IMPROVEMENT_BUDGET = 200_000;
 
   private final AllocationSettings params;
   private final double epoch;
@@ -497,7 +501,9 @@ public final class AllocationSession {
         capability, new StraightLineTravel(), params.utility());
     if (eventTriggered() && !robots.isEmpty()) {
       rebalancer = new EventTriggeredRebalancer(problem, params.rebalanceThreshold(),
-          params.deviationTolerance(), params.replanPolicy()).reportingCompletions();
+          params.deviationTolerance(), params.replanPolicy(),
+          new PotentialGameAllocator().withImprovement(params.improvementPass(),
+              IMPROVEMENT_BUDGET), new PotentialGamePlanRepairer()).reportingCompletions();
       plannedRobots = robots.stream().map(Robot::id).collect(Collectors.toSet());
       lastOutcome = null;
       return publish(rebalancer.plan(), problem, cause, subject, now, false);

@@ -18,13 +18,24 @@ import java.util.Map;
  * @param replanPolicy event-triggered (seed 000) or a global re-plan at every event
  * @param lambda capabilities λ_ij in [0, 1] set by the operator per robot and task id; pairs not
  *     listed are scored from the robots' resumes
+ * @param improvementPass whether the game is followed by {@code LocalSearch}'s improvement pass
+ *     (moves, swaps, re-insertion; beyond seed 001)
  */
 public record AllocationSettings(FleetRoster roster, boolean eventTriggered, UtilityParams utility,
     double rebalanceThreshold, double deviationTolerance,
-    EventTriggeredRebalancer.Policy replanPolicy, Map<String, Map<String, Double>> lambda) {
+    EventTriggeredRebalancer.Policy replanPolicy, Map<String, Map<String, Double>> lambda,
+    boolean improvementPass) {
 
   /** Copies the λ table, so the record stays immutable. */
   public AllocationSettings {
     lambda = Map.copyOf(lambda);
+  }
+
+  /** The settings without the improvement pass (seed 001's game alone). */
+  public AllocationSettings(FleetRoster roster, boolean eventTriggered, UtilityParams utility,
+      double rebalanceThreshold, double deviationTolerance,
+      EventTriggeredRebalancer.Policy replanPolicy, Map<String, Map<String, Double>> lambda) {
+    this(roster, eventTriggered, utility, rebalanceThreshold, deviationTolerance, replanPolicy,
+        lambda, false);
   }
 }

@@ -28,17 +28,19 @@ import java.util.Set;
  * @param standby whether this instance starts as the hot standby ({@code standby})
  * @param leaseDuration seconds without the active allocator's lease before another instance
  *     takes over; 0 turns the lease protocol off (a single allocator, {@code lease_duration})
+ * @param improvementPass whether the potential game's allocation is followed by the local-search
+ *     improvement pass ({@code improvement_pass}; beyond seed 001, off by default)
  */
 public record AllocatorParams(FleetParams fleet, String algorithm, UtilityParams utility,
     double rebalanceThreshold, double deviationTolerance,
     EventTriggeredRebalancer.Policy replanPolicy,
     Map<String, Map<String, Double>> lambda, Path stateDir, boolean standby,
-    double leaseDuration) {
+    double leaseDuration, boolean improvementPass) {
   /** @return what the fleet layer's {@link AllocationSession} needs of these parameters */
   public AllocationSettings settings() {
     return new AllocationSettings(new FleetRoster(fleet.robots()),
         algorithm.equals("potential_game"), utility, rebalanceThreshold, deviationTolerance,
-        replanPolicy, lambda);
+        replanPolicy, lambda, improvementPass);
   }
 
   /**
@@ -72,6 +74,7 @@ public record AllocatorParams(FleetParams fleet, String algorithm, UtilityParams
     String stateDir = p.string("state_dir", "", Set.of());
     boolean standby = p.bool("standby", false);
     double lease = p.number("lease_duration", 0, 0, 3600);
+    boolean improvementPass = p.bool("improvement_pass", false);
     if (standby && lease == 0) {
       throw new ParamsException(p.source() + ": allocator.standby "
           + "needs allocator.lease_duration > 0 to know when the primary is gone.");
@@ -79,6 +82,6 @@ public record AllocatorParams(FleetParams fleet, String algorithm, UtilityParams
     p.finish();
     return new AllocatorParams(fleet, algorithm, utility, threshold, tolerance, policy,
         Map.copyOf(lambda), stateDir.isEmpty() ? null : p.resolve(stateDir),
-        standby, lease);
+        standby, lease, improvementPass);
   }
 }

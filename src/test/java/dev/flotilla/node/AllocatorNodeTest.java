@@ -313,4 +313,24 @@ class AllocatorNodeTest {
     assertEquals(Reassignment.CAUSE_ROBOT_FAILED, r.cause());
     assertEquals("r1,r2", r.subject());
   }
+
+  @org.junit.jupiter.api.Test
+  void theImprovementPassIsAParameterOffByDefault() {
+    String yaml = NodeFixture.FLEET;
+    assertFalse(AllocatorParams.read(NodeFixture.params(yaml).forNode("/", "allocator"))
+        .settings().improvementPass());
+    String on = yaml.replace("algorithm: potential_game",
+        "algorithm: potential_game\n    improvement_pass: true");
+    assertTrue(AllocatorParams.read(NodeFixture.params(on).forNode("/", "allocator"))
+        .settings().improvementPass());
+    node = new AllocatorNode(f.context("allocator"),
+        AllocatorParams.read(NodeFixture.params(on).forNode("/", "allocator")));
+    node.start();
+    events = f.publisher("/flotilla/events", FleetEvent.TYPE);
+    tasks = f.publisher("/flotilla/accepted_tasks", TaskRequest.TYPE);
+    fleetWithOneTaskEach();
+    assertEquals(Map.of("r1", List.of("near1"), "r2", List.of("near2"), "r3",
+        List.of("near3")), plans(allocations.get(allocations.size() - 1)),
+        "with the pass on, the node still plans every task");
+  }
 }
