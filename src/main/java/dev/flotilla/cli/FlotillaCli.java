@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         LtlCommand.class,
         BagCommand.class,
         ResumeCommand.class,
+        PlanCommand.class,
         BenchCommand.class,
         KeysCommand.class,
         CommandLine.HelpCommand.class

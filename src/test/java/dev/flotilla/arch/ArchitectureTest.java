@@ -25,7 +25,8 @@ class ArchitectureTest {
   static final String[] FLEET = {"dev.flotilla.fleet.."};
   static final String[] ROS = {"dev.flotilla.ros..", "dev.flotilla.node..",
       "dev.flotilla.msgs..", "dev.flotilla.security.."};
-  static final String[] APPS = {"dev.flotilla.sim..", "dev.flotilla.bench.."};
+  static final String[] APPS = {"dev.flotilla.sim..", "dev.flotilla.bench..",
+      "dev.flotilla.problem.."};
   static final String[] CLI = {"dev.flotilla.cli.."};
 
   static JavaClasses classes;
