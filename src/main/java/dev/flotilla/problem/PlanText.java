@@ -26,8 +26,8 @@ public final class PlanText {
         + "tasks, higher is better)%n", p.expectedUtility()));
     if (p.ltlCost() != null) {
       OfflinePlan.LtlCost c = p.ltlCost();
-      b.append(String.format(Locale.ROOT, "LTL plan cost J      %.2f  = %s·%.1f s makespan + %s·%.1f "
-          + "resource cost + %s·%.1f m travelled  (seed 003 Eq. 2, lower is better)%n",
+      b.append(String.format(Locale.ROOT, "LTL plan cost J      %.2f  = %s·%.1f s makespan + "
+          + "%s·%.1f resource cost + %s·%.1f m travelled  (seed 003 Eq. 2, lower is better)%n",
           c.objective(), num(c.alpha()), c.makespanS(), num(c.beta()), c.resourceCost(),
           num(c.gamma()), c.travelM()));
     }

@@ -60,8 +60,8 @@ final class DemoSummary {
     report.summary("tasks completed", String.valueOf(r.completed().size()));
     report.summary("tasks unassigned or rejected", String.valueOf(r.unassigned().size()));
     report.summary("steps failed", String.valueOf(r.failedSteps()));
-    report.summary("expected utility (last plan; seed 001 Eq. 8)", String.format(Locale.ROOT, "%.1f",
-        r.expectedUtility()));
+    report.summary("expected utility (last plan; seed 001 Eq. 8)",
+        String.format(Locale.ROOT, "%.1f", r.expectedUtility()));
     if (!Double.isNaN(r.ltlCost())) {
       report.summary("LTL plan cost J (seed 003 Eq. 2, last LTL plan)",
           String.format(Locale.ROOT, "%.1f", r.ltlCost()));

@@ -29,7 +29,8 @@ class OfflinePlannerTest {
 
   @Test
   void theWarehouseExamplePlacesEveryTaskOrSaysWhyNot() {
-    OfflinePlan p = OfflinePlanner.plan(ProblemReader.read(Path.of("examples/plan/warehouse.yaml")));
+    OfflinePlan p = OfflinePlanner.plan(ProblemReader.read(
+        Path.of("examples/plan/warehouse.yaml")));
     assertTrue(p.expectedUtility() > 0, "utility " + p.expectedUtility());
     assertNull(p.ltlCost());
     // Only the drone-less fleet cannot fly: the one task left out, with its reason.

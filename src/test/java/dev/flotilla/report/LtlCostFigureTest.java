@@ -58,7 +58,8 @@ class LtlCostFigureTest {
 
   @Test
   void nonFiniteCostsAreRefusedByName() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunRecorder().ltlCost(1, Double.NaN));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new RunRecorder().ltlCost(1, Double.NaN));
     assertTrue(e.getMessage().contains("ltlCost.cost"), e.getMessage());
   }
 }
