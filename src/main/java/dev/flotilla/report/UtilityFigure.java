@@ -48,7 +48,7 @@ final class UtilityFigure {
     LinearScale x = new LinearScale(tDomain[0], tDomain[1], LEFT, right);
     LinearScale y = new LinearScale(uDomain[0], uDomain[1], BOTTOM, TOP);
 
-    Svg svg = new Svg("fig-utility", WIDTH, BOTTOM + 50, costs.isEmpty()
+    Svg svg = new Svg("fig-utility", WIDTH, BOTTOM + (costs.isEmpty() ? 50 : 78), costs.isEmpty()
         ? "Expected utility over time" : "Expected utility and LTL plan cost over time");
     svg.el("rect", null, "x", LEFT, "y", TOP, "width", right - LEFT, "height", BOTTOM - TOP,
         "fill", Palette.UTILITY_BACKGROUND);
@@ -138,10 +138,11 @@ final class UtilityFigure {
       svg.withTitle("circle", Xml.seconds(c.timeS()) + ": J = " + Xml.num(c.cost()), "cx",
           x.at(c.timeS()), "cy", y.at(c.cost()), "r", 3.0, "fill", COST_COLOUR);
     }
-    double lx = LEFT + 12;
-    legend(svg, lx, TOP + 16, UTILITY_COLOUR, null,
+    // Under the time axis, where no data can hide it.
+    double lx = LEFT;
+    legend(svg, lx, BOTTOM + 58, UTILITY_COLOUR, null,
         "expected utility of multi-robot tasks (seed 001 Eq. 8), higher is better");
-    legend(svg, lx, TOP + 32, COST_COLOUR, "8 3",
+    legend(svg, lx + 440, BOTTOM + 58, COST_COLOUR, "8 3",
         "LTL plan cost J = \u03b1\u00b7t_m + \u03b2\u00b7c_r + \u03b3\u00b7c_t (seed 003 Eq. 2), "
             + "lower is better");
   }
