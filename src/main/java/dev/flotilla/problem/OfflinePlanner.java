@@ -66,8 +66,16 @@ public final class OfflinePlanner {
       online.removeIf(a -> a.at() == 0);
       online.sort(Comparator.comparingDouble(Problem.Arrival::at));
       for (Problem.Arrival<Problem.LtlTask> a : online) {
-        record(ltl.submit(a.task().id(), a.task().formula(), a.at()), a.at(), decisions,
-            rejected);
+        if (ltl.plan() == null) {
+          // Nothing planned yet: the first formula to arrive is planned offline, at its time.
+          record(ltl.submit(a.task().id(), a.task().formula(),
+              a.at() - problem.ltl().offlineWindowS()), a.at(),
+              decisions, rejected);
+          record(ltl.tick(a.at()), a.at(), decisions, rejected);
+        } else {
+          record(ltl.submit(a.task().id(), a.task().formula(), a.at()), a.at(), decisions,
+              rejected);
+        }
       }
       // Robots reserved for LTL work at any time take no multi-robot tasks, as in the node
       // once the planner's plan arrives; plan time 0, since nothing is executed offline.

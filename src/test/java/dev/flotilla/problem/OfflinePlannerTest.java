@@ -96,4 +96,20 @@ class OfflinePlannerTest {
     assertEquals("phi6", p.unassigned().get(0).taskId());
     assertTrue(!p.unassigned().get(0).reason().isBlank());
   }
+
+  @Test
+  void aFormulaArrivingLaterIntoAnEmptyPlanIsPlannedAtItsTime() throws Exception {
+    // Regression: with no formula at time 0, a later one waited for an offline window that
+    // never came and was silently left out.
+    Path f = Files.writeString(dir.resolve("late.yaml"), ("scenario: S\n"
+        + "robots:\n  v1: {x: -85.0, y: -58.0, agent_type: volunteer}\n"
+        + "ltl_tasks:\n  phi: {at: 50.0, formula: \"<> sw_r1\"}\n")
+        .replace("S", Path.of("params/scenarios/trackfield.yaml").toAbsolutePath().toString()));
+    OfflinePlan p = OfflinePlanner.plan(ProblemReader.read(f));
+    assertTrue(p.unassigned().isEmpty(), p.unassigned().toString());
+    assertEquals(List.of("v1"), crew(p, "phi").stream().distinct().toList());
+    p.plan().itineraries().forEach(r -> r.steps().forEach(
+        s -> assertTrue(s.plannedStart() >= 50 - 1e-9, s.toString())));
+    assertNotNull(p.ltlCost());
+  }
 }
