@@ -22,12 +22,12 @@ import picocli.CommandLine.Command;
         LtlCommand.class,
         BagCommand.class,
         ResumeCommand.class,
+        PlanCommand.class,
         BenchCommand.class,
         KeysCommand.class,
         TaskCommand.class,
         FleetCommand.class,
         RobotCommand.class,
-        PlanCommand.class,
         WatchCommand.class,
         DashboardCommand.class,
         CommandLine.HelpCommand.class

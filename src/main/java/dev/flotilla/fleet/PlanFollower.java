@@ -11,9 +11,11 @@ import dev.flotilla.model.RobotItinerary;
 import dev.flotilla.model.StepRole;
 import dev.flotilla.model.SyncDirective;
 import dev.flotilla.model.SyncOrder;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -60,6 +62,8 @@ public final class PlanFollower {
   private final InputSink rejections;
   private final Set<String> finished = new HashSet<>();
   private long planVersion;
+  /** Per step key of the plan in force, the first of the consecutive versions that held it. */
+  private Map<String, Long> stepSince = Map.of();
   private double planStamp = Double.NEGATIVE_INFINITY;
   private PlanCause planCause = PlanCause.INITIAL;
   private List<PlannedStep> steps = List.of();
@@ -129,6 +133,11 @@ public final class PlanFollower {
     planCause = a.cause();
     steps = a.itineraries().stream().filter(p -> p.robotId().equals(robotId))
         .map(RobotItinerary::steps).findFirst().orElse(List.of());
+    Map<String, Long> since = new HashMap<>();
+    for (PlannedStep s : steps) {
+      since.put(key(s), stepSince.getOrDefault(key(s), a.version()));
+    }
+    stepSince = since;
     if (current != null && steps.stream().noneMatch(s -> key(s).equals(key(current)))) {
       // The new plan no longer gives us this step: drop it at once.
       effects.stop();
@@ -154,6 +163,7 @@ public final class PlanFollower {
     current = null;
     phase = Phase.IDLE;
     steps = List.of();
+    stepSince = Map.of();
     return dropped;
   }
 
@@ -164,9 +174,14 @@ public final class PlanFollower {
           + c.robotId() + "' ignored by " + robotId);
       return;
     }
-    if (c.planVersion() != 0 && c.planVersion() < planVersion) {
+    // A command is stale only if it predates the plan that gave us the step we are on: a newer
+    // version that left this step as it was (another robot's failure, a task done elsewhere)
+    // must not void a GO the synchronizer issued just before it.
+    long since = current == null ? planVersion
+        : stepSince.getOrDefault(key(current), planVersion);
+    if (c.planVersion() != 0 && c.planVersion() < since) {
       rejections.reject("sync", robotId, "stale_plan", "sync command for plan version "
-          + c.planVersion() + " older than " + planVersion);
+          + c.planVersion() + " older than " + since);
       return;
     }
     if (current == null || !c.taskId().equals(current.taskId())

@@ -70,9 +70,13 @@ public final class HtmlReportWriter implements RunReportWriter {
         "Bars are coloured by task. Heavy black frame: master, which performs the whole action"
             + " chain; hatched: collaborator, which joins one action; plain: solo. Dashed outlines:"
             + " steps of superseded plans; dashed vertical lines: replans.");
-    figure(html, "utility", "Fig. 3 Expected utility over time", UtilityFigure.render(run),
-        "Expected utility of the current plan; dashed lines mark replans, red lines robot"
-            + " failures.");
+    figure(html, "utility", run.ltlCost().isEmpty() ? "Fig. 3 Expected utility over time"
+        : "Fig. 3 Expected utility and LTL plan cost over time", UtilityFigure.render(run),
+        "Expected utility of the current plan (seed 001 Eq. 8; it counts multi-robot tasks"
+            + " only)" + (run.ltlCost().isEmpty() ? "" : "; dashed orange, right axis: the cost J"
+            + " of the LTL plan (seed 003 Eq. 2, \u03b1\u00b7makespan + \u03b2\u00b7resource"
+            + " cost + \u03b3\u00b7distance, lower is better)") + "; dashed grey lines mark"
+            + " replans, red lines robot failures.");
     figure(html, "timeline", "Fig. 4 Event timeline", TimelineFigure.render(run),
         "One lane per event kind; hover a marker for its text. All events are listed below in"
             + " time order.");

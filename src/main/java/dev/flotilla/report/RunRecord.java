@@ -17,11 +17,21 @@ import java.util.List;
  * @param events noteworthy happenings
  * @param utility expected-utility samples
  * @param summary the summary table's rows, in order
+ * @param ltlCost LTL plan cost samples (seed 003 Eq. 2), empty when the run had no LTL work
  */
 public record RunRecord(String title, String subtitle, double durationS, List<Landmark> landmarks,
     List<TaskSite> taskSites, List<RobotTrack> robots, List<PlanVersion> plans,
     List<ExecutedSpan> executed, List<RunEvent> events, List<UtilitySample> utility,
-    List<SummaryRow> summary) {
+    List<SummaryRow> summary, List<LtlCostSample> ltlCost) {
+
+  /** A run without LTL work: no LTL cost samples. */
+  public RunRecord(String title, String subtitle, double durationS, List<Landmark> landmarks,
+      List<TaskSite> taskSites, List<RobotTrack> robots, List<PlanVersion> plans,
+      List<ExecutedSpan> executed, List<RunEvent> events, List<UtilitySample> utility,
+      List<SummaryRow> summary) {
+    this(title, subtitle, durationS, landmarks, taskSites, robots, plans, executed, events,
+        utility, summary, List.of());
+  }
 
   /** Copies every list and rejects nulls and a negative or non-finite duration. */
   public RunRecord {
@@ -40,6 +50,7 @@ public record RunRecord(String title, String subtitle, double durationS, List<La
     events = RecordChecks.list(events, "events");
     utility = RecordChecks.list(utility, "utility");
     summary = RecordChecks.list(summary, "summary");
+    ltlCost = RecordChecks.list(ltlCost, "ltlCost");
   }
 
   /** The most recent plan version, or an empty plan if none was recorded. */

@@ -33,6 +33,7 @@ public final class RunRecorder {
   private final Map<String, OpenStep> open = new LinkedHashMap<>();
   private final List<RunEvent> events = new ArrayList<>();
   private final List<UtilitySample> utility = new ArrayList<>();
+  private final List<LtlCostSample> ltlCost = new ArrayList<>();
   private final List<SummaryRow> summary = new ArrayList<>();
 
   private record OpenStep(String robot, String taskId, String step, double startS, StepRole role) {}
@@ -278,6 +279,19 @@ public final class RunRecorder {
   }
 
   /**
+   * Adds an LTL plan cost sample (seed 003 Eq. 2).
+   *
+   * @param timeS seconds since the run's start
+   * @param cost the LTL plan's objective J, lower is better
+   * @return this recorder
+   */
+  public synchronized RunRecorder ltlCost(double timeS, double cost) {
+    ltlCost.add(new LtlCostSample(timeS, cost));
+    seen(timeS);
+    return this;
+  }
+
+  /**
    * Adds a row to the summary table.
    *
    * @param label what is measured
@@ -319,7 +333,7 @@ public final class RunRecorder {
           StepOutcome.UNFINISHED, s.role()));
     }
     return new RunRecord(title, subtitle, Math.max(0, end), landmarks, taskSites, robots, plans,
-        steps, events, utility, summary);
+        steps, events, utility, summary, ltlCost);
   }
 
   private boolean closeIfOpen(String robot, String taskId, String step, double timeS,

@@ -137,7 +137,10 @@ final class DemoLoop {
     while (clock.now() < submitted + scenario.timeLimit()) {
       if (Double.isNaN(killedAt) && !scenario.failRobot().isEmpty()
           && clock.now() >= start + scenario.failAt()) {
-        killedAt = kill(scenario.failRobot());
+        String victim = victim();
+        if (victim != null) {
+          killedAt = kill(victim);
+        }
       }
       faults.apply(clock.now() - start);
       for (Iterator<DemoScenario.Scheduled> it = due.iterator(); it.hasNext(); ) {
@@ -166,8 +169,36 @@ final class DemoLoop {
     return false;
   }
 
+  /**
+   * The robot to fail now, or null to wait: the scenario's robot at its time, or with
+   * {@code fail_when: working} the scenario's robot once it is working on an open step, or when
+   * it has no open work left, the first robot that is.
+   */
+  private String victim() {
+    String robot = scenario.failRobot();
+    if (scenario.failWhen() == DemoScenario.FailWhen.AT_TIME) {
+      return robot;
+    }
+    double now = clock.now();
+    if (watch.working(robot, now).isPresent()) {
+      return robot;
+    }
+    if (watch.hasOpenWork(robot)) {
+      return null;
+    }
+    for (SimulatedRobot r : robots) {
+      if (r.alive() && watch.working(r.id(), now).isPresent()) {
+        console.out().printf(Locale.ROOT, "%s%8.2f s  robot %s has no open work left; %s, "
+            + "which has, fails instead%n", console.lineStart(), now - submitted, robot, r.id());
+        return r.id();
+      }
+    }
+    return null;
+  }
+
   /** The robot dies; the watch, the report and the console are told. Returns the time. */
   private double kill(String robot) {
+    String work = watch.working(robot, clock.now()).map(t -> ", working on " + t).orElse("");
     robots.stream().filter(r -> r.id().equals(robot)).forEach(SimulatedRobot::kill);
     double killedAt = clock.now();
     watch.robotKilled(killedAt);
@@ -175,7 +206,7 @@ final class DemoLoop {
     report.event(killedAt - submitted, "robot-died", robot, "",
         "stopped sending heartbeats and odometry");
     console.out().printf(Locale.ROOT, "%s%8.2f s  robot %s dies (no more heartbeats or "
-        + "odometry)%n", console.lineStart(), killedAt - submitted, robot);
+        + "odometry%s)%n", console.lineStart(), killedAt - submitted, robot, work);
     return killedAt;
   }
 

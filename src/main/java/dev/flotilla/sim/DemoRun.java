@@ -58,10 +58,20 @@ public final class DemoRun {
    * @param makespan seconds from submission to the last completed step
    * @param formulasSatisfied per LTL task, whether the word the robots executed (completed steps'
    *     action_region propositions in completion order) is a good prefix of its formula
+   * @param failureMoves the task moves robot failures caused, e.g. {@code t1: [p2] → [p1]}
+   * @param ltlCost cost J of the last LTL plan (seed 003 Eq. 2, lower is better), NaN when the
+   *     run had no LTL work
    */
   public record Result(int tasks, Set<String> completed, Map<String, String> unassigned,
       long versions, double failoverSeconds, boolean finished, long failedSteps,
-      double expectedUtility, double makespan, Map<String, Boolean> formulasSatisfied) {}
+      double expectedUtility, double makespan, Map<String, Boolean> formulasSatisfied,
+      List<String> failureMoves, double ltlCost) {
+
+    /** Copies the moves. */
+    public Result {
+      failureMoves = List.copyOf(failureMoves);
+    }
+  }
 
   /**
    * @param file parameter file with the fleet, the nodes and a {@code demo} section
@@ -179,7 +189,7 @@ public final class DemoRun {
         watch.versions(), watch.failover(), finished, watch.failedSteps(),
         last == null ? 0 : last.expectedUtility(),
         Double.isNaN(watch.lastCompletion()) ? 0 : watch.lastCompletion() - submitted,
-        satisfied);
+        satisfied, watch.failureMoves(), watch.ltlCost());
   }
 
   private void writeReport(RunRecorder report, double endS) {

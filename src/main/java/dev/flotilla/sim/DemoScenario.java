@@ -18,13 +18,32 @@ import java.util.Set;
  * @param scheduled tasks submitted later or with an LTL formula, with their time (s after the
  *     start): LTL tasks ({@code ltl_tasks}) and multi-robot tasks with {@code at} &gt; 0
  * @param failRobot id of the robot that dies, or empty for none
- * @param failAt seconds after the tasks are submitted when it dies
+ * @param failAt seconds after the tasks are submitted when it dies ({@link FailWhen#AT_TIME}), or
+ *     from when it may die ({@link FailWhen#WORKING})
  * @param timeLimit seconds after which the demo gives up
  * @param speed simulation speed: 1 runs on the wall clock; any other value runs the nodes on a
  *     simulated {@code /clock} that advances this many times faster than the wall clock
+ * @param faults injected faults
+ * @param failWhen how the moment of the death is chosen ({@code fail_when})
  */
 public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> scheduled, String failRobot,
-    double failAt, double timeLimit, double speed, List<Fault> faults) {
+    double failAt, double timeLimit, double speed, List<Fault> faults, FailWhen failWhen) {
+
+  /**
+   * How the failing robot's moment comes. A fixed time can fall after the robot has finished its
+   * work, and then its failure moves nothing; {@code working} picks the moment by plan state.
+   */
+  public enum FailWhen {
+    /** {@code at_time}: at {@code fail_at}, whatever the robot is doing. */
+    AT_TIME,
+    /**
+     * {@code working}: at the first moment from {@code fail_at} on when the latest plan has the
+     * robot working on a step (its planned start has passed) that is not completed, so the
+     * failure takes work away; if the robot has no open work left, the first robot (fleet
+     * order) that is working on an open step dies instead.
+     */
+    WORKING
+  }
 
   /**
    * A fault injected into one robot for a while.
@@ -123,7 +142,9 @@ public record DemoScenario(List<TaskRequest> tasks, List<Scheduled> scheduled, S
       faults.add(new Fault(name, robot, kind, p.number(k + "at", 0, 0, 1e6),
           p.number(k + "duration", 1, 0, 1e6)));
     }
+    FailWhen failWhen = p.string("fail_when", "at_time", Set.of("at_time", "working"))
+        .equals("working") ? FailWhen.WORKING : FailWhen.AT_TIME;
     return new DemoScenario(tasks, ltl, failRobot, p.number("fail_at", 3, 0, 1e6),
-        p.number("time_limit", 60, 1, 1e6), p.number("speed", 1, 0.1, 100), faults);
+        p.number("time_limit", 60, 1, 1e6), p.number("speed", 1, 0.1, 100), faults, failWhen);
   }
 }

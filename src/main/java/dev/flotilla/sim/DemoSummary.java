@@ -27,13 +27,20 @@ final class DemoSummary {
     out.printf(Locale.ROOT, "tasks unassigned     %d  %s%n", r.unassigned().size(),
         r.unassigned());
     out.printf(Locale.ROOT, "steps failed         %d  (given to other robots)%n", r.failedSteps());
-    out.printf(Locale.ROOT, "expected utility     %.1f  (last plan)%n", r.expectedUtility());
+    out.printf(Locale.ROOT, "expected utility     %.1f  (last plan; seed 001 Eq. 8, multi-robot "
+        + "tasks only)%n", r.expectedUtility());
+    if (!Double.isNaN(r.ltlCost())) {
+      out.printf(Locale.ROOT, "LTL plan cost J      %.1f  (last LTL plan; seed 003 Eq. 2, lower is "
+          + "better)%n", r.ltlCost());
+    }
     out.printf(Locale.ROOT, "makespan             %.1f s%n", r.makespan());
     out.printf(Locale.ROOT, "plan versions        %d%n", r.versions());
     if (!r.formulasSatisfied().isEmpty()) {
       out.printf(Locale.ROOT, "LTL formulas satisfied by the executed steps  %s%n",
           r.formulasSatisfied());
     }
+    out.printf(Locale.ROOT, "failure moved        %d  %s%n", r.failureMoves().size(),
+        r.failureMoves());
     out.printf(Locale.ROOT, "failure → reassignment received  %s%n",
         Double.isNaN(r.failoverSeconds()) ? "n/a"
             : String.format(Locale.ROOT, "%.3f s (includes the %.1f s heartbeat timeout)",
@@ -53,12 +60,18 @@ final class DemoSummary {
     report.summary("tasks completed", String.valueOf(r.completed().size()));
     report.summary("tasks unassigned or rejected", String.valueOf(r.unassigned().size()));
     report.summary("steps failed", String.valueOf(r.failedSteps()));
-    report.summary("expected utility (last plan)", String.format(Locale.ROOT, "%.1f",
-        r.expectedUtility()));
+    report.summary("expected utility (last plan; seed 001 Eq. 8)",
+        String.format(Locale.ROOT, "%.1f", r.expectedUtility()));
+    if (!Double.isNaN(r.ltlCost())) {
+      report.summary("LTL plan cost J (seed 003 Eq. 2, last LTL plan)",
+          String.format(Locale.ROOT, "%.1f", r.ltlCost()));
+    }
     report.summary("makespan", String.format(Locale.ROOT, "%.1f s", r.makespan()));
     report.summary("plan versions", String.valueOf(r.versions()));
     r.formulasSatisfied().forEach((task, ok) -> report.summary(
         task + " satisfied by the executed steps", ok ? "yes" : "NO"));
+    report.summary("moved by robot failures", r.failureMoves().isEmpty() ? "nothing"
+        : String.join("; ", r.failureMoves()));
     report.summary("failure → reassignment", Double.isNaN(r.failoverSeconds()) ? "n/a"
         : String.format(Locale.ROOT, "%.3f s", r.failoverSeconds()));
     report.summary("finished", r.finished() ? "all tasks settled" : "time limit reached");

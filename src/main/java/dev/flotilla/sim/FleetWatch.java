@@ -11,6 +11,7 @@ import dev.flotilla.node.FlotillaQos;
 import dev.flotilla.report.RunRecorder;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock;
+import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +48,11 @@ final class FleetWatch {
   private final AtomicReference<Allocation> latest = new AtomicReference<>();
   private volatile double killedAt = Double.NaN;
   private volatile double failover = Double.NaN;
+  /** Task moves of the reassignments that robot failures caused, e.g. "t1: [p2] → [p1]". */
+  private final List<String> failureMoves = new ArrayList<>();
+  /** Cost J (seed 003 Eq. 2) of the latest LTL plan, NaN before any. */
+  private volatile double ltlCost = Double.NaN;
+  private volatile long ltlVersion = -1;
 
   private final NodeClock clock;
   private final ReportFeed feed;
@@ -88,7 +95,22 @@ final class FleetWatch {
               && Double.isNaN(failover)) {
             failover = clock.now() - killedAt;
           }
+          if (r.cause() == Reassignment.CAUSE_ROBOT_FAILED) {
+            synchronized (failureMoves) {
+              r.moves().forEach(m -> failureMoves.add(m.taskId() + ": " + m.removedRobots()
+                  + " → " + m.addedRobots()));
+            }
+          }
           add(r);
+        });
+    // The planner's LTL plan: its expected_utility is minus the cost J of seed 003 Eq. 2.
+    bus.subscribe(TopicNames.resolve("/", TopicNames.LTL_PLAN), Allocation.TYPE,
+        FlotillaQos.ALLOCATION, a -> {
+          if (a.planVersion() > ltlVersion) {
+            ltlVersion = a.planVersion();
+            ltlCost = -a.expectedUtility();
+            feed.ltlCost(ltlCost);
+          }
         });
   }
 
@@ -276,6 +298,61 @@ final class FleetWatch {
   /** @return node-clock time of the last completion, NaN if none */
   double lastCompletion() {
     return lastCompletion;
+  }
+
+  /** @return the task moves that robot failures caused, in arrival order */
+  List<String> failureMoves() {
+    synchronized (failureMoves) {
+      return List.copyOf(failureMoves);
+    }
+  }
+
+  /** @return cost J (seed 003 Eq. 2) of the latest LTL plan, NaN when there was none */
+  double ltlCost() {
+    return ltlCost;
+  }
+
+  /**
+   * The robot's step that the latest plan has under way at {@code now} (planned start passed)
+   * and that is not completed, if any: failing the robot now takes that work away.
+   *
+   * @param robot a robot id
+   * @param now node-clock time, seconds
+   * @return the step's task id
+   */
+  Optional<String> working(String robot, double now) {
+    for (PlanStep s : openSteps(robot)) {
+      if (Stamps.seconds(s.plannedStart()) <= now) {
+        return Optional.of(s.taskId());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** @return whether the latest plan still gives the robot a step that is not completed */
+  boolean hasOpenWork(String robot) {
+    return !openSteps(robot).isEmpty();
+  }
+
+  private List<PlanStep> openSteps(String robot) {
+    Allocation a = latest.get();
+    List<PlanStep> open = new ArrayList<>();
+    if (a == null) {
+      return open;
+    }
+    for (RobotPlan p : a.plans()) {
+      if (p.robotId().equals(robot)) {
+        for (PlanStep s : p.steps()) {
+          boolean done = ltlIds.contains(s.taskId())
+              ? stepsDone.contains(key(robot, s.taskId(), s.stepIndex()))
+              : completed.contains(s.taskId());
+          if (!done) {
+            open.add(s);
+          }
+        }
+      }
+    }
+    return open;
   }
 
   /** @return the LTL steps executed so far */

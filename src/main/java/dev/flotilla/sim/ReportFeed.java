@@ -100,6 +100,13 @@ final class ReportFeed {
     report.utility(rel(), a.expectedUtility());
   }
 
+  /** Records the cost J (seed 003 Eq. 2) of a new LTL plan, from now on. */
+  void ltlCost(double cost) {
+    if (Double.isFinite(cost)) {
+      report.ltlCost(rel(), cost);
+    }
+  }
+
   private static StepRole roleOf(PlanStep s) {
     return switch (s.role()) {
       case PlanStep.ROLE_MASTER -> StepRole.MASTER;

@@ -26,7 +26,7 @@ class ArchitectureTest {
   static final String[] ROS = {"dev.flotilla.ros..", "dev.flotilla.node..",
       "dev.flotilla.msgs..", "dev.flotilla.security.."};
   static final String[] APPS = {"dev.flotilla.sim..", "dev.flotilla.bench..",
-      "dev.flotilla.cockpit..", "dev.flotilla.dashboard.."};
+      "dev.flotilla.cockpit..", "dev.flotilla.dashboard..", "dev.flotilla.problem.."};
   static final String[] CLI = {"dev.flotilla.cli.."};
 
   static JavaClasses classes;

@@ -83,6 +83,14 @@ class DemoIT {
             formula + " never completed a step:\n" + text);
       }
       assertTrue(text.contains("cause robot_failed (p2)"), text);
+      // Issue #14: p2 dies while it works, so its failure moves work, and the summary says what.
+      assertTrue(text.matches("(?s).*robot p2 dies \\(no more heartbeats or odometry, working "
+          + "on \\S+\\).*"), text);
+      assertTrue(text.matches("(?s).*robot_failed \\(p2\\)  affected \\[[^]]+\\]  moves "
+          + "\\[[^]]*p2[^]]*\\].*"), text);
+      assertTrue(text.matches("(?s).*\\nfailure moved +[1-9]\\d*  \\[\\S+: \\[p2\\] → "
+          + "\\[\\w+.*"), text);
+      assertTrue(text.matches("(?s).*\\nLTL plan cost J +[0-9.]+ .*"), text);
       assertTrue(text.contains("(all tasks settled)"), text);
       // Every formula is satisfied by the word the robots actually executed.
       assertTrue(text.contains("LTL formulas satisfied by the executed steps  {phi1=true, "

@@ -102,6 +102,30 @@ class PlanFollowerTest {
     assertEquals(1, rejections.count("not_current_step"));
   }
 
+  /**
+   * Issue #14 regression: the synchronizer stamps a GO with the allocation version it has seen.
+   * When another robot's failure makes a newer version that leaves this robot's step as it was,
+   * and it reaches the robot before the GO, the GO is still for this step: refusing it as stale
+   * left the robot waiting for ever (phi1-phi3 never finished in the default demo once p2 died
+   * while the LTL robots awaited their first GO).
+   */
+  @Test
+  void aGoIssuedJustBeforeAnUnrelatedNewerPlanStillStartsTheStep() {
+    PlanStep t1 = step("t1", 0, 0, 0, "a", PlanStep.ROLE_COLLABORATOR, 0, 1);
+    follower.onAllocation(plan(5, t1));
+    follower.tick(new Pose2(0, 0, 0), 10);
+    follower.tick(new Pose2(0, 0, 0), 10.1);
+    follower.onAllocation(plan(6, t1));
+    SyncCommand go = SyncCommand.builder().planVersion(5).robotId("r1").taskId("t1")
+        .stepIndex(0).command(SyncCommand.GO).build();
+    follower.onSync(go.toBuilder().planVersion(4).build());
+    assertEquals(1, rejections.count("stale_plan"), "older than the plan that gave the step");
+    follower.onSync(go);
+    follower.tick(new Pose2(0, 0, 0), 10.2);
+    assertEquals(Heartbeat.STATE_WORKING, follower.state());
+    assertEquals(1, rejections.count("stale_plan"));
+  }
+
   @Test
   void aRobotDeclaredFailedStopsAndActsOnlyOnANewerPlan() {
     follower.onAllocation(plan(4, step("t1", 0, 5, 0, "a", PlanStep.ROLE_SOLO, 0, 1),
