@@ -141,16 +141,18 @@ public final class SynchronizerNode implements FlotillaNode {
    * on one keyless topic, so the reader's keep-last history is shared by all of them: with
    * sensor data's depth of 5, a reader five samples behind (one burst of a 21-robot simulation
    * step, or a few milliseconds of a starved process at 2000 robots) overwrote heartbeats it had
-   * not read, and robots that kept beating were declared failed. Four samples per robot (at
-   * least 64, at most 8192; 1024 at least when robots are discovered) cover a backlog of four
-   * heartbeat periods.
+   * not read, and robots that kept beating were declared failed. Four samples per robot, at least
+   * 64 (256 when robots are discovered) and at most 1024: Fast-DDS refuses a depth above its
+   * default {@code max_samples} (5000), and each sample held can cost a payload of the type's
+   * maximum size, so 1024 bounds the reader's native memory; beyond 256 robots the depth covers
+   * less than four heartbeats each, which the monitor's backlog discount then has to absorb.
    *
    * @param robots configured robots
    * @param discover whether unconfigured robots may join
    * @return the reader's QoS
    */
   static QosProfile heartbeatQos(int robots, boolean discover) {
-    int depth = Math.min(8192, Math.max(discover ? 1024 : 64, 4 * robots));
+    int depth = Math.min(1024, Math.max(discover ? 256 : 64, 4 * robots));
     return new QosProfile(false, false, depth);
   }
 

@@ -333,4 +333,33 @@ class AllocatorNodeTest {
         List.of("near3")), plans(allocations.get(allocations.size() - 1)),
         "with the pass on, the node still plans every task");
   }
+
+  @org.junit.jupiter.api.Test
+  void odometryWaitingForABusyNodeIsCoalescedToEachRobotsNewestPose() {
+    java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+    node = new AllocatorNode(new NodeContext("allocator", "/", f.bus, f.clock, queued::add),
+        AllocatorParams.read(NodeFixture.params(NodeFixture.FLEET).forNode("/", "allocator")));
+    node.start();
+    while (!queued.isEmpty()) {
+      queued.poll().run();
+    }
+    Bus.Publisher<Odometry> odom = f.publisher("/r1/odom", Odometry.TYPE);
+    Odometry good = Odometry.builder().build();
+    var badPose = good.pose().toBuilder().pose(good.pose().pose().toBuilder()
+        .position(new Point(Double.NaN, 0, 0)).build()).build();
+    // Three bad poses, then a good one, while the node is busy: one task waits, holding the
+    // newest pose only.
+    for (int i = 0; i < 3; i++) {
+      odom.publish(good.toBuilder().pose(badPose).build());
+    }
+    odom.publish(good);
+    assertEquals(1, queued.size(), "one task for all the odometry heard meanwhile");
+    queued.poll().run();
+    assertEquals(0, node.rejections().count("non_finite_pose"),
+        "only the newest pose was applied");
+    odom.publish(good.toBuilder().pose(badPose).build());
+    assertEquals(1, queued.size());
+    queued.poll().run();
+    assertEquals(1, node.rejections().count("non_finite_pose"));
+  }
 }

@@ -121,4 +121,14 @@ class SynchronizerNodeTest {
         seen.stream().map(FleetEvent::kind).toList(),
         "r1 spoke 0.6 s ago: its heartbeat counts from its arrival, not from when the node ran");
   }
+
+  @Test
+  void theHeartbeatReaderHoldsFourBeatsPerRobotWithinFastDdsLimits() {
+    assertEquals(84, SynchronizerNode.heartbeatQos(21, false).depth());
+    assertEquals(64, SynchronizerNode.heartbeatQos(1, false).depth());
+    assertEquals(256, SynchronizerNode.heartbeatQos(1, true).depth());
+    assertEquals(1024, SynchronizerNode.heartbeatQos(2000, false).depth(),
+        "Fast-DDS refuses a reader deeper than its max_samples");
+    assertEquals(false, SynchronizerNode.heartbeatQos(21, false).reliable());
+  }
 }
