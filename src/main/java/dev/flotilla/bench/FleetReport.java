@@ -77,10 +77,10 @@ public final class FleetReport {
     for (FleetPhase p : results) {
       double[] d = p.detect();
       double[] r = p.reassign();
-      out.printf("%6d %6d %5d/%-5d %9.0f %7.1f | %7.1f %7.1f %7.1f | "
-          + "%7.1f %7.1f %7.1f | %6d %12d %8d%s%n", p.robots(), p.joined(), p.tasksPlaced(),
-          p.tasks(), p.heartbeatRate(), p.maxSendLagMillis(), ms(d, 0.5), ms(d, 0.99),
-          ms(d, 1.0), ms(r, 0.5), ms(r, 0.99), ms(r, 1.0), p.kills().size() - d.length,
+      out.printf("%6d %6d %5d/%-5d %9.0f %7.1f | %7s %7s %7s | "
+          + "%7s %7s %7s | %6d %12d %8d%s%n", p.robots(), p.joined(), p.tasksPlaced(),
+          p.tasks(), p.heartbeatRate(), p.maxSendLagMillis(), cell(d, 0.5), cell(d, 0.99),
+          cell(d, 1.0), cell(r, 0.5), cell(r, 0.99), cell(r, 1.0), p.kills().size() - d.length,
           d.length - r.length, p.spuriousFailures(), p.baseline() ? "  (baseline)" : "");
     }
     FleetPhase base = results.get(0).baseline() ? results.get(0) : null;
@@ -93,10 +93,8 @@ public final class FleetReport {
           line.append(String.format(Locale.ROOT, " %s ×%.1f", node,
               p.of(node).cpuPercent() / base.of(node).cpuPercent()));
         }
-        line.append(String.format(Locale.ROOT, "; detection p99 ×%.1f; reassignment p50 ×%.1f",
-            Statistics.quantile(p.detect(), 0.99) / Statistics.quantile(base.detect(), 0.99),
-            Statistics.quantile(p.reassign(), 0.5)
-                / Statistics.quantile(base.reassign(), 0.5)));
+        line.append("; detection p99 ").append(ratio(p.detect(), base.detect(), 0.99))
+            .append("; reassignment p50 ").append(ratio(p.reassign(), base.reassign(), 0.5));
         out.println(line.toString());
       }
     }
@@ -170,5 +168,19 @@ public final class FleetReport {
 
   private static double ms(double[] v, double q) {
     return 1e3 * Statistics.quantile(v, q);
+  }
+
+  /** A latency cell in ms, or "-" when nothing was measured (e.g. no failure reassigned). */
+  private static String cell(double[] v, double q) {
+    return v.length == 0 ? "-" : String.format(Locale.ROOT, "%.1f", ms(v, q));
+  }
+
+  /** A ratio of two quantiles, or "n/a" when either side measured nothing. */
+  private static String ratio(double[] v, double[] base, double q) {
+    if (v.length == 0 || base.length == 0) {
+      return "n/a (nothing measured)";
+    }
+    return String.format(Locale.ROOT, "×%.1f",
+        Statistics.quantile(v, q) / Statistics.quantile(base, q));
   }
 }
