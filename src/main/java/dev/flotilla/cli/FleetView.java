@@ -3,6 +3,7 @@ package dev.flotilla.cli;
 import dev.flotilla.cockpit.FleetObserver;
 import dev.flotilla.cockpit.FleetSnapshot;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -50,6 +51,13 @@ final class FleetView {
     }
     // The rest of the fleet's latched history (events, accepted tasks) arrives in a burst.
     Thread.sleep(t.settle().toMillis());
+    // The latched plan may come later than the first heartbeat or event, the more so on a
+    // loaded machine: wait for it a while (up to 5 s more, within the timeout), since a fleet
+    // that has a plan must not be shown as having none.
+    long planDeadline = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+    while (observer.snapshot().planVersion() == 0 && System.nanoTime() < planDeadline) {
+      Thread.sleep(50);
+    }
     return observer.snapshot();
   }
 

@@ -408,9 +408,17 @@ class RecoveryIT {
         sameTasks.ifPresent(a -> assertEquals(a.plans(), restored.plans(),
             "restored plan v" + restored.planVersion() + " differs from v" + a.planVersion()));
         // The ids stay taken after the restart.
-        tasks.publish(TaskRequest.builder().taskId("phi1").kind(TaskRequest.KIND_LTL)
-            .ltlFormula(phi1).build());
-        await("the duplicate's rejection", 30, () -> events.stream().anyMatch(
+        // Sent again each second: the restarted planner's task reader may match this writer well
+        // after its plans reached us (discovery is per endpoint pair), and a volatile sample
+        // sent before the match is lost; every copy is a duplicate and is refused.
+        long resendUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < resendUntil && events.stream().noneMatch(
+            e -> e.kind() == FleetEvent.TASK_REJECTED && e.taskId().equals("phi1"))) {
+          tasks.publish(TaskRequest.builder().taskId("phi1").kind(TaskRequest.KIND_LTL)
+              .ltlFormula(phi1).build());
+          Thread.sleep(1000);
+        }
+        await("the duplicate's rejection", 5, () -> events.stream().anyMatch(
             e -> e.kind() == FleetEvent.TASK_REJECTED && e.taskId().equals("phi1")), second);
         assertTrue(second.err().contains("restored from"), second.err());
         List<Long> versions;
