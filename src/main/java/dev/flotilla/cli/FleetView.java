@@ -2,6 +2,7 @@ package dev.flotilla.cli;
 
 import dev.flotilla.cockpit.FleetObserver;
 import dev.flotilla.cockpit.FleetSnapshot;
+import dev.flotilla.cockpit.RobotState;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -51,14 +52,21 @@ final class FleetView {
     }
     // The rest of the fleet's latched history (events, accepted tasks) arrives in a burst.
     Thread.sleep(t.settle().toMillis());
-    // The latched plan may come later than the first heartbeat or event, the more so on a
-    // loaded machine: wait for it a while (up to 5 s more, within the timeout), since a fleet
-    // that has a plan must not be shown as having none.
-    long planDeadline = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
-    while (observer.snapshot().planVersion() == 0 && System.nanoTime() < planDeadline) {
+    // The latched plan may come later than the first heartbeat or event, and a robot's state
+    // only with its next heartbeat or its latched events, the more so on a loaded machine: wait
+    // for them a while (up to 5 s more, within the timeout), since a fleet that has a plan must
+    // not be shown as having none, nor a robot that beats as unknown.
+    long settleDeadline = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+    while (!settled(observer.snapshot()) && System.nanoTime() < settleDeadline) {
       Thread.sleep(50);
     }
     return observer.snapshot();
+  }
+
+  /** @return whether the snapshot has a plan and every robot it names has been heard of */
+  private static boolean settled(FleetSnapshot s) {
+    return s.planVersion() > 0
+        && s.robots().stream().noneMatch(r -> r.state() == RobotState.UNKNOWN);
   }
 
   static String unreachable(OperatorOptions o) {
