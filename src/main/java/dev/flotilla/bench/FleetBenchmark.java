@@ -226,7 +226,10 @@ public final class FleetBenchmark {
           FlotillaQos.REASSIGNMENT, r -> {
             long now = System.nanoTime();
             if (r.cause() == Reassignment.CAUSE_ROBOT_FAILED) {
-              reassignments.add(new Received(r.subject(), now));
+              // A storm repaired as one version names every robot in it: "r1,r2".
+              for (String robot : r.subject().split(",")) {
+                reassignments.add(new Received(robot, now));
+              }
             } else if (r.cause() == Reassignment.CAUSE_NEW_TASK) {
               placed.add(r.subject());
               holders.addAll(r.affectedRobots());
