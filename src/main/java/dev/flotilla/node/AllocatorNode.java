@@ -56,6 +56,8 @@ public final class AllocatorNode implements FlotillaNode {
   /** Each robot's newest odometry not yet applied; see {@link #applyOdometry}. */
   private final Map<String, Odometry> latestOdometry = new ConcurrentHashMap<>();
   private final AtomicBoolean odometryQueued = new AtomicBoolean();
+  /** Each subscribed robot's odometry topic, named once rather than per message. */
+  private final Map<String, String> odometryTopics = new ConcurrentHashMap<>();
   private final Set<String> odometrySubscribed = new HashSet<>();
   /**
    * Configured robots by id, for the odometry path: {@link FleetParams#robot} scans the fleet,
@@ -415,6 +417,7 @@ public final class AllocatorNode implements FlotillaNode {
       return;
     }
     String topic = TopicNames.odometry(ctx.namespace(), robotId);
+    odometryTopics.put(robotId, topic);
     // Only each robot's newest pose waits for the node's thread: queueing every message let
     // 20 000 odometry messages a second at 2000 robots outrun a loaded node (its queue grew
     // to gigabytes and failures waited behind stale poses).
@@ -429,10 +432,10 @@ public final class AllocatorNode implements FlotillaNode {
   /** Applies the newest pose of every robot heard since the last call, on the node's thread. */
   private void applyOdometry() {
     odometryQueued.set(false);
-    for (String robotId : List.copyOf(latestOdometry.keySet())) {
-      Odometry o = latestOdometry.remove(robotId);
-      if (o != null) {
-        onOdometry(robotId, TopicNames.odometry(ctx.namespace(), robotId), o);
+    // The map's iterator is weakly consistent: removing while walking it needs no copy.
+    for (Map.Entry<String, Odometry> e : latestOdometry.entrySet()) {
+      if (latestOdometry.remove(e.getKey(), e.getValue())) {
+        onOdometry(e.getKey(), odometryTopics.get(e.getKey()), e.getValue());
       }
     }
   }
