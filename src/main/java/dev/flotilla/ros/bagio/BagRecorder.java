@@ -33,6 +33,15 @@ import java.util.Map;
 public final class BagRecorder implements AutoCloseable {
   private static final MessageDefinitions BUNDLED = MessageDefinitions.bundled();
 
+  /**
+   * The least history the recorder reads with. A topic's own depth (5 for heartbeats) is what its
+   * nodes need, not what a recorder needs: the first writes of a bag are slow (chunk set-up, class
+   * loading, a loaded machine), and keep-last would drop the oldest samples meanwhile. rosbag2
+   * never blocks its callback on storage for the same reason. A reader's depth is its own and does
+   * not affect matching.
+   */
+  static final int MIN_RECORD_DEPTH = 1000;
+
   private final BagWriter writer;
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
   private final Map<String, Long> counts = new LinkedHashMap<>();
@@ -56,9 +65,18 @@ public final class BagRecorder implements AutoCloseable {
       counts.put(t.topic(), 0L);
     }
     for (RecordedTopic t : topics) {
-      subscriptions.add(bus.subscribeRaw(t.topic(), t.rosType(), t.qos(),
+      subscriptions.add(bus.subscribeRaw(t.topic(), t.rosType(), readerQos(t.qos()),
           (cdr, receiveNanos) -> write(t.topic(), cdr, receiveNanos)));
     }
+  }
+
+  /**
+   * The QoS the recorder reads a topic with: the topic's reliability and durability, with a
+   * history of at least {@link #MIN_RECORD_DEPTH}.
+   */
+  static QosProfile readerQos(QosProfile topic) {
+    return new QosProfile(topic.reliable(), topic.transientLocal(),
+        Math.max(topic.depth(), MIN_RECORD_DEPTH));
   }
 
   /** The topic as stored, with the subscription's QoS as its offered profile. */

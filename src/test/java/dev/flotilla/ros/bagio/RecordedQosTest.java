@@ -47,4 +47,21 @@ class RecordedQosTest {
       assertEquals(text, fromChannel.topic().offeredQosProfiles());
     }
   }
+
+  /**
+   * Regression (CI, BagRecordPlayIT): a heartbeat topic (keep last 5) lost its first two messages
+   * while the bag's first writes were slow. The recorder reads with a deep history of its own and
+   * stores the topic's profile unchanged.
+   */
+  @Test
+  void theRecorderReadsWithADeepHistoryButStoresTheTopicsProfile() {
+    QosProfile reader = BagRecorder.readerQos(QosProfile.SENSOR_DATA);
+    assertEquals(false, reader.reliable());
+    assertEquals(false, reader.transientLocal());
+    assertEquals(BagRecorder.MIN_RECORD_DEPTH, reader.depth());
+    assertEquals(5000, BagRecorder.readerQos(new QosProfile(true, true, 5000)).depth());
+    RecordedTopic t = new RecordedTopic("/flotilla/heartbeat", "flotilla_msgs/msg/Heartbeat", "",
+        QosProfile.SENSOR_DATA);
+    assertTrue(BagRecorder.topicMetadata(t).offeredQosProfiles().contains("depth: 5\n"));
+  }
 }
