@@ -12,6 +12,9 @@ import dev.flotilla.msgs.flotilla_msgs.SyncCommand;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.msgs.geometry_msgs.Point;
 import dev.flotilla.journal.StateJournal;
+import dev.flotilla.model.PlanCause;
+import dev.flotilla.model.UnplannedReason;
+import dev.flotilla.model.UnplannedTask;
 import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
@@ -41,6 +44,8 @@ public final class PlannerNode implements FlotillaNode {
 
   /** Journal meta key of the LTL planner's {@link LtlSessionRecord}. */
   private static final String LTL_SESSION_KEY = "ltl_session";
+  /** Journal meta key of the LTL tasks cancelled, comma-separated (never planned again). */
+  private static final String LTL_CANCELLED_KEY = "ltl_cancelled";
 
   private final NodeContext ctx;
   private final Logger log;
@@ -50,6 +55,8 @@ public final class PlannerNode implements FlotillaNode {
   /** Ids of LTL tasks received, and of tasks refused after their id was taken (issue 14). */
   private final Set<String> ltlTaskIds = new HashSet<>();
   private final Set<String> refusedTaskIds = new HashSet<>();
+  /** The verdict of each LTL cancel command, repeated to a repeated command. */
+  private final Map<String, FleetEvent> ltlCommandVerdicts = new HashMap<>();
   private Bus.Publisher<OperatorCommand> acceptedCommands;
   /**
    * The first request of each id taken (unsigned), and the verdict announced for it: an operator
@@ -103,6 +110,9 @@ public final class PlannerNode implements FlotillaNode {
           dev.flotilla.msgs.std_msgs.String.TYPE, QosProfile.LATCHED);
       ctx.bus().subscribe(ctx.topic(TopicNames.SYNC), SyncCommand.TYPE,
           new QosProfile(true, false, 100), c -> ctx.executor().execute(() -> onSync(c)));
+      // The allocator's robot_paused / robot_resumed verdicts: LTL work moves like the rest.
+      ctx.bus().subscribe(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE, FlotillaQos.EVENTS,
+          e -> ctx.executor().execute(() -> onEvent(e)));
       log.info("planner plans LTL tasks on " + params.ltl().scenarioPath() + " with robots "
           + ltl.fleet().robotOfAgent() + " as agents " + ltl.fleet().agentCounts());
     }
@@ -158,9 +168,15 @@ public final class PlannerNode implements FlotillaNode {
     }
     ltl.versionAtLeast(journal.meta("ltl_version").map(Long::parseLong).orElse(0L));
     Set<String> restored = restoreLtlPlan();
+    Set<String> cancelled = new HashSet<>(ltl.cancelledTaskIds());
+    for (String id : journal.meta(LTL_CANCELLED_KEY).orElse("").split(",")) {
+      if (!id.isEmpty() && cancelled.add(id)) {
+        ltl.cancelledBefore(id);
+      }
+    }
     double now = ctx.clock().now();
     for (TaskRequest r : ltlTasks) {
-      if (!restored.contains(r.taskId())) {
+      if (!restored.contains(r.taskId()) && !cancelled.contains(r.taskId())) {
         apply(ltl.submit(r.taskId(), r.ltlFormula(), now));
       }
     }
@@ -275,9 +291,9 @@ public final class PlannerNode implements FlotillaNode {
   }
 
   /**
-   * An operator command (issue 14): checked here, carried out by the allocator. A malformed
-   * command, an unknown or refused task, an LTL task (its chains are interleaved with others' in
-   * the R-poset; cancelling one is not supported) or a robot outside the fleet is answered with
+   * An operator command (issue 14): checked here, carried out by the allocator, except the
+   * cancel of an LTL task, which the planner carries out itself ({@link #cancelLtl}). A malformed
+   * command, an unknown or refused task or a robot outside the fleet is answered with
    * {@code command_rejected} and its reason, and goes no further.
    */
   void onCommand(OperatorCommand c) {
@@ -291,8 +307,8 @@ public final class PlannerNode implements FlotillaNode {
       } else if (refusedTaskIds.contains(c.taskId())) {
         problem = Optional.of("task '" + c.taskId() + "' was rejected; nothing to cancel");
       } else if (ltlTaskIds.contains(c.taskId())) {
-        problem = Optional.of("task '" + c.taskId() + "' is an LTL task; cancelling LTL tasks "
-            + "is not supported (their steps are ordered with other tasks' in one plan)");
+        cancelLtl(c);
+        return;
       }
     } else if (problem.isEmpty() && !params.fleet().discoverRobots()
         && params.fleet().robots().stream().noneMatch(r -> r.id().equals(c.robotId()))) {
@@ -308,6 +324,82 @@ public final class PlannerNode implements FlotillaNode {
     log.info("operator command " + c.commandId() + " (kind " + c.kind() + ") on " + subject
         + " handed to the allocator");
     acceptedCommands.publish(c);
+  }
+
+  /**
+   * Cancels an LTL task here, not in the allocator: its steps are in the planner's R-poset plan.
+   * The new plan version (without the task, re-timed) goes out as any LTL replan, and the
+   * {@code task_cancelled} event tells the robots that were on it to end their current step.
+   */
+  private void cancelLtl(OperatorCommand c) {
+    FleetEvent earlier = ltlCommandVerdicts.get(c.commandId());
+    if (earlier != null && !c.commandId().isEmpty()) {
+      events.publish(earlier.toBuilder().stamp(Stamps.time(ctx.clock().now())).build());
+      return;
+    }
+    double now = ctx.clock().now();
+    LtlTaskPlanner.CancelResult r = ltl.cancel(c.taskId(), now);
+    FleetEvent verdict;
+    if (r instanceof LtlTaskPlanner.NotCancelled no) {
+      rejections.reject(ctx.topic(TopicNames.COMMANDS), c.taskId(), "invalid_command",
+          no.reason());
+      verdict = FleetEvent.builder().stamp(Stamps.time(now)).kind(FleetEvent.COMMAND_REJECTED)
+          .taskId(c.taskId()).stepIndex(-1).source(ctx.name()).reason(no.reason()).build();
+    } else {
+      LtlTaskPlanner.Cancelled yes = (LtlTaskPlanner.Cancelled) r;
+      String who = c.reason().isEmpty() ? "by an operator" : "by an operator: " + c.reason();
+      if (journal != null) {
+        String ids = String.join(",", ltl.cancelledTaskIds());
+        journal.batch(() -> {
+          journal.put(LTL_CANCELLED_KEY, ids);
+          if (ltl.record() != null) {
+            journal.put(LTL_SESSION_KEY, ltl.record().toJson());
+          }
+        });
+      }
+      if (yes.planChanged()) {
+        publishLtlPlan(PlanCause.TASK_CANCELLED, List.of());
+      }
+      verdict = event(FleetEvent.TASK_CANCELLED, c.taskId(), "cancelled " + who + " ("
+          + yes.detail() + ")" + (yes.robots().isEmpty() ? "; no robot was on it"
+              : "; robots told: " + String.join(", ", yes.robots())));
+      log.info("LTL task " + c.taskId() + " " + verdict.reason());
+    }
+    ltlCommandVerdicts.put(c.commandId(), verdict);
+    events.publish(verdict);
+  }
+
+  /**
+   * A robot paused or resumed by an operator (the allocator's verdict event): a paused robot's
+   * unfinished LTL chains move to other robots of its type, or stay, reported unassignable with
+   * the reason; a resumed one may get LTL work from later formulas again.
+   */
+  void onEvent(FleetEvent e) {
+    if (e.source().equals(ctx.name())) {
+      return;
+    }
+    if (e.kind() == FleetEvent.ROBOT_PAUSED) {
+      LtlTaskPlanner.PauseResult r = ltl.pause(e.robotId(), ctx.clock().now());
+      List<UnplannedTask> stuck = new ArrayList<>();
+      r.unassignable().forEach((task, why) -> stuck.add(new UnplannedTask(task,
+          UnplannedReason.NOT_ENOUGH_ROBOTS, "robot " + e.robotId() + " is paused and " + why
+              + "; its steps wait for the robot's resume")));
+      stuck.forEach(u -> log.warning("LTL task " + u.taskId() + ": " + u.detail()));
+      if (r.planChanged() || !stuck.isEmpty()) {
+        publishLtlPlan(PlanCause.ROBOT_PAUSED, stuck);
+      } else if (journal != null && ltl.record() != null) {
+        journal.put(LTL_SESSION_KEY, ltl.record().toJson());
+      }
+      if (!r.movedTasks().isEmpty()) {
+        log.info("robot " + e.robotId() + " paused: LTL chains of " + r.movedTasks()
+            + " moved to other robots");
+      }
+    } else if (e.kind() == FleetEvent.ROBOT_RESUMED && ltl.resume(e.robotId())) {
+      if (journal != null && ltl.record() != null) {
+        journal.put(LTL_SESSION_KEY, ltl.record().toJson());
+      }
+      log.info("robot " + e.robotId() + " resumed: back in the LTL pool for later formulas");
+    }
   }
 
   /** Started chains are kept out of online replanning: learn them from the synchronizer. */
@@ -380,7 +472,12 @@ public final class PlannerNode implements FlotillaNode {
 
   /** Journals the running LTL plan (committed before it is published), then publishes it. */
   private void publishLtlPlan() {
-    Allocation plan = PlanMessages.allocation(LtlPlans.fleetPlan(ltl, ctx.clock().now()));
+    publishLtlPlan(PlanCause.NEW_TASK, List.of());
+  }
+
+  private void publishLtlPlan(PlanCause cause, List<UnplannedTask> unplanned) {
+    Allocation plan = PlanMessages.allocation(
+        LtlPlans.fleetPlan(ltl, ctx.clock().now(), cause, unplanned));
     if (journal != null) {
       String record = ltl.record().toJson();
       journal.batch(() -> {

@@ -8,6 +8,7 @@ import dev.flotilla.plan.model.Environment;
 import dev.flotilla.plan.model.Scenario;
 import dev.flotilla.plan.model.Weights;
 import dev.flotilla.plan.task.LtlTaskCompiler;
+import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskCompilation;
 import dev.flotilla.plan.task.TaskSpec;
 import java.util.ArrayList;
@@ -40,6 +41,12 @@ public final class PlanningSession {
   private Plan plan;
   private double chainSeconds;
   private double compileSeconds;
+  /**
+   * Subtasks of the running R-poset taken out of the plan ({@link #replace}): they stay in the
+   * poset so that ids remain stable, count as executed in later products (nothing merges into
+   * them) and are left out of every later problem.
+   */
+  private final Set<Integer> withdrawn = new HashSet<>();
 
   /**
    * Starts a session.
@@ -231,12 +238,17 @@ public final class PlanningSession {
       }
     }
     long t0 = System.nanoTime();
-    TaskCompilation tc = compiler.online(poset, started, formulas, formula);
+    Set<Integer> executed = new HashSet<>(started);
+    executed.addAll(withdrawn);
+    TaskCompilation tc = compiler.online(poset, executed, formulas, formula);
     compileSeconds = (System.nanoTime() - t0) / 1e9;
     if (tc instanceof TaskCompilation.Rejected r) {
       return rejected(r);
     }
-    TaskCompilation.Compiled ok = (TaskCompilation.Compiled) tc;
+    TaskCompilation.Compiled full = (TaskCompilation.Compiled) tc;
+    TaskCompilation.Compiled ok = withdrawn.isEmpty() ? full
+        : new TaskCompilation.Compiled(full.poset(), restrict(full.spec(),
+            idsOf(full.spec(), withdrawn)), full.formulas());
     Environment previous = environment;
     environment = environment.withAddedResources(newResources);
     PlanningProblem next = problemFor(ok.spec());
@@ -245,6 +257,97 @@ public final class PlanningSession {
       environment = previous;
     }
     return result;
+  }
+
+  /**
+   * Replaces the running plan by the given assignments, timed without searching: the subtasks no
+   * assignment serves leave the problem (withdrawn: a cancelled task's), the order between the
+   * remaining ones is kept (transitively, so constraints through a withdrawn subtask survive) and
+   * chains not started are timed from {@code releaseS}. Used to cancel a task and to move work off
+   * a robot, live and when a journal is replayed (same inputs, same plan).
+   *
+   * @param forgetFormula index in {@link #formulas()} of a formula no longer to satisfy, or -1
+   * @param assignments the new assignments, in order, over subtasks of the running problem
+   * @param startedSubtasks subtasks whose chain has started: they keep their own timing
+   * @param releaseS seconds since plan start
+   * @return the plan, or why the assignments do not fit (the running plan is kept then)
+   */
+  public PlanResult replace(int forgetFormula, List<ChainAssignment> assignments,
+      Set<Integer> startedSubtasks, double releaseS) {
+    if (plan == null) {
+      throw new IllegalStateException("There is no running plan to change.");
+    }
+    Set<Integer> kept = new HashSet<>();
+    for (ChainAssignment a : assignments) {
+      if (!problem.tasks().indexById().containsKey(a.subtaskId())) {
+        return infeasible("Subtask " + a.subtaskId() + " is not in the running plan.");
+      }
+      kept.add(a.subtaskId());
+    }
+    Set<Integer> dropped = new HashSet<>(problem.tasks().indexById().keySet());
+    dropped.removeAll(kept);
+    PlanningProblem next = dropped.isEmpty() ? problem
+        : problemFor(restrict(problem.tasks(), dropped));
+    boolean[] released = new boolean[assignments.size()];
+    for (int i = 0; i < released.length; i++) {
+      released[i] = !startedSubtasks.contains(assignments.get(i).subtaskId());
+    }
+    PlanResult result = restored(next, assignments, released, releaseS);
+    if (result instanceof PlanResult.Planned planned) {
+      withdrawn.addAll(dropped);
+      if (forgetFormula >= 0) {
+        List<LtlCompilation.Compiled> left = new ArrayList<>(formulas);
+        left.remove(forgetFormula);
+        formulas = List.copyOf(left);
+      }
+      problem = next;
+      plan = planned.plan();
+    }
+    return result;
+  }
+
+  /** @return subtask ids taken out of the plan by {@link #replace} so far */
+  public Set<Integer> withdrawn() {
+    return Set.copyOf(withdrawn);
+  }
+
+  private static Set<Integer> idsOf(TaskSpec spec, Set<Integer> ids) {
+    Set<Integer> out = new HashSet<>(ids);
+    out.retainAll(spec.indexById().keySet());
+    return out;
+  }
+
+  /** The spec without some subtasks; the order among the others is closed transitively first. */
+  private static TaskSpec restrict(TaskSpec spec, Set<Integer> dropped) {
+    Set<TaskSpec.Order> closed = new HashSet<>(spec.order());
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (TaskSpec.Order a : List.copyOf(closed)) {
+        for (TaskSpec.Order b : List.copyOf(closed)) {
+          if (a.after() == b.before()) {
+            grew |= closed.add(new TaskSpec.Order(a.before(), b.after()));
+          }
+        }
+      }
+    }
+    List<SubtaskSpec> subtasks = spec.subtasks().stream()
+        .filter(s -> !dropped.contains(s.id())).toList();
+    Set<TaskSpec.Order> order = new HashSet<>();
+    for (TaskSpec.Order o : closed) {
+      if (!dropped.contains(o.before()) && !dropped.contains(o.after())) {
+        order.add(o);
+      }
+    }
+    List<Set<Integer>> conflicts = new ArrayList<>();
+    for (Set<Integer> c : spec.conflicts()) {
+      Set<Integer> left = new HashSet<>(c);
+      left.removeAll(dropped);
+      if (left.size() >= 2) {
+        conflicts.add(left);
+      }
+    }
+    return new TaskSpec(subtasks, order, conflicts);
   }
 
   private PlanResult adoptIfPlanned(TaskCompilation.Compiled ok, PlanningProblem next,

@@ -5,6 +5,7 @@ import dev.flotilla.model.PlanCause;
 import dev.flotilla.model.PlannedStep;
 import dev.flotilla.model.RobotItinerary;
 import dev.flotilla.model.StepRole;
+import dev.flotilla.model.UnplannedTask;
 import dev.flotilla.plan.AgentPlan;
 import dev.flotilla.plan.Plan;
 import dev.flotilla.plan.PlanStep;
@@ -36,6 +37,20 @@ public final class LtlPlans {
    * @return the plan, cause {@link PlanCause#NEW_TASK}, nothing unplanned
    */
   public static FleetPlan fleetPlan(LtlTaskPlanner planner, double now) {
+    return fleetPlan(planner, now, PlanCause.NEW_TASK, List.of());
+  }
+
+  /**
+   * The current LTL plan, as {@link #fleetPlan(LtlTaskPlanner, double)}, for another cause.
+   *
+   * @param planner a planner with a plan
+   * @param now node time of issue, seconds
+   * @param cause what made this version (a cancel, a pause, ...)
+   * @param unplanned tasks with work the plan could not place, with the reason
+   * @return the plan
+   */
+  public static FleetPlan fleetPlan(LtlTaskPlanner planner, double now, PlanCause cause,
+      List<UnplannedTask> unplanned) {
     Plan plan = planner.plan();
     Environment env = planner.problem().environment();
     List<String> robots = planner.fleet().robotOfAgent();
@@ -55,8 +70,7 @@ public final class LtlPlans {
       }
       plans.add(new RobotItinerary(robots.get(agent.agentId()), steps));
     }
-    return new FleetPlan(planner.version(), now, PlanCause.NEW_TASK, plans, List.of(),
-        -plan.objective());
+    return new FleetPlan(planner.version(), now, cause, plans, unplanned, -plan.objective());
   }
 
   /**

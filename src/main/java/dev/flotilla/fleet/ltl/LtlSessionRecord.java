@@ -19,9 +19,24 @@ import java.util.Set;
  * @param calls the successful planning calls, oldest first
  * @param startedChains subtask ids whose chain has started according to the synchronizer
  * @param goSeen whether a GO of the running plan was seen (else planned times stand in for them)
+ * @param paused robots paused by an operator: no LTL work is planned for them (absent in records
+ *     written before pausing existed: none)
  */
-public record LtlSessionRecord(
-    double epoch, List<Call> calls, Set<Integer> startedChains, boolean goSeen) {
+public record LtlSessionRecord(double epoch, List<Call> calls, Set<Integer> startedChains,
+    boolean goSeen, Set<String> paused) {
+
+  /**
+   * A record without paused robots.
+   *
+   * @param epoch node time that plan time 0 stands for, seconds
+   * @param calls the successful planning calls, oldest first
+   * @param startedChains subtask ids whose chain has started
+   * @param goSeen whether a GO of the running plan was seen
+   */
+  public LtlSessionRecord(double epoch, List<Call> calls, Set<Integer> startedChains,
+      boolean goSeen) {
+    this(epoch, calls, startedChains, goSeen, Set.of());
+  }
 
   /**
    * One successful planning call.
@@ -33,6 +48,9 @@ public record LtlSessionRecord(
    * @param resources online: resources that appeared with it (region to kind to units)
    * @param started online: subtask ids treated as started (resolved, never null)
    * @param assignments the resulting plan's assignments, in order
+   * @param change empty for a planning call; {@link #CANCEL} when the call cancelled the task of
+   *     {@code taskIds} (no formulas), {@link #MOVE} when it moved work off paused robots (no
+   *     tasks, no formulas); both replay with {@code PlanningSession.replace}
    */
   public record Call(
       List<String> taskIds,
@@ -41,10 +59,34 @@ public record LtlSessionRecord(
       double releaseS,
       Map<String, Map<String, Integer>> resources,
       Set<Integer> started,
-      List<ChainAssignment> assignments) {
+      List<ChainAssignment> assignments,
+      String change) {
+
+    /** {@link #change()} of a cancellation. */
+    public static final String CANCEL = "cancel";
+    /** {@link #change()} of work moved off paused robots. */
+    public static final String MOVE = "move";
+
+    /**
+     * A planning call.
+     *
+     * @param taskIds the tasks it accepted
+     * @param formulas their formula texts
+     * @param online whether online
+     * @param releaseS online: seconds after the epoch
+     * @param resources online: resources that appeared with it
+     * @param started online: subtask ids treated as started
+     * @param assignments the resulting plan's assignments
+     */
+    public Call(List<String> taskIds, List<String> formulas, boolean online, double releaseS,
+        Map<String, Map<String, Integer>> resources, Set<Integer> started,
+        List<ChainAssignment> assignments) {
+      this(taskIds, formulas, online, releaseS, resources, started, assignments, "");
+    }
 
     /** Copies the collections. */
     public Call {
+      change = change == null ? "" : change;
       taskIds = List.copyOf(taskIds);
       formulas = List.copyOf(formulas);
       resources = Map.copyOf(resources);
@@ -60,6 +102,7 @@ public record LtlSessionRecord(
   public LtlSessionRecord {
     calls = List.copyOf(calls);
     startedChains = Set.copyOf(startedChains);
+    paused = paused == null ? Set.of() : Set.copyOf(paused);
   }
 
   /** @return the record as JSON */

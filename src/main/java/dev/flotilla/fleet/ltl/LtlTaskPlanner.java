@@ -2,6 +2,7 @@ package dev.flotilla.fleet.ltl;
 
 import dev.flotilla.ltl.LtlCompilation;
 import dev.flotilla.ltl.LtlCompiler;
+import dev.flotilla.plan.ChainAssignment;
 import dev.flotilla.plan.CpSatPlanner;
 import dev.flotilla.plan.Plan;
 import dev.flotilla.plan.PlanResult;
@@ -17,6 +18,7 @@ import dev.flotilla.plan.task.TaskCompilation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +70,43 @@ public final class LtlTaskPlanner {
    */
   public record Rejected(String taskId, String reason) implements Outcome {}
 
+  /** What cancelling an LTL task did ({@link #cancel}). */
+  public sealed interface CancelResult {
+    /** @return the task's id */
+    String taskId();
+  }
+
+  /**
+   * The task left the plan (or the queue of the offline plan); the version went up when the
+   * plan changed.
+   *
+   * @param taskId task id
+   * @param robots robots that had steps of it in the plan, in agent order
+   * @param planChanged whether a new plan version was made
+   * @param detail a plain sentence
+   */
+  public record Cancelled(String taskId, List<String> robots, boolean planChanged, String detail)
+      implements CancelResult {}
+
+  /**
+   * Nothing was cancelled.
+   *
+   * @param taskId task id
+   * @param reason a plain sentence
+   */
+  public record NotCancelled(String taskId, String reason) implements CancelResult {}
+
+  /**
+   * What pausing a robot did to the LTL plan ({@link #pause}).
+   *
+   * @param robotId robot
+   * @param planChanged whether a new plan version was made
+   * @param movedTasks ids of the tasks whose chains moved to other robots
+   * @param unassignable per task id left on the paused robot, why (its steps wait for a resume)
+   */
+  public record PauseResult(String robotId, boolean planChanged, List<String> movedTasks,
+      Map<String, String> unassignable) {}
+
   private record Task(String id, String formula, Set<String> propositions) {}
 
   private final LtlSettings params;
@@ -80,6 +119,9 @@ public final class LtlTaskPlanner {
   private final List<Task> accepted = new ArrayList<>();
   private final Map<String, Map<String, Integer>> addedResources = new LinkedHashMap<>();
   private final Set<Integer> startedChains = new HashSet<>();
+  private final Set<String> cancelled = new LinkedHashSet<>();
+  /** Robots paused by an operator: their unfinished chains move, no new work is planned there. */
+  private final Set<String> paused = new LinkedHashSet<>();
   private boolean goSeen;
   private double firstPendingAt = Double.NaN;
   private double epoch = Double.NaN;
@@ -156,6 +198,9 @@ public final class LtlTaskPlanner {
       version++;
       accepted.addAll(batch);
       calls.add(offlineCall(batch));
+      if (!paused.isEmpty()) {
+        moveOffPaused(Set.of(), 0);
+      }
       for (Task t : batch) {
         out.add(new Accepted(t.id(), "planned offline with " + (batch.size() - 1)
             + " other formula(s)"));
@@ -204,6 +249,8 @@ public final class LtlTaskPlanner {
         now - epoch, resources, started, session.plan().assignments()));
     resources.forEach((region, kinds) -> kinds.forEach((kind, units) -> addedResources
         .computeIfAbsent(region, k -> new LinkedHashMap<>()).merge(kind, units, Integer::sum)));
+    // The replanner knows no pauses: what it gave to a paused robot moves (a call of its own).
+    moveOffPaused(started, now - epoch);
     return new Accepted(task.id(), String.format(Locale.ROOT,
         "planned online at %.3f s after the plan's epoch", now - epoch));
   }
@@ -215,13 +262,198 @@ public final class LtlTaskPlanner {
   }
 
   /**
+   * Takes an accepted LTL task out of the plan: the subtasks only its formula asks for (their
+   * action-at-region no other accepted formula mentions) leave the R-poset's problem, the order
+   * among the others stays (constraints through the cancelled subtasks included), and the rest
+   * is timed again from now without a search: started chains keep their times, the others may
+   * not start before now. Chains of the task that had started are dropped too, so their robots'
+   * current steps end. A task still waiting for the offline plan just leaves the queue.
+   *
+   * @param taskId task id
+   * @param now node time in seconds
+   * @return what was done, or why nothing was (unknown, refused, already cancelled, finished)
+   */
+  public CancelResult cancel(String taskId, double now) {
+    if (cancelled.contains(taskId)) {
+      return new NotCancelled(taskId, "LTL task '" + taskId + "' was already cancelled; "
+          + "nothing to cancel");
+    }
+    for (Task t : pending) {
+      if (t.id().equals(taskId)) {
+        pending.remove(t);
+        cancelled.add(taskId);
+        return new Cancelled(taskId, List.of(), false, "cancelled before it was planned");
+      }
+    }
+    int index = acceptedTaskIds().indexOf(taskId);
+    if (index < 0) {
+      return new NotCancelled(taskId, "LTL task '" + taskId + "' is not in the LTL plan "
+          + "(unknown or refused); nothing to cancel");
+    }
+    Task task = accepted.get(index);
+    Set<String> others = new HashSet<>();
+    for (Task t : accepted) {
+      if (t != task) {
+        others.addAll(t.propositions());
+      }
+    }
+    Set<Integer> drop = new HashSet<>();
+    for (SubtaskSpec s : session.problem().tasks().subtasks()) {
+      if (task.propositions().contains(s.proposition()) && !others.contains(s.proposition())) {
+        drop.add(s.id());
+      }
+    }
+    double release = now - epoch;
+    Set<Integer> started = new HashSet<>(startedNow(release));
+    if (!drop.isEmpty() && finished(drop, started, release)) {
+      return new NotCancelled(taskId, "LTL task '" + taskId + "' is finished (every step of it "
+          + "started and was due to end before now); nothing to cancel");
+    }
+    List<String> robots = robotsOf(drop);
+    List<ChainAssignment> kept = session.plan().assignments().stream()
+        .filter(a -> !drop.contains(a.subtaskId())).toList();
+    started.removeAll(drop);
+    PlanResult r = session.replace(index, kept, started, release);
+    if (r instanceof PlanResult.Infeasible inf) {
+      return new NotCancelled(taskId, "LTL task '" + taskId + "' could not be taken out of the "
+          + "plan: " + inf.reason());
+    }
+    accepted.remove(index);
+    cancelled.add(taskId);
+    startedChains.removeAll(drop);
+    calls.add(new LtlSessionRecord.Call(List.of(taskId), List.of(), true, release, Map.of(),
+        started, session.plan().assignments(), LtlSessionRecord.Call.CANCEL));
+    version++;
+    return new Cancelled(taskId, robots, true, drop.isEmpty()
+        ? "its subtasks are shared with other tasks and stay in the plan"
+        : drop.size() + " subtask(s) left the plan, the rest was re-timed from now");
+  }
+
+  private Set<Integer> startedNow(double release) {
+    return goSeen ? Set.copyOf(startedChains)
+        : SimulatedAnnealingReplanner.startedBy(session.plan(), release);
+  }
+
+  private boolean finished(Set<Integer> subtasks, Set<Integer> started, double release) {
+    for (var agent : session.plan().agents()) {
+      for (var s : agent.steps()) {
+        if (subtasks.contains(s.subtaskId())
+            && (!started.contains(s.subtaskId()) || s.finishS() > release)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private List<String> robotsOf(Set<Integer> subtasks) {
+    List<String> out = new ArrayList<>();
+    for (var agent : session.plan().agents()) {
+      if (agent.steps().stream().anyMatch(s -> subtasks.contains(s.subtaskId()))) {
+        out.add(fleet.robotOfAgent().get(agent.agentId()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Takes a robot out of the LTL pool (operator pause): its unfinished chains move to other robots
+   * of its agent type ({@link LtlWorkMover}), the plan is timed again from now, and later formulas
+   * give it no work until {@link #resume}. Chains no other robot can take stay on it, each with the
+   * reason.
+   *
+   * @param robotId robot
+   * @param now node time in seconds
+   * @return what moved; {@code planChanged} false when the robot is no LTL agent, was already
+   *     paused, or had no unfinished LTL work
+   */
+  public PauseResult pause(String robotId, double now) {
+    if (!fleet.robotOfAgent().contains(robotId) || !paused.add(robotId)
+        || session.plan() == null) {
+      return new PauseResult(robotId, false, List.of(), Map.of());
+    }
+    double release = now - epoch;
+    long before = version;
+    LtlWorkMover.Moves m = moveOffPaused(startedNow(release), release);
+    Map<String, String> stuck = new LinkedHashMap<>();
+    m.stuck().forEach((id, why) -> stuck.putIfAbsent(taskIdOf(id), why));
+    List<String> movedTasks = m.moved().stream().map(this::taskIdOf).distinct().sorted().toList();
+    return new PauseResult(robotId, version != before, movedTasks, stuck);
+  }
+
+  /**
+   * Moves unfinished work off paused robots when there is some; a new version when it moved.
+   *
+   * @return the moves (none moved when nothing had to)
+   */
+  private LtlWorkMover.Moves moveOffPaused(Set<Integer> started, double release) {
+    Set<Integer> agents = pausedAgents();
+    LtlWorkMover.Moves m = LtlWorkMover.move(session.problem(), session.plan(), agents, started,
+        release);
+    if (m.moved().isEmpty()) {
+      return m;
+    }
+    PlanResult r = session.replace(-1, m.assignments(), m.started(), release);
+    if (r instanceof PlanResult.Infeasible) {
+      return new LtlWorkMover.Moves(session.plan().assignments(), started, Set.of(),
+          m.stuck());
+    }
+    startedChains.removeAll(m.moved());
+    calls.add(new LtlSessionRecord.Call(List.of(), List.of(), true, release, Map.of(),
+        m.started(), session.plan().assignments(), LtlSessionRecord.Call.MOVE));
+    version++;
+    return m;
+  }
+
+  private Set<Integer> pausedAgents() {
+    Set<Integer> out = new HashSet<>();
+    for (int a = 0; a < fleet.robotOfAgent().size(); a++) {
+      if (paused.contains(fleet.robotOfAgent().get(a))) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Puts a paused robot back in the LTL pool: later formulas may give it work. The running plan
+   * is not changed (what moved stays moved).
+   *
+   * @param robotId robot
+   * @return whether it was paused
+   */
+  public boolean resume(String robotId) {
+    return paused.remove(robotId);
+  }
+
+  /** @return robots paused in the LTL pool */
+  public Set<String> paused() {
+    return Set.copyOf(paused);
+  }
+
+  /**
+   * Notes a task cancelled by an earlier run that never entered a plan (planner restart), so that
+   * cancelling it again says so.
+   *
+   * @param taskId task id
+   */
+  public void cancelledBefore(String taskId) {
+    cancelled.add(taskId);
+  }
+
+  /** @return ids of LTL tasks cancelled */
+  public Set<String> cancelledTaskIds() {
+    return Set.copyOf(cancelled);
+  }
+
+  /**
    * What to journal so that {@link #restore} can bring the running plan back exactly.
    *
    * @return the record, or null before the first plan
    */
   public LtlSessionRecord record() {
     return session.plan() == null ? null
-        : new LtlSessionRecord(epoch, calls, startedChains, goSeen);
+        : new LtlSessionRecord(epoch, calls, startedChains, goSeen, paused);
   }
 
   /**
@@ -240,7 +472,11 @@ public final class LtlTaskPlanner {
       throw new IllegalStateException("Restore before any LTL task is submitted.");
     }
     for (LtlSessionRecord.Call c : record.calls()) {
-      PlanResult r = c.online()
+      int forget = c.change().equals(LtlSessionRecord.Call.CANCEL) && !c.taskIds().isEmpty()
+          ? acceptedTaskIds().indexOf(c.taskIds().get(0)) : -1;
+      PlanResult r = !c.change().isEmpty()
+          ? session.replace(forget, c.assignments(), c.started(), c.releaseS())
+          : c.online()
           ? session.restoreOnline(c.formulas().get(0), c.releaseS(), c.resources(), c.started(),
               c.assignments())
           : session.restoreOffline(c.formulas(), c.assignments());
@@ -248,9 +484,17 @@ public final class LtlTaskPlanner {
         String why = "the plan of " + c.taskIds() + " no longer fits: " + inf.reason();
         session = newSession();
         accepted.clear();
+        cancelled.clear();
         calls.clear();
         addedResources.clear();
         return Optional.of(why);
+      }
+      if (forget >= 0) {
+        cancelled.add(accepted.remove(forget).id());
+      }
+      if (!c.change().isEmpty()) {
+        calls.add(c);
+        continue;
       }
       for (int i = 0; i < c.taskIds().size(); i++) {
         accepted.add(new Task(c.taskIds().get(i), c.formulas().get(i),
@@ -263,6 +507,7 @@ public final class LtlTaskPlanner {
     epoch = record.epoch();
     startedChains.addAll(record.startedChains());
     goSeen = record.goSeen();
+    paused.addAll(record.paused());
     version++;
     return Optional.empty();
   }
@@ -372,7 +617,7 @@ public final class LtlTaskPlanner {
         return t.id();
       }
     }
-    return accepted.get(0).id();
+    return accepted.isEmpty() ? "" : accepted.get(0).id();
   }
 
   /** @return the running plan, or null before the first */

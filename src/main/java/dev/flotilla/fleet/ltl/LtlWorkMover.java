@@ -1,0 +1,166 @@
+package dev.flotilla.fleet.ltl;
+
+import dev.flotilla.plan.AgentPlan;
+import dev.flotilla.plan.ChainAssignment;
+import dev.flotilla.plan.Plan;
+import dev.flotilla.plan.PlanEvaluator;
+import dev.flotilla.plan.PlanStep;
+import dev.flotilla.plan.PlanningProblem;
+import dev.flotilla.plan.model.Agent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Moves the unfinished chains of paused agents to other agents of the same type, without a
+ * search: chain by chain in assignment order, each paused master or collaborator is replaced by
+ * the agent of its type whose choice gives the lowest objective (Eq. 2) of the whole plan, timed by
+ * {@link PlanEvaluator}. A moved chain that had started starts again on its new agent (it is timed
+ * from the release time). A chain is finished when it started and its last step's planned finish
+ * is before the release time; finished chains stay. A chain no other agent can take stays where it
+ * is, with the reason. Time: chains × roles × agents plan evaluations.
+ */
+final class LtlWorkMover {
+  private LtlWorkMover() {}
+
+  /**
+   * @param assignments the moved plan's assignments, in order
+   * @param started started subtasks (moved chains are no longer started)
+   * @param moved subtask ids whose chain moved
+   * @param stuck subtask id to why it could not move
+   */
+  record Moves(List<ChainAssignment> assignments, Set<Integer> started, Set<Integer> moved,
+      Map<Integer, String> stuck) {}
+
+  static Moves move(PlanningProblem problem, Plan plan, Set<Integer> pausedAgents,
+      Set<Integer> started, double releaseS) {
+    List<ChainAssignment> current = new ArrayList<>(plan.assignments());
+    Set<Integer> st = new HashSet<>(started);
+    Set<Integer> moved = new HashSet<>();
+    Map<Integer, String> stuck = new LinkedHashMap<>();
+    Map<Integer, Double> lastFinish = lastFinish(plan);
+    PlanEvaluator evaluator = new PlanEvaluator(problem);
+    for (int i = 0; i < current.size(); i++) {
+      ChainAssignment a = current.get(i);
+      int id = a.subtaskId();
+      if (!involves(a, pausedAgents)
+          || (st.contains(id) && lastFinish.getOrDefault(id, 0.0) <= releaseS)) {
+        continue;
+      }
+      Set<Integer> tryStarted = new HashSet<>(st);
+      tryStarted.remove(id);
+      Optional<ChainAssignment> replacement =
+          replace(problem, evaluator, current, i, pausedAgents, tryStarted, releaseS);
+      if (replacement.isEmpty()) {
+        stuck.put(id, "no other robot of type " + a.chain().agentType() + " that is not "
+            + "paused can take its chain in a plan that keeps the order");
+        continue;
+      }
+      current.set(i, replacement.get());
+      st = tryStarted;
+      moved.add(id);
+    }
+    return new Moves(current, st, moved, stuck);
+  }
+
+  private static Optional<ChainAssignment> replace(PlanningProblem problem,
+      PlanEvaluator evaluator, List<ChainAssignment> current, int i, Set<Integer> paused,
+      Set<Integer> started, double releaseS) {
+    ChainAssignment a = current.get(i);
+    List<Agent> agents = problem.agents();
+    if (paused.contains(a.master())) {
+      ChainAssignment best = null;
+      double bestCost = Double.POSITIVE_INFINITY;
+      for (Agent c : agents) {
+        if (paused.contains(c.id()) || !c.type().name().equals(a.chain().agentType())
+            || a.helpers().stream().anyMatch(h -> h.contains(c.id()))) {
+          continue;
+        }
+        ChainAssignment candidate = new ChainAssignment(a.subtaskId(), a.chain(), c.id(), a.helpers());
+        double cost = cost(evaluator, current, i, candidate, started, releaseS);
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = candidate;
+        }
+      }
+      if (best == null) {
+        return Optional.empty();
+      }
+      a = best;
+    }
+    for (int k = 0; k < a.helpers().size(); k++) {
+      for (int slot = 0; slot < a.helpers().get(k).size(); slot++) {
+        int h = a.helpers().get(k).get(slot);
+        if (!paused.contains(h)) {
+          continue;
+        }
+        String type = agents.get(h).type().name();
+        ChainAssignment best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (Agent c : agents) {
+          if (paused.contains(c.id()) || !c.type().name().equals(type) || c.id() == a.master()
+              || a.helpers().get(k).contains(c.id())) {
+            continue;
+          }
+          ChainAssignment candidate = withHelper(a, k, slot, c.id());
+          double cost = cost(evaluator, current, i, candidate, started, releaseS);
+          if (cost < bestCost) {
+            bestCost = cost;
+            best = candidate;
+          }
+        }
+        if (best == null) {
+          return Optional.empty();
+        }
+        a = best;
+      }
+    }
+    return cost(evaluator, current, i, a, started, releaseS) < Double.POSITIVE_INFINITY
+        ? Optional.of(a) : Optional.empty();
+  }
+
+  private static ChainAssignment withHelper(ChainAssignment a, int step, int slot, int agent) {
+    List<List<Integer>> helpers = new ArrayList<>(a.helpers());
+    List<Integer> at = new ArrayList<>(helpers.get(step));
+    at.set(slot, agent);
+    helpers.set(step, at);
+    return new ChainAssignment(a.subtaskId(), a.chain(), a.master(), helpers);
+  }
+
+  /** The plan's objective with one assignment replaced, or infinity when it cannot be timed. */
+  private static double cost(PlanEvaluator evaluator, List<ChainAssignment> current, int i,
+      ChainAssignment candidate, Set<Integer> started, double releaseS) {
+    List<ChainAssignment> next = new ArrayList<>(current);
+    next.set(i, candidate);
+    return evaluator.evaluate(next, released(next, started), releaseS)
+        .map(Plan::objective).orElse(Double.POSITIVE_INFINITY);
+  }
+
+  static boolean[] released(List<ChainAssignment> assignments, Set<Integer> started) {
+    boolean[] out = new boolean[assignments.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = !started.contains(assignments.get(i).subtaskId());
+    }
+    return out;
+  }
+
+  private static boolean involves(ChainAssignment a, Set<Integer> agents) {
+    return agents.contains(a.master())
+        || a.helpers().stream().anyMatch(h -> h.stream().anyMatch(agents::contains));
+  }
+
+  private static Map<Integer, Double> lastFinish(Plan plan) {
+    Map<Integer, Double> out = new HashMap<>();
+    for (AgentPlan agent : plan.agents()) {
+      for (PlanStep s : agent.steps()) {
+        out.merge(s.subtaskId(), s.finishS(), Math::max);
+      }
+    }
+    return out;
+  }
+}

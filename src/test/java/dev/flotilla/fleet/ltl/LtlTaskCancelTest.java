@@ -1,0 +1,148 @@
+package dev.flotilla.fleet.ltl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flotilla.plan.PlanStep;
+import dev.flotilla.plan.PlanValidator;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LtlTaskCancelTest {
+
+  private LtlTaskPlanner planned() {
+    LtlTaskPlanner p = LtlCancelFixture.planner(0, LtlCancelFixture.FLEET);
+    List<LtlTaskPlanner.Outcome> out = p.submit("phi1", LtlCancelFixture.PHI1, 100);
+    assertInstanceOf(LtlTaskPlanner.Accepted.class, out.get(0), out.toString());
+    assertInstanceOf(LtlTaskPlanner.Accepted.class,
+        p.submit("phi2", LtlCancelFixture.PHI2, 100).get(0));
+    assertInstanceOf(LtlTaskPlanner.Accepted.class,
+        p.submit("phi3", LtlCancelFixture.PHI3, 100).get(0));
+    return p;
+  }
+
+  private static List<PlanStep> steps(LtlTaskPlanner p) {
+    return p.plan().agents().stream().flatMap(a -> a.steps().stream()).toList();
+  }
+
+  private static void assertValid(LtlTaskPlanner p) {
+    assertEquals(List.of(), new PlanValidator(p.problem()).violations(p.plan()));
+    assertTrue(p.planSatisfiesFormulas(), "every remaining formula accepts the plan's word");
+  }
+
+  @Test
+  void cancelTakesTheTaskOutAndKeepsTheOthersInAValidPlan() {
+    LtlTaskPlanner p = planned();
+    assertTrue(steps(p).stream().anyMatch(s -> LtlCancelFixture.PHI2_ONLY.contains(
+        s.proposition())));
+    long before = p.version();
+    double now = p.epoch() + 5;
+    var r = p.cancel("phi2", now);
+    var yes = assertInstanceOf(LtlTaskPlanner.Cancelled.class, r, r.toString());
+    assertTrue(yes.planChanged());
+    assertFalse(yes.robots().isEmpty(), "phi2 had steps on robots");
+    assertEquals(before + 1, p.version());
+    assertEquals(List.of("phi1", "phi3"), p.acceptedTaskIds());
+    assertEquals(Set.of("phi2"), p.cancelledTaskIds());
+    assertTrue(steps(p).stream().noneMatch(s -> LtlCancelFixture.PHI2_ONLY.contains(
+        s.proposition())), "no step of phi2 is left");
+    assertTrue(p.problem().tasks().subtasks().stream().noneMatch(s ->
+        LtlCancelFixture.PHI2_ONLY.contains(s.proposition())), "nor a subtask");
+    assertValid(p);
+    for (PlanStep s : steps(p)) {
+      assertFalse(p.taskIdOf(s.subtaskId()).equals("phi2"));
+    }
+  }
+
+  @Test
+  void cancellingTwiceAnUnknownOrAFinishedTaskIsANoOpWithTheReason() {
+    LtlTaskPlanner p = planned();
+    assertInstanceOf(LtlTaskPlanner.Cancelled.class, p.cancel("phi2", p.epoch() + 1));
+    long version = p.version();
+    var twice = assertInstanceOf(LtlTaskPlanner.NotCancelled.class,
+        p.cancel("phi2", p.epoch() + 2));
+    assertTrue(twice.reason().contains("already cancelled"), twice.reason());
+    var unknown = assertInstanceOf(LtlTaskPlanner.NotCancelled.class,
+        p.cancel("nope", p.epoch() + 2));
+    assertTrue(unknown.reason().contains("not in the LTL plan"), unknown.reason());
+    // Long after every planned finish (no synchronizer: planned times stand in): finished.
+    var done = assertInstanceOf(LtlTaskPlanner.NotCancelled.class,
+        p.cancel("phi1", p.epoch() + 1e6));
+    assertTrue(done.reason().contains("finished"), done.reason());
+    assertEquals(version, p.version(), "no refusal changes the plan");
+  }
+
+  @Test
+  void aTaskWaitingForTheOfflinePlanJustLeavesTheQueue() {
+    LtlTaskPlanner p = LtlCancelFixture.planner(1, LtlCancelFixture.FLEET);
+    assertEquals(List.of(), p.submit("phi1", LtlCancelFixture.PHI1, 0));
+    assertEquals(List.of(), p.submit("phi2", LtlCancelFixture.PHI2, 0));
+    var r = assertInstanceOf(LtlTaskPlanner.Cancelled.class, p.cancel("phi2", 0.5));
+    assertFalse(r.planChanged());
+    List<LtlTaskPlanner.Outcome> out = p.tick(2);
+    assertEquals(List.of("phi1"), out.stream().map(LtlTaskPlanner.Outcome::taskId).toList());
+    assertEquals(List.of("phi1"), p.acceptedTaskIds());
+  }
+
+  @Test
+  void aStartedChainOfTheTaskIsStoppedAndTheRestIsRetimedFromNow() {
+    LtlTaskPlanner p = planned();
+    PlanStep first = steps(p).stream().filter(s -> LtlCancelFixture.PHI2_ONLY.contains(
+        s.proposition()) && s.stepIndex() == 0).min((a, b) -> Double.compare(a.startS(),
+        b.startS())).orElseThrow();
+    double release = first.startS() + 1;
+    var r = assertInstanceOf(LtlTaskPlanner.Cancelled.class,
+        p.cancel("phi2", p.epoch() + release));
+    assertTrue(r.detail().contains("re-timed"), r.detail());
+    assertValid(p);
+    Set<Integer> started = dev.flotilla.plan.SimulatedAnnealingReplanner.startedBy(p.plan(),
+        release);
+    for (PlanStep s : steps(p)) {
+      if (!started.contains(s.subtaskId())) {
+        assertTrue(s.startS() >= release - 1e-6, "not started, so not before now: " + s);
+      }
+    }
+  }
+
+  @Test
+  void aRestartedPlannerGetsThePlanWithoutTheCancelledTaskBack() {
+    LtlTaskPlanner p = planned();
+    p.cancel("phi2", p.epoch() + 3);
+    LtlSessionRecord record = LtlSessionRecord.fromJson(p.record().toJson());
+    LtlTaskPlanner again = LtlCancelFixture.planner(0, LtlCancelFixture.FLEET);
+    assertEquals(java.util.Optional.empty(), again.restore(record));
+    assertEquals(p.plan().assignments(), again.plan().assignments());
+    assertEquals(p.plan(), again.plan());
+    assertEquals(List.of("phi1", "phi3"), again.acceptedTaskIds());
+    assertTrue(again.cancelledTaskIds().contains("phi2"));
+    assertInstanceOf(LtlTaskPlanner.NotCancelled.class, again.cancel("phi2", again.epoch() + 4));
+  }
+
+  @Test
+  void aLaterFormulaAskingForACancelledActionGetsItsOwnSubtask() {
+    LtlTaskPlanner p = planned();
+    p.cancel("phi2", p.epoch() + 3);
+    var out = p.submit("phi8", "<> sf_r3", p.epoch() + 10);
+    assertInstanceOf(LtlTaskPlanner.Accepted.class, out.get(0), out.toString());
+    assertTrue(steps(p).stream().anyMatch(s -> s.proposition().equals("sf_r3")
+        && p.taskIdOf(s.subtaskId()).equals("phi8")));
+    assertTrue(steps(p).stream().noneMatch(s -> s.proposition().equals("dc_t4")));
+    assertValid(p);
+  }
+
+  @Test
+  void cancellingEveryTaskLeavesAnEmptyPlanThatStillTakesNewFormulas() {
+    LtlTaskPlanner p = planned();
+    for (String id : List.of("phi1", "phi2", "phi3")) {
+      assertInstanceOf(LtlTaskPlanner.Cancelled.class, p.cancel(id, p.epoch() + 1));
+    }
+    assertTrue(steps(p).isEmpty());
+    assertTrue(LtlPlans.fleetPlan(p, p.epoch() + 1).itineraries().isEmpty());
+    var out = p.submit("phi9", "<> sw_r4", p.epoch() + 2);
+    assertInstanceOf(LtlTaskPlanner.Accepted.class, out.get(0), out.toString());
+    assertValid(p);
+  }
+}
