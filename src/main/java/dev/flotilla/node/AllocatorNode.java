@@ -295,7 +295,8 @@ public final class AllocatorNode implements FlotillaNode {
         answer(id, FleetEvent.ROBOT_PAUSED, c.robotId(), "", "out of the pool " + who
             + (tasks.isEmpty() ? "; it had no multi-robot work" : "; its tasks " + tasks
                 + " reassigned")
-            + (ltl.isEmpty() ? "" : "; its LTL steps of " + ltl + " are moved by the LTL planner"));
+            + (ltl.isEmpty() ? "" : "; its LTL steps of " + ltl
+                + " are moved by the LTL planner"));
       }
       case OperatorCommand.KIND_RESUME_ROBOT -> {
         if (!session.paused().contains(c.robotId())) {

@@ -81,7 +81,8 @@ final class LtlWorkMover {
             || a.helpers().stream().anyMatch(h -> h.contains(c.id()))) {
           continue;
         }
-        ChainAssignment candidate = new ChainAssignment(a.subtaskId(), a.chain(), c.id(), a.helpers());
+        ChainAssignment candidate =
+            new ChainAssignment(a.subtaskId(), a.chain(), c.id(), a.helpers());
         double cost = cost(evaluator, current, i, candidate, started, releaseS);
         if (cost < bestCost) {
           bestCost = cost;
