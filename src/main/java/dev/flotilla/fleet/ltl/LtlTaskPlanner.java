@@ -120,6 +120,8 @@ public final class LtlTaskPlanner {
   private final Map<String, Map<String, Integer>> addedResources = new LinkedHashMap<>();
   private final Set<Integer> startedChains = new HashSet<>();
   private final Set<String> cancelled = new LinkedHashSet<>();
+  /** Cancelled tasks that were in a plan, in acceptance order: their finished chains stay. */
+  private final List<Task> retired = new ArrayList<>();
   /** Robots paused by an operator: their unfinished chains move, no new work is planned there. */
   private final Set<String> paused = new LinkedHashSet<>();
   private boolean goSeen;
@@ -266,8 +268,10 @@ public final class LtlTaskPlanner {
    * action-at-region no other accepted formula mentions) leave the R-poset's problem, the order
    * among the others stays (constraints through the cancelled subtasks included), and the rest
    * is timed again from now without a search: started chains keep their times, the others may
-   * not start before now. Chains of the task that had started are dropped too, so their robots'
-   * current steps end. A task still waiting for the offline plan just leaves the queue.
+   * not start before now. Chains of the task that started but are not finished are dropped too,
+   * so their robots' current steps end; finished ones (started, every step due to end by now)
+   * stay as history under the task's id, so every robot's finished steps keep their indices.
+   * A task still waiting for the offline plan just leaves the queue.
    *
    * @param taskId task id
    * @param now node time in seconds
@@ -297,15 +301,18 @@ public final class LtlTaskPlanner {
         others.addAll(t.propositions());
       }
     }
-    Set<Integer> drop = new HashSet<>();
+    Set<Integer> exclusive = new HashSet<>();
     for (SubtaskSpec s : session.problem().tasks().subtasks()) {
       if (task.propositions().contains(s.proposition()) && !others.contains(s.proposition())) {
-        drop.add(s.id());
+        exclusive.add(s.id());
       }
     }
     double release = now - epoch;
     Set<Integer> started = new HashSet<>(startedNow(release));
-    if (!drop.isEmpty() && finished(drop, started, release)) {
+    // Finished chains stay: they are history, and the robots' finished steps keep their indices.
+    Set<Integer> drop = new HashSet<>(exclusive);
+    drop.removeAll(finished(exclusive, started, release));
+    if (!exclusive.isEmpty() && drop.isEmpty()) {
       return new NotCancelled(taskId, "LTL task '" + taskId + "' is finished (every step of it "
           + "started and was due to end before now); nothing to cancel");
     }
@@ -318,7 +325,7 @@ public final class LtlTaskPlanner {
       return new NotCancelled(taskId, "LTL task '" + taskId + "' could not be taken out of the "
           + "plan: " + inf.reason());
     }
-    accepted.remove(index);
+    retired.add(accepted.remove(index));
     cancelled.add(taskId);
     startedChains.removeAll(drop);
     calls.add(new LtlSessionRecord.Call(List.of(taskId), List.of(), true, release, Map.of(),
@@ -334,16 +341,18 @@ public final class LtlTaskPlanner {
         : SimulatedAnnealingReplanner.startedBy(session.plan(), release);
   }
 
-  private boolean finished(Set<Integer> subtasks, Set<Integer> started, double release) {
+  /** The subtasks whose chain started and whose every step was due to end by the release. */
+  private Set<Integer> finished(Set<Integer> subtasks, Set<Integer> started, double release) {
+    Set<Integer> out = new HashSet<>(subtasks);
+    out.retainAll(started);
     for (var agent : session.plan().agents()) {
       for (var s : agent.steps()) {
-        if (subtasks.contains(s.subtaskId())
-            && (!started.contains(s.subtaskId()) || s.finishS() > release)) {
-          return false;
+        if (s.finishS() > release) {
+          out.remove(s.subtaskId());
         }
       }
     }
-    return true;
+    return out;
   }
 
   private List<String> robotsOf(Set<Integer> subtasks) {
@@ -485,12 +494,15 @@ public final class LtlTaskPlanner {
         session = newSession();
         accepted.clear();
         cancelled.clear();
+        retired.clear();
         calls.clear();
         addedResources.clear();
         return Optional.of(why);
       }
       if (forget >= 0) {
-        cancelled.add(accepted.remove(forget).id());
+        Task gone = accepted.remove(forget);
+        retired.add(gone);
+        cancelled.add(gone.id());
       }
       if (!c.change().isEmpty()) {
         calls.add(c);
@@ -613,6 +625,12 @@ public final class LtlTaskPlanner {
   public String taskIdOf(int subtaskId) {
     SubtaskSpec s = session.problem().subtask(session.problem().indexOf(subtaskId));
     for (Task t : accepted) {
+      if (t.propositions().contains(s.proposition())) {
+        return t.id();
+      }
+    }
+    // A finished chain of a cancelled task keeps its task's id.
+    for (Task t : retired) {
       if (t.propositions().contains(s.proposition())) {
         return t.id();
       }

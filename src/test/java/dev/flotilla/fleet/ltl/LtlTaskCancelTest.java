@@ -145,4 +145,34 @@ class LtlTaskCancelTest {
     assertInstanceOf(LtlTaskPlanner.Accepted.class, out.get(0), out.toString());
     assertValid(p);
   }
+
+  @Test
+  void finishedChainsOfTheTaskStayAndEveryFinishedStepKeepsItsIndexAndTask() {
+    LtlTaskPlanner p = planned();
+    // The moment the first chain of phi2 ends: it is finished, the others are not.
+    double release = steps(p).stream()
+        .filter(s -> LtlCancelFixture.PHI2_ONLY.contains(s.proposition()))
+        .collect(java.util.stream.Collectors.groupingBy(PlanStep::subtaskId,
+            java.util.stream.Collectors.summarizingDouble(PlanStep::finishS)))
+        .values().stream().mapToDouble(d -> d.getMax()).min().orElseThrow() + 1e-3;
+    var before = p.plan();
+    java.util.Map<Integer, List<String>> done = new java.util.HashMap<>();
+    for (var a : before.agents()) {
+      done.put(a.agentId(), a.steps().stream().filter(s -> s.finishS() <= release)
+          .map(s -> p.taskIdOf(s.subtaskId()) + "/" + s.proposition()).toList());
+    }
+    var r = assertInstanceOf(LtlTaskPlanner.Cancelled.class,
+        p.cancel("phi2", p.epoch() + release));
+    assertTrue(r.planChanged());
+    assertValid(p);
+    for (var a : p.plan().agents()) {
+      List<String> prefix = a.steps().stream().limit(done.get(a.agentId()).size())
+          .map(s -> p.taskIdOf(s.subtaskId()) + "/" + s.proposition()).toList();
+      assertEquals(done.get(a.agentId()), prefix, "agent " + a.agentId());
+    }
+    assertTrue(steps(p).stream().anyMatch(s -> p.taskIdOf(s.subtaskId()).equals("phi2")),
+        "the finished chain stays under phi2");
+    assertTrue(steps(p).stream().filter(s -> p.taskIdOf(s.subtaskId()).equals("phi2"))
+        .allMatch(s -> s.finishS() <= release), "only finished steps of phi2 are left");
+  }
 }
