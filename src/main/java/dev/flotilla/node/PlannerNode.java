@@ -378,14 +378,20 @@ public final class PlannerNode implements FlotillaNode {
     if (e.source().equals(ctx.name())) {
       return;
     }
-    if (e.kind() == FleetEvent.ROBOT_PAUSED) {
+    if (e.kind() == FleetEvent.TASK_STARTED || e.kind() == FleetEvent.TASK_COMPLETED) {
+      // Robots know their progress by step index: a cancel or a pause must keep these in place.
+      if (ltlTaskIds.contains(e.taskId())
+          && ltl.onStepReport(e.robotId(), e.taskId(), e.stepIndex()) && journal != null) {
+        journal.put(LTL_SESSION_KEY, ltl.record().toJson());
+      }
+    } else if (e.kind() == FleetEvent.ROBOT_PAUSED) {
       LtlTaskPlanner.PauseResult r = ltl.pause(e.robotId(), ctx.clock().now());
       List<UnplannedTask> stuck = new ArrayList<>();
       r.unassignable().forEach((task, why) -> stuck.add(new UnplannedTask(task,
           UnplannedReason.NOT_ENOUGH_ROBOTS, "robot " + e.robotId() + " is paused and " + why
               + "; its steps wait for the robot's resume")));
       stuck.forEach(u -> log.warning("LTL task " + u.taskId() + ": " + u.detail()));
-      if (r.planChanged() || !stuck.isEmpty()) {
+      if (r.planChanged()) {
         publishLtlPlan(PlanCause.ROBOT_PAUSED, stuck);
       } else if (journal != null && ltl.record() != null) {
         journal.put(LTL_SESSION_KEY, ltl.record().toJson());

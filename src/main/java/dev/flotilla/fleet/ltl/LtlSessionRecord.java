@@ -21,9 +21,11 @@ import java.util.Set;
  * @param goSeen whether a GO of the running plan was seen (else planned times stand in for them)
  * @param paused robots paused by an operator: no LTL work is planned for them (absent in records
  *     written before pausing existed: none)
+ * @param reported steps robots reported reaching or finishing, as "agent/subtask/chain step"
+ *     (absent in older records: none)
  */
 public record LtlSessionRecord(double epoch, List<Call> calls, Set<Integer> startedChains,
-    boolean goSeen, Set<String> paused) {
+    boolean goSeen, Set<String> paused, Set<String> reported) {
 
   /**
    * A record without paused robots.
@@ -35,7 +37,7 @@ public record LtlSessionRecord(double epoch, List<Call> calls, Set<Integer> star
    */
   public LtlSessionRecord(double epoch, List<Call> calls, Set<Integer> startedChains,
       boolean goSeen) {
-    this(epoch, calls, startedChains, goSeen, Set.of());
+    this(epoch, calls, startedChains, goSeen, Set.of(), Set.of());
   }
 
   /**
@@ -103,6 +105,7 @@ public record LtlSessionRecord(double epoch, List<Call> calls, Set<Integer> star
     calls = List.copyOf(calls);
     startedChains = Set.copyOf(startedChains);
     paused = paused == null ? Set.of() : Set.copyOf(paused);
+    reported = reported == null ? Set.of() : Set.copyOf(reported);
   }
 
   /** @return the record as JSON */

@@ -6,6 +6,7 @@ import dev.flotilla.plan.ChainAssignment;
 import dev.flotilla.plan.CpSatPlanner;
 import dev.flotilla.plan.Plan;
 import dev.flotilla.plan.PlanResult;
+import dev.flotilla.plan.PlanStep;
 import dev.flotilla.plan.PlanningProblem;
 import dev.flotilla.plan.PlanningSession;
 import dev.flotilla.plan.Replanning;
@@ -122,6 +123,12 @@ public final class LtlTaskPlanner {
   private final Set<String> cancelled = new LinkedHashSet<>();
   /** Cancelled tasks that were in a plan, in acceptance order: their finished chains stay. */
   private final List<Task> retired = new ArrayList<>();
+  /**
+   * Steps robots reported reaching or finishing ({@link #onStepReport}), as {@link #stepKey}: a
+   * change of the plan must keep each at its index in its robot's list, since robots (and the
+   * synchronizer) know their progress by step index.
+   */
+  private final Set<String> reported = new HashSet<>();
   /** Robots paused by an operator: their unfinished chains move, no new work is planned there. */
   private final Set<String> paused = new LinkedHashSet<>();
   private boolean goSeen;
@@ -316,6 +323,11 @@ public final class LtlTaskPlanner {
       return new NotCancelled(taskId, "LTL task '" + taskId + "' is finished (every step of it "
           + "started and was due to end before now); nothing to cancel");
     }
+    int pinned = pinShifting(drop);
+    if (!exclusive.isEmpty() && drop.isEmpty()) {
+      return new NotCancelled(taskId, "LTL task '" + taskId + "' cannot leave the plan: robots "
+          + "have done steps of it and moved on; nothing to cancel");
+    }
     List<String> robots = robotsOf(drop);
     List<ChainAssignment> kept = session.plan().assignments().stream()
         .filter(a -> !drop.contains(a.subtaskId())).toList();
@@ -331,14 +343,49 @@ public final class LtlTaskPlanner {
     calls.add(new LtlSessionRecord.Call(List.of(taskId), List.of(), true, release, Map.of(),
         started, session.plan().assignments(), LtlSessionRecord.Call.CANCEL));
     version++;
-    return new Cancelled(taskId, robots, true, drop.isEmpty()
+    return new Cancelled(taskId, robots, true, (drop.isEmpty()
         ? "its subtasks are shared with other tasks and stay in the plan"
-        : drop.size() + " subtask(s) left the plan, the rest was re-timed from now");
+        : drop.size() + " subtask(s) left the plan, the rest was re-timed from now")
+        + (pinned == 0 ? "" : "; " + pinned + " chain(s) of it stay, since robots did part of "
+            + "them and moved on"));
   }
 
   private Set<Integer> startedNow(double release) {
     return goSeen ? Set.copyOf(startedChains)
         : SimulatedAnnealingReplanner.startedBy(session.plan(), release);
+  }
+
+  /**
+   * Keeps in the plan the chains whose removal would move a reported step to another index: a
+   * chain with a step on robot R before a step R reported that stays. Repeated until nothing
+   * changes, since a kept chain may hold reported steps itself.
+   *
+   * @param drop subtasks to drop; the pinned ones are removed from it
+   * @return how many were pinned
+   */
+  private int pinShifting(Set<Integer> drop) {
+    int pinned = 0;
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (var agent : session.plan().agents()) {
+        int lastKept = -1;
+        List<PlanStep> steps = agent.steps();
+        for (int i = 0; i < steps.size(); i++) {
+          if (!drop.contains(steps.get(i).subtaskId())
+              && reported.contains(stepKey(agent.agentId(), steps.get(i)))) {
+            lastKept = i;
+          }
+        }
+        for (int i = 0; i < lastKept; i++) {
+          if (drop.remove(steps.get(i).subtaskId())) {
+            pinned++;
+            changed = true;
+          }
+        }
+      }
+    }
+    return pinned;
   }
 
   /** The subtasks whose chain started and whose every step was due to end by the release. */
@@ -373,8 +420,8 @@ public final class LtlTaskPlanner {
    *
    * @param robotId robot
    * @param now node time in seconds
-   * @return what moved; {@code planChanged} false when the robot is no LTL agent, was already
-   *     paused, or had no unfinished LTL work
+   * @return what moved; {@code planChanged} (a new version to publish) false when the robot is
+   *     no LTL agent, was already paused, or had no unfinished LTL work
    */
   public PauseResult pause(String robotId, double now) {
     if (!fleet.robotOfAgent().contains(robotId) || !paused.add(robotId)
@@ -387,6 +434,10 @@ public final class LtlTaskPlanner {
     Map<String, String> stuck = new LinkedHashMap<>();
     m.stuck().forEach((id, why) -> stuck.putIfAbsent(taskIdOf(id), why));
     List<String> movedTasks = m.moved().stream().map(this::taskIdOf).distinct().sorted().toList();
+    if (!stuck.isEmpty() && version == before) {
+      // The same plan, published again with what could not move: consumers need a new version.
+      version++;
+    }
     return new PauseResult(robotId, version != before, movedTasks, stuck);
   }
 
@@ -398,7 +449,7 @@ public final class LtlTaskPlanner {
   private LtlWorkMover.Moves moveOffPaused(Set<Integer> started, double release) {
     Set<Integer> agents = pausedAgents();
     LtlWorkMover.Moves m = LtlWorkMover.move(session.problem(), session.plan(), agents, started,
-        release);
+        release, reported);
     if (m.moved().isEmpty()) {
       return m;
     }
@@ -462,7 +513,7 @@ public final class LtlTaskPlanner {
    */
   public LtlSessionRecord record() {
     return session.plan() == null ? null
-        : new LtlSessionRecord(epoch, calls, startedChains, goSeen, paused);
+        : new LtlSessionRecord(epoch, calls, startedChains, goSeen, paused, reported);
   }
 
   /**
@@ -520,6 +571,7 @@ public final class LtlTaskPlanner {
     startedChains.addAll(record.startedChains());
     goSeen = record.goSeen();
     paused.addAll(record.paused());
+    reported.addAll(record.reported());
     version++;
     return Optional.empty();
   }
@@ -550,6 +602,33 @@ public final class LtlTaskPlanner {
       startedChains.add(step.subtaskId());
     }
     return true;
+  }
+
+  /**
+   * Records a robot's report that it reached or finished a step of the running plan (its
+   * {@code task_started} / {@code task_completed} events): such a step must keep its index when
+   * the plan changes.
+   *
+   * @param robotId robot
+   * @param taskId task id of the step
+   * @param stepIndex index of the step in the robot's LTL plan
+   * @return whether the report named a step of the running plan not reported before
+   */
+  public boolean onStepReport(String robotId, String taskId, int stepIndex) {
+    int agent = fleet.robotOfAgent().indexOf(robotId);
+    if (session.plan() == null || agent < 0) {
+      return false;
+    }
+    var steps = session.plan().agents().get(agent).steps();
+    if (stepIndex < 0 || stepIndex >= steps.size()
+        || !taskIdOf(steps.get(stepIndex).subtaskId()).equals(taskId)) {
+      return false;
+    }
+    return reported.add(stepKey(agent, steps.get(stepIndex)));
+  }
+
+  static String stepKey(int agent, PlanStep s) {
+    return agent + "/" + s.subtaskId() + "/" + s.stepIndex();
   }
 
   /** @return subtask ids whose chain has started according to the synchronizer's GO orders */

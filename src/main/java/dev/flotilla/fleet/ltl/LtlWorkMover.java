@@ -37,8 +37,19 @@ final class LtlWorkMover {
   record Moves(List<ChainAssignment> assignments, Set<Integer> started, Set<Integer> moved,
       Map<Integer, String> stuck) {}
 
+  /**
+   * @param problem the running problem
+   * @param plan the running plan
+   * @param pausedAgents agents to move work off
+   * @param started started subtasks
+   * @param releaseS seconds since the plan's epoch
+   * @param reported steps robots reported reaching or finishing ({@link
+   *     LtlTaskPlanner#stepKey}): a move may not change the index of any that stays
+   * @return the moves
+   */
   static Moves move(PlanningProblem problem, Plan plan, Set<Integer> pausedAgents,
-      Set<Integer> started, double releaseS) {
+      Set<Integer> started, double releaseS, Set<String> reported) {
+    Map<String, Integer> positions = reportedPositions(plan, reported);
     List<ChainAssignment> current = new ArrayList<>(plan.assignments());
     Set<Integer> st = new HashSet<>(started);
     Set<Integer> moved = new HashSet<>();
@@ -54,11 +65,15 @@ final class LtlWorkMover {
       }
       Set<Integer> tryStarted = new HashSet<>(st);
       tryStarted.remove(id);
-      Optional<ChainAssignment> replacement =
-          replace(problem, evaluator, current, i, pausedAgents, tryStarted, releaseS);
+      Optional<ChainAssignment> replacement = replace(evaluator, problem.agents(), current, i,
+          pausedAgents, tryStarted, releaseS, positions);
       if (replacement.isEmpty()) {
-        stuck.put(id, "no other robot of type " + a.chain().agentType() + " that is not "
-            + "paused can take its chain in a plan that keeps the order");
+        String type = pausedAgents.contains(a.master()) ? a.chain().agentType()
+            : problem.agents().get(a.helpers().stream().flatMap(List::stream)
+                .filter(pausedAgents::contains).findFirst().orElseThrow()).type().name();
+        stuck.put(id, "no other robot of type " + type + " that is not paused can take its "
+            + "part in a plan that keeps the order and every robot's reported steps at their "
+            + "indices");
         continue;
       }
       current.set(i, replacement.get());
@@ -68,11 +83,10 @@ final class LtlWorkMover {
     return new Moves(current, st, moved, stuck);
   }
 
-  private static Optional<ChainAssignment> replace(PlanningProblem problem,
-      PlanEvaluator evaluator, List<ChainAssignment> current, int i, Set<Integer> paused,
-      Set<Integer> started, double releaseS) {
+  private static Optional<ChainAssignment> replace(PlanEvaluator evaluator, List<Agent> agents,
+      List<ChainAssignment> current, int i, Set<Integer> paused, Set<Integer> started,
+      double releaseS, Map<String, Integer> positions) {
     ChainAssignment a = current.get(i);
-    List<Agent> agents = problem.agents();
     if (paused.contains(a.master())) {
       ChainAssignment best = null;
       double bestCost = Double.POSITIVE_INFINITY;
@@ -83,7 +97,7 @@ final class LtlWorkMover {
         }
         ChainAssignment candidate =
             new ChainAssignment(a.subtaskId(), a.chain(), c.id(), a.helpers());
-        double cost = cost(evaluator, current, i, candidate, started, releaseS);
+        double cost = cost(evaluator, current, i, candidate, started, releaseS, paused, positions);
         if (cost < bestCost) {
           bestCost = cost;
           best = candidate;
@@ -109,7 +123,7 @@ final class LtlWorkMover {
             continue;
           }
           ChainAssignment candidate = withHelper(a, k, slot, c.id());
-          double cost = cost(evaluator, current, i, candidate, started, releaseS);
+          double cost = cost(evaluator, current, i, candidate, started, releaseS, paused, positions);
           if (cost < bestCost) {
             bestCost = cost;
             best = candidate;
@@ -121,7 +135,7 @@ final class LtlWorkMover {
         a = best;
       }
     }
-    return cost(evaluator, current, i, a, started, releaseS) < Double.POSITIVE_INFINITY
+    return cost(evaluator, current, i, a, started, releaseS, paused, positions) < Double.POSITIVE_INFINITY
         ? Optional.of(a) : Optional.empty();
   }
 
@@ -133,13 +147,45 @@ final class LtlWorkMover {
     return new ChainAssignment(a.subtaskId(), a.chain(), a.master(), helpers);
   }
 
-  /** The plan's objective with one assignment replaced, or infinity when it cannot be timed. */
+  /**
+   * The plan's objective with one assignment replaced, or infinity when it cannot be timed or it
+   * moves a reported step of a robot that is not paused to another index.
+   */
   private static double cost(PlanEvaluator evaluator, List<ChainAssignment> current, int i,
-      ChainAssignment candidate, Set<Integer> started, double releaseS) {
+      ChainAssignment candidate, Set<Integer> started, double releaseS, Set<Integer> paused,
+      Map<String, Integer> positions) {
     List<ChainAssignment> next = new ArrayList<>(current);
     next.set(i, candidate);
     return evaluator.evaluate(next, released(next, started), releaseS)
+        .filter(p -> keepsPositions(p, paused, positions))
         .map(Plan::objective).orElse(Double.POSITIVE_INFINITY);
+  }
+
+  /** Index in its agent's list of each reported step of the plan. */
+  private static Map<String, Integer> reportedPositions(Plan plan, Set<String> reported) {
+    Map<String, Integer> out = new HashMap<>();
+    for (AgentPlan agent : plan.agents()) {
+      for (int k = 0; k < agent.steps().size(); k++) {
+        String key = LtlTaskPlanner.stepKey(agent.agentId(), agent.steps().get(k));
+        if (reported.contains(key)) {
+          out.put(key, k);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether every reported step of an agent that is not paused is still at its index. */
+  private static boolean keepsPositions(Plan plan, Set<Integer> paused,
+      Map<String, Integer> positions) {
+    Map<String, Integer> now = reportedPositions(plan, positions.keySet());
+    for (Map.Entry<String, Integer> e : positions.entrySet()) {
+      int agent = Integer.parseInt(e.getKey().substring(0, e.getKey().indexOf('/')));
+      if (!paused.contains(agent) && !e.getValue().equals(now.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean[] released(List<ChainAssignment> assignments, Set<Integer> started) {
