@@ -175,4 +175,49 @@ class LtlTaskCancelTest {
     assertTrue(steps(p).stream().filter(s -> p.taskIdOf(s.subtaskId()).equals("phi2"))
         .allMatch(s -> s.finishS() <= release), "only finished steps of phi2 are left");
   }
+
+  @Test
+  void aChainARobotDidPartOfAndMovedOnFromStaysSoItsStepsKeepTheirIndices() {
+    LtlTaskPlanner p = planned();
+    String robot = null;
+    int done = -1;
+    int later = -1;
+    for (var a : p.plan().agents()) {
+      List<PlanStep> list = a.steps();
+      for (int i = 0; i < list.size() && robot == null; i++) {
+        if (!p.taskIdOf(list.get(i).subtaskId()).equals("phi2")) {
+          continue;
+        }
+        for (int j = i + 1; j < list.size(); j++) {
+          if (!p.taskIdOf(list.get(j).subtaskId()).equals("phi2")) {
+            robot = p.fleet().robotOfAgent().get(a.agentId());
+            done = i;
+            later = j;
+            break;
+          }
+        }
+      }
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(robot != null, "no robot has phi2 work first");
+    int agent = p.fleet().robotOfAgent().indexOf(robot);
+    PlanStep laterStep = p.plan().agents().get(agent).steps().get(later);
+    int pinnedSubtask = p.plan().agents().get(agent).steps().get(done).subtaskId();
+    for (int k = 0; k <= later; k++) {
+      String task = p.taskIdOf(p.plan().agents().get(agent).steps().get(k).subtaskId());
+      assertTrue(p.onStepReport(robot, task, k));
+    }
+    assertFalse(p.onStepReport(robot, "phi1", 999), "no such step");
+    var r = assertInstanceOf(LtlTaskPlanner.Cancelled.class,
+        p.cancel("phi2", p.epoch() + 1));
+    assertTrue(r.detail().contains("stay"), r.detail());
+    List<PlanStep> after = p.plan().agents().get(agent).steps();
+    assertEquals(laterStep.subtaskId(), after.get(later).subtaskId(), "same index");
+    assertTrue(steps(p).stream().anyMatch(s -> s.subtaskId() == pinnedSubtask));
+    assertValid(p);
+    // The restarted planner knows the reports too.
+    LtlTaskPlanner again = LtlCancelFixture.planner(0, LtlCancelFixture.FLEET);
+    again.restore(LtlSessionRecord.fromJson(p.record().toJson()));
+    assertEquals(p.plan(), again.plan());
+    assertEquals(p.record().reported(), again.record().reported());
+  }
 }
