@@ -55,6 +55,8 @@ public final class PlannerNode implements FlotillaNode {
   /** Ids of LTL tasks received, and of tasks refused after their id was taken (issue 14). */
   private final Set<String> ltlTaskIds = new HashSet<>();
   private final Set<String> refusedTaskIds = new HashSet<>();
+  /** Node time at start: pauses and resumes stamped earlier are history (see onEvent). */
+  private double startedAt;
   /** The verdict of each LTL cancel command, repeated to a repeated command. */
   private final Map<String, FleetEvent> ltlCommandVerdicts = new HashMap<>();
   private Bus.Publisher<OperatorCommand> acceptedCommands;
@@ -99,6 +101,7 @@ public final class PlannerNode implements FlotillaNode {
 
   @Override
   public void start() {
+    startedAt = ctx.clock().now();
     accepted = ctx.bus().publisher(ctx.topic(TopicNames.ACCEPTED_TASKS), TaskRequest.TYPE,
         FlotillaQos.ACCEPTED_TASKS);
     events = ctx.bus().publisher(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE,
@@ -384,6 +387,10 @@ public final class PlannerNode implements FlotillaNode {
           && ltl.onStepReport(e.robotId(), e.taskId(), e.stepIndex()) && journal != null) {
         journal.put(LTL_SESSION_KEY, ltl.record().toJson());
       }
+    } else if (Stamps.seconds(e.stamp()) < startedAt) {
+      // A pause or resume from before this run, replayed by the events topic's history: the
+      // journal's record already holds the paused robots; replaying a pause would move work.
+      return;
     } else if (e.kind() == FleetEvent.ROBOT_PAUSED) {
       LtlTaskPlanner.PauseResult r = ltl.pause(e.robotId(), ctx.clock().now());
       List<UnplannedTask> stuck = new ArrayList<>();

@@ -13,6 +13,7 @@ import dev.flotilla.msgs.flotilla_msgs.RobotPlan;
 import dev.flotilla.msgs.flotilla_msgs.TaskRequest;
 import dev.flotilla.plan.PlanValidator;
 import dev.flotilla.ros.Bus;
+import dev.flotilla.ros.NodeClock.Stamps;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -175,6 +176,16 @@ class LtlOperatorCommandsTest {
     assertTrue(r.events.stream().anyMatch(e -> e.kind() == FleetEvent.ROBOT_RESUMED
         && e.robotId().equals(busy)));
     assertEquals(Set.of(), r.planner.ltl().paused(), "back in the LTL pool");
+
+    // A restarted planner: the journal says not paused; the pause replayed by the events
+    // topic's history (stamped before the start) moves nothing.
+    Run again = new Run();
+    int plans = again.ltlPlans.size();
+    again.f.bus.publisher("/flotilla/events", FleetEvent.TYPE, FlotillaQos.EVENTS).publish(
+        FleetEvent.builder().kind(FleetEvent.ROBOT_PAUSED).robotId(busy).stepIndex(-1)
+            .source("allocator").stamp(Stamps.time(again.f.now - 10)).build());
+    assertEquals(Set.of(), again.planner.ltl().paused());
+    assertEquals(plans, again.ltlPlans.size());
   }
 
   @Test
