@@ -133,7 +133,8 @@ class LtlCancelEndToEndTest {
       assertEquals(null, robots.get(p.robotId()).current(), p.robotId() + " is still on a step");
     }
     assertTrue(steps > 0);
-    System.out.println("cancel end-to-end: " + steps + " LTL steps, " + sync.size() + " sync orders ("
+    System.out.println("cancel end-to-end: " + steps + " LTL steps, " + sync.size()
+        + " sync orders ("
         + sync.stream().filter(c -> c.command() == SyncCommand.WAIT).count() + " WAIT), "
         + "robot rejections " + robotRejections.counts() + ", last order for allocation v"
         + sync.get(sync.size() - 1).planVersion());
@@ -246,7 +247,8 @@ class LtlCancelEndToEndTest {
       assertEquals(null, robots.get(p.robotId()).current(), p.robotId() + " is still on a step");
     }
     assertTrue(steps > 0);
-    System.out.println("pause end-to-end: " + ltlPlans.size() + " LTL plans, " + steps + " LTL steps, " + sync.size() + " sync orders ("
+    System.out.println("pause end-to-end: " + ltlPlans.size() + " LTL plans, " + steps
+        + " LTL steps, " + sync.size() + " sync orders ("
         + sync.stream().filter(c -> c.command() == SyncCommand.WAIT).count() + " WAIT), "
         + "robot rejections " + robotRejections.counts() + ", last order for allocation v"
         + sync.get(sync.size() - 1).planVersion());

@@ -44,6 +44,11 @@ import java.util.Set;
  * mentions the step's subtask proposition {@code a_r}; a subtask shared by several formulas after
  * the poset product carries the first one's id.
  *
+ * <p>An operator may {@link #cancel} a task (its subtasks leave the plan, the rest is re-timed
+ * without a search) and {@link #pause} a robot (its unfinished chains move to robots of its type,
+ * {@link LtlWorkMover}); both keep every step a robot reported reaching or finishing at its index
+ * ({@link #onStepReport}), since robots and the synchronizer know their progress by index.
+ *
  * <p>{@link #record()} is what a journal keeps; {@link #restore} brings the plan back from it
  * after a restart without searching, since a time-budgeted search would find another plan.
  */

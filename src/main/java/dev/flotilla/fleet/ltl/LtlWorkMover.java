@@ -123,7 +123,8 @@ final class LtlWorkMover {
             continue;
           }
           ChainAssignment candidate = withHelper(a, k, slot, c.id());
-          double cost = cost(evaluator, current, i, candidate, started, releaseS, paused, positions);
+          double cost =
+              cost(evaluator, current, i, candidate, started, releaseS, paused, positions);
           if (cost < bestCost) {
             bestCost = cost;
             best = candidate;
@@ -135,8 +136,8 @@ final class LtlWorkMover {
         a = best;
       }
     }
-    return cost(evaluator, current, i, a, started, releaseS, paused, positions) < Double.POSITIVE_INFINITY
-        ? Optional.of(a) : Optional.empty();
+    double cost = cost(evaluator, current, i, a, started, releaseS, paused, positions);
+    return cost < Double.POSITIVE_INFINITY ? Optional.of(a) : Optional.empty();
   }
 
   private static ChainAssignment withHelper(ChainAssignment a, int step, int slot, int agent) {
