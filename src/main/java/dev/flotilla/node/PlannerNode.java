@@ -309,6 +309,9 @@ public final class PlannerNode implements FlotillaNode {
             + "accepted it; nothing to cancel");
       } else if (refusedTaskIds.contains(c.taskId())) {
         problem = Optional.of("task '" + c.taskId() + "' was rejected; nothing to cancel");
+      } else if (ltlTaskIds.contains(c.taskId()) && ltl == null) {
+        problem = Optional.of("task '" + c.taskId() + "' is an LTL task and LTL planning is "
+            + "disabled (no ltl_scenario parameter); nothing to cancel");
       } else if (ltlTaskIds.contains(c.taskId())) {
         cancelLtl(c);
         return;
