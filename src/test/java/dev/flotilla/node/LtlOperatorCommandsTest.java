@@ -205,4 +205,19 @@ class LtlOperatorCommandsTest {
         a.unassigned().get(0).detail());
     assertFalse(r.stepsOf(a, "d1").isEmpty(), "its steps wait for the resume");
   }
+
+  @Test
+  void cancellingAJournaledLtlTaskOnAPlannerWithoutLtlIsRefusedWithTheReason() {
+    planned();
+    NodeFixture f = new NodeFixture();
+    List<FleetEvent> events = f.record("/flotilla/events", FleetEvent.TYPE);
+    new PlannerNode(f.context("planner"), PlannerParams.read(NodeFixture.params(NodeFixture.FLEET
+        + "planner:\n  ros__parameters:\n    state_dir: \"" + dir + "\"\n")
+        .forNode("/", "planner"))).start();
+    f.publisher("/flotilla/commands", OperatorCommand.TYPE).publish(OperatorCommand.builder()
+        .kind(OperatorCommand.KIND_CANCEL_TASK).commandId("c1").taskId("phi2").build());
+    FleetEvent last = events.get(events.size() - 1);
+    assertEquals(FleetEvent.COMMAND_REJECTED, last.kind());
+    assertTrue(last.reason().contains("LTL planning is disabled"), last.reason());
+  }
 }
