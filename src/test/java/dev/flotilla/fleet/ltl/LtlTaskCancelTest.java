@@ -4,11 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.flotilla.plan.PlanStep;
 import dev.flotilla.plan.PlanValidator;
+import dev.flotilla.plan.SimulatedAnnealingReplanner;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class LtlTaskCancelTest {
@@ -98,7 +107,7 @@ class LtlTaskCancelTest {
         p.cancel("phi2", p.epoch() + release));
     assertTrue(r.detail().contains("re-timed"), r.detail());
     assertValid(p);
-    Set<Integer> started = dev.flotilla.plan.SimulatedAnnealingReplanner.startedBy(p.plan(),
+    Set<Integer> started = SimulatedAnnealingReplanner.startedBy(p.plan(),
         release);
     for (PlanStep s : steps(p)) {
       if (!started.contains(s.subtaskId())) {
@@ -113,7 +122,7 @@ class LtlTaskCancelTest {
     p.cancel("phi2", p.epoch() + 3);
     LtlSessionRecord record = LtlSessionRecord.fromJson(p.record().toJson());
     LtlTaskPlanner again = LtlCancelFixture.planner(0, LtlCancelFixture.FLEET);
-    assertEquals(java.util.Optional.empty(), again.restore(record));
+    assertEquals(Optional.empty(), again.restore(record));
     assertEquals(p.plan().assignments(), again.plan().assignments());
     assertEquals(p.plan(), again.plan());
     assertEquals(List.of("phi1", "phi3"), again.acceptedTaskIds());
@@ -152,11 +161,11 @@ class LtlTaskCancelTest {
     // The moment the first chain of phi2 ends: it is finished, the others are not.
     double release = steps(p).stream()
         .filter(s -> LtlCancelFixture.PHI2_ONLY.contains(s.proposition()))
-        .collect(java.util.stream.Collectors.groupingBy(PlanStep::subtaskId,
-            java.util.stream.Collectors.summarizingDouble(PlanStep::finishS)))
+        .collect(Collectors.groupingBy(PlanStep::subtaskId,
+            Collectors.summarizingDouble(PlanStep::finishS)))
         .values().stream().mapToDouble(d -> d.getMax()).min().orElseThrow() + 1e-3;
     var before = p.plan();
-    java.util.Map<Integer, List<String>> done = new java.util.HashMap<>();
+    Map<Integer, List<String>> done = new HashMap<>();
     for (var a : before.agents()) {
       done.put(a.agentId(), a.steps().stream().filter(s -> s.finishS() <= release)
           .map(s -> p.taskIdOf(s.subtaskId()) + "/" + s.proposition()).toList());
@@ -198,7 +207,7 @@ class LtlTaskCancelTest {
         }
       }
     }
-    org.junit.jupiter.api.Assumptions.assumeTrue(robot != null, "no robot has phi2 work first");
+    assumeTrue(robot != null, "no robot has phi2 work first");
     int agent = p.fleet().robotOfAgent().indexOf(robot);
     PlanStep laterStep = p.plan().agents().get(agent).steps().get(later);
     int pinnedSubtask = p.plan().agents().get(agent).steps().get(done).subtaskId();
@@ -219,5 +228,22 @@ class LtlTaskCancelTest {
     again.restore(LtlSessionRecord.fromJson(p.record().toJson()));
     assertEquals(p.plan(), again.plan());
     assertEquals(p.record().reported(), again.record().reported());
+  }
+
+  @Test
+  void aJournalRecordWrittenBeforeCancelAndPauseExistedStillRestores() throws Exception {
+    LtlTaskPlanner p = planned();
+    var json = (ObjectNode)
+        new ObjectMapper().readTree(p.record().toJson());
+    json.remove("paused");
+    json.remove("reported");
+    json.get("calls").forEach(c -> ((ObjectNode) c)
+        .remove("change"));
+    LtlSessionRecord old = LtlSessionRecord.fromJson(json.toString());
+    assertEquals(Set.of(), old.paused());
+    assertEquals("", old.calls().get(0).change());
+    LtlTaskPlanner again = LtlCancelFixture.planner(0, LtlCancelFixture.FLEET);
+    assertEquals(Optional.empty(), again.restore(old));
+    assertEquals(p.plan(), again.plan());
   }
 }
