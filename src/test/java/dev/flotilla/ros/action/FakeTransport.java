@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Literal raw endpoints in memory: what the client writes is kept, replies are handed in. */
-final class FakeTransport implements ActionTransport {
-  final Map<String, List<byte[]>> written = new HashMap<>();
+public final class FakeTransport implements ActionTransport {
+  public final Map<String, List<byte[]>> written = new HashMap<>();
   final Map<String, Consumer<DdsBus.RawSample>> readers = new HashMap<>();
   final Map<String, String> types = new HashMap<>();
-  boolean matched = true;
+  public boolean matched = true;
   static final byte[] WRITER_GID = new byte[16];
 
   static {
@@ -56,15 +56,15 @@ final class FakeTransport implements ActionTransport {
     };
   }
 
-  List<byte[]> written(String topic) {
+  public List<byte[]> written(String topic) {
     return written.getOrDefault(topic, List.of());
   }
 
-  void deliver(String topic, byte[] cdr) {
+  public void deliver(String topic, byte[] cdr) {
     readers.get(topic).accept(new DdsBus.RawSample(cdr, new byte[16], 0));
   }
 
-  void deliver(String topic, byte[] cdr, byte[] gid, long sequence) {
+  public void deliver(String topic, byte[] cdr, byte[] gid, long sequence) {
     readers.get(topic).accept(new DdsBus.RawSample(cdr, gid, sequence));
   }
 }
