@@ -420,6 +420,11 @@ public final class DdsBus implements Bus {
     Delivery delivery = new Delivery(qos.depth());
     SubscriberAttributes attributes =
         node.createSubscriberAttributes(ddsTopic, dataType, literalQos(qos));
+    // As for the graph writer: no namespace partition, which rmw's endpoints never carry.
+    var readerProfile = TypeHashUserData.readerProfile(attributes);
+    if (readerProfile != null && readerProfile.getQos() != null) {
+      readerProfile.getQos().setPartition(null);
+    }
     ROS2Subscription<RawTopicType.Sample> subscription = node.createSubscription(dataType,
         subscriber -> delivery.submit(() -> {
           SampleInfo info = new SampleInfo();

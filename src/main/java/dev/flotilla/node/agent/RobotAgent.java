@@ -233,8 +233,9 @@ public final class RobotAgent implements FlotillaNode {
   /**
    * An operator cancelled a task (issue 14). The allocator's next plan drops its steps, which ends
    * the current step; a goal already handed to Nav2 would still be driven to, so it is cancelled
-   * here: Nav2's {@code goal_pose} topic has no cancel, and a new goal preempts the old one, so
-   * the robot is sent to where it is (with {@code cmd_vel}, a zero twist).
+   * here: through the action, by {@code cancel_goal}; Nav2's {@code goal_pose} topic has no
+   * cancel, and a new goal preempts the old one, so the robot is sent to where it is (with
+   * {@code cmd_vel}, a zero twist).
    */
   void onTaskCancelled(FleetEvent e) {
     if (Stamps.seconds(e.stamp()) < startedAt || !e.taskId().equals(lastGoalTask)) {
