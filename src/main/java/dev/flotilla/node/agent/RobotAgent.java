@@ -185,7 +185,10 @@ public final class RobotAgent implements FlotillaNode {
   void onGoalEnded(GoalId goal, NavigateToPoseClient.Outcome outcome, String reason) {
     PlanStep step = goalStep;
     goalStep = null;
-    if (step == null || follower.current() != step) {
+    PlanStep current = follower.current();
+    // A newer plan that keeps the step carries it in a new message: compare by identity of step.
+    if (step == null || current == null || !current.taskId().equals(step.taskId())
+        || current.stepIndex() != step.stepIndex() || !current.action().equals(step.action())) {
       log.info("navigate_to_pose goal " + goal + " ended " + outcome + " after its step was "
           + "over: ignored");
       return;

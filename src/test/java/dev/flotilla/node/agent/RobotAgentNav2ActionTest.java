@@ -146,6 +146,22 @@ class RobotAgentNav2ActionTest {
     assertEquals(3.0, r.readFloat64());
   }
 
+  /** A newer plan that keeps the step (new message objects) leaves the goal to decide it. */
+  @Test
+  void aReplanThatKeepsTheStepKeepsItsGoal() {
+    start();
+    plan(1, "t1");
+    tick(2);
+    reply(SEND, last(SEND).header(), accepted(true));
+    plan(2, "t1");
+    tick(2);
+    assertTrue(wire.written("rq" + CANCEL + "Request").isEmpty(), "no cancel");
+    assertEquals(1, wire.written("rq" + SEND + "Request").size(), "no second goal");
+    reply(RESULT, last(RESULT).header(), result(4, ""));
+    tick(20);
+    assertEquals(List.of("t1: done"), kinds(FleetEvent.TASK_COMPLETED));
+  }
+
   @Test
   void abortedFailsTheStepWithNav2sReason() {
     start();
