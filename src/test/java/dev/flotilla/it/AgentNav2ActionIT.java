@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * CycloneDDS C program that acts as Nav2's action server the way rmw_cyclonedds puts an action on
  * the wire (request headers in the payload). The goal's result decides the step: succeeded
  * completes it, aborted fails it with Nav2's reason, a server that never answers fails it after
- * the timeout, and a replan that takes the step away cancels the goal.
+ * the timeout, and a replan that takes the step away cancels the goal. A Fast-DDS C++ program
+ * that answers as rmw_fastrtps does (related sample identity, no header) checks the other
+ * convention ({@code nav2_rmw: fastrtps}).
  */
 class AgentNav2ActionIT {
   static Path peer;
@@ -47,6 +50,11 @@ class AgentNav2ActionIT {
     final Process process;
 
     Run(String mode, String extraParams) throws Exception {
+      this(extraParams, domain -> CyclonePeer.process(peer, String.valueOf(domain), "r1", "1.0",
+          "2.0", "40", mode));
+    }
+
+    Run(String extraParams, IntFunction<ProcessBuilder> peerProcess) throws Exception {
       int domain = 60 + (int) (ProcessHandle.current().pid() % 20);
       RosParamsFile params = RosParamsFile.parse("agent.yaml", """
           /**:
@@ -64,8 +72,7 @@ class AgentNav2ActionIT {
       operator = new DdsBus("it_operator", "/", domain, true);
       operator.subscribe("/flotilla/events", FleetEvent.TYPE, QosProfile.DEFAULT, events::add);
       plans = operator.publisher("/flotilla/allocation", Allocation.TYPE, QosProfile.LATCHED);
-      process = CyclonePeer.process(peer, String.valueOf(domain), "r1", "1.0", "2.0", "40", mode)
-          .start();
+      process = peerProcess.apply(domain).start();
       Thread reader = new Thread(() -> {
         try (BufferedReader r = new BufferedReader(
             new InputStreamReader(process.getInputStream()))) {
@@ -168,6 +175,24 @@ class AgentNav2ActionIT {
       run.await(() -> run.peerSaid("CANCEL_GOAL canceling=1"), 30, "cancel_goal at the peer");
       run.await(() -> run.peerSaid("SEND_GOAL 1.000 5.000"), 30, "t2's goal");
       assertTrue(run.events(FleetEvent.TASK_FAILED).isEmpty(), run.events.toString());
+    }
+  }
+
+  @Test
+  void anRmwFastrtpsServerIsAnsweredByRelatedSampleIdentity() throws Exception {
+    Path fastPeer = FastDdsPeer.build("nav2_action_fastdds_peer.cpp", "nav2_action_fastdds.idl");
+    try (Run run = new Run("    nav2_rmw: fastrtps\n", domain -> {
+      ProcessBuilder pb = new ProcessBuilder(fastPeer.toString(), String.valueOf(domain), "r1",
+          "40", "succeed").redirectErrorStream(true);
+      pb.environment().keySet().removeIf(k -> k.startsWith("ROS_") || k.startsWith("FASTRTPS")
+          || k.startsWith("FASTDDS"));
+      return pb;
+    })) {
+      run.plan(1, AgentNav2InteropIT.step("t1", 0, 3, 2), AgentNav2InteropIT.step("t2", 1, 3, 4));
+      run.await(() -> run.events(FleetEvent.TASK_COMPLETED).size() == 2, 60, "two completions");
+      assertEquals(List.of("t1: done", "t2: done"), run.events(FleetEvent.TASK_COMPLETED));
+      assertEquals(2, run.out.stream().filter(l -> l.contains("RESULT SUCCEEDED")).count(),
+          String.join("\n", run.out));
     }
   }
 }
