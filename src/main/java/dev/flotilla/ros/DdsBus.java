@@ -366,7 +366,8 @@ public final class DdsBus implements Bus {
    * {@code rt/} prefix: {@code rq/<service>Request} and the like, as rmw names service topics.
    * Reliable endpoints keep writes in order, so the sequence numbers counted here are DDS's.
    *
-   * @param ddsTopic the DDS topic name, e.g. {@code rq/r1/navigate_to_pose/_action/send_goalRequest}
+   * @param ddsTopic the DDS topic name, e.g.
+   *     {@code rq/r1/navigate_to_pose/_action/send_goalRequest}
    * @param ddsType the DDS type name, e.g. {@code action_msgs::srv::dds_::CancelGoal_Request_}
    * @param qos delivery guarantees
    * @param maxPayloadBytes largest sample, in bytes
