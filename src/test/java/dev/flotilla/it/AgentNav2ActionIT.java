@@ -147,20 +147,20 @@ class AgentNav2ActionIT {
 
   @Test
   void aServerThatNeverAnswersFailsTheStepAfterTheTimeout() throws Exception {
-    try (Run run = new Run("mute", "    nav2_server_timeout: 3.0\n")) {
+    try (Run run = new Run("mute", "    nav2_server_timeout: 5.0\n")) {
       run.plan(1, AgentNav2InteropIT.step("t1", 0, 3, 2));
       run.await(() -> !run.events(FleetEvent.TASK_FAILED).isEmpty(), 60, "task_failed");
       assertEquals(List.of("t1: the navigate_to_pose server on /r1/navigate_to_pose did not "
-          + "answer send_goal within 3.0 s"), run.events(FleetEvent.TASK_FAILED));
+          + "answer send_goal within 5.0 s"), run.events(FleetEvent.TASK_FAILED));
     }
   }
 
   @Test
   void aGoalWithoutResultTimesOutAndIsCancelled() throws Exception {
-    try (Run run = new Run("never", "    goal_timeout: 4.0\n")) {
+    try (Run run = new Run("never", "    goal_timeout: 6.0\n")) {
       run.plan(1, AgentNav2InteropIT.step("t1", 0, 3, 2));
       run.await(() -> !run.events(FleetEvent.TASK_FAILED).isEmpty(), 60, "task_failed");
-      assertEquals(List.of("t1: goal (3.00, 2.00) not reached within 4.0 s"),
+      assertEquals(List.of("t1: goal (3.00, 2.00) not reached within 6.0 s"),
           run.events(FleetEvent.TASK_FAILED));
       run.await(() -> run.peerSaid("CANCEL_GOAL canceling=1"), 20, "cancel_goal at the peer");
     }

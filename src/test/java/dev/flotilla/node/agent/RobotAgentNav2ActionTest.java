@@ -1,6 +1,7 @@
 package dev.flotilla.node.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.cdr.CdrReader;
@@ -231,7 +232,23 @@ class RobotAgentNav2ActionTest {
   void badParametersNameTheField() {
     Executable bad = () -> AgentParams.read(RosParamsFile.parse("agent.yaml",
         yaml("    nav2_rmw: zenoh\n")).forNode("/", "agent"), "r1");
-    ParamsException e = org.junit.jupiter.api.Assertions.assertThrows(ParamsException.class, bad);
+    ParamsException e = assertThrows(ParamsException.class, bad);
     assertTrue(e.getMessage().contains("nav2_rmw"), e.getMessage());
+    e = assertThrows(ParamsException.class, () -> AgentParams.read(RosParamsFile.parse(
+        "agent.yaml", yaml("    nav2_action: /r1/navigate_to_pose\n")).forNode("/", "agent"),
+        "r1"));
+    assertEquals("agent.yaml: agent.nav2_action '/r1/navigate_to_pose' is not a relative ROS 2 "
+        + "name such as navigate_to_pose.", e.getMessage());
+    e = assertThrows(ParamsException.class, () -> AgentParams.read(RosParamsFile.parse(
+        "agent.yaml", yaml("    nav2_server_timeout: 0\n")).forNode("/", "agent"), "r1"));
+    assertTrue(e.getMessage().contains("nav2_server_timeout"), e.getMessage());
+  }
+
+  @Test
+  void goalPoseStaysTheDefault() {
+    AgentParams p = AgentParams.read(RosParamsFile.parse("agent.yaml", yaml("")
+        .replace("    nav2_interface: action\n", "")).forNode("/", "agent"), "r1");
+    assertEquals(false, p.nav2().action());
+    assertEquals("navigate_to_pose", p.nav2().actionName());
   }
 }
