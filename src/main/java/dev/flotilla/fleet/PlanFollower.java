@@ -76,6 +76,11 @@ public final class PlanFollower {
   private boolean syncSeen;
   private SyncOrder syncCommand;
   private boolean actionDone;
+  /** Whether navigation itself reports arrival (see {@link #arrivalFromNavigation}). */
+  private boolean arrivalByNavigation;
+  /** The navigation's verdict on the current goal: null while it drives, else reached or not. */
+  private Boolean navigationReached;
+  private String navigationReason = "";
 
   /**
    * @param robotId this robot's id
@@ -194,6 +199,31 @@ public final class PlanFollower {
     syncCommand = c.order();
   }
 
+  /**
+   * Lets the navigation stack decide arrival (Nav2's {@code navigate_to_pose} result): distance
+   * to the goal no longer counts and the goal is not resent; {@link #onNavigationEnded} does.
+   * The goal timeout still applies. Call before the first tick.
+   */
+  public void arrivalFromNavigation() {
+    arrivalByNavigation = true;
+  }
+
+  /**
+   * The navigation stack ended the current goal (with {@link #arrivalFromNavigation} on): reached
+   * counts as arrival, anything else fails the step with the reason at the next tick. Ignored when
+   * no step is being driven to.
+   *
+   * @param reached whether the goal was reached
+   * @param reason why not, one sentence (for {@code task_failed})
+   */
+  public void onNavigationEnded(boolean reached, String reason) {
+    if (current == null || phase != Phase.NAVIGATING) {
+      return;
+    }
+    navigationReached = reached;
+    navigationReason = reason;
+  }
+
   /** An effector reported the current action done (command-topic mode). */
   public void onActionDone() {
     actionDone = true;
@@ -221,6 +251,10 @@ public final class PlanFollower {
     switch (phase) {
       case NAVIGATING -> {
         Point3 g = current.goal();
+        if (arrivalByNavigation) {
+          navigateByResult(g, now);
+          return;
+        }
         double distance = Math.hypot(g.x() - pose.x(), g.y() - pose.y());
         if (distance < bestDistance - Math.min(tolerance, 0.05)) {
           bestDistance = distance;
@@ -278,6 +312,21 @@ public final class PlanFollower {
     }
   }
 
+  /** NAVIGATING when the navigation stack reports arrival: its verdict, or the timeout. */
+  private void navigateByResult(Point3 g, double now) {
+    if (Boolean.TRUE.equals(navigationReached)) {
+      PlannedStep step = current;
+      enter(Phase.AWAITING_SYNC, now);
+      effects.event(FleetEventKind.TASK_STARTED, step, "arrived");
+    } else if (Boolean.FALSE.equals(navigationReached)) {
+      finish(FleetEventKind.TASK_FAILED, navigationReason);
+    } else if (now - phaseSince > goalTimeout) {
+      effects.stop();
+      finish(FleetEventKind.TASK_FAILED, String.format(Locale.ROOT,
+          "goal (%.2f, %.2f) not reached within %.1f s", g.x(), g.y(), goalTimeout));
+    }
+  }
+
   /** Sends the current step's goal; progress is measured from where the robot is now. */
   private void sendGoal(Pose2 pose, double now) {
     Point3 g = current.goal();
@@ -299,6 +348,8 @@ public final class PlanFollower {
     phase = p;
     phaseSince = now;
     if (p == Phase.NAVIGATING) {
+      navigationReached = null;
+      navigationReason = "";
       syncSeen = false;
       syncCommand = null;
     }

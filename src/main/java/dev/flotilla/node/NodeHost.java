@@ -7,6 +7,7 @@ import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.RosoutHandler;
+import dev.flotilla.ros.action.ActionTransport;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.RosParamsFile;
 import dev.flotilla.security.SecureBus;
@@ -175,6 +176,16 @@ public final class NodeHost implements AutoCloseable {
      * @return the node, not started
      */
     public FlotillaNode create(NodeContext ctx) {
+      return create(ctx, null);
+    }
+
+    /**
+     * @param ctx host services
+     * @param actions raw DDS endpoints for an agent's navigate_to_pose action, which stay
+     *     unsigned even when the node's bus signs (Nav2 cannot sign); null: the node's bus
+     * @return the node, not started
+     */
+    public FlotillaNode create(NodeContext ctx, ActionTransport actions) {
       if (params instanceof PlannerParams p) {
         return new PlannerNode(ctx, p);
       }
@@ -182,7 +193,7 @@ public final class NodeHost implements AutoCloseable {
         return new AllocatorNode(ctx, p);
       }
       if (params instanceof AgentParams p) {
-        return new RobotAgent(ctx, p);
+        return new RobotAgent(ctx, p, actions);
       }
       return new SynchronizerNode(ctx, (SynchronizerParams) params);
     }
@@ -197,7 +208,7 @@ public final class NodeHost implements AutoCloseable {
    */
   public synchronized FlotillaNode start(NodeSpec spec, int domainId) {
     checkJournal(spec);
-    Bus bus = new DdsBus(spec.name(), spec.namespace(), domainId, localhostOnly);
+    DdsBus bus = new DdsBus(spec.name(), spec.namespace(), domainId, localhostOnly);
     buses.add(bus);
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "flotilla-" + spec.name());
@@ -218,7 +229,8 @@ public final class NodeHost implements AutoCloseable {
     Logger.getLogger("flotilla." + spec.name()).addHandler(rosout);
     rosoutHandlers.put("flotilla." + spec.name(), rosout);
     FlotillaNode node = spec.create(new NodeContext(spec.name(), spec.namespace(), nodeBus, clock,
-        guarded(executor, spec.name()), guarded(background, spec.name())));
+        guarded(executor, spec.name()), guarded(background, spec.name())),
+        ActionTransport.over(bus));
     try {
       executor.submit(node::start).get();
     } catch (Exception e) {

@@ -27,7 +27,10 @@ import us.ihmc.pubsub.TopicDataType;
 import us.ihmc.pubsub.attributes.ParticipantProfile;
 import us.ihmc.pubsub.attributes.PublisherAttributes;
 import us.ihmc.pubsub.attributes.SubscriberAttributes;
+import us.ihmc.pubsub.common.SampleIdentity;
+import us.ihmc.pubsub.common.SampleInfo;
 import us.ihmc.pubsub.participant.Participant;
+import us.ihmc.pubsub.subscriber.Subscriber;
 import us.ihmc.ros2.NewMessageListener;
 import us.ihmc.ros2.ROS2Node;
 import us.ihmc.ros2.ROS2PublisherBasics;
@@ -324,6 +327,155 @@ public final class DdsBus implements Bus {
           });
         }, topic, qos, TypeHashUserData.hash(rosType));
     return keep(delivery.closing(remove));
+  }
+
+  /**
+   * A sample of a literal-name raw reader with its related sample identity: the identity of the
+   * request a reply answers, set by an rmw_fastrtps service (all zero when the writer set none).
+   *
+   * @param cdr the payload, encapsulation header first
+   * @param relatedWriterGid the related identity's writer GUID as a 16-byte GID
+   * @param relatedSequence the related identity's sequence number
+   */
+  public record RawSample(byte[] cdr, byte[] relatedWriterGid, long relatedSequence) {}
+
+  /** A raw writer under a literal DDS topic name (service requests, action topics). */
+  public interface RawWriter {
+    /**
+     * @param cdr payload, encapsulation header first
+     * @return the sequence number DDS gave the sample (1, 2, … for this writer; rmw_fastrtps
+     *     services answer with it as the related identity), or -1 when refused
+     */
+    long write(byte[] cdr);
+
+    /** @return this writer's GID (16 bytes), empty when the participant did not list it */
+    byte[] gid();
+  }
+
+  /** A raw reader under a literal DDS topic name. */
+  public interface RawReader extends AutoCloseable {
+    /** @return whether a writer has matched this reader (a service is there) */
+    boolean matched();
+
+    @Override
+    void close();
+  }
+
+  /**
+   * Creates a writer of serialized samples under a literal DDS topic and type name, with no
+   * {@code rt/} prefix: {@code rq/<service>Request} and the like, as rmw names service topics.
+   * Reliable endpoints keep writes in order, so the sequence numbers counted here are DDS's.
+   *
+   * @param ddsTopic the DDS topic name, e.g.
+   *     {@code rq/r1/navigate_to_pose/_action/send_goalRequest}
+   * @param ddsType the DDS type name, e.g. {@code action_msgs::srv::dds_::CancelGoal_Request_}
+   * @param qos delivery guarantees
+   * @param maxPayloadBytes largest sample, in bytes
+   * @return the writer, usable from any thread
+   */
+  public synchronized RawWriter literalRawWriter(String ddsTopic, String ddsType, QosProfile qos,
+      int maxPayloadBytes) {
+    RawTopicType dataType = RawTopicType.literal(ddsType, maxPayloadBytes);
+    claimType(ddsType, true);
+    ROS2QosProfile ihmc = literalQos(qos);
+    PublisherAttributes attributes = node.createPublisherAttributes(dataType, ddsTopic, ihmc);
+    if (attributes.getProfile().getQos() != null) {
+      attributes.getProfile().getQos().setPartition(null);
+    }
+    ROS2PublisherBasics<RawTopicType.Sample> publisher =
+        node.createPublisher(dataType, attributes);
+    endpoints.add(publisher::remove);
+    byte[] gid = participant == null ? null : EndpointGids.writer(participant, attributes);
+    byte[] ownGid = gid == null ? new byte[0] : gid;
+    return new RawWriter() {
+      private long sequence;
+
+      @Override
+      public synchronized long write(byte[] cdr) {
+        RawTopicType.Sample sample = new RawTopicType.Sample();
+        sample.data = cdr;
+        return send(publisher, sample, ddsType, ddsTopic) ? ++sequence : -1;
+      }
+
+      @Override
+      public byte[] gid() {
+        return ownGid.clone();
+      }
+    };
+  }
+
+  /**
+   * Creates a reader of serialized samples under a literal DDS topic and type name (see
+   * {@link #literalRawWriter}); each sample comes with its related sample identity.
+   *
+   * @param ddsTopic the DDS topic name, e.g. {@code rr/r1/navigate_to_pose/_action/send_goalReply}
+   * @param ddsType the DDS type name
+   * @param qos delivery guarantees requested
+   * @param handler called once per received sample, on this participant's delivery thread
+   * @return the reader
+   */
+  public synchronized RawReader literalRawReader(String ddsTopic, String ddsType,
+      QosProfile qos, Consumer<RawSample> handler) {
+    RawTopicType dataType = RawTopicType.literal(ddsType, RawTopicType.DEFAULT_MAX_PAYLOAD_BYTES);
+    claimType(ddsType, true);
+    Delivery delivery = new Delivery(qos.depth());
+    SubscriberAttributes attributes =
+        node.createSubscriberAttributes(ddsTopic, dataType, literalQos(qos));
+    // As for the graph writer: no namespace partition, which rmw's endpoints never carry.
+    var readerProfile = TypeHashUserData.readerProfile(attributes);
+    if (readerProfile != null && readerProfile.getQos() != null) {
+      readerProfile.getQos().setPartition(null);
+    }
+    ROS2Subscription<RawTopicType.Sample> subscription = node.createSubscription(dataType,
+        subscriber -> delivery.submit(() -> {
+          SampleInfo info = new SampleInfo();
+          RawTopicType.Sample sample = subscriber.takeNextData(info);
+          if (sample != null && sample.data() != null) {
+            SampleIdentity related = info.getRelatedSampleIdentity();
+            byte[] gid = related == null ? new byte[EndpointGids.LENGTH]
+                : EndpointGids.gid(related.getGuid());
+            long seq = related == null ? 0 : related.getSequenceNumber().get();
+            deliver(() -> handler.accept(new RawSample(sample.data(), gid, seq)), "Raw handler",
+                ddsTopic);
+          }
+        }), attributes);
+    AutoCloseable handle = keep(delivery.closing(subscription::remove));
+    return new RawReader() {
+      @Override
+      public boolean matched() {
+        if (participant == null) {
+          return true;
+        }
+        List<Subscriber<?>> all = participant.getAllSubscribersForStatistics();
+        synchronized (all) {
+          for (Subscriber<?> s : all) {
+            if (s.getAttributes() == attributes) {
+              return s.hasMatched();
+            }
+          }
+        }
+        return false;
+      }
+
+      @Override
+      public void close() {
+        try {
+          handle.close();
+        } catch (Exception e) {
+          LOG.log(Level.FINE, "Reader already gone", e);
+        }
+      }
+    };
+  }
+
+  /** rmw's QoS for a literal-name endpoint: the profile's, without ROS namespace mangling. */
+  private static ROS2QosProfile literalQos(QosProfile qos) {
+    return new ROS2QosProfile(HistoryQosKindPolicyType.KEEP_LAST, qos.depth(),
+        qos.reliable() ? ReliabilityQosKindPolicyType.RELIABLE
+            : ReliabilityQosKindPolicyType.BEST_EFFORT,
+        qos.transientLocal() ? DurabilityQosKindPolicyType.TRANSIENT_LOCAL
+            : DurabilityQosKindPolicyType.VOLATILE,
+        true);
   }
 
   /** Publishes one sample; a refusal is logged and returned, never thrown. */

@@ -39,8 +39,24 @@ public final class RawTopicType implements TopicDataType<RawTopicType.Sample> {
    * @throws IllegalArgumentException when the type name is malformed
    */
   public RawTopicType(String rosType, int maxPayloadBytes) {
-    this.rosType = fullRosName(rosType);
-    this.ddsName = ddsName(rosType);
+    this(fullRosName(rosType), ddsName(rosType), maxPayloadBytes);
+  }
+
+  /**
+   * A raw type under a literal DDS type name, for the request and reply types of services and
+   * actions ({@code pkg::srv::dds_::Name_Request_}, {@code pkg::action::dds_::...}).
+   *
+   * @param ddsTypeName the DDS type name peers use
+   * @param maxPayloadBytes largest payload a sample may carry, in bytes
+   * @return the type
+   */
+  static RawTopicType literal(String ddsTypeName, int maxPayloadBytes) {
+    return new RawTopicType(ddsTypeName, ddsTypeName, maxPayloadBytes);
+  }
+
+  private RawTopicType(String rosType, String ddsName, int maxPayloadBytes) {
+    this.rosType = rosType;
+    this.ddsName = ddsName;
     if (maxPayloadBytes < 4) {
       throw new IllegalArgumentException("A raw topic needs room for at least the 4-byte CDR "
           + "header, got " + maxPayloadBytes + " bytes.");
@@ -182,6 +198,6 @@ public final class RawTopicType implements TopicDataType<RawTopicType.Sample> {
 
   @Override
   public TopicDataType<Sample> newInstance() {
-    return new RawTopicType(rosType, maxPayloadBytes);
+    return new RawTopicType(rosType, ddsName, maxPayloadBytes);
   }
 }

@@ -141,7 +141,7 @@ final class TypeHashUserData {
    * ({@code PublisherAttributes.getProfile}) but keeps the reader's private, so it is read by
    * reflection; should a later version rename it, readers advertise no hash (logged once).
    */
-  private static SubscriberProfileType readerProfile(SubscriberAttributes attributes) {
+  static SubscriberProfileType readerProfile(SubscriberAttributes attributes) {
     try {
       Field f = SubscriberAttributes.class.getDeclaredField("subscriberProfile");
       f.setAccessible(true);

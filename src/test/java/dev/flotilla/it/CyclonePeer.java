@@ -172,6 +172,17 @@ final class CyclonePeer {
    * @return the built executable
    */
   static synchronized Path build(String source) throws IOException, InterruptedException {
+    return build(source, null);
+  }
+
+  /**
+   * @param source C file under src/test/c
+   * @param extraIdl an IDL file under src/test/c that includes flotilla_ros2.idl (types the
+   *     build does not generate, e.g. an action's service types), or null
+   * @return the built executable
+   */
+  static synchronized Path build(String source, String extraIdl)
+      throws IOException, InterruptedException {
     List<String> missing = new ArrayList<>();
     if (!onPath("idlc")) {
       missing.add("idlc (cyclonedds-tools)");
@@ -201,10 +212,16 @@ final class CyclonePeer {
           idl.toString());
     }
     Path exe = dir.resolve(source.replace(".c", ""));
-    run(dir, "gcc", "-O1", "-Wall", "-o", exe.toString(),
+    List<String> gcc = new ArrayList<>(List.of("gcc", "-O1", "-Wall", "-o", exe.toString(),
         root.resolve("src/test/c/" + source).toString(),
-        dir.resolve("flotilla_ros2.c").toString(), "-I" + dir,
-        "-I" + root.resolve("src/test/c"), "-lddsc", "-lm");
+        dir.resolve("flotilla_ros2.c").toString()));
+    if (extraIdl != null) {
+      run(dir, "idlc", "-f", "case-sensitive", "-x", "final", "-I", idl.getParent().toString(),
+          "-o", dir.toString(), root.resolve("src/test/c/" + extraIdl).toString());
+      gcc.add(dir.resolve(extraIdl.replace(".idl", ".c")).toString());
+    }
+    gcc.addAll(List.of("-I" + dir, "-I" + root.resolve("src/test/c"), "-lddsc", "-lm"));
+    run(dir, gcc.toArray(String[]::new));
     return exe;
   }
 

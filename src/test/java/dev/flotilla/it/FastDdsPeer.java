@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,6 +33,17 @@ final class FastDdsPeer {
    * @return the built executable
    */
   static synchronized Path build(String source) throws IOException, InterruptedException {
+    return build(source, null);
+  }
+
+  /**
+   * @param source C++ file under src/test/cpp
+   * @param extraIdl an IDL file under src/test/cpp that includes ros2.idl (types the build does
+   *     not generate, e.g. an action's service types), or null
+   * @return the built executable
+   */
+  static synchronized Path build(String source, String extraIdl)
+      throws IOException, InterruptedException {
     List<String> missing = new ArrayList<>();
     if (!onPath("fastddsgen")) {
       missing.add("fastddsgen");
@@ -66,9 +78,21 @@ final class FastDdsPeer {
           dir.resolve("ros2.cxx").toString(), "-I" + dir);
     }
     Path exe = dir.resolve(source.replace(".cpp", ""));
-    run(dir, "g++", "-O0", "-std=c++17", "-o", exe.toString(),
-        root.resolve("src/test/cpp/" + source).toString(), types.toString(),
-        dir.resolve("ros2_pubsub.o").toString(), "-I" + dir, "-lfastrtps", "-lfastcdr");
+    List<String> gpp = new ArrayList<>(List.of("g++", "-O0", "-std=c++17", "-o",
+        exe.toString(), root.resolve("src/test/cpp/" + source).toString(), types.toString(),
+        dir.resolve("ros2_pubsub.o").toString()));
+    if (extraIdl != null) {
+      Path copy = dir.resolve(extraIdl);
+      Files.copy(root.resolve("src/test/cpp/" + extraIdl), copy,
+          StandardCopyOption.REPLACE_EXISTING);
+      run(dir, "fastddsgen", "-replace", "-I", dir.toString(), "-d", dir.toString(),
+          copy.toString());
+      String stem = extraIdl.replace(".idl", "");
+      gpp.add(dir.resolve(stem + ".cxx").toString());
+      gpp.add(dir.resolve(stem + "PubSubTypes.cxx").toString());
+    }
+    gpp.addAll(List.of("-I" + dir, "-lfastrtps", "-lfastcdr"));
+    run(dir, gpp.toArray(String[]::new));
     return exe;
   }
 

@@ -26,12 +26,13 @@ import java.util.Set;
  * @param completionTopic relative topic on which the effector reports done
  * @param knownRegions region names a step may use: the fleet's plus those of the LTL scenario
  *     ({@code ltl_scenario}); a step naming another region is ignored
+ * @param nav2 how Nav2 is driven when {@code navigation} is {@code goal_pose}
  */
 public record AgentParams(FleetParams fleet, RobotSpec robot, String navigation,
     double heartbeatRate, double positionTolerance, double goalTimeout, double goalResend,
     double syncGrace,
     double maxAngularSpeed, String commandTopic, String completionTopic,
-    Set<String> knownRegions) {
+    Set<String> knownRegions, Nav2Interface nav2) {
 
   /**
    * @param p the agent's parameters
@@ -54,7 +55,7 @@ public record AgentParams(FleetParams fleet, RobotSpec robot, String navigation,
         p.number("max_angular_speed", 1.0, 0.01, 20),
         p.string("command_topic", "", Set.of()),
         p.string("completion_topic", "", Set.of()),
-        regionsOf(p, fleet));
+        regionsOf(p, fleet), Nav2Interface.read(p));
     if (params.commandTopic().isEmpty() != params.completionTopic().isEmpty()) {
       throw new ParamsException(p.source() + ": agent.command_topic and "
           + "agent.completion_topic must be set together.");

@@ -137,6 +137,16 @@ public final class MessagePlanFollower {
     follower.onSync(SyncMessages.directive(c));
   }
 
+  /** @see PlanFollower#arrivalFromNavigation */
+  public void arrivalFromNavigation() {
+    follower.arrivalFromNavigation();
+  }
+
+  /** @see PlanFollower#onNavigationEnded */
+  public void onNavigationEnded(boolean reached, String reason) {
+    follower.onNavigationEnded(reached, reason);
+  }
+
   /** An effector reported the current action done (command-topic mode). */
   public void onActionDone() {
     follower.onActionDone();

@@ -23,16 +23,21 @@ import dev.flotilla.node.FlotillaQos;
 import dev.flotilla.node.InputRejections;
 import dev.flotilla.node.NodeContext;
 import dev.flotilla.ros.Bus;
+import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
+import dev.flotilla.ros.action.ActionTransport;
+import dev.flotilla.ros.action.GoalId;
+import dev.flotilla.ros.action.NavigateToPoseClient;
 import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * The robot-side agent ({@code flotilla agent --robot ID}), run beside a robot's own ROS 2 stack:
  * heartbeats, acting on its own steps of the newest plan, navigation through Nav2's
- * {@code goal_pose} (arrival judged from odometry) or a go-to-goal controller on {@code cmd_vel},
+ * {@code goal_pose} (arrival judged from odometry), through Nav2's {@code navigate_to_pose} action
+ * (its result decides; see {@link Nav2Interface}) or a go-to-goal controller on {@code cmd_vel},
  * synchronizer go/wait, and step events. Plans are in {@code map}; odometry in the robot's
  * {@code odom}, placed in {@code map} by {@code /tf} (map → odom) when published, else by the
  * robot's start pose from the parameters.
@@ -60,12 +65,28 @@ public final class RobotAgent implements FlotillaNode {
   private long sequence;
   private boolean heartbeatsLost;
   private double startedAt;
+  /** Endpoints for the navigate_to_pose action; null until start() unless given. */
+  private ActionTransport actionTransport;
+  private NavigateToPoseClient nav2;
+  /** The step the active navigate_to_pose goal drives to. */
+  private PlanStep goalStep;
 
   /**
    * @param ctx host services (the node name is usually {@code <robot>_agent})
    * @param params validated parameters
    */
   public RobotAgent(NodeContext ctx, AgentParams params) {
+    this(ctx, params, null);
+  }
+
+  /**
+   * @param ctx host services
+   * @param params validated parameters
+   * @param actionTransport endpoints for the navigate_to_pose action (null: the bus's, which must
+   *     then be a {@link DdsBus} when the action is used)
+   */
+  public RobotAgent(NodeContext ctx, AgentParams params, ActionTransport actionTransport) {
+    this.actionTransport = actionTransport;
     this.ctx = ctx;
     this.params = params;
     this.log = ctx.log();
@@ -78,6 +99,13 @@ public final class RobotAgent implements FlotillaNode {
         params.positionTolerance(), params.goalTimeout(), params.goalResend(),
         params.syncGrace(),
         !params.commandTopic().isEmpty(), new Effects(), rejections);
+    if (usesAction()) {
+      follower.arrivalFromNavigation();
+    }
+  }
+
+  private boolean usesAction() {
+    return params.navigation().equals("goal_pose") && params.nav2().action();
   }
 
   private String robotTopic(String relative) {
@@ -101,7 +129,9 @@ public final class RobotAgent implements FlotillaNode {
     heartbeats = bus.publisher(ctx.topic(TopicNames.HEARTBEAT), Heartbeat.TYPE,
         QosProfile.SENSOR_DATA);
     events = bus.publisher(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE, FlotillaQos.EVENTS);
-    if (params.navigation().equals("goal_pose")) {
+    if (usesAction()) {
+      startActionClient(bus);
+    } else if (params.navigation().equals("goal_pose")) {
       goals = bus.publisher(robotTopic("goal_pose"), PoseStamped.TYPE, QosProfile.DEFAULT);
     } else {
       cmdVel = bus.publisher(robotTopic("cmd_vel"), Twist.TYPE, QosProfile.DEFAULT);
@@ -127,7 +157,46 @@ public final class RobotAgent implements FlotillaNode {
             follower.onSync(c);
           }
         }));
-    log.info("agent for " + id + " navigating by " + params.navigation());
+    log.info("agent for " + id + " navigating by "
+        + (usesAction() ? "the navigate_to_pose action on " + robotTopic(params.nav2()
+            .actionName()) + " (" + params.nav2().convention().parameterValue() + ")"
+            : params.navigation()));
+  }
+
+  private void startActionClient(Bus bus) {
+    if (actionTransport == null) {
+      if (!(bus instanceof DdsBus dds)) {
+        throw new IllegalStateException("nav2_interface: action needs a DDS bus; this agent "
+            + "runs on " + bus.getClass().getSimpleName() + ".");
+      }
+      actionTransport = ActionTransport.over(dds);
+    }
+    nav2 = new NavigateToPoseClient(actionTransport, robotTopic(params.nav2().actionName()),
+        params.nav2().convention(), params.nav2().serverTimeout(), ctx.executor(),
+        this::onGoalEnded,
+        (channel, reason, detail) -> rejections.reject(channel, params.robot().id(), reason,
+            detail));
+  }
+
+  /**
+   * A navigate_to_pose goal ended: its result decides the step it was sent for, if that is still
+   * the step in progress (a late result for a step already over changes nothing).
+   */
+  void onGoalEnded(GoalId goal, NavigateToPoseClient.Outcome outcome, String reason) {
+    PlanStep step = goalStep;
+    goalStep = null;
+    PlanStep current = follower.current();
+    // A newer plan that keeps the step carries it in a new message: compare by identity of step.
+    if (step == null || current == null || !current.taskId().equals(step.taskId())
+        || current.stepIndex() != step.stepIndex() || !current.action().equals(step.action())) {
+      log.info("navigate_to_pose goal " + goal + " ended " + outcome + " after its step was "
+          + "over: ignored");
+      return;
+    }
+    boolean reached = outcome == NavigateToPoseClient.Outcome.SUCCEEDED;
+    log.info("navigate_to_pose goal " + goal + " for step " + step.stepIndex() + " of "
+        + step.taskId() + ": " + outcome + " (" + reason + ")");
+    follower.onNavigationEnded(reached, reason);
   }
 
   /**
@@ -167,8 +236,9 @@ public final class RobotAgent implements FlotillaNode {
   /**
    * An operator cancelled a task (issue 14). The allocator's next plan drops its steps, which ends
    * the current step; a goal already handed to Nav2 would still be driven to, so it is cancelled
-   * here: Nav2's {@code goal_pose} topic has no cancel, and a new goal preempts the old one, so
-   * the robot is sent to where it is (with {@code cmd_vel}, a zero twist).
+   * here: through the action, by {@code cancel_goal}; Nav2's {@code goal_pose} topic has no
+   * cancel, and a new goal preempts the old one, so the robot is sent to where it is (with
+   * {@code cmd_vel}, a zero twist).
    */
   void onTaskCancelled(FleetEvent e) {
     if (Stamps.seconds(e.stamp()) < startedAt || !e.taskId().equals(lastGoalTask)) {
@@ -177,7 +247,10 @@ public final class RobotAgent implements FlotillaNode {
     lastGoalTask = "";
     navigatingTo = null;
     Pose2 pose = poseInMap();
-    if (goals != null && pose != null) {
+    if (nav2 != null) {
+      nav2.cancel();
+      goalStep = null;
+    } else if (goals != null && pose != null) {
       goals.publish(new PoseStamped(new Header(Stamps.time(ctx.clock().now()), "map"),
           new Pose(new Point(pose.x(), pose.y(), 0), new Quaternion(0, 0,
               Math.sin(pose.yaw() / 2), Math.cos(pose.yaw() / 2)))));
@@ -235,6 +308,9 @@ public final class RobotAgent implements FlotillaNode {
   public void tick() {
     double now = ctx.clock().now();
     Pose2 pose = poseInMap();
+    if (nav2 != null) {
+      nav2.tick(now);
+    }
     if (pose != null) {
       follower.tick(pose, now);
       if (cmdVel != null && navigatingTo != null && follower.current() == navigatingTo) {
@@ -275,7 +351,11 @@ public final class RobotAgent implements FlotillaNode {
     public void navigate(PlanStep step, double x, double y, double yaw) {
       navigatingTo = step;
       lastGoalTask = step.taskId();
-      if (goals != null) {
+      if (nav2 != null) {
+        goalStep = step;
+        nav2.send(new PoseStamped(new Header(Stamps.time(ctx.clock().now()), "map"),
+            step.goal()), ctx.clock().now());
+      } else if (goals != null) {
         goals.publish(new PoseStamped(new Header(Stamps.time(ctx.clock().now()), "map"),
             step.goal()));
       }
@@ -284,7 +364,10 @@ public final class RobotAgent implements FlotillaNode {
     @Override
     public void stop() {
       navigatingTo = null;
-      if (cmdVel != null) {
+      if (nav2 != null) {
+        nav2.cancel();
+        goalStep = null;
+      } else if (cmdVel != null) {
         cmdVel.publish(Twist.builder().build());
       }
     }
