@@ -70,6 +70,10 @@ public final class RobotAgent implements FlotillaNode {
   private NavigateToPoseClient nav2;
   /** The step the active navigate_to_pose goal drives to. */
   private PlanStep goalStep;
+  private final Effects effects = new Effects();
+  /** The step a cancel stopped, and the plan version in force then (see resumeHeldGoal). */
+  private PlanStep heldStep;
+  private long heldVersion;
 
   /**
    * @param ctx host services (the node name is usually {@code <robot>_agent})
@@ -98,7 +102,7 @@ public final class RobotAgent implements FlotillaNode {
     this.follower = new MessagePlanFollower(r.id(), params.knownRegions(),
         params.positionTolerance(), params.goalTimeout(), params.goalResend(),
         params.syncGrace(),
-        !params.commandTopic().isEmpty(), new Effects(), rejections);
+        !params.commandTopic().isEmpty(), effects, rejections);
     if (usesAction()) {
       follower.arrivalFromNavigation();
     }
@@ -245,6 +249,11 @@ public final class RobotAgent implements FlotillaNode {
       return;
     }
     lastGoalTask = "";
+    PlanStep current = follower.current();
+    if (current != null && current.taskId().equals(e.taskId())) {
+      heldStep = current;
+      heldVersion = follower.planVersion();
+    }
     navigatingTo = null;
     Pose2 pose = poseInMap();
     if (nav2 != null) {
@@ -313,6 +322,7 @@ public final class RobotAgent implements FlotillaNode {
     }
     if (pose != null) {
       follower.tick(pose, now);
+      resumeHeldGoal();
       if (cmdVel != null && navigatingTo != null && follower.current() == navigatingTo) {
         var g = navigatingTo.goal().position();
         GoToGoalController.Command c = controller.command(pose, g.x(), g.y());
@@ -329,6 +339,30 @@ public final class RobotAgent implements FlotillaNode {
         .currentTaskId(step == null ? "" : step.taskId())
         .currentStep(step == null ? -1 : step.stepIndex())
         .planVersion(follower.planVersion()).battery(Float.NaN).health(1f).build());
+  }
+
+  /**
+   * A cancel stops the robot at once, since the plan that drops the task may come later. When a
+   * newer plan keeps the held step instead (the LTL planner keeps a chain under the cancelled
+   * task's id when another robot already did part of it), nothing would send the goal again and
+   * the robot would wait forever to arrive: it is sent again here.
+   */
+  private void resumeHeldGoal() {
+    if (heldStep == null || follower.planVersion() <= heldVersion) {
+      return;
+    }
+    PlanStep held = heldStep;
+    heldStep = null;
+    PlanStep current = follower.current();
+    if (current != null && navigatingTo == null && follower.state() == Heartbeat.STATE_MOVING
+        && current.taskId().equals(held.taskId()) && current.stepIndex() == held.stepIndex()) {
+      var g = current.goal();
+      var q = g.orientation();
+      log.info("plan version " + follower.planVersion() + " keeps step " + current.stepIndex()
+          + " of cancelled task " + current.taskId() + ": driving to it again");
+      effects.navigate(current, g.position().x(), g.position().y(),
+          Pose2.yawOf(q.x(), q.y(), q.z(), q.w()));
+    }
   }
 
   /**

@@ -212,4 +212,41 @@ class RobotAgentTest {
     assertEquals("", heartbeats.get(heartbeats.size() - 1).currentTaskId());
     assertTrue(completed().isEmpty());
   }
+
+  /**
+   * Regression (issue 14, LTL cancel): the LTL planner may keep a step of a cancelled task (a
+   * chain another robot already did part of). The robot stopped at the cancel event must drive to
+   * it again when the next plan still holds it, not wait forever to arrive.
+   */
+  @org.junit.jupiter.api.Test
+  void aStepTheNextPlanKeepsAfterACancelIsDrivenToAgain() {
+    RobotAgent agent = agent("goal_pose");
+    List<PoseStamped> goals = new ArrayList<>();
+    bus.subscribe("/r1/goal_pose", PoseStamped.TYPE, QosProfile.DEFAULT, goals::add);
+    Bus.Publisher<Odometry> odom = bus.publisher("/r1/odom", Odometry.TYPE, QosProfile.DEFAULT);
+    publishPlan();
+    for (int i = 0; i < 3; i++) {
+      now += 0.1;
+      publishOdom(odom, new Pose2(0.5, 0, 0));
+      agent.tick();
+    }
+    bus.publisher("/flotilla/events", FleetEvent.TYPE, QosProfile.DEFAULT).publish(
+        FleetEvent.builder().kind(FleetEvent.TASK_CANCELLED).taskId("t1").source("planner")
+            .stamp(dev.flotilla.ros.NodeClock.Stamps.time(now)).reason("test").build());
+    assertEquals(1.5, goals.get(goals.size() - 1).pose().position().x(), 1e-9, "held");
+    now += 0.1;
+    publishOdom(odom, new Pose2(0.5, 0, 0));
+    agent.tick();
+    assertEquals(1.5, goals.get(goals.size() - 1).pose().position().x(), 1e-9,
+        "no plan yet: still held");
+    bus.publisher("/flotilla/allocation", Allocation.TYPE, QosProfile.LATCHED).publish(
+        Allocation.builder().planVersion(2).plans(List.of(new dev.flotilla.msgs.flotilla_msgs
+            .RobotPlan("r1", List.of(step("t1", 0, 4, 2), step("t2", 1, 4, 5))))).build());
+    now += 0.1;
+    publishOdom(odom, new Pose2(0.5, 0, 0));
+    agent.tick();
+    assertEquals(4.0, goals.get(goals.size() - 1).pose().position().x(), 1e-9,
+        "driving to the kept step again");
+    assertEquals("t1", heartbeats.get(heartbeats.size() - 1).currentTaskId());
+  }
 }
