@@ -39,13 +39,32 @@ public final class RawTopicType implements TopicDataType<RawTopicType.Sample> {
    * @throws IllegalArgumentException when the type name is malformed
    */
   public RawTopicType(String rosType, int maxPayloadBytes) {
-    this.rosType = fullRosName(rosType);
-    this.ddsName = ddsName(rosType);
+    this(fullRosName(rosType), ddsName(rosType), maxPayloadBytes);
+  }
+
+  private RawTopicType(String rosType, String ddsName, int maxPayloadBytes) {
+    this.rosType = rosType;
+    this.ddsName = ddsName;
     if (maxPayloadBytes < 4) {
       throw new IllegalArgumentException("A raw topic needs room for at least the 4-byte CDR "
           + "header, got " + maxPayloadBytes + " bytes.");
     }
     this.maxPayloadBytes = maxPayloadBytes;
+  }
+
+  /**
+   * A raw type named by its DDS name alone, for types outside {@code pkg/msg/Name}, e.g. a
+   * service's {@code rcl_interfaces::srv::dds_::GetParameters_Request_}.
+   *
+   * @param ddsName the DDS type name
+   * @param maxPayloadBytes largest payload a sample may carry, in bytes
+   * @return the type
+   */
+  public static RawTopicType ofDdsName(String ddsName, int maxPayloadBytes) {
+    if (ddsName == null || !ddsName.matches("[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*")) {
+      throw new IllegalArgumentException("'" + ddsName + "' is not a DDS type name.");
+    }
+    return new RawTopicType(ddsName, ddsName, maxPayloadBytes);
   }
 
   /** One sample: the CDR bytes with encapsulation header. */
@@ -182,6 +201,6 @@ public final class RawTopicType implements TopicDataType<RawTopicType.Sample> {
 
   @Override
   public TopicDataType<Sample> newInstance() {
-    return new RawTopicType(rosType, maxPayloadBytes);
+    return new RawTopicType(rosType, ddsName, maxPayloadBytes);
   }
 }
