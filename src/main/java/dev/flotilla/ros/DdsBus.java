@@ -342,7 +342,8 @@ public final class DdsBus implements Bus {
    * among the node's writers, so {@code ros2 service list} sees the service.
    *
    * @param ddsTopic the DDS topic name, e.g. {@code rr/allocator/get_parametersReply}
-   * @param ddsType the DDS type name, e.g. {@code rcl_interfaces::srv::dds_::GetParameters_Response_}
+   * @param ddsType the DDS type name, e.g.
+   *     {@code rcl_interfaces::srv::dds_::GetParameters_Response_}
    * @param typeHash the REP-2011 hash advertised in USER_DATA, or "" for none
    * @param qos delivery guarantees
    * @param maxPayloadBytes largest sample, in bytes
@@ -373,7 +374,8 @@ public final class DdsBus implements Bus {
    * among the node's readers.
    *
    * @param ddsTopic the DDS topic name, e.g. {@code rq/allocator/get_parametersRequest}
-   * @param ddsType the DDS type name, e.g. {@code rcl_interfaces::srv::dds_::GetParameters_Request_}
+   * @param ddsType the DDS type name, e.g.
+   *     {@code rcl_interfaces::srv::dds_::GetParameters_Request_}
    * @param typeHash the REP-2011 hash advertised in USER_DATA, or "" for none
    * @param qos delivery guarantees requested
    * @param maxPayloadBytes largest sample accepted, in bytes

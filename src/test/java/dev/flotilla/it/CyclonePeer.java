@@ -169,9 +169,12 @@ final class CyclonePeer {
 
   /**
    * @param source C file under src/test/c
+   * @param extraIdl IDL files under src/test/c the peer also needs (they may include
+   *     {@code flotilla_ros2.idl})
    * @return the built executable
    */
-  static synchronized Path build(String source) throws IOException, InterruptedException {
+  static synchronized Path build(String source, String... extraIdl)
+      throws IOException, InterruptedException {
     List<String> missing = new ArrayList<>();
     if (!onPath("idlc")) {
       missing.add("idlc (cyclonedds-tools)");
@@ -200,11 +203,17 @@ final class CyclonePeer {
       run(dir, "idlc", "-f", "case-sensitive", "-x", "final", "-o", dir.toString(),
           idl.toString());
     }
+    List<String> gcc = new ArrayList<>(List.of("gcc", "-O1", "-Wall"));
+    for (String extra : extraIdl) {
+      run(dir, "idlc", "-f", "case-sensitive", "-x", "final", "-I", idl.getParent().toString(),
+          "-o", dir.toString(), root.resolve("src/test/c/" + extra).toString());
+      gcc.add(dir.resolve(extra.replace(".idl", ".c")).toString());
+    }
     Path exe = dir.resolve(source.replace(".c", ""));
-    run(dir, "gcc", "-O1", "-Wall", "-o", exe.toString(),
-        root.resolve("src/test/c/" + source).toString(),
+    gcc.addAll(List.of("-o", exe.toString(), root.resolve("src/test/c/" + source).toString(),
         dir.resolve("flotilla_ros2.c").toString(), "-I" + dir,
-        "-I" + root.resolve("src/test/c"), "-lddsc", "-lm");
+        "-I" + root.resolve("src/test/c"), "-lddsc", "-lm"));
+    run(dir, gcc.toArray(String[]::new));
     return exe;
   }
 

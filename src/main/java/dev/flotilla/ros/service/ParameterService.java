@@ -32,12 +32,18 @@ public enum ParameterService {
     return PACKAGE + "/srv/" + typeName;
   }
 
-  /** @return the request's DDS type name, e.g. {@code rcl_interfaces::srv::dds_::GetParameters_Request_} */
+  /**
+   * @return the request's DDS type name, e.g.
+   *     {@code rcl_interfaces::srv::dds_::GetParameters_Request_}
+   */
   public String requestDdsType() {
     return PACKAGE + "::srv::dds_::" + typeName + "_Request_";
   }
 
-  /** @return the reply's DDS type name, e.g. {@code rcl_interfaces::srv::dds_::GetParameters_Response_} */
+  /**
+   * @return the reply's DDS type name, e.g.
+   *     {@code rcl_interfaces::srv::dds_::GetParameters_Response_}
+   */
   public String replyDdsType() {
     return PACKAGE + "::srv::dds_::" + typeName + "_Response_";
   }

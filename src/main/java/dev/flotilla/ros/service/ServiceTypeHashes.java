@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 public final class ServiceTypeHashes {
   private static final Logger LOG = Logger.getLogger(ServiceTypeHashes.class.getName());
 
-  /** The {@code .srv} texts of the parameter services (rcl_interfaces, Jazzy), comments left out. */
+  /** The {@code .srv} texts of the parameter services (rcl_interfaces, Jazzy), no comments. */
   private static final Map<ParameterService, String> PARAMETER_SRV = Map.of(
       ParameterService.LIST_PARAMETERS,
       "uint64 DEPTH_RECURSIVE=0\nstring[] prefixes\nuint64 depth\n---\n"
