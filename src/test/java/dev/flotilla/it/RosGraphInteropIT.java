@@ -150,10 +150,10 @@ class RosGraphInteropIT {
     for (MessageType<?> t : GeneratedTypes.ALL) {
       out.put(t.ddsName(), TypeHashes.ofSchema(t.rosName(), t.definition(), bundled::spec));
     }
-    // Each node's parameter services: request and reply advertise the service type's hash.
+    // Each node's parameter services: request and reply advertise their messages' hashes.
     for (ParameterService s : ParameterService.values()) {
-      out.put(s.requestDdsType(), ServiceTypeHashes.of(s));
-      out.put(s.replyDdsType(), ServiceTypeHashes.of(s));
+      out.put(s.requestDdsType(), ServiceTypeHashes.of(s).request());
+      out.put(s.replyDdsType(), ServiceTypeHashes.of(s).response());
     }
     return out;
   }

@@ -56,11 +56,11 @@ public final class DdsParameterServices implements AutoCloseable {
       ParameterServer<?> server, Executor executor) {
     List<AutoCloseable> readers = new ArrayList<>();
     for (ParameterService s : ParameterService.values()) {
-      String hash = ServiceTypeHashes.of(s);
+      ServiceTypeHashes.Hashes hashes = ServiceTypeHashes.of(s);
       Bus.Publisher<byte[]> reply = bus.rawDdsPublisher(s.replyTopic(nodeName, namespace),
-          s.replyDdsType(), hash, SERVICE_QOS, MAX_REPLY_BYTES);
+          s.replyDdsType(), hashes.response(), SERVICE_QOS, MAX_REPLY_BYTES);
       readers.add(bus.subscribeRawDds(s.requestTopic(nodeName, namespace), s.requestDdsType(),
-          hash, SERVICE_QOS, ParameterServer.MAX_REQUEST_BYTES,
+          hashes.request(), SERVICE_QOS, ParameterServer.MAX_REQUEST_BYTES,
           (request, receivedAt) -> executor.execute(() -> {
             byte[] answer = server.handle(s, request);
             if (answer != null) {

@@ -15,8 +15,9 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
- * REP-2011 hashes of service types, as Jazzy's rmw advertises them in the USER_DATA of a
- * service's request reader and reply writer. rosidl describes a service {@code pkg/srv/X} as a
+ * REP-2011 hashes of service types. Jazzy's rmw_cyclonedds advertises in USER_DATA the request
+ * message's hash on the request topic's endpoints and the response message's on the reply
+ * topic's ({@code rmw_init_cs}). rosidl describes a service {@code pkg/srv/X} itself as a
  * structure of three nested fields, {@code request_message} ({@code X_Request}),
  * {@code response_message} ({@code X_Response}) and {@code event_message} ({@code X_Event}),
  * referencing every type those reach.
@@ -38,46 +39,62 @@ public final class ServiceTypeHashes {
       "string[] names\n---\nParameterDescriptor[] descriptors\n",
       ParameterService.GET_PARAMETER_TYPES, "string[] names\n---\nuint8[] types\n");
 
-  private static final Map<ParameterService, String> CACHE = new HashMap<>();
+  private static final Map<ParameterService, Hashes> CACHE = new HashMap<>();
+
+  /**
+   * The three hashes of one service type.
+   *
+   * @param service the service type's, {@code pkg/srv/X}
+   * @param request its request message's, {@code pkg/srv/X_Request}: what the request topic's
+   *     endpoints advertise
+   * @param response its response message's, {@code pkg/srv/X_Response}: what the reply topic's
+   *     endpoints advertise
+   */
+  public record Hashes(String service, String request, String response) {
+    /** No hash known: endpoints advertise none. */
+    static final Hashes NONE = new Hashes("", "", "");
+  }
 
   private ServiceTypeHashes() {}
 
   /**
    * @param service a parameter service
-   * @return its type's hash, or "" when it cannot be computed (logged; endpoints then advertise
+   * @return its hashes; all "" when they cannot be computed (logged; endpoints then advertise
    *     none, as rmw does for a type without a hash)
    */
-  public static synchronized String of(ParameterService service) {
+  public static synchronized Hashes of(ParameterService service) {
     return CACHE.computeIfAbsent(service, s -> {
       try {
         return of(s.rosType(), PARAMETER_SRV.get(s), ServiceTypeHashes::known);
       } catch (RuntimeException e) {
         LOG.warning("No REP-2011 type hash for " + s.rosType() + ": " + e.getMessage());
-        return "";
+        return Hashes.NONE;
       }
     });
   }
 
   /**
-   * The hash of a service type from its {@code .srv} text.
+   * The hashes of a service type from its {@code .srv} text.
    *
    * @param serviceType {@code pkg/srv/X}
    * @param srvText the request, {@code ---}, the response
    * @param lookup the definition of a message type the text uses, or null when unknown
-   * @return {@code RIHS01_<64 hex>}
+   * @return {@code RIHS01_<64 hex>} of the service, its request and its response
    * @throws IllegalArgumentException when a needed definition is missing
    */
-  public static String of(String serviceType, String srvText, Function<String, MsgSpec> lookup) {
+  public static Hashes of(String serviceType, String srvText, Function<String, MsgSpec> lookup) {
     Map<String, MsgSpec> own = new HashMap<>(MsgParser.parseSchema(serviceType + "_Event",
         srvText));
     own.put(serviceType, new MsgSpec(serviceType, List.of(
         nested("request_message", serviceType + "_Request"),
         nested("response_message", serviceType + "_Response"),
         nested("event_message", serviceType + "_Event")), List.of()));
-    return TypeHashes.of(serviceType, name -> {
+    Function<String, MsgSpec> all = name -> {
       MsgSpec s = own.get(name);
       return s != null ? s : lookup.apply(name);
-    });
+    };
+    return new Hashes(TypeHashes.of(serviceType, all),
+        TypeHashes.of(serviceType + "_Request", all), TypeHashes.of(serviceType + "_Response", all));
   }
 
   private static MsgField nested(String name, String type) {

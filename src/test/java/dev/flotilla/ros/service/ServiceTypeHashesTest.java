@@ -11,16 +11,23 @@ import org.junit.jupiter.api.Test;
 /** Service type hashes as rosidl computes them (REP-2011). */
 class ServiceTypeHashesTest {
   /**
-   * std_srvs/srv/SetBool's hash as rosidl generated it for Jazzy
-   * ({@code set_bool__description.c}, {@code std_srvs__srv__SetBool__get_type_hash}).
+   * std_srvs/srv/SetBool's hashes as rosidl generated them for Jazzy
+   * ({@code set_bool__description.c}: {@code std_srvs__srv__SetBool__get_type_hash},
+   * {@code …SetBool_Request__get_type_hash}, {@code …SetBool_Response__get_type_hash}).
    */
   @Test
   void setBoolMatchesRosidl() {
     String srv = "bool data # e.g. for hardware enabling / disabling\n---\n"
         + "bool success   # indicate successful run of triggered service\n"
         + "string message # informational, e.g. for error messages\n";
+    ServiceTypeHashes.Hashes h =
+        ServiceTypeHashes.of("std_srvs/srv/SetBool", srv, MessageDefinitions.bundled()::spec);
     assertEquals("RIHS01_abe9e4bb6b41b40e6789712c00ec8871923e089af3f667a79992a428cff2da0a",
-        ServiceTypeHashes.of("std_srvs/srv/SetBool", srv, MessageDefinitions.bundled()::spec));
+        h.service());
+    assertEquals("RIHS01_c62fbb99d94e1b25e8ef9e109f9581956bb1b3361a45a4e5810c36a90d29932e",
+        h.request());
+    assertEquals("RIHS01_d0814e7f7b4880ab77e9c57426c7aa1562ab69f11eef8e2e968812f9cbd0b059",
+        h.response());
   }
 
   /**
@@ -38,7 +45,9 @@ class ServiceTypeHashesTest {
   @Test
   void everyParameterServiceHasAHash() {
     for (ParameterService s : ParameterService.values()) {
-      assertTrue(TypeHashes.isRihs01(ServiceTypeHashes.of(s)), s.rosType());
+      ServiceTypeHashes.Hashes h = ServiceTypeHashes.of(s);
+      assertTrue(TypeHashes.isRihs01(h.service()) && TypeHashes.isRihs01(h.request())
+          && TypeHashes.isRihs01(h.response()), s.rosType());
     }
   }
 }
