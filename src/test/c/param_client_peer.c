@@ -198,6 +198,10 @@ int main(int argc, char **argv) {
     dds_sleepfor(DDS_MSECS(50));
   }
   printf("available %s\n", node);
+  /* Our request writer and reply reader are matched; give the node's reply writer the moment it
+     may need to match our reply reader too (a reply written before that match is lost: the
+     reply topic is volatile, and Flotilla's binding cannot see its writer's matches). */
+  dds_sleepfor(DDS_MSECS(500));
 
   rcl_interfaces_srv_dds__ListParameters_Request_ lq;
   memset(&lq, 0, sizeof lq);
