@@ -169,9 +169,25 @@ public final class ParameterTable<T> {
       params = rebuild.apply(ParamReader.of(source, node, next));
     } catch (ParamsException e) {
       return new Outcome<>(null, withoutSource(e.getMessage()));
+    } catch (RuntimeException e) {
+      return new Outcome<>(null, node + ": the change could not be validated (" + e + ").");
     }
     values.putAll(changes);
     return new Outcome<>(params, null);
+  }
+
+  /**
+   * Puts values back as they were before an accepted change the node then failed to take, so the
+   * table keeps showing what the node uses.
+   *
+   * @param previous names to the values they had
+   */
+  public void restore(Map<String, JsonNode> previous) {
+    for (Map.Entry<String, JsonNode> e : previous.entrySet()) {
+      if (values.containsKey(e.getKey())) {
+        values.put(e.getKey(), e.getValue());
+      }
+    }
   }
 
   private String check(String name, JsonNode value) {

@@ -7,6 +7,7 @@ import dev.flotilla.ros.QosProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +27,11 @@ public final class DdsParameterServices implements AutoCloseable {
   public static final QosProfile SERVICE_QOS = new QosProfile(true, false, 10);
   /** Largest reply sent, in bytes: a list of every parameter of a large fleet. */
   public static final int MAX_REPLY_BYTES = 1 << 20;
+  /**
+   * Requests queued for the node at most: a flood of requests is dropped (counted, logged)
+   * instead of growing the node's queue without bound.
+   */
+  public static final int MAX_PENDING = 64;
 
   private static final Logger LOG = Logger.getLogger(DdsParameterServices.class.getName());
   private final List<AutoCloseable> readers;
@@ -55,18 +61,28 @@ public final class DdsParameterServices implements AutoCloseable {
   public static DdsParameterServices start(DdsBus bus, String nodeName, String namespace,
       ParameterServer<?> server, Executor executor) {
     List<AutoCloseable> readers = new ArrayList<>();
+    AtomicInteger pending = new AtomicInteger();
     for (ParameterService s : ParameterService.values()) {
       ServiceTypeHashes.Hashes hashes = ServiceTypeHashes.of(s);
       Bus.Publisher<byte[]> reply = bus.rawDdsPublisher(s.replyTopic(nodeName, namespace),
           s.replyDdsType(), hashes.response(), SERVICE_QOS, MAX_REPLY_BYTES);
       readers.add(bus.subscribeRawDds(s.requestTopic(nodeName, namespace), s.requestDdsType(),
           hashes.request(), SERVICE_QOS, ParameterServer.MAX_REQUEST_BYTES,
-          (request, receivedAt) -> executor.execute(() -> {
-            byte[] answer = server.handle(s, request);
-            if (answer != null) {
-              reply.publish(answer);
+          (request, receivedAt) -> {
+            if (pending.incrementAndGet() > MAX_PENDING) {
+              pending.decrementAndGet();
+              server.refuseUnread(s, MAX_PENDING + " requests already wait for the node; "
+                  + "dropped unanswered");
+              return;
             }
-          })));
+            executor.execute(() -> {
+              pending.decrementAndGet();
+              byte[] answer = server.handle(s, request);
+              if (answer != null) {
+                reply.publish(answer);
+              }
+            });
+          }));
     }
     return new DdsParameterServices(readers);
   }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -197,11 +198,19 @@ public final class ParameterServer<T> {
       }
       changes.put(p.name(), value);
     }
+    Map<String, JsonNode> previous = new LinkedHashMap<>();
+    changes.keySet().forEach(name -> previous.put(name, table.value(name)));
     ParameterTable.Outcome<T> outcome = table.set(changes);
     if (!outcome.accepted()) {
       return refused(outcome.reason());
     }
-    apply.accept(outcome.params());
+    try {
+      apply.accept(outcome.params());
+    } catch (RuntimeException e) {
+      table.restore(previous);
+      log.log(Level.SEVERE, "parameter change validated but not taken by the node", e);
+      return refused(table.node() + " could not take the change (" + e + "); nothing changed.");
+    }
     for (Map.Entry<String, JsonNode> c : changes.entrySet()) {
       log.info("parameter " + c.getKey() + " set to " + c.getValue() + " (ros2 param set)");
       changed.add(new Parameter(c.getKey(), ParameterValues.toRos(c.getValue())));
@@ -232,6 +241,16 @@ public final class ParameterServer<T> {
         .description(readOnly ? "read once at start; change it in the parameter file and restart"
             : "takes effect at once when set, validated as at start")
         .readOnly(readOnly).build();
+  }
+
+  /**
+   * Counts and logs a request refused before it was read, e.g. because too many wait already.
+   *
+   * @param service the service it came to
+   * @param why one sentence
+   */
+  public void refuseUnread(ParameterService service, String why) {
+    reject(service, why);
   }
 
   private void reject(ParameterService service, String why) {

@@ -43,6 +43,11 @@ class ParameterServerTest {
   final List<ParameterEvent> events = new ArrayList<>();
 
   ParameterServer<Params> server() {
+    return new ParameterServer<>(table(), "/synchronizer", applied::add, events::add,
+        () -> new Time(7, 0), Logger.getLogger("test"));
+  }
+
+  static ParameterTable<Params> table() {
     RosParamsFile file = RosParamsFile.parse("fleet.yaml", """
         synchronizer:
           ros__parameters:
@@ -50,10 +55,8 @@ class ParameterServerTest {
         """);
     ParamReader reader = file.forNode("/", "synchronizer");
     Params.read(reader);
-    ParameterTable<Params> table = new ParameterTable<>("fleet.yaml", "synchronizer",
-        reader.declared(), Set.of("heartbeat_timeout"), Params::read);
-    return new ParameterServer<>(table, "/synchronizer", applied::add, events::add,
-        () -> new Time(7, 0), Logger.getLogger("test"));
+    return new ParameterTable<>("fleet.yaml", "synchronizer", reader.declared(),
+        Set.of("heartbeat_timeout"), Params::read);
   }
 
   static byte[] hex(String s) {
@@ -155,6 +158,32 @@ class ParameterServerTest {
     assertEquals("heartbeat_timeout", events.get(0).changedParameters().get(0).name());
     assertEquals(4.0, events.get(0).changedParameters().get(0).value().doubleValue());
     assertEquals(3, s.rejected());
+  }
+
+  @Test
+  void aChangeTheNodeCannotTakeIsRefusedAndTheTableKeepsTheOldValue() {
+    ParameterServer<Params> s = server();
+    ParameterServer<Params> failing = new ParameterServer<>(table(), "/synchronizer",
+        p -> {
+          throw new IllegalStateException("busy");
+        }, events::add, () -> new Time(7, 0), Logger.getLogger("test"));
+    CdrWriter w = request();
+    w.writeSequenceLength(1);
+    new Parameter("heartbeat_timeout", ParameterValues.toRos(
+        com.fasterxml.jackson.databind.node.DoubleNode.valueOf(4.0))).write(w);
+    CdrReader r = reply(failing.handle(ParameterService.SET_PARAMETERS_ATOMICALLY,
+        w.toByteArray()));
+    SetParametersResult result = SetParametersResult.read(r);
+    assertFalse(result.successful());
+    assertTrue(result.reason().contains("could not take the change"), result.reason());
+    assertTrue(events.isEmpty());
+    w = request();
+    w.writeSequenceLength(1);
+    w.writeString("heartbeat_timeout");
+    r = reply(failing.handle(ParameterService.GET_PARAMETERS, w.toByteArray()));
+    assertEquals(1, r.readSequenceLength(1));
+    assertEquals(2.5, dev.flotilla.msgs.rcl_interfaces.ParameterValue.read(r).doubleValue());
+    assertEquals(0, s.rejected());
   }
 
   @Test
