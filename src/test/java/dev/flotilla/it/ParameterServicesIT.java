@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.it.CyclonePeer.Discovery;
+import dev.flotilla.ros.Bus;
+import dev.flotilla.ros.DdsBus;
+import dev.flotilla.ros.DiscoveryOptions;
+import dev.flotilla.ros.service.DdsParameterServices;
+import dev.flotilla.ros.service.ParameterService;
+import dev.flotilla.ros.service.ServiceTypeHashes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * rmw_cyclonedds' client does. Against the synchronizer and the allocator of {@code flotilla up}
  * it lists, gets, describes, sets a live parameter (applied, answered and announced on
  * {@code /parameter_events}), sets it with the wrong type and sets a read-only one (both refused
- * with the reason), and the nodes keep running. The service round trip is measured and printed,
- * never asserted.
+ * with the reason), and the nodes keep running. Before that, malformed requests (too short for
+ * the header; a forged sequence length) are sent from this JVM: counted and logged, and the node
+ * answers the peer afterwards. The service round trip is measured and printed, never asserted.
  */
 class ParameterServicesIT {
   static final String PARAMS = """
@@ -50,6 +57,7 @@ class ParameterServicesIT {
     try (FlotillaProcess up = new FlotillaProcess(dir, mode.flotillaEnv(), "up", "--params",
         params.toString(), "--domain-id", String.valueOf(domain))) {
       assertTrue(up.awaitErr("running; press Ctrl-C to stop", 60), up.err());
+      sendMalformedRequests(mode, domain, up);
       sync = call(mode, domain, "synchronizer", "heartbeat_timeout", "2.5", "check_period");
       alloc = call(mode, domain, "allocator", "rebalance_threshold", "0.3", "alpha");
       assertTrue(up.process.isAlive(), "flotilla up died:\n" + up.err());
@@ -82,6 +90,35 @@ class ParameterServicesIT {
     assertTrue(line(alloc, "set read_only ").contains("allocator.alpha is read-only"), alloc);
     assertEquals("event node=/allocator changed=rebalance_threshold value=0.3",
         line(alloc, "event "));
+  }
+
+  /**
+   * Bad input over the wire, before the peer's calls: a payload too short for a request header
+   * (refused unanswered) and a header followed by a forged sequence length (an error reply). Both
+   * are counted and logged; the node keeps serving (the peer's calls follow).
+   */
+  private static void sendMalformedRequests(Discovery mode, int domain, FlotillaProcess up)
+      throws Exception {
+    try (DdsBus fuzzer = new DdsBus("param_fuzzer", "/", domain,
+        DiscoveryOptions.fromEnvironment(mode.flotillaEnv()))) {
+      ParameterService set = ParameterService.SET_PARAMETERS;
+      Bus.Publisher<byte[]> requests = fuzzer.rawDdsPublisher(
+          set.requestTopic("synchronizer", "/"), set.requestDdsType(),
+          ServiceTypeHashes.of(set).request(), DdsParameterServices.SERVICE_QOS, 1024);
+      byte[] shortPayload = {0, 1, 0, 0, 1, 2, 3, 4};
+      byte[] forgedLength = {0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0,
+          (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!(up.err().contains("no readable request header")
+          && up.err().contains("request did not decode")) && System.nanoTime() < deadline) {
+        requests.publish(shortPayload);
+        requests.publish(forgedLength);
+        Thread.sleep(200);
+      }
+    }
+    assertTrue(up.err().contains("no readable request header"), up.err());
+    assertTrue(up.err().contains("request did not decode"), up.err());
+    assertTrue(up.process.isAlive(), up.err());
   }
 
   private String call(Discovery mode, int domain, String node, String live, String value,
