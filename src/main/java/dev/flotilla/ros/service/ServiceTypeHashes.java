@@ -94,7 +94,8 @@ public final class ServiceTypeHashes {
       return s != null ? s : lookup.apply(name);
     };
     return new Hashes(TypeHashes.of(serviceType, all),
-        TypeHashes.of(serviceType + "_Request", all), TypeHashes.of(serviceType + "_Response", all));
+        TypeHashes.of(serviceType + "_Request", all),
+        TypeHashes.of(serviceType + "_Response", all));
   }
 
   private static MsgField nested(String name, String type) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ParameterTableTest {
   @Test
   void declaresEveryParameterReadWithTheValueInUse() {
     ParameterTable<Params> t = table();
-    assertEquals(java.util.List.of("threshold", "mode", "count"), t.names());
+    assertEquals(List.of("threshold", "mode", "count"), t.names());
     assertEquals(0.2, t.value("threshold").asDouble());
     assertEquals("a", t.value("mode").asText());
     assertEquals(3, t.value("count").asLong());

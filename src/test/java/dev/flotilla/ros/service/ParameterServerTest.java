@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import dev.flotilla.cdr.CdrReader;
 import dev.flotilla.cdr.CdrWriter;
 import dev.flotilla.msgs.builtin_interfaces.Time;
@@ -13,6 +14,7 @@ import dev.flotilla.msgs.rcl_interfaces.ListParametersResult;
 import dev.flotilla.msgs.rcl_interfaces.Parameter;
 import dev.flotilla.msgs.rcl_interfaces.ParameterDescriptor;
 import dev.flotilla.msgs.rcl_interfaces.ParameterEvent;
+import dev.flotilla.msgs.rcl_interfaces.ParameterValue;
 import dev.flotilla.msgs.rcl_interfaces.SetParametersResult;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.ParameterTable;
@@ -134,11 +136,11 @@ class ParameterServerTest {
     CdrWriter w = request();
     w.writeSequenceLength(4);
     new Parameter("heartbeat_timeout", ParameterValues.toRos(
-        com.fasterxml.jackson.databind.node.DoubleNode.valueOf(4.0))).write(w);
+        DoubleNode.valueOf(4.0))).write(w);
     new Parameter("heartbeat_timeout", ParameterValues.toRos(
-        com.fasterxml.jackson.databind.node.DoubleNode.valueOf(0.001))).write(w);
+        DoubleNode.valueOf(0.001))).write(w);
     new Parameter("check_period", ParameterValues.toRos(
-        com.fasterxml.jackson.databind.node.DoubleNode.valueOf(1.0))).write(w);
+        DoubleNode.valueOf(1.0))).write(w);
     new Parameter("nope", ParameterValues.notSet()).write(w);
     CdrReader r = reply(s.handle(ParameterService.SET_PARAMETERS, w.toByteArray()));
     assertEquals(4, r.readSequenceLength(1));
@@ -170,7 +172,7 @@ class ParameterServerTest {
     CdrWriter w = request();
     w.writeSequenceLength(1);
     new Parameter("heartbeat_timeout", ParameterValues.toRos(
-        com.fasterxml.jackson.databind.node.DoubleNode.valueOf(4.0))).write(w);
+        DoubleNode.valueOf(4.0))).write(w);
     CdrReader r = reply(failing.handle(ParameterService.SET_PARAMETERS_ATOMICALLY,
         w.toByteArray()));
     SetParametersResult result = SetParametersResult.read(r);
@@ -182,7 +184,7 @@ class ParameterServerTest {
     w.writeString("heartbeat_timeout");
     r = reply(failing.handle(ParameterService.GET_PARAMETERS, w.toByteArray()));
     assertEquals(1, r.readSequenceLength(1));
-    assertEquals(2.5, dev.flotilla.msgs.rcl_interfaces.ParameterValue.read(r).doubleValue());
+    assertEquals(2.5, ParameterValue.read(r).doubleValue());
     assertEquals(0, s.rejected());
   }
 
