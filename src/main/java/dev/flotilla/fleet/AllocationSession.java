@@ -57,7 +57,7 @@ public final class AllocationSession {
   /** Plans the improvement pass may evaluate per global plan (as {@code bench alloc} uses). */
   private static final long IMPROVEMENT_BUDGET = 200_000;
 
-  private final AllocationSettings params;
+  private AllocationSettings params;
   private final double epoch;
   private final Map<String, Point3> positions = new LinkedHashMap<>();
   private final Set<String> alive = new LinkedHashSet<>();
@@ -509,6 +509,22 @@ public final class AllocationSession {
       return publish(rebalancer.plan(), problem, cause, subject, now, false);
     }
     return publish(new GreedyAllocator().allocate(problem), problem, cause, subject, now, false);
+  }
+
+  /**
+   * Takes new re-plan threshold and deviation tolerance (live parameters) for every event from
+   * now on, in the current rebalancer too; the plan itself is not changed.
+   *
+   * @param rebalanceThreshold relative efficiency drop that triggers a global re-plan, in [0, 1]
+   * @param deviationTolerance odometry deviation from the plan that is ignored, metres
+   */
+  public void retune(double rebalanceThreshold, double deviationTolerance) {
+    if (rebalancer != null) {
+      rebalancer.retune(rebalanceThreshold, deviationTolerance);
+    }
+    params = new AllocationSettings(params.roster(), params.eventTriggered(), params.utility(),
+        rebalanceThreshold, deviationTolerance, params.replanPolicy(), params.lambda(),
+        params.improvementPass());
   }
 
   /**

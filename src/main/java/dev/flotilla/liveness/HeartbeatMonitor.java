@@ -29,7 +29,7 @@ import java.util.Set;
  * is O(1) except {@link #poll}, O(n robots).
  */
 public final class HeartbeatMonitor {
-  private final double timeout;
+  private double timeout;
   private final boolean discover;
   private final Map<String, RobotLiveness> robots = new LinkedHashMap<>();
   /** Total blind time reported so far, seconds on the monitor's clock; only grows. */
@@ -107,6 +107,20 @@ public final class HeartbeatMonitor {
    *
    * @param seconds length of the stretch, in seconds on the monitor's clock, &ge; 0
    */
+  /**
+   * Changes the timeout from now on (a live parameter change): a robot already silent for longer
+   * than the new timeout is failed at the next {@link #poll}.
+   *
+   * @param seconds the new timeout, &gt; 0
+   */
+  public synchronized void setTimeout(double seconds) {
+    if (!(seconds > 0) || !Double.isFinite(seconds)) {
+      throw new IllegalArgumentException("The heartbeat timeout must be a positive number of "
+          + "seconds, got " + seconds + ".");
+    }
+    timeout = seconds;
+  }
+
   public synchronized void addBlindTime(double seconds) {
     if (!(seconds >= 0) || !Double.isFinite(seconds)) {
       throw new IllegalArgumentException("Blind time must be a finite number of seconds >= 0, "

@@ -19,6 +19,7 @@ import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
+import dev.flotilla.ros.params.ParameterTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,6 +49,8 @@ public final class AllocatorNode implements FlotillaNode {
 
   private final NodeContext ctx;
   private final AllocatorParams params;
+  private ParameterTable<AllocatorParams> parameterTable;
+  private AutoCloseable parameterServices = () -> { };
   private final Logger log;
   private final InputRejections rejections;
   /** Joins, failures and recoveries not yet applied; see {@link #applyMembership}. */
@@ -107,6 +110,20 @@ public final class AllocatorNode implements FlotillaNode {
         Collectors.toUnmodifiableMap(RobotSpec::id, r -> r));
   }
 
+  /**
+   * @param table the node's parameters, served to {@code ros2 param} once started
+   * @return this node
+   */
+  public AllocatorNode withParameters(ParameterTable<AllocatorParams> table) {
+    this.parameterTable = table;
+    return this;
+  }
+
+  @Override
+  public void close() {
+    NodeParameterServices.close(parameterServices);
+  }
+
   @Override
   public String name() {
     return ctx.name();
@@ -163,6 +180,8 @@ public final class AllocatorNode implements FlotillaNode {
         + (params.leaseDuration() > 0 ? String.format(Locale.ROOT,
             ", %s instance %s, lease %.2f s", params.standby() ? "standby" : "primary",
             instanceId, params.leaseDuration()) : ""));
+    parameterServices = NodeParameterServices.start(ctx, parameterTable,
+        p -> session.retune(p.rebalanceThreshold(), p.deviationTolerance()));
     // The latched plan tells every start the highest version published, even one a damaged or
     // recovered journal lost: ours continue above it.
     ctx.bus().subscribe(ctx.topic(TopicNames.ALLOCATION), Allocation.TYPE,

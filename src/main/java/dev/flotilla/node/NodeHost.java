@@ -1,5 +1,7 @@
 package dev.flotilla.node;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.flotilla.journal.JournalException;
 import dev.flotilla.node.agent.AgentParams;
 import dev.flotilla.node.agent.RobotAgent;
@@ -8,6 +10,7 @@ import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.RosoutHandler;
 import dev.flotilla.ros.action.ActionTransport;
+import dev.flotilla.ros.params.DeclaredParams;
 import dev.flotilla.ros.params.ParamReader;
 import dev.flotilla.ros.params.RosParamsFile;
 import dev.flotilla.security.SecureBus;
@@ -103,16 +106,18 @@ public final class NodeHost implements AutoCloseable {
     boolean simTime = file.forNode(namespace, name).bool("use_sim_time", false);
     // Read before the node's own parameters so that their unknown-key check accepts `security`.
     SecurityParams security = SecurityParams.read(reader);
-    return switch (name) {
-      case "planner" -> new NodeSpec(name, namespace, simTime,
-          PlannerParams.read(reader), name, security);
-      case "allocator" -> new NodeSpec(name, namespace, simTime,
-          AllocatorParams.read(reader), name, security);
-      case "synchronizer" -> new NodeSpec(name, namespace, simTime,
-          SynchronizerParams.read(reader), name, security);
+    Record params = switch (name) {
+      case "planner" -> PlannerParams.read(reader);
+      case "allocator" -> AllocatorParams.read(reader);
+      case "synchronizer" -> SynchronizerParams.read(reader);
       default -> throw new IllegalArgumentException("Unknown node '" + name + "'; expected one of "
           + NODE_NAMES + ".");
     };
+    // What the node read, for ros2 param (use_sim_time was read by a reader of its own).
+    Map<String, JsonNode> declared = new LinkedHashMap<>(reader.declared());
+    declared.put("use_sim_time", BooleanNode.valueOf(simTime));
+    return new NodeSpec(name, namespace, simTime, params, name, security,
+        new DeclaredParams(reader.source(), declared));
   }
 
   /**
@@ -141,13 +146,20 @@ public final class NodeHost implements AutoCloseable {
    * @param params the node's parameters record
    * @param identity who the node is in the security roster (a robot agent signs as its robot)
    * @param security the {@code security} section (issue #8); {@link SecurityParams#OFF} if absent
+   * @param declared the parameters the node read, served to {@code ros2 param}
    */
   public record NodeSpec(String name, String namespace, boolean useSimTime, Record params,
-      String identity, SecurityParams security) {
+      String identity, SecurityParams security, DeclaredParams declared) {
 
     /** A spec with security off, signing as its own name should it ever be turned on. */
     public NodeSpec(String name, String namespace, boolean useSimTime, Record params) {
       this(name, namespace, useSimTime, params, name, SecurityParams.OFF);
+    }
+
+    /** A spec that serves no parameters to {@code ros2 param}. */
+    public NodeSpec(String name, String namespace, boolean useSimTime, Record params,
+        String identity, SecurityParams security) {
+      this(name, namespace, useSimTime, params, identity, security, DeclaredParams.NONE);
     }
 
     /**
@@ -155,7 +167,7 @@ public final class NodeHost implements AutoCloseable {
      * @return this spec with that clock
      */
     public NodeSpec withSimTime(boolean simTime) {
-      return new NodeSpec(name, namespace, simTime, params, identity, security);
+      return new NodeSpec(name, namespace, simTime, params, identity, security, declared);
     }
 
     /**
@@ -187,15 +199,16 @@ public final class NodeHost implements AutoCloseable {
      */
     public FlotillaNode create(NodeContext ctx, ActionTransport actions) {
       if (params instanceof PlannerParams p) {
-        return new PlannerNode(ctx, p);
+        return new PlannerNode(ctx, p).withParameters(NodeParameters.planner(name, declared));
       }
       if (params instanceof AllocatorParams p) {
-        return new AllocatorNode(ctx, p);
+        return new AllocatorNode(ctx, p).withParameters(NodeParameters.allocator(name, declared));
       }
       if (params instanceof AgentParams p) {
         return new RobotAgent(ctx, p, actions);
       }
-      return new SynchronizerNode(ctx, (SynchronizerParams) params);
+      return new SynchronizerNode(ctx, (SynchronizerParams) params)
+          .withParameters(NodeParameters.synchronizer(name, declared));
     }
   }
 

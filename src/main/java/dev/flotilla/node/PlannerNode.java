@@ -19,6 +19,7 @@ import dev.flotilla.ros.Bus;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
+import dev.flotilla.ros.params.ParameterTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,6 +70,8 @@ public final class PlannerNode implements FlotillaNode {
   private final Map<String, FleetEvent> verdicts = new HashMap<>();
   private final String tasksTopic;
   private final PlannerParams params;
+  private ParameterTable<PlannerParams> parameterTable;
+  private AutoCloseable parameterServices = () -> { };
   private final LtlTaskPlanner ltl;
   private Bus.Publisher<TaskRequest> accepted;
   private Bus.Publisher<FleetEvent> events;
@@ -92,6 +95,20 @@ public final class PlannerNode implements FlotillaNode {
         ? new LtlTaskPlanner(params.ltl().settings(), new LtlFleet(params.ltl().scenario(),
             params.fleet().robots()))
         : null;
+  }
+
+  /**
+   * @param table the node's parameters, served to {@code ros2 param} once started
+   * @return this node
+   */
+  public PlannerNode withParameters(ParameterTable<PlannerParams> table) {
+    this.parameterTable = table;
+    return this;
+  }
+
+  @Override
+  public void close() {
+    NodeParameterServices.close(parameterServices);
   }
 
   @Override
@@ -129,6 +146,7 @@ public final class PlannerNode implements FlotillaNode {
         OperatorCommand.TYPE, FlotillaQos.COMMANDS);
     ctx.bus().subscribe(ctx.topic(TopicNames.COMMANDS), OperatorCommand.TYPE,
         FlotillaQos.COMMANDS, c -> ctx.executor().execute(() -> onCommand(c)));
+    parameterServices = NodeParameterServices.start(ctx, parameterTable, p -> { });
     log.info("planner accepting tasks on " + tasksTopic
         + (journal == null ? "" : ", journal " + journal.file()));
   }

@@ -17,6 +17,7 @@ import dev.flotilla.ros.NodeClock;
 import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
+import dev.flotilla.ros.params.ParameterTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,10 @@ public final class SynchronizerNode implements FlotillaNode {
   private static final QosProfile SYNC_QOS = new QosProfile(true, false, 100);
 
   private final NodeContext ctx;
-  private final SynchronizerParams params;
+  /** Replaced by a live parameter change ({@link #retune}), on the executor. */
+  private volatile SynchronizerParams params;
+  private ParameterTable<SynchronizerParams> parameterTable;
+  private AutoCloseable parameterServices = () -> { };
   private final Logger log;
   private final InputRejections rejections;
   private final HeartbeatMonitor monitor;
@@ -99,6 +103,21 @@ public final class SynchronizerNode implements FlotillaNode {
     this.ltlTopic = ctx.topic(TopicNames.LTL_PLAN_DETAIL);
   }
 
+  /**
+   * @param table the node's parameters, served to {@code ros2 param} once started
+   * @return this node
+   */
+  public SynchronizerNode withParameters(ParameterTable<SynchronizerParams> table) {
+    this.parameterTable = table;
+    return this;
+  }
+
+  /** Takes a live parameter change ({@code heartbeat_timeout}); runs on the executor. */
+  void retune(SynchronizerParams next) {
+    monitor.setTimeout(next.heartbeatTimeout());
+    params = next;
+  }
+
   @Override
   public String name() {
     return ctx.name();
@@ -134,6 +153,7 @@ public final class SynchronizerNode implements FlotillaNode {
             Math.max(allocationVersion, a.planVersion())));
     log.info(String.format(Locale.ROOT, "synchronizer watching %d robots, timeout %.2f s",
         params.fleet().robots().size(), params.heartbeatTimeout()));
+    parameterServices = NodeParameterServices.start(ctx, parameterTable, this::retune);
   }
 
   /**
@@ -182,6 +202,7 @@ public final class SynchronizerNode implements FlotillaNode {
 
   @Override
   public void close() {
+    NodeParameterServices.close(parameterServices);
     if (hiccups != null) {
       hiccups.close();
     }

@@ -175,7 +175,12 @@ public final class DdsBus implements Bus {
    */
   private <S> ROS2PublisherBasics<S> createPublisher(TopicDataType<S> dataType, String topic,
       QosProfile qos, String typeHash) {
-    PublisherAttributes attributes = node.createPublisherAttributes(dataType, topic, toIhmc(qos));
+    return createPublisher(dataType, node.createPublisherAttributes(dataType, topic, toIhmc(qos)),
+        typeHash);
+  }
+
+  private <S> ROS2PublisherBasics<S> createPublisher(TopicDataType<S> dataType,
+      PublisherAttributes attributes, String typeHash) {
     TypeHashUserData.apply(attributes, typeHash);
     ROS2PublisherBasics<S> publisher = node.createPublisher(dataType, attributes);
     Object key = new Object();
@@ -196,7 +201,12 @@ public final class DdsBus implements Bus {
    */
   private <S> Runnable createSubscription(TopicDataType<S> dataType,
       NewMessageListener<S> listener, String topic, QosProfile qos, String typeHash) {
-    SubscriberAttributes attributes = node.createSubscriberAttributes(topic, dataType, toIhmc(qos));
+    return createSubscription(dataType, listener,
+        node.createSubscriberAttributes(topic, dataType, toIhmc(qos)), typeHash);
+  }
+
+  private <S> Runnable createSubscription(TopicDataType<S> dataType,
+      NewMessageListener<S> listener, SubscriberAttributes attributes, String typeHash) {
     TypeHashUserData.apply(attributes, typeHash);
     ROS2Subscription<S> subscription = node.createSubscription(dataType, listener, attributes);
     Object key = new Object();
@@ -375,9 +385,9 @@ public final class DdsBus implements Bus {
    */
   public synchronized RawWriter literalRawWriter(String ddsTopic, String ddsType, QosProfile qos,
       int maxPayloadBytes) {
-    RawTopicType dataType = RawTopicType.literal(ddsType, maxPayloadBytes);
+    RawTopicType dataType = RawTopicType.ofDdsName(ddsType, maxPayloadBytes);
     claimType(ddsType, true);
-    ROS2QosProfile ihmc = literalQos(qos);
+    ROS2QosProfile ihmc = plainNamed(qos);
     PublisherAttributes attributes = node.createPublisherAttributes(dataType, ddsTopic, ihmc);
     if (attributes.getProfile().getQos() != null) {
       attributes.getProfile().getQos().setPartition(null);
@@ -416,11 +426,11 @@ public final class DdsBus implements Bus {
    */
   public synchronized RawReader literalRawReader(String ddsTopic, String ddsType,
       QosProfile qos, Consumer<RawSample> handler) {
-    RawTopicType dataType = RawTopicType.literal(ddsType, RawTopicType.DEFAULT_MAX_PAYLOAD_BYTES);
+    RawTopicType dataType = RawTopicType.ofDdsName(ddsType, RawTopicType.DEFAULT_MAX_PAYLOAD_BYTES);
     claimType(ddsType, true);
     Delivery delivery = new Delivery(qos.depth());
     SubscriberAttributes attributes =
-        node.createSubscriberAttributes(ddsTopic, dataType, literalQos(qos));
+        node.createSubscriberAttributes(ddsTopic, dataType, plainNamed(qos));
     // As for the graph writer: no namespace partition, which rmw's endpoints never carry.
     var readerProfile = TypeHashUserData.readerProfile(attributes);
     if (readerProfile != null && readerProfile.getQos() != null) {
@@ -468,14 +478,83 @@ public final class DdsBus implements Bus {
     };
   }
 
-  /** rmw's QoS for a literal-name endpoint: the profile's, without ROS namespace mangling. */
-  private static ROS2QosProfile literalQos(QosProfile qos) {
-    return new ROS2QosProfile(HistoryQosKindPolicyType.KEEP_LAST, qos.depth(),
-        qos.reliable() ? ReliabilityQosKindPolicyType.RELIABLE
-            : ReliabilityQosKindPolicyType.BEST_EFFORT,
-        qos.transientLocal() ? DurabilityQosKindPolicyType.TRANSIENT_LOCAL
-            : DurabilityQosKindPolicyType.VOLATILE,
-        true);
+
+
+  /**
+   * Creates a writer of already-serialized samples on a DDS topic named as is, outside ROS 2's
+   * {@code rt/} topic scheme: a service's reply topic, {@code rr/<node>/<service>Reply}. Listed
+   * among the node's writers, so {@code ros2 service list} sees the service.
+   *
+   * @param ddsTopic the DDS topic name, e.g. {@code rr/allocator/get_parametersReply}
+   * @param ddsType the DDS type name, e.g.
+   *     {@code rcl_interfaces::srv::dds_::GetParameters_Response_}
+   * @param typeHash the REP-2011 hash advertised in USER_DATA, or "" for none
+   * @param qos delivery guarantees
+   * @param maxPayloadBytes largest sample, in bytes
+   * @return a publisher of CDR payloads (encapsulation header included), usable from any thread
+   */
+  public synchronized Publisher<byte[]> rawDdsPublisher(String ddsTopic, String ddsType,
+      String typeHash, QosProfile qos, int maxPayloadBytes) {
+    RawTopicType dataType = RawTopicType.ofDdsName(ddsType, maxPayloadBytes);
+    claimType(ddsType, true);
+    PublisherAttributes attributes =
+        node.createPublisherAttributes(dataType, ddsTopic, plainNamed(qos));
+    // A namespaced node's plainly named endpoint would be put in a partition (see graphPublisher).
+    if (attributes.getProfile().getQos() != null) {
+      attributes.getProfile().getQos().setPartition(null);
+    }
+    ROS2PublisherBasics<RawTopicType.Sample> publisher =
+        createPublisher(dataType, attributes, typeHash);
+    return cdr -> {
+      RawTopicType.Sample sample = new RawTopicType.Sample();
+      sample.data = cdr;
+      return send(publisher, sample, ddsType, ddsTopic);
+    };
+  }
+
+  /**
+   * Subscribes to a DDS topic named as is, outside ROS 2's {@code rt/} topic scheme, without
+   * decoding its samples: a service's request topic, {@code rq/<node>/<service>Request}. Listed
+   * among the node's readers.
+   *
+   * @param ddsTopic the DDS topic name, e.g. {@code rq/allocator/get_parametersRequest}
+   * @param ddsType the DDS type name, e.g.
+   *     {@code rcl_interfaces::srv::dds_::GetParameters_Request_}
+   * @param typeHash the REP-2011 hash advertised in USER_DATA, or "" for none
+   * @param qos delivery guarantees requested
+   * @param maxPayloadBytes largest sample accepted, in bytes
+   * @param handler called once per received sample
+   * @return a handle that stops the subscription when closed
+   */
+  public synchronized AutoCloseable subscribeRawDds(String ddsTopic, String ddsType,
+      String typeHash, QosProfile qos, int maxPayloadBytes, RawMessageHandler handler) {
+    RawTopicType dataType = RawTopicType.ofDdsName(ddsType, maxPayloadBytes);
+    claimType(ddsType, true);
+    SubscriberAttributes attributes =
+        node.createSubscriberAttributes(ddsTopic, dataType, plainNamed(qos));
+    if (!attributes.getPartitions().isEmpty()) {
+      // The default partition, as the peers' readers and writers have.
+      attributes.partitions(List.of(""));
+    }
+    Delivery delivery = new Delivery(qos.depth());
+    Runnable remove = createSubscription(dataType,
+        subscriber -> {
+          long receivedAt = epochNanos();
+          delivery.submit(() -> {
+            RawTopicType.Sample sample = subscriber.takeNextData();
+            if (sample != null && sample.data() != null) {
+              deliver(() -> handler.accept(sample.data(), receivedAt), "Raw handler", ddsTopic);
+            }
+          });
+        }, attributes, typeHash);
+    return keep(delivery.closing(remove));
+  }
+
+  /** The QoS with ihmc-ros2-library's ROS naming turned off: the topic name is used as is. */
+  private static ROS2QosProfile plainNamed(QosProfile qos) {
+    ROS2QosProfile ros = toIhmc(qos);
+    return new ROS2QosProfile(ros.getHistoryKind(), ros.getHistoryDepth(),
+        ros.getReliabilityKind(), ros.getDurabilityKind(), true);
   }
 
   /** Publishes one sample; a refusal is logged and returned, never thrown. */

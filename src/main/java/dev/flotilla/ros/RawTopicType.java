@@ -42,18 +42,6 @@ public final class RawTopicType implements TopicDataType<RawTopicType.Sample> {
     this(fullRosName(rosType), ddsName(rosType), maxPayloadBytes);
   }
 
-  /**
-   * A raw type under a literal DDS type name, for the request and reply types of services and
-   * actions ({@code pkg::srv::dds_::Name_Request_}, {@code pkg::action::dds_::...}).
-   *
-   * @param ddsTypeName the DDS type name peers use
-   * @param maxPayloadBytes largest payload a sample may carry, in bytes
-   * @return the type
-   */
-  static RawTopicType literal(String ddsTypeName, int maxPayloadBytes) {
-    return new RawTopicType(ddsTypeName, ddsTypeName, maxPayloadBytes);
-  }
-
   private RawTopicType(String rosType, String ddsName, int maxPayloadBytes) {
     this.rosType = rosType;
     this.ddsName = ddsName;
@@ -62,6 +50,21 @@ public final class RawTopicType implements TopicDataType<RawTopicType.Sample> {
           + "header, got " + maxPayloadBytes + " bytes.");
     }
     this.maxPayloadBytes = maxPayloadBytes;
+  }
+
+  /**
+   * A raw type named by its DDS name alone, for types outside {@code pkg/msg/Name}, e.g. a
+   * service's {@code rcl_interfaces::srv::dds_::GetParameters_Request_}.
+   *
+   * @param ddsName the DDS type name
+   * @param maxPayloadBytes largest payload a sample may carry, in bytes
+   * @return the type
+   */
+  public static RawTopicType ofDdsName(String ddsName, int maxPayloadBytes) {
+    if (ddsName == null || !ddsName.matches("[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*")) {
+      throw new IllegalArgumentException("'" + ddsName + "' is not a DDS type name.");
+    }
+    return new RawTopicType(ddsName, ddsName, maxPayloadBytes);
   }
 
   /** One sample: the CDR bytes with encapsulation header. */

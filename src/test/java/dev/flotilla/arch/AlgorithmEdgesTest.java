@@ -68,6 +68,7 @@ class AlgorithmEdgesTest {
     allow("ros.bagio", "bag", "bag.meta", "bag.msgdef", "ros", "typehash", GENERATED_MSGS);
     allow("ros.params");
     allow("ros.action", "cdr", "ros", GENERATED_MSGS);
+    allow("ros.service", "bag.msgdef", "cdr", "ros", "ros.params", "typehash", GENERATED_MSGS);
     allow("security", "ros", "ros.params", GENERATED_MSGS);
     allow("msgs", "cdr", GENERATED_MSGS);
   }

@@ -169,19 +169,11 @@ final class CyclonePeer {
 
   /**
    * @param source C file under src/test/c
+   * @param extraIdl IDL files under src/test/c the peer also needs (they may include
+   *     {@code flotilla_ros2.idl})
    * @return the built executable
    */
-  static synchronized Path build(String source) throws IOException, InterruptedException {
-    return build(source, null);
-  }
-
-  /**
-   * @param source C file under src/test/c
-   * @param extraIdl an IDL file under src/test/c that includes flotilla_ros2.idl (types the
-   *     build does not generate, e.g. an action's service types), or null
-   * @return the built executable
-   */
-  static synchronized Path build(String source, String extraIdl)
+  static synchronized Path build(String source, String... extraIdl)
       throws IOException, InterruptedException {
     List<String> missing = new ArrayList<>();
     if (!onPath("idlc")) {
@@ -211,16 +203,16 @@ final class CyclonePeer {
       run(dir, "idlc", "-f", "case-sensitive", "-x", "final", "-o", dir.toString(),
           idl.toString());
     }
-    Path exe = dir.resolve(source.replace(".c", ""));
-    List<String> gcc = new ArrayList<>(List.of("gcc", "-O1", "-Wall", "-o", exe.toString(),
-        root.resolve("src/test/c/" + source).toString(),
-        dir.resolve("flotilla_ros2.c").toString()));
-    if (extraIdl != null) {
+    List<String> gcc = new ArrayList<>(List.of("gcc", "-O1", "-Wall"));
+    for (String extra : extraIdl) {
       run(dir, "idlc", "-f", "case-sensitive", "-x", "final", "-I", idl.getParent().toString(),
-          "-o", dir.toString(), root.resolve("src/test/c/" + extraIdl).toString());
-      gcc.add(dir.resolve(extraIdl.replace(".idl", ".c")).toString());
+          "-o", dir.toString(), root.resolve("src/test/c/" + extra).toString());
+      gcc.add(dir.resolve(extra.replace(".idl", ".c")).toString());
     }
-    gcc.addAll(List.of("-I" + dir, "-I" + root.resolve("src/test/c"), "-lddsc", "-lm"));
+    Path exe = dir.resolve(source.replace(".c", ""));
+    gcc.addAll(List.of("-o", exe.toString(), root.resolve("src/test/c/" + source).toString(),
+        dir.resolve("flotilla_ros2.c").toString(), "-I" + dir,
+        "-I" + root.resolve("src/test/c"), "-lddsc", "-lm"));
     run(dir, gcc.toArray(String[]::new));
     return exe;
   }

@@ -14,6 +14,8 @@ import dev.flotilla.msgs.geometry_msgs.PoseStamped;
 import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.DiscoveryOptions;
 import dev.flotilla.ros.QosProfile;
+import dev.flotilla.ros.service.ParameterService;
+import dev.flotilla.ros.service.ServiceTypeHashes;
 import dev.flotilla.typehash.TypeHashes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,6 +149,11 @@ class RosGraphInteropIT {
     Map<String, String> out = new HashMap<>();
     for (MessageType<?> t : GeneratedTypes.ALL) {
       out.put(t.ddsName(), TypeHashes.ofSchema(t.rosName(), t.definition(), bundled::spec));
+    }
+    // Each node's parameter services: request and reply advertise their messages' hashes.
+    for (ParameterService s : ParameterService.values()) {
+      out.put(s.requestDdsType(), ServiceTypeHashes.of(s).request());
+      out.put(s.replyDdsType(), ServiceTypeHashes.of(s).response());
     }
     return out;
   }

@@ -12,6 +12,18 @@ import org.junit.jupiter.api.Test;
 class HeartbeatMonitorTest {
   private final List<Liveness> events = new ArrayList<>();
 
+  /** A live parameter change: the new timeout decides the next poll; a bad one is refused. */
+  @Test
+  void aChangedTimeoutDecidesTheNextPoll() {
+    HeartbeatMonitor m = new HeartbeatMonitor(1.0, List.of("r1"), false);
+    m.onHeartbeat("r1", 1, 0.0, events);
+    m.setTimeout(3.0);
+    assertTrue(m.poll(2.0).isEmpty(), "2 s of silence is within the new 3 s timeout");
+    assertEquals(1, m.poll(3.5).size());
+    assertThrows(IllegalArgumentException.class, () -> m.setTimeout(0));
+    assertThrows(IllegalArgumentException.class, () -> m.setTimeout(Double.NaN));
+  }
+
   @Test
   void silentRobotFailsOnlyAfterTheTimeout() {
     HeartbeatMonitor m = new HeartbeatMonitor(1.0, List.of("r1", "r2"), false);

@@ -35,8 +35,8 @@ public final class EventTriggeredRebalancer {
     ALWAYS_GLOBAL
   }
 
-  private final double threshold;
-  private final double deviationTolerance;
+  private double threshold;
+  private double deviationTolerance;
   private final Policy policy;
   private final PotentialGameAllocator allocator;
   private final PotentialGamePlanRepairer repairer;
@@ -90,6 +90,23 @@ public final class EventTriggeredRebalancer {
     this.problem = problem;
     this.plan = allocator.allocate(problem);
     this.reference = efficiency(plan);
+  }
+
+  /**
+   * Changes the re-plan threshold and the deviation tolerance for the events that follow (a live
+   * parameter change); the current plan and its reference efficiency stay.
+   *
+   * @param rebalanceThreshold relative efficiency drop that triggers a global re-plan, in [0, 1]
+   * @param deviationTolerance odometry deviation ignored, metres, &gt;= 0
+   */
+  public void retune(double rebalanceThreshold, double deviationTolerance) {
+    if (!(rebalanceThreshold >= 0 && rebalanceThreshold <= 1) || !(deviationTolerance >= 0)) {
+      throw new IllegalArgumentException("rebalance_threshold must be in [0, 1] and "
+          + "deviationTolerance >= 0 m, got " + rebalanceThreshold + " and " + deviationTolerance
+          + ".");
+    }
+    this.threshold = rebalanceThreshold;
+    this.deviationTolerance = deviationTolerance;
   }
 
   /**

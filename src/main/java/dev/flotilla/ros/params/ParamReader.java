@@ -1,12 +1,20 @@
 package dev.flotilla.ros.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +34,42 @@ public final class ParamReader {
   private final String node;
   private final Map<String, JsonNode> values;
   private final Set<String> used = new HashSet<>();
+  /** Every typed parameter read so far with its effective value (given or default). */
+  private final Map<String, JsonNode> declared = new LinkedHashMap<>();
 
   ParamReader(String source, String node, Map<String, JsonNode> values) {
     this.source = source;
     this.node = node;
     this.values = values;
+  }
+
+  /**
+   * A reader over given values, e.g. a node's declared parameters with a change laid over them,
+   * to validate the change with the very code that validated the file.
+   *
+   * @param source name the error messages start with (usually the parameter file)
+   * @param node node name for error messages
+   * @param values dotted parameter names to values
+   * @return the reader
+   */
+  public static ParamReader of(String source, String node, Map<String, JsonNode> values) {
+    return new ParamReader(source, node, Map.copyOf(values));
+  }
+
+  /**
+   * The parameters read so far through the typed getters, each with the value the node uses
+   * (the file's, or the default), in the order they were read: what rclcpp calls the node's
+   * declared parameters.
+   *
+   * @return names to values (numbers as doubles or longs, booleans, strings, string arrays)
+   */
+  public Map<String, JsonNode> declared() {
+    return Collections.unmodifiableMap(declared);
+  }
+
+  /** @return the node name these parameters belong to */
+  public String node() {
+    return node;
   }
 
   /**
@@ -71,6 +110,7 @@ public final class ParamReader {
     if (!Double.isFinite(d) || d < min || d > max) {
       throw error(key, "must be within [" + min + ", " + max + "], got " + d + ".");
     }
+    declared.put(key, DoubleNode.valueOf(d));
     return d;
   }
 
@@ -93,6 +133,7 @@ public final class ParamReader {
     if (n < min || n > max) {
       throw error(key, "must be within [" + min + ", " + max + "], got " + n + ".");
     }
+    declared.put(key, LongNode.valueOf(n));
     return n;
   }
 
@@ -103,13 +144,12 @@ public final class ParamReader {
    */
   public boolean bool(String key, boolean fallback) {
     JsonNode v = take(key);
-    if (v == null) {
-      return fallback;
-    }
-    if (!v.isBoolean()) {
+    if (v != null && !v.isBoolean()) {
       throw error(key, "must be true or false, got " + v + ".");
     }
-    return v.asBoolean();
+    boolean b = v == null ? fallback : v.asBoolean();
+    declared.put(key, BooleanNode.valueOf(b));
+    return b;
   }
 
   /**
@@ -130,6 +170,7 @@ public final class ParamReader {
     if (!allowed.isEmpty() && !allowed.contains(s)) {
       throw error(key, "must be one of " + new TreeSet<>(allowed) + ", got \"" + s + "\".");
     }
+    declared.put(key, TextNode.valueOf(s));
     return s;
   }
 
@@ -141,6 +182,7 @@ public final class ParamReader {
   public List<String> strings(String key, List<String> fallback) {
     JsonNode v = take(key);
     if (v == null) {
+      declared.put(key, textArray(fallback));
       return fallback;
     }
     if (!v.isArray()) {
@@ -153,7 +195,14 @@ public final class ParamReader {
       }
       out.add(e.asText());
     }
+    declared.put(key, textArray(out));
     return List.copyOf(out);
+  }
+
+  private static ArrayNode textArray(List<String> strings) {
+    ArrayNode a = JsonNodeFactory.instance.arrayNode();
+    strings.forEach(a::add);
+    return a;
   }
 
   /**

@@ -57,6 +57,17 @@ class EventTriggeredRebalancerTest {
     assertEquals(List.of("T3", "T4", "T1"), PlanChecker.strategy(p.plan(), "A1"));
   }
 
+  /** A live parameter change ({@code ros2 param set}) acts on the very next event. */
+  @Test
+  void aRetunedThresholdDecidesTheNextEvent() {
+    var r = new EventTriggeredRebalancer(PaperScenario.problem(), 0.5, 1,
+        Policy.EVENT_TRIGGERED);
+    r.retune(0.0, 1);
+    assertTrue(r.onEvent(new RebalanceEvent.RobotFailed("A2", 300)).globalReplan(),
+        "the retuned zero threshold re-plans on any efficiency loss");
+    assertThrows(IllegalArgumentException.class, () -> r.retune(1.5, 1));
+  }
+
   @Test
   void smallOdometryNoiseIsIgnoredAndLargeDeviationsRetimeTheRobot() {
     var r = new EventTriggeredRebalancer(PaperScenario.problem(), 0.5, 50, Policy.EVENT_TRIGGERED);
