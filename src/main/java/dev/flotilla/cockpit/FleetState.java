@@ -132,7 +132,9 @@ final class FleetState {
       }
       case FleetEvent.TASK_REJECTED -> {
         Task t = task(e.taskId());
-        if (!t.accepted) {
+        // A later request reusing a refused task's id is refused for the id alone: the task
+        // keeps the reason it was refused for.
+        if (!t.accepted && t.rejected == null) {
           t.rejected = e.reason();
           t.finishedAt = time;
         }

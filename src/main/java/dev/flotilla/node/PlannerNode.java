@@ -253,7 +253,8 @@ public final class PlannerNode implements FlotillaNode {
     if (problem.isEmpty() && seenTaskIds.add(request.taskId())) {
       firstRequests.put(request.taskId(), unsigned);
     } else if (problem.isEmpty()) {
-      problem = Optional.of("task_id '" + request.taskId() + "' was already accepted");
+      problem = Optional.of("task_id '" + request.taskId() + "' is taken by an earlier task "
+          + "(ids are never reused); submit under another id");
     }
     if (problem.isPresent()) {
       rejections.reject(tasksTopic, request.taskId(), "invalid_task", problem.get());

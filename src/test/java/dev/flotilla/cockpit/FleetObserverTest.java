@@ -66,6 +66,11 @@ class FleetObserverTest {
     assertEquals(List.of("r2"), s.task("done").orElseThrow().robots());
     assertEquals(TaskState.FAILED, s.task("lost").orElseThrow().state());
     assertEquals(TaskState.REJECTED, s.task("bad").orElseThrow().state());
+    // Regression: a second request under the refused id is refused for the id alone, and the
+    // task list kept showing that instead of why the task was refused.
+    event(FleetEvent.TASK_REJECTED, "", "bad", "task_id 'bad' is taken by an earlier task");
+    assertEquals("region 'attic' is not a known region",
+        o.snapshot().task("bad").orElseThrow().reason());
     assertEquals(TaskState.UNASSIGNABLE, s.task("nobody").orElseThrow().state());
     assertEquals("no robot can lift", s.task("nobody").orElseThrow().reason());
     assertEquals(TaskState.PENDING, s.task("wait").orElseThrow().state());

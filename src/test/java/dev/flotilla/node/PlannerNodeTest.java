@@ -82,7 +82,7 @@ class PlannerNodeTest {
     tasks.publish(valid("t1").toBuilder().baseUtility(5).build());
     assertEquals(1, accepted.size());
     assertEquals(100, accepted.get(0).baseUtility());
-    assertTrue(events.get(1).reason().contains("already accepted"));
+    assertTrue(events.get(1).reason().contains("is taken by an earlier task"));
   }
 
   /** Issue 14: an operator tool resends a request it heard no verdict for; same answer. */
