@@ -395,9 +395,10 @@ public final class PlannerNode implements FlotillaNode {
   }
 
   /**
-   * A robot paused or resumed by an operator (the allocator's verdict event): a paused robot's
-   * unfinished LTL chains move to other robots of its type, or stay, reported unassignable with
-   * the reason; a resumed one may get LTL work from later formulas again.
+   * A robot paused or resumed by an operator (the allocator's verdict event), or failed or
+   * recovered (the synchronizer's): a paused or failed robot's unfinished LTL chains move to other
+   * robots of its type, or stay, reported unassignable with the reason; a resumed or recovered one
+   * may get LTL work from later formulas again.
    */
   void onEvent(FleetEvent e) {
     if (e.source().equals(ctx.name())) {
@@ -405,13 +406,13 @@ public final class PlannerNode implements FlotillaNode {
     }
     if (e.kind() == FleetEvent.TASK_STARTED || e.kind() == FleetEvent.TASK_COMPLETED) {
       // Robots know their progress by step index: a cancel or a pause must keep these in place.
-      if (ltlTaskIds.contains(e.taskId())
-          && ltl.onStepReport(e.robotId(), e.taskId(), e.stepIndex()) && journal != null) {
+      if (ltlTaskIds.contains(e.taskId()) && ltl.onStepReport(e.robotId(), e.taskId(),
+          e.stepIndex(), e.kind() == FleetEvent.TASK_COMPLETED) && journal != null) {
         journal.put(LTL_SESSION_KEY, ltl.record().toJson());
       }
     } else if (Stamps.seconds(e.stamp()) < startedAt) {
-      // A pause or resume from before this run, replayed by the events topic's history: the
-      // journal's record already holds the paused robots; replaying a pause would move work.
+      // A pause, resume, failure or recovery from before this run, replayed by the events
+      // topic's history: the journal's record already holds the paused and failed robots.
       return;
     } else if (e.kind() == FleetEvent.ROBOT_PAUSED) {
       LtlTaskPlanner.PauseResult r = ltl.pause(e.robotId(), ctx.clock().now());
@@ -429,11 +430,56 @@ public final class PlannerNode implements FlotillaNode {
         log.info("robot " + e.robotId() + " paused: LTL chains of " + r.movedTasks()
             + " moved to other robots");
       }
+    } else if (e.kind() == FleetEvent.ROBOT_FAILED) {
+      onRobotFailed(e);
+    } else if (e.kind() == FleetEvent.ROBOT_RECOVERED) {
+      onRobotRecovered(e);
     } else if (e.kind() == FleetEvent.ROBOT_RESUMED && ltl.resume(e.robotId())) {
       if (journal != null && ltl.record() != null) {
         journal.put(LTL_SESSION_KEY, ltl.record().toJson());
       }
       log.info("robot " + e.robotId() + " resumed: back in the LTL pool for later formulas");
+    }
+  }
+
+  /**
+   * A robot the synchronizer declared failed (no heartbeat): its unfinished LTL chains move to
+   * other robots of its type as for a pause (the chain it was in the middle of included, since it
+   * finishes nothing now), or stay, reported unassignable with the reason; the new version's
+   * cause is {@code robot_failed}. A second report of the same failure changes nothing.
+   */
+  private void onRobotFailed(FleetEvent e) {
+    LtlTaskPlanner.PauseResult r = ltl.fail(e.robotId(), ctx.clock().now());
+    List<UnplannedTask> stuck = new ArrayList<>();
+    r.unassignable().forEach((task, why) -> stuck.add(new UnplannedTask(task,
+        UnplannedReason.NOT_ENOUGH_ROBOTS, "robot " + e.robotId() + " failed (" + e.reason()
+            + ") and " + why + "; its steps wait for the robot's recovery")));
+    stuck.forEach(u -> log.warning("LTL task " + u.taskId() + ": " + u.detail()));
+    if (r.planChanged()) {
+      publishLtlPlan(PlanCause.ROBOT_FAILED, stuck);
+    } else if (journal != null && ltl.record() != null) {
+      journal.put(LTL_SESSION_KEY, ltl.record().toJson());
+    }
+    if (!r.movedTasks().isEmpty()) {
+      log.info("robot " + e.robotId() + " failed: LTL chains of " + r.movedTasks()
+          + " moved to other robots");
+    }
+  }
+
+  /**
+   * A failed robot heard again: back in the LTL pool for later formulas (what moved stays moved);
+   * when it still holds LTL steps, the plan is published again (cause {@code robot_recovered}), a
+   * version newer than the one it dropped when declared failed.
+   */
+  private void onRobotRecovered(FleetEvent e) {
+    LtlTaskPlanner.Recovery r = ltl.recover(e.robotId());
+    if (r.planChanged()) {
+      publishLtlPlan(PlanCause.ROBOT_RECOVERED, List.of());
+    } else if (r.recovered() && journal != null && ltl.record() != null) {
+      journal.put(LTL_SESSION_KEY, ltl.record().toJson());
+    }
+    if (r.recovered()) {
+      log.info("robot " + e.robotId() + " recovered: back in the LTL pool for later formulas");
     }
   }
 

@@ -23,9 +23,29 @@ import java.util.Set;
  *     written before pausing existed: none)
  * @param reported steps robots reported reaching or finishing, as "agent/subtask/chain step"
  *     (absent in older records: none)
+ * @param failed robots the synchronizer declared failed and that have not recovered: no LTL work
+ *     is planned for them (absent in records written before failures moved LTL work: none)
+ * @param completed the reported steps robots reported finishing, same keys: a failed robot's
+ *     chain counts as done only by these (absent in older records: none)
  */
 public record LtlSessionRecord(double epoch, List<Call> calls, Set<Integer> startedChains,
-    boolean goSeen, Set<String> paused, Set<String> reported) {
+    boolean goSeen, Set<String> paused, Set<String> reported, Set<String> failed,
+    Set<String> completed) {
+
+  /**
+   * A record without failed robots.
+   *
+   * @param epoch node time that plan time 0 stands for, seconds
+   * @param calls the successful planning calls, oldest first
+   * @param startedChains subtask ids whose chain has started
+   * @param goSeen whether a GO of the running plan was seen
+   * @param paused robots paused by an operator
+   * @param reported steps robots reported reaching or finishing
+   */
+  public LtlSessionRecord(double epoch, List<Call> calls, Set<Integer> startedChains,
+      boolean goSeen, Set<String> paused, Set<String> reported) {
+    this(epoch, calls, startedChains, goSeen, paused, reported, Set.of(), Set.of());
+  }
 
   /**
    * A record without paused robots.
@@ -51,8 +71,8 @@ public record LtlSessionRecord(double epoch, List<Call> calls, Set<Integer> star
    * @param started online: subtask ids treated as started (resolved, never null)
    * @param assignments the resulting plan's assignments, in order
    * @param change empty for a planning call; {@link #CANCEL} when the call cancelled the task of
-   *     {@code taskIds} (no formulas), {@link #MOVE} when it moved work off paused robots (no
-   *     tasks, no formulas); both replay with {@code PlanningSession.replace}
+   *     {@code taskIds} (no formulas), {@link #MOVE} when it moved work off paused or failed
+   *     robots (no tasks, no formulas); both replay with {@code PlanningSession.replace}
    */
   public record Call(
       List<String> taskIds,
@@ -66,7 +86,7 @@ public record LtlSessionRecord(double epoch, List<Call> calls, Set<Integer> star
 
     /** {@link #change()} of a cancellation. */
     public static final String CANCEL = "cancel";
-    /** {@link #change()} of work moved off paused robots. */
+    /** {@link #change()} of work moved off paused or failed robots. */
     public static final String MOVE = "move";
 
     /**
@@ -106,6 +126,8 @@ public record LtlSessionRecord(double epoch, List<Call> calls, Set<Integer> star
     startedChains = Set.copyOf(startedChains);
     paused = paused == null ? Set.of() : Set.copyOf(paused);
     reported = reported == null ? Set.of() : Set.copyOf(reported);
+    failed = failed == null ? Set.of() : Set.copyOf(failed);
+    completed = completed == null ? Set.of() : Set.copyOf(completed);
   }
 
   /** @return the record as JSON */

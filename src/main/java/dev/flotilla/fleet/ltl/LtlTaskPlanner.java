@@ -17,6 +17,7 @@ import dev.flotilla.plan.task.LtlTaskCompiler;
 import dev.flotilla.plan.task.SubtaskSpec;
 import dev.flotilla.plan.task.TaskCompilation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,8 +47,10 @@ import java.util.Set;
  *
  * <p>An operator may {@link #cancel} a task (its subtasks leave the plan, the rest is re-timed
  * without a search) and {@link #pause} a robot (its unfinished chains move to robots of its type,
- * {@link LtlWorkMover}); both keep every step a robot reported reaching or finishing at its index
- * ({@link #onStepReport}), since robots and the synchronizer know their progress by index.
+ * {@link LtlWorkMover}); a robot the synchronizer declares failed is handled as paused ({@link
+ * #fail}, {@link #recover}), except that only its reported finishes count. All keep every step
+ * a robot reported reaching or finishing at its index ({@link #onStepReport}), since robots and
+ * the synchronizer know their progress by index.
  *
  * <p>{@link #record()} is what a journal keeps; {@link #restore} brings the plan back from it
  * after a restart without searching, since a time-budgeted search would find another plan.
@@ -103,15 +106,27 @@ public final class LtlTaskPlanner {
   public record NotCancelled(String taskId, String reason) implements CancelResult {}
 
   /**
-   * What pausing a robot did to the LTL plan ({@link #pause}).
+   * What pausing a robot ({@link #pause}) or its failure ({@link #fail}) did to the LTL plan.
    *
    * @param robotId robot
    * @param planChanged whether a new plan version was made
    * @param movedTasks ids of the tasks whose chains moved to other robots
-   * @param unassignable per task id left on the paused robot, why (its steps wait for a resume)
+   * @param unassignable per task id left on the robot, why (its steps wait for a resume or a
+   *     recovery)
    */
   public record PauseResult(String robotId, boolean planChanged, List<String> movedTasks,
       Map<String, String> unassignable) {}
+
+  /**
+   * What a failed robot's recovery did ({@link #recover}).
+   *
+   * @param robotId robot
+   * @param recovered whether it was failed (else nothing changed)
+   * @param planChanged whether a new plan version was made: the robot still holds unfinished LTL
+   *     steps, and a robot declared failed acts again only on a plan version newer than the one
+   *     in force when it was declared failed
+   */
+  public record Recovery(String robotId, boolean recovered, boolean planChanged) {}
 
   private record Task(String id, String formula, Set<String> propositions) {}
 
@@ -136,6 +151,14 @@ public final class LtlTaskPlanner {
   private final Set<String> reported = new HashSet<>();
   /** Robots paused by an operator: their unfinished chains move, no new work is planned there. */
   private final Set<String> paused = new LinkedHashSet<>();
+  /**
+   * Robots the synchronizer declared failed (no heartbeat): their unfinished chains move like a
+   * paused robot's, judged finished only by {@link #completed} reports, since a failed robot
+   * finishes nothing whatever the plan's times say.
+   */
+  private final Set<String> failed = new LinkedHashSet<>();
+  /** The {@link #reported} steps robots reported finishing. */
+  private final Set<String> completed = new HashSet<>();
   private boolean goSeen;
   private double firstPendingAt = Double.NaN;
   private double epoch = Double.NaN;
@@ -212,7 +235,7 @@ public final class LtlTaskPlanner {
       version++;
       accepted.addAll(batch);
       calls.add(offlineCall(batch));
-      if (!paused.isEmpty()) {
+      if (!paused.isEmpty() || !failed.isEmpty()) {
         moveOffPaused(Set.of(), 0);
       }
       for (Task t : batch) {
@@ -433,6 +456,31 @@ public final class LtlTaskPlanner {
         || session.plan() == null) {
       return new PauseResult(robotId, false, List.of(), Map.of());
     }
+    return takeOut(robotId, now);
+  }
+
+  /**
+   * Takes a failed robot (the synchronizer's {@code robot_failed}) out of the LTL pool: as {@link
+   * #pause}, except that it finishes nothing any more, so the chain it was in the middle of (and
+   * any chain of it whose planned end has passed) counts as finished only when it reported
+   * finishing every step of it; the others move to robots of its type when that keeps every
+   * reported step at its index, else stay with the reason. A robot already failed changes
+   * nothing (duplicate reports).
+   *
+   * @param robotId robot
+   * @param now node time in seconds
+   * @return what moved; {@code planChanged} false when the robot is no LTL agent, was already
+   *     failed, or had no unfinished LTL work
+   */
+  public PauseResult fail(String robotId, double now) {
+    if (!fleet.robotOfAgent().contains(robotId) || !failed.add(robotId)
+        || session.plan() == null) {
+      return new PauseResult(robotId, false, List.of(), Map.of());
+    }
+    return takeOut(robotId, now);
+  }
+
+  private PauseResult takeOut(String robotId, double now) {
     double release = now - epoch;
     long before = version;
     LtlWorkMover.Moves m = moveOffPaused(startedNow(release), release);
@@ -452,9 +500,12 @@ public final class LtlTaskPlanner {
    * @return the moves (none moved when nothing had to)
    */
   private LtlWorkMover.Moves moveOffPaused(Set<Integer> started, double release) {
-    Set<Integer> agents = pausedAgents();
-    LtlWorkMover.Moves m = LtlWorkMover.move(session.problem(), session.plan(), agents, started,
-        release, reported);
+    Set<Integer> agents = agentsOf(paused);
+    Set<Integer> failedAgents = agentsOf(failed);
+    agents.addAll(failedAgents);
+    LtlWorkMover.Moves m = LtlWorkMover.move(session.problem(), session.plan(), agents,
+        failedAgents, started, finishedForMove(failedAgents, started, release), release,
+        reported);
     if (m.moved().isEmpty()) {
       return m;
     }
@@ -470,11 +521,40 @@ public final class LtlTaskPlanner {
     return m;
   }
 
-  private Set<Integer> pausedAgents() {
+  private Set<Integer> agentsOf(Set<String> robots) {
     Set<Integer> out = new HashSet<>();
     for (int a = 0; a < fleet.robotOfAgent().size(); a++) {
-      if (paused.contains(fleet.robotOfAgent().get(a))) {
+      if (robots.contains(fleet.robotOfAgent().get(a))) {
         out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Chains that stay where they are: one with a failed agent when that agent reported finishing
+   * each of its steps of it; any other when it started and its last step was due to end by the
+   * release.
+   */
+  private Set<Integer> finishedForMove(Set<Integer> failedAgents, Set<Integer> started,
+      double release) {
+    Map<Integer, Double> lastFinish = new HashMap<>();
+    Set<Integer> undone = new HashSet<>();
+    for (var agent : session.plan().agents()) {
+      for (PlanStep s : agent.steps()) {
+        lastFinish.merge(s.subtaskId(), s.finishS(), Math::max);
+        if (failedAgents.contains(agent.agentId())
+            && !completed.contains(stepKey(agent.agentId(), s))) {
+          undone.add(s.subtaskId());
+        }
+      }
+    }
+    Set<Integer> out = new HashSet<>();
+    for (ChainAssignment a : session.plan().assignments()) {
+      int id = a.subtaskId();
+      if (LtlWorkMover.involves(a, failedAgents) ? !undone.contains(id)
+          : started.contains(id) && lastFinish.getOrDefault(id, 0.0) <= release) {
+        out.add(id);
       }
     }
     return out;
@@ -494,6 +574,33 @@ public final class LtlTaskPlanner {
   /** @return robots paused in the LTL pool */
   public Set<String> paused() {
     return Set.copyOf(paused);
+  }
+
+  /**
+   * Puts a failed robot back in the LTL pool (the synchronizer's {@code robot_recovered}): later
+   * formulas may give it work; what moved stays moved. When it still holds steps it did not
+   * report finishing (work that could not move), the plan gets a new version, the same plan:
+   * the robot dropped its plan when declared failed and acts again only on a newer one.
+   *
+   * @param robotId robot
+   * @return what changed
+   */
+  public Recovery recover(String robotId) {
+    if (!failed.remove(robotId)) {
+      return new Recovery(robotId, false, false);
+    }
+    int agent = fleet.robotOfAgent().indexOf(robotId);
+    boolean holds = session.plan() != null && session.plan().agents().get(agent).steps().stream()
+        .anyMatch(s -> !completed.contains(stepKey(agent, s)));
+    if (holds) {
+      version++;
+    }
+    return new Recovery(robotId, true, holds);
+  }
+
+  /** @return robots declared failed that have not recovered */
+  public Set<String> failed() {
+    return Set.copyOf(failed);
   }
 
   /**
@@ -518,7 +625,8 @@ public final class LtlTaskPlanner {
    */
   public LtlSessionRecord record() {
     return session.plan() == null ? null
-        : new LtlSessionRecord(epoch, calls, startedChains, goSeen, paused, reported);
+        : new LtlSessionRecord(epoch, calls, startedChains, goSeen, paused, reported, failed,
+            completed);
   }
 
   /**
@@ -577,6 +685,8 @@ public final class LtlTaskPlanner {
     goSeen = record.goSeen();
     paused.addAll(record.paused());
     reported.addAll(record.reported());
+    failed.addAll(record.failed());
+    completed.addAll(record.completed());
     version++;
     return Optional.empty();
   }
@@ -620,6 +730,20 @@ public final class LtlTaskPlanner {
    * @return whether the report named a step of the running plan not reported before
    */
   public boolean onStepReport(String robotId, String taskId, int stepIndex) {
+    return onStepReport(robotId, taskId, stepIndex, false);
+  }
+
+  /**
+   * As {@link #onStepReport(String, String, int)}, telling a finish ({@code task_completed}) from
+   * a start: a failed robot's chain counts as done only by its finishes.
+   *
+   * @param robotId robot
+   * @param taskId task id of the step
+   * @param stepIndex index of the step in the robot's LTL plan
+   * @param finished whether the robot finished the step (else it reached it)
+   * @return whether the report named a step of the running plan not reported so before
+   */
+  public boolean onStepReport(String robotId, String taskId, int stepIndex, boolean finished) {
     int agent = fleet.robotOfAgent().indexOf(robotId);
     if (session.plan() == null || agent < 0) {
       return false;
@@ -629,7 +753,8 @@ public final class LtlTaskPlanner {
         || !taskIdOf(steps.get(stepIndex).subtaskId()).equals(taskId)) {
       return false;
     }
-    return reported.add(stepKey(agent, steps.get(stepIndex)));
+    String key = stepKey(agent, steps.get(stepIndex));
+    return reported.add(key) | (finished && completed.add(key));
   }
 
   static String stepKey(int agent, PlanStep s) {

@@ -4,7 +4,6 @@ import dev.flotilla.plan.AgentPlan;
 import dev.flotilla.plan.ChainAssignment;
 import dev.flotilla.plan.Plan;
 import dev.flotilla.plan.PlanEvaluator;
-import dev.flotilla.plan.PlanStep;
 import dev.flotilla.plan.PlanningProblem;
 import dev.flotilla.plan.model.Agent;
 import java.util.ArrayList;
@@ -17,13 +16,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Moves the unfinished chains of paused agents to other agents of the same type, without a
- * search: chain by chain in assignment order, each paused master or collaborator is replaced by
- * the agent of its type whose choice gives the lowest objective (Eq. 2) of the whole plan, timed by
- * {@link PlanEvaluator}. A moved chain that had started starts again on its new agent (it is timed
- * from the release time). A chain is finished when it started and its last step's planned finish
- * is before the release time; finished chains stay. A chain no other agent can take stays where it
- * is, with the reason. Time: chains × roles × agents plan evaluations.
+ * Moves the unfinished chains of agents out of the pool (paused or failed) to other agents of the
+ * same type, without a search: chain by chain in assignment order, each such master or
+ * collaborator is replaced by the agent of its type whose choice gives the lowest objective (Eq. 2)
+ * of the whole plan, timed by {@link PlanEvaluator}. A moved chain that had started starts again on
+ * its new agent (it is timed from the release time). Which chains are finished (and stay) the
+ * caller says. A chain no other agent can take stays where it is, with the reason. Reported steps
+ * keep their indices: those of agents in the pool always, those of a failed agent when they stay
+ * on it (a moved chain takes its steps with it). Time: chains × roles × agents plan evaluations.
  */
 final class LtlWorkMover {
   private LtlWorkMover() {}
@@ -40,40 +40,44 @@ final class LtlWorkMover {
   /**
    * @param problem the running problem
    * @param plan the running plan
-   * @param pausedAgents agents to move work off
+   * @param pausedAgents agents out of the pool (paused or failed) to move work off
+   * @param failedAgents those of them that failed: their reported steps that stay keep their
+   *     indices too
    * @param started started subtasks
+   * @param finished subtasks whose chain is finished: they stay
    * @param releaseS seconds since the plan's epoch
    * @param reported steps robots reported reaching or finishing ({@link
    *     LtlTaskPlanner#stepKey}): a move may not change the index of any that stays
    * @return the moves
    */
   static Moves move(PlanningProblem problem, Plan plan, Set<Integer> pausedAgents,
-      Set<Integer> started, double releaseS, Set<String> reported) {
+      Set<Integer> failedAgents, Set<Integer> started, Set<Integer> finished, double releaseS,
+      Set<String> reported) {
     Map<String, Integer> positions = reportedPositions(plan, reported);
     List<ChainAssignment> current = new ArrayList<>(plan.assignments());
     Set<Integer> st = new HashSet<>(started);
     Set<Integer> moved = new HashSet<>();
     Map<Integer, String> stuck = new LinkedHashMap<>();
-    Map<Integer, Double> lastFinish = lastFinish(plan);
     PlanEvaluator evaluator = new PlanEvaluator(problem);
+    Set<Integer> exempt = new HashSet<>(pausedAgents);
+    exempt.removeAll(failedAgents);
     for (int i = 0; i < current.size(); i++) {
       ChainAssignment a = current.get(i);
       int id = a.subtaskId();
-      if (!involves(a, pausedAgents)
-          || (st.contains(id) && lastFinish.getOrDefault(id, 0.0) <= releaseS)) {
+      if (!involves(a, pausedAgents) || finished.contains(id)) {
         continue;
       }
       Set<Integer> tryStarted = new HashSet<>(st);
       tryStarted.remove(id);
       Optional<ChainAssignment> replacement = replace(evaluator, problem.agents(), current, i,
-          pausedAgents, tryStarted, releaseS, positions);
+          pausedAgents, tryStarted, releaseS, new Positions(positions, exempt, failedAgents));
       if (replacement.isEmpty()) {
         String type = pausedAgents.contains(a.master()) ? a.chain().agentType()
             : problem.agents().get(a.helpers().stream().flatMap(List::stream)
                 .filter(pausedAgents::contains).findFirst().orElseThrow()).type().name();
-        stuck.put(id, "no other robot of type " + type + " that is not paused can take its "
-            + "part in a plan that keeps the order and every robot's reported steps at their "
-            + "indices");
+        stuck.put(id, "no other robot of type " + type + " in the LTL pool (not paused, not "
+            + "failed) can take its part in a plan that keeps the order and every robot's "
+            + "reported steps at their indices");
         continue;
       }
       current.set(i, replacement.get());
@@ -85,7 +89,7 @@ final class LtlWorkMover {
 
   private static Optional<ChainAssignment> replace(PlanEvaluator evaluator, List<Agent> agents,
       List<ChainAssignment> current, int i, Set<Integer> paused, Set<Integer> started,
-      double releaseS, Map<String, Integer> positions) {
+      double releaseS, Positions positions) {
     ChainAssignment a = current.get(i);
     if (paused.contains(a.master())) {
       ChainAssignment best = null;
@@ -97,7 +101,7 @@ final class LtlWorkMover {
         }
         ChainAssignment candidate =
             new ChainAssignment(a.subtaskId(), a.chain(), c.id(), a.helpers());
-        double cost = cost(evaluator, current, i, candidate, started, releaseS, paused, positions);
+        double cost = cost(evaluator, current, i, candidate, started, releaseS, positions);
         if (cost < bestCost) {
           bestCost = cost;
           best = candidate;
@@ -123,8 +127,7 @@ final class LtlWorkMover {
             continue;
           }
           ChainAssignment candidate = withHelper(a, k, slot, c.id());
-          double cost =
-              cost(evaluator, current, i, candidate, started, releaseS, paused, positions);
+          double cost = cost(evaluator, current, i, candidate, started, releaseS, positions);
           if (cost < bestCost) {
             bestCost = cost;
             best = candidate;
@@ -136,7 +139,7 @@ final class LtlWorkMover {
         a = best;
       }
     }
-    double cost = cost(evaluator, current, i, a, started, releaseS, paused, positions);
+    double cost = cost(evaluator, current, i, a, started, releaseS, positions);
     return cost < Double.POSITIVE_INFINITY ? Optional.of(a) : Optional.empty();
   }
 
@@ -149,16 +152,24 @@ final class LtlWorkMover {
   }
 
   /**
+   * Reported steps and their indices before the move.
+   *
+   * @param at index in its agent's list of each reported step
+   * @param exempt paused agents: their reported steps may move
+   * @param failed failed agents: their reported steps may leave with a moved chain, not shift
+   */
+  private record Positions(Map<String, Integer> at, Set<Integer> exempt, Set<Integer> failed) {}
+
+  /**
    * The plan's objective with one assignment replaced, or infinity when it cannot be timed or it
-   * moves a reported step of a robot that is not paused to another index.
+   * moves a reported step to another index (see {@link Positions}).
    */
   private static double cost(PlanEvaluator evaluator, List<ChainAssignment> current, int i,
-      ChainAssignment candidate, Set<Integer> started, double releaseS, Set<Integer> paused,
-      Map<String, Integer> positions) {
+      ChainAssignment candidate, Set<Integer> started, double releaseS, Positions positions) {
     List<ChainAssignment> next = new ArrayList<>(current);
     next.set(i, candidate);
     return evaluator.evaluate(next, released(next, started), releaseS)
-        .filter(p -> keepsPositions(p, paused, positions))
+        .filter(p -> keepsPositions(p, positions))
         .map(Plan::objective).orElse(Double.POSITIVE_INFINITY);
   }
 
@@ -176,13 +187,20 @@ final class LtlWorkMover {
     return out;
   }
 
-  /** Whether every reported step of an agent that is not paused is still at its index. */
-  private static boolean keepsPositions(Plan plan, Set<Integer> paused,
-      Map<String, Integer> positions) {
-    Map<String, Integer> now = reportedPositions(plan, positions.keySet());
-    for (Map.Entry<String, Integer> e : positions.entrySet()) {
+  /**
+   * Whether every reported step of an agent that is not paused is still at its index (a failed
+   * agent's may also be gone, moved with its chain).
+   */
+  private static boolean keepsPositions(Plan plan, Positions positions) {
+    Map<String, Integer> now = reportedPositions(plan, positions.at().keySet());
+    for (Map.Entry<String, Integer> e : positions.at().entrySet()) {
       int agent = Integer.parseInt(e.getKey().substring(0, e.getKey().indexOf('/')));
-      if (!paused.contains(agent) && !e.getValue().equals(now.get(e.getKey()))) {
+      Integer at = now.get(e.getKey());
+      if (positions.exempt().contains(agent)
+          || (at == null && positions.failed().contains(agent))) {
+        continue;
+      }
+      if (!e.getValue().equals(at)) {
         return false;
       }
     }
@@ -197,18 +215,8 @@ final class LtlWorkMover {
     return out;
   }
 
-  private static boolean involves(ChainAssignment a, Set<Integer> agents) {
+  static boolean involves(ChainAssignment a, Set<Integer> agents) {
     return agents.contains(a.master())
         || a.helpers().stream().anyMatch(h -> h.stream().anyMatch(agents::contains));
-  }
-
-  private static Map<Integer, Double> lastFinish(Plan plan) {
-    Map<Integer, Double> out = new HashMap<>();
-    for (AgentPlan agent : plan.agents()) {
-      for (PlanStep s : agent.steps()) {
-        out.merge(s.subtaskId(), s.finishS(), Math::max);
-      }
-    }
-    return out;
   }
 }
