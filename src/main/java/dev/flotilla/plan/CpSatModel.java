@@ -41,7 +41,7 @@ import java.util.function.ToLongFunction;
  *
  * <p>Size: O(N K^2) arc literals for N agents and K (subtask, chain) options of their type.
  */
-final class CpSatModel {
+final class CpSatModel implements CpSatFormulation {
 
   /** Time units per second. */
   static final long TIME = 100;
@@ -524,8 +524,14 @@ final class CpSatModel {
     return (long) Math.ceil(t * TIME) + 1;
   }
 
-  CpModel model() {
+  @Override
+  public CpModel model() {
     return model;
+  }
+
+  @Override
+  public boolean exact() {
+    return false;
   }
 
   /**
@@ -543,7 +549,8 @@ final class CpSatModel {
    * @param modelBound CP-SAT's best objective bound
    * @return a lower bound on every plan's objective
    */
-  double realBound(double modelBound) {
+  @Override
+  public double realBound(double modelBound) {
     return modelBound / SCALE + constant;
   }
 
@@ -554,7 +561,8 @@ final class CpSatModel {
    * @param value reads a variable's value in the solution
    * @return the assignments
    */
-  List<ChainAssignment> decode(ToLongFunction<LinearArgument> value) {
+  @Override
+  public List<ChainAssignment> decode(ToLongFunction<LinearArgument> value) {
     record Picked(ChainAssignment a, long core, int rank) {}
     List<Picked> picked = new ArrayList<>();
     for (Route r : routes) {
@@ -580,7 +588,8 @@ final class CpSatModel {
    * @param assignments the plan's assignments; the frozen prefix is skipped
    * @param timed the plan's step times per assignment, same order
    */
-  void hint(List<ChainAssignment> assignments, Plan timed) {
+  @Override
+  public void hint(List<ChainAssignment> assignments, Plan timed) {
     Map<Integer, List<Integer>> sequence = new HashMap<>();
     for (int c = 0; c < assignments.size(); c++) {
       ChainAssignment a = assignments.get(c);

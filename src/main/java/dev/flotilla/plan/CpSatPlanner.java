@@ -4,6 +4,7 @@ import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.SatParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,6 +57,9 @@ public final class CpSatPlanner implements TaskPlanner {
   }
 
   private static final double OPTIMAL_TOLERANCE = 1e-4;
+
+  /** Routing literals up to which the exact model is built (see {@link #useExact}). */
+  static final long EXACT_MAX_ARCS = 400_000;
 
   /**
    * Share of the budget for the masters-only model when helpers could pay; the rest goes to the
@@ -153,12 +157,16 @@ public final class CpSatPlanner implements TaskPlanner {
       return new PlanResult.Infeasible(String.join("; ", unservable) + ".",
           stats(t0, 0, null, false));
     }
-    CpSatModel relaxed;
-    CpSatModel masters;
+    CpSatFormulation relaxed;
+    CpSatModel masters = null;
     try {
-      relaxed = new CpSatModel(problem, frozen, releaseS, true);
-      masters = relaxed.helpersCouldPay() ? new CpSatModel(problem, frozen, releaseS, false)
-          : null;
+      if (useExact(problem, frozen)) {
+        relaxed = new CpSatExactModel(problem, frozen, releaseS);
+      } else {
+        CpSatModel r = new CpSatModel(problem, frozen, releaseS, true);
+        masters = r.helpersCouldPay() ? new CpSatModel(problem, frozen, releaseS, false) : null;
+        relaxed = r;
+      }
     } catch (IllegalArgumentException e) {
       return new PlanResult.Infeasible(e.getMessage(), stats(t0, 0, null, false));
     }
@@ -204,7 +212,8 @@ public final class CpSatPlanner implements TaskPlanner {
         .improve(best.list, released, releaseS, Math.max(deadline, System.nanoTime() + 500_000_000L));
     best.offer(helped, evaluator.objective(helped, released, releaseS));
     Plan plan = evaluator.evaluate(best.list, released, releaseS).orElseThrow();
-    boolean optimal = plan.objective() <= bound + OPTIMAL_TOLERANCE * Math.max(1, bound);
+    boolean optimal = plan.objective() <= bound
+        + Math.max(OPTIMAL_TOLERANCE * Math.max(1, bound), relaxed.roundingSlack(plan.objective()));
     return new PlanResult.Planned(plan, stats(t0, branches, best, optimal));
   }
 
@@ -217,7 +226,7 @@ public final class CpSatPlanner implements TaskPlanner {
    *
    * @param bounds whether the model's bound is valid for all plans (then it goes to the trace)
    */
-  private Solve solve(CpSatModel cp, long deadline, Best best, PlanEvaluator evaluator,
+  private Solve solve(CpSatFormulation cp, long deadline, Best best, PlanEvaluator evaluator,
       boolean bounds) {
     List<ChainAssignment> known = best.list;
     if (known != null) {
@@ -234,6 +243,11 @@ public final class CpSatPlanner implements TaskPlanner {
       // probing the search starts at 0.7 s and reaches the same bound at 14 s.
       solver.getParameters().setCpModelProbingLevel(0).setMaxPresolveIterations(1);
     }
+    if (cp.exact() && config.workers() == 1) {
+      // The exact model's own strategy (choices first, then earliest times) is a branch and bound
+      // over the choices; CP-SAT's default single-worker search walks the times a tick at a time.
+      solver.getParameters().setSearchBranching(SatParameters.SearchBranching.FIXED_SEARCH);
+    }
     CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
       @Override
       public void onSolutionCallback() {
@@ -247,6 +261,18 @@ public final class CpSatPlanner implements TaskPlanner {
     };
     CpSolverStatus status = solver.solve(cp.model(), callback);
     return new Solve(status, cp.realBound(solver.bestObjectiveBound()), solver.numBranches());
+  }
+
+  /**
+   * Whether the exact model (collaborators placed) is used: when its routing literals stay within
+   * {@link #EXACT_MAX_ARCS}; above, the relaxed model, whose bound is weaker but which stays small.
+   *
+   * @param problem the problem
+   * @param frozen the frozen prefix
+   * @return true for the exact model
+   */
+  static boolean useExact(PlanningProblem problem, List<ChainAssignment> frozen) {
+    return CpSatExactModel.arcEstimate(problem, frozen) <= EXACT_MAX_ARCS;
   }
 
   private boolean[] releasedFlags(int size) {
