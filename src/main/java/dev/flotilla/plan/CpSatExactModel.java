@@ -224,6 +224,7 @@ final class CpSatExactModel implements CpSatFormulation {
         }
       }
     }
+    earliest();
     orderAndConflicts();
     masterSigma();
     resources();
@@ -357,6 +358,49 @@ final class CpSatExactModel implements CpSatFormulation {
       model.addElement(h, table, least);
       model.addGreaterOrEqual(LinearExpr.newBuilder().add(o.end()[k]).addTerm(o.start()[k], -1)
           .addTerm(least, -1).build(), 0);
+    }
+  }
+
+  /**
+   * Redundant, unconditional lower bounds that give the LP a critical path: a chain cannot start
+   * before the earliest arrival of any agent of its type, its steps take at least d / (1 + h) with
+   * every candidate helping, and a subtask's core cannot start (or end) before the earliest its
+   * options allow. Without them the LP sees times only through enforced constraints and bounds
+   * the makespan by almost nothing.
+   */
+  private void earliest() {
+    for (int i = 0; i < options.size(); i++) {
+      if (base.assigned(i) || options.get(i).isEmpty()) {
+        continue;
+      }
+      long coreFrom = Long.MAX_VALUE;
+      long coreLength = Long.MAX_VALUE;
+      for (Option o : options.get(i)) {
+        int[] regions = o.info().regions();
+        long t = Long.MAX_VALUE;
+        for (Agent a : problem.agentsOfType(o.chain().agentType())) {
+          long depart = Math.max((long) Math.floor(base.ready[a.id()] * TIME), release);
+          t = Math.min(t, depart + travelTime(base.location[a.id()], regions[0],
+              a.type().speedMps()));
+        }
+        double speed = problem.agentsOfType(o.chain().agentType()).get(0).type().speedMps();
+        for (int k = 0; k < regions.length; k++) {
+          if (k > 0) {
+            t += travelTime(regions[k - 1], regions[k], speed);
+          }
+          model.addGreaterOrEqual(o.start()[k], t);
+          long least = Math.max(0, (long) Math.floor(Math.ceil(o.info().durations()[k] * TIME)
+              / (1 + o.helpers().get(k).size())) - 1);
+          if (k == o.chain().coreIndex()) {
+            coreFrom = Math.min(coreFrom, t);
+            coreLength = Math.min(coreLength, least);
+          }
+          t += least;
+        }
+      }
+      model.addGreaterOrEqual(coreStart[i], coreFrom);
+      model.addGreaterOrEqual(LinearExpr.newBuilder().add(coreEnd[i]).addTerm(coreStart[i], -1)
+          .build(), coreLength);
     }
   }
 

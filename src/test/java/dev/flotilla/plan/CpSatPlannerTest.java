@@ -70,6 +70,7 @@ class CpSatPlannerTest {
     for (int trial = 0; trial < instances.size(); trial++) {
       PlanningProblem problem = instances.get(trial);
       String ctx = "trial " + trial + ": " + problem.tasks();
+      assertTrue(CpSatPlanner.useExact(problem, List.of()), ctx + " uses the exact model");
       PlanResult exact = new ExhaustivePlanner(problem, 20_000_000).plan();
       CpSatPlanner planner = cpSat(problem);
       PlanResult found = planner.plan();
