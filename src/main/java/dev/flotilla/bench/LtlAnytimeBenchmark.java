@@ -93,8 +93,10 @@ public final class LtlAnytimeBenchmark {
     List<Contender> contenders = List.of(
         new Contender("bnb", p -> new BranchAndBoundPlanner(p,
             new BranchAndBoundPlanner.Config(budget, Long.MAX_VALUE, true))),
-        new Contender("cpsat", p -> new CpSatPlanner(p,
-            new CpSatPlanner.Config(budget, workers, 1))),
+        new Contender("cpsat", p -> {
+          out.printf("%-6s CP-SAT: %s%n", c.name(), CpSatPlanner.modelChoice(p));
+          return new CpSatPlanner(p, new CpSatPlanner.Config(budget, workers, 1));
+        }),
         new Contender("cpsat+bnb", p -> new CpSatBranchAndBoundPlanner(p, budget, workers)));
     PlanningSession last = null;
     double bestGap = Double.POSITIVE_INFINITY;

@@ -41,7 +41,7 @@ import java.util.function.ToLongFunction;
  *
  * <p>Size: O(N K^2) arc literals for N agents and K (subtask, chain) options of their type.
  */
-final class CpSatModel {
+final class CpSatModel implements CpSatFormulation {
 
   /** Time units per second. */
   static final long TIME = 100;
@@ -74,6 +74,8 @@ final class CpSatModel {
   private final int[] rank;
   private final double constant;
   private final LinearExprBuilder objective = LinearExpr.newBuilder();
+  /** Per step (by its start variable) the shortest duration the model allows it. */
+  private final Map<IntVar, Long> shortest = new HashMap<>();
   private final boolean helpers;
   private boolean relaxed;
   private IntVar makespan;
@@ -150,6 +152,7 @@ final class CpSatModel {
         model.addGreaterOrEqual(makespan, o.end()[o.end().length - 1]).onlyEnforceIf(o.chosen());
       }
     }
+    earliest();
     orderAndConflicts();
     sigma();
     resources();
@@ -159,6 +162,47 @@ final class CpSatModel {
     breakSymmetry();
     objective.addTerm(makespan, (long) Math.floor(problem.weights().alpha() * SCALE / TIME));
     model.minimize(objective);
+  }
+
+  /**
+   * Redundant, unconditional lower bounds that give the LP a critical path: a chain cannot start
+   * before the earliest arrival of any agent of its type, each step lasts at least its shortest
+   * duration, and a subtask's core starts and lasts no less than its options allow.
+   */
+  private void earliest() {
+    for (int i = 0; i < options.size(); i++) {
+      if (base.assigned(i) || options.get(i).isEmpty()) {
+        continue;
+      }
+      long coreFrom = Long.MAX_VALUE;
+      long coreLength = Long.MAX_VALUE;
+      for (Option o : options.get(i)) {
+        int[] regions = o.info().regions();
+        long t = Long.MAX_VALUE;
+        for (Agent a : problem.agentsOfType(o.chain().agentType())) {
+          long depart = Math.max((long) Math.floor(base.ready[a.id()] * TIME), release);
+          t = Math.min(t, depart + travelTime(base.location[a.id()], regions[0],
+              a.type().speedMps()));
+        }
+        double speed = problem.agentsOfType(o.chain().agentType()).get(0).type().speedMps();
+        for (int k = 0; k < regions.length; k++) {
+          if (k > 0) {
+            t += travelTime(regions[k - 1], regions[k], speed);
+          }
+          // One tick per hop: the model's own travel times are rounded down hop by hop.
+          model.addGreaterOrEqual(o.start()[k], Math.max(0, t - k - 1));
+          long least = shortest.getOrDefault(o.start()[k], 0L);
+          if (k == o.chain().coreIndex()) {
+            coreFrom = Math.min(coreFrom, t - k - 1);
+            coreLength = Math.min(coreLength, least);
+          }
+          t += least;
+        }
+      }
+      model.addGreaterOrEqual(coreStart[i], Math.max(0, coreFrom));
+      model.addGreaterOrEqual(LinearExpr.newBuilder().add(coreEnd[i]).addTerm(coreStart[i], -1)
+          .build(), coreLength);
+    }
   }
 
   /** The subtask's own sigma^s must not be hit before its core (the timer rejects that). */
@@ -227,6 +271,7 @@ final class CpSatModel {
     relaxed |= pays;
     if (!pays || !this.helpers) {
       model.addEquality(LinearExpr.affine(end, 1, 0), LinearExpr.affine(start, 1, d));
+      shortest.put(start, d);
       return;
     }
     IntVar h = model.newIntVar(0, helpers, "h" + i + "_" + k);
@@ -235,6 +280,7 @@ final class CpSatModel {
       table[j] = d / (1 + j);
     }
     IntVar dur = model.newIntVar(table[helpers], d, "d" + i + "_" + k);
+    shortest.put(start, table[helpers]);
     model.addElement(h, table, dur);
     model.addEquality(end, LinearExpr.newBuilder().add(start).add(dur).build());
     objective.addTerm(h, floorScaled(problem.weights().gamma() * reach));
@@ -524,8 +570,14 @@ final class CpSatModel {
     return (long) Math.ceil(t * TIME) + 1;
   }
 
-  CpModel model() {
+  @Override
+  public CpModel model() {
     return model;
+  }
+
+  @Override
+  public boolean exact() {
+    return false;
   }
 
   /**
@@ -543,7 +595,8 @@ final class CpSatModel {
    * @param modelBound CP-SAT's best objective bound
    * @return a lower bound on every plan's objective
    */
-  double realBound(double modelBound) {
+  @Override
+  public double realBound(double modelBound) {
     return modelBound / SCALE + constant;
   }
 
@@ -554,7 +607,8 @@ final class CpSatModel {
    * @param value reads a variable's value in the solution
    * @return the assignments
    */
-  List<ChainAssignment> decode(ToLongFunction<LinearArgument> value) {
+  @Override
+  public List<ChainAssignment> decode(ToLongFunction<LinearArgument> value) {
     record Picked(ChainAssignment a, long core, int rank) {}
     List<Picked> picked = new ArrayList<>();
     for (Route r : routes) {
@@ -580,7 +634,8 @@ final class CpSatModel {
    * @param assignments the plan's assignments; the frozen prefix is skipped
    * @param timed the plan's step times per assignment, same order
    */
-  void hint(List<ChainAssignment> assignments, Plan timed) {
+  @Override
+  public void hint(List<ChainAssignment> assignments, Plan timed) {
     Map<Integer, List<Integer>> sequence = new HashMap<>();
     for (int c = 0; c < assignments.size(); c++) {
       ChainAssignment a = assignments.get(c);
