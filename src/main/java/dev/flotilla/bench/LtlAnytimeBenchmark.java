@@ -113,15 +113,15 @@ public final class LtlAnytimeBenchmark {
           c.name(), k.name(), r.stats().firstPlanS() * 1e3, r.stats().firstObjective()));
       for (double at : settings.checkpointsS()) {
         AnytimeTrace.Point pt = trace.at(at);
-        line.append(String.format(Locale.ROOT, " %10.1f", pt.objective()));
+        line.append(String.format(Locale.ROOT, " %10s", cell(pt.objective(), "%.1f")));
         csv.add(String.join(",", c.name(), "offline", k.name(), fmt(r.stats().firstPlanS()),
             fmt(r.stats().firstObjective()), fmt(at), fmt(pt.objective()), fmt(pt.bound()),
             fmt(gap(pt)), String.valueOf(r.stats().optimal() && at >= r.stats().elapsedS()),
             String.valueOf(valid)));
       }
       AnytimeTrace.Point end = trace.at(Double.MAX_VALUE);
-      line.append(String.format(Locale.ROOT, " %10.1f %7.2f %7s %5s", end.bound(),
-          100 * gap(end), r.stats().optimal() ? "yes" : "no", valid ? "yes" : "NO"));
+      line.append(String.format(Locale.ROOT, " %10s %7s %7s %5s", cell(end.bound(), "%.1f"),
+          cell(100 * gap(end), "%.2f"), r.stats().optimal() ? "yes" : "no", valid ? "yes" : "NO"));
       out.println(line.toString());
       bestGap = Math.min(bestGap, gap(end));
       if (r.stats().optimal()) {
@@ -166,8 +166,9 @@ public final class LtlAnytimeBenchmark {
             z[3] = cost(mine);
             return mine;
           });
-      out.printf("  %-58s %10.1f %10.1f %10.1f %10.1f%s%n", on.formulaId() + " at "
-          + trim(on.atS()) + " s", z[0], z[1], z[2], z[3],
+      out.printf("  %-58s %10s %10s %10s %10s%s%n", on.formulaId() + " at "
+          + trim(on.atS()) + " s", cell(z[0], "%.1f"), cell(z[1], "%.1f"),
+          cell(z[2], "%.1f"), cell(z[3], "%.1f"),
           r instanceof PlanResult.Infeasible inf ? "  (" + inf.reason() + ")" : "");
       String[] names = {"insertion", "annealing", "scratch", "cpsat-replanner"};
       for (int i = 0; i < 4; i++) {
@@ -227,5 +228,10 @@ public final class LtlAnytimeBenchmark {
 
   private static String fmt(double v) {
     return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /** A table cell: "-" where there is no figure yet (no plan at that time), never NaN. */
+  static String cell(double value, String format) {
+    return Double.isFinite(value) ? String.format(Locale.ROOT, format, value) : "-";
   }
 }
