@@ -95,22 +95,13 @@ final class CpSatModel implements CpSatFormulation {
     this.problem = problem;
     this.helpers = helpers;
     this.frozen = List.copyOf(frozen);
-    ChainTimer timer = new ChainTimer(problem);
-    PartialSchedule t = PartialSchedule.initial(problem);
-    for (ChainAssignment a : frozen) {
-      ChainTimer.Timed next = timer.time(t, a, 0);
-      if (next == null) {
-        throw new IllegalArgumentException("The chains kept from the running plan conflict.");
-      }
-      t = next.after();
-    }
-    this.base = t;
+    this.base = CpSatSupport.afterFrozen(problem, frozen);
     this.release = (long) Math.floor(releaseS * TIME);
     int m = problem.subtaskCount();
     this.coreStart = new IntVar[m];
     this.coreEnd = new IntVar[m];
     this.rank = ranks();
-    this.horizon = horizon();
+    this.horizon = CpSatSupport.horizon(problem, base, release / (double) TIME, TIME);
     this.constant = problem.weights().objective(0, base.resourceCost, base.travel);
     long arcs = arcEstimate();
     if (arcs > MAX_ARCS) {
@@ -130,7 +121,8 @@ final class CpSatModel implements CpSatFormulation {
       coreStart[i] = model.newIntVar(0, horizon, "cs" + i);
       coreEnd[i] = model.newIntVar(0, horizon, "ce" + i);
       for (ActionPathChain chain : problem.chainsOf(i)) {
-        if (!selfAllowed(i, chain) || problem.agentsOfType(chain.agentType()).isEmpty()) {
+        if (!CpSatSupport.selfAllowed(problem, i, chain)
+            || problem.agentsOfType(chain.agentType()).isEmpty()) {
           continue;
         }
         options.get(i).add(option(i, chain));
@@ -205,24 +197,6 @@ final class CpSatModel implements CpSatFormulation {
     }
   }
 
-  /** The subtask's own sigma^s must not be hit before its core (the timer rejects that). */
-  private boolean selfAllowed(int i, ActionPathChain chain) {
-    Set<String> forbidden = problem.subtask(i).forbiddenUntilDone();
-    if (forbidden.isEmpty()) {
-      return true;
-    }
-    Agent any = problem.agentsOfType(chain.agentType()).stream().findFirst().orElse(null);
-    if (any == null) {
-      return false;
-    }
-    for (int k = 0; k < chain.coreIndex(); k++) {
-      if (!Collections.disjoint(forbidden,
-          ActionPathChainBuilder.labels(any.type(), chain.steps().get(k)))) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   private Option option(int i, ActionPathChain chain) {
     ChainInfo info = problem.info(chain);
@@ -424,7 +398,8 @@ final class CpSatModel implements CpSatFormulation {
       int last = from.info().regions()[from.info().regions().length - 1];
       for (int b = 0; b < nodes.size(); b++) {
         Option to = nodes.get(b);
-        if (from.subtask() == to.subtask() || precedes(to.subtask(), from.subtask())) {
+        if (from.subtask() == to.subtask()
+            || CpSatSupport.precedes(problem, to.subtask(), from.subtask())) {
           continue;
         }
         int first = to.info().regions()[0];
@@ -463,7 +438,7 @@ final class CpSatModel implements CpSatFormulation {
     // order.
     for (int a = 0; a < routes.size(); a++) {
       for (int b = a + 1; b < routes.size(); b++) {
-        if (twins(routes.get(a).agent(), routes.get(b).agent())) {
+        if (CpSatSupport.twins(base, routes.get(a).agent(), routes.get(b).agent())) {
           model.addImplication(routes.get(a).unused(), routes.get(b).unused());
           break;
         }
@@ -471,21 +446,8 @@ final class CpSatModel implements CpSatFormulation {
     }
   }
 
-  private boolean twins(Agent a, Agent b) {
-    return a.type().name().equals(b.type().name())
-        && base.location[a.id()] == base.location[b.id()]
-        && base.ready[a.id()] == base.ready[b.id()];
-  }
 
-  /** Whether p is a (transitive) order predecessor of i. */
-  private boolean precedes(int p, int i) {
-    for (int q : problem.predecessors(i)) {
-      if (q == p || precedes(p, q)) {
-        return true;
-      }
-    }
-    return false;
-  }
+
 
   private static long key(int a, int b) {
     return ((long) a << 32) | b;
@@ -539,36 +501,6 @@ final class CpSatModel implements CpSatFormulation {
     return arcs;
   }
 
-  /** A safe upper bound on every time in the model. */
-  private long horizon() {
-    double maxDist = 0;
-    int regions = problem.environment().regions().size();
-    for (int a = 0; a < regions; a++) {
-      for (int b = 0; b < regions; b++) {
-        maxDist = Math.max(maxDist, problem.environment().distance(a, b));
-      }
-    }
-    double slowest = Double.POSITIVE_INFINITY;
-    for (Agent a : problem.agents()) {
-      slowest = Math.min(slowest, a.type().speedMps());
-    }
-    double t = Math.max(base.makespan, release / (double) TIME);
-    for (double r : base.ready) {
-      t = Math.max(t, r);
-    }
-    for (int i = 0; i < problem.subtaskCount(); i++) {
-      double worst = 0;
-      for (ActionPathChain c : problem.chainsOf(i)) {
-        double sum = 0;
-        for (double d : problem.info(c).durations()) {
-          sum += d + maxDist / slowest;
-        }
-        worst = Math.max(worst, sum + maxDist / slowest);
-      }
-      t += worst;
-    }
-    return (long) Math.ceil(t * TIME) + 1;
-  }
 
   @Override
   public CpModel model() {
