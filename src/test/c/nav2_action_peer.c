@@ -10,8 +10,9 @@
  *
  * MODE: succeed (result SUCCEEDED on arrival), abort (ABORTED 1 s after accepting), never
  * (accepts, never sends a result), mute (answers nothing).
- * Output lines: T=<s> SEND_GOAL x y frame=F | ACCEPTED | GET_RESULT | RESULT <STATUS> |
- * CANCEL_GOAL canceling=<n> | DONE
+ * Output lines: T=<s> SEND_GOAL x y frame=F | ACCEPTED | GET_RESULT known=<0|1> goal=<i> |
+ * RESULT <STATUS> | CANCEL_GOAL goal=<i> canceling=<n> | DONE, where <i> is the goal's index in
+ * the order goals were sent (-1: a goal id never sent).
  * usage: nav2_action_peer DOMAIN ROBOT START_X START_Y RUN_S MODE
  */
 #include <math.h>
@@ -217,7 +218,7 @@ int main(int argc, char **argv) {
         if (!info[i].valid_data) continue;
         const nav2_msgs_action_dds__NavigateToPose_GetResult_Request_ *rq = s[i];
         int g = find_goal(rq->goal_id_.uuid_);
-        printf("T=%.3f GET_RESULT known=%d\n", now_s() - t0, g >= 0);
+        printf("T=%.3f GET_RESULT known=%d goal=%d\n", now_s() - t0, g >= 0, g);
         if (g < 0) continue;
         goals[g].result_pending = 1;
         goals[g].client = rq->rmw_client_;
@@ -246,7 +247,7 @@ int main(int argc, char **argv) {
           r.return_code_ = g < 0 ? 2 : 3;
         }
         check(dds_write(cancel_rep, &r), "write cancel reply");
-        printf("T=%.3f CANCEL_GOAL canceling=%d\n", now_s() - t0, canceling);
+        printf("T=%.3f CANCEL_GOAL goal=%d canceling=%d\n", now_s() - t0, g, canceling);
         if (canceling) finish(g, CANCELED, 0, "");
       }
       if (n > 0) dds_return_loan(cancel_req, s, n);

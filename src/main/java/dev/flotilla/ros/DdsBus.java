@@ -68,6 +68,8 @@ public final class DdsBus implements Bus {
   private final ROS2Node node;
   /** The participant behind {@link #node}, or null when the domain did not list it. */
   private final Participant participant;
+  /** The DDS domain {@link #participant} is in. */
+  private final Domain domain;
   /** This node's entry in the ROS 2 graph. */
   private final NodeGraph graph;
   /**
@@ -125,7 +127,7 @@ public final class DdsBus implements Bus {
       throw new IllegalArgumentException("ROS_DOMAIN_ID must be within 0..232, got " + domainId
           + ".");
     }
-    Domain domain = DomainFactory.getDomain(PubSubImplementation.FAST_RTPS);
+    this.domain = DomainFactory.getDomain(PubSubImplementation.FAST_RTPS);
     ParticipantProfile profile = discovery.profile(domainId);
     this.node = new ROS2Node(domain, nodeName, namespace.equals("/") ? "" : namespace, profile);
     this.participant = EndpointGids.participant(domain, profile);
@@ -360,6 +362,12 @@ public final class DdsBus implements Bus {
 
     /** @return this writer's GID (16 bytes), empty when the participant did not list it */
     byte[] gid();
+
+    /**
+     * @return whether a reader has matched this writer (a service's request reader is there);
+     *     true when the participant cannot tell
+     */
+    boolean matched();
   }
 
   /** A raw reader under a literal DDS topic name. */
@@ -392,11 +400,41 @@ public final class DdsBus implements Bus {
     if (attributes.getProfile().getQos() != null) {
       attributes.getProfile().getQos().setPartition(null);
     }
+    if (participant == null) {
+      return unmatchedRawWriter(dataType, attributes, ddsType, ddsTopic);
+    }
+    MatchCountingPublisher publisher =
+        MatchCountingPublisher.create(domain, participant, dataType, attributes, ddsTopic);
+    endpoints.add(publisher::remove);
+    byte[] ownGid = publisher.gid();
+    return new RawWriter() {
+      private long sequence;
+
+      @Override
+      public synchronized long write(byte[] cdr) {
+        RawTopicType.Sample sample = new RawTopicType.Sample();
+        sample.data = cdr;
+        return publisher.write(sample) ? ++sequence : -1;
+      }
+
+      @Override
+      public byte[] gid() {
+        return ownGid.clone();
+      }
+
+      @Override
+      public boolean matched() {
+        return publisher.matched();
+      }
+    };
+  }
+
+  /** A literal raw writer through the node, when the participant is not at hand to count. */
+  private RawWriter unmatchedRawWriter(RawTopicType dataType, PublisherAttributes attributes,
+      String ddsType, String ddsTopic) {
     ROS2PublisherBasics<RawTopicType.Sample> publisher =
         node.createPublisher(dataType, attributes);
     endpoints.add(publisher::remove);
-    byte[] gid = participant == null ? null : EndpointGids.writer(participant, attributes);
-    byte[] ownGid = gid == null ? new byte[0] : gid;
     return new RawWriter() {
       private long sequence;
 
@@ -409,7 +447,12 @@ public final class DdsBus implements Bus {
 
       @Override
       public byte[] gid() {
-        return ownGid.clone();
+        return new byte[0];
+      }
+
+      @Override
+      public boolean matched() {
+        return true;
       }
     };
   }

@@ -24,10 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Node processes stop cleanly: after matching a foreign CycloneDDS peer, {@code flotilla up},
  * {@code flotilla sim}, {@code flotilla node} and {@code flotilla bag record} exit with status 0
  * and leave no JVM crash log on SIGINT (Ctrl-C, and what {@code ros2 launch} sends first) and on
- * SIGTERM, a few rounds each, since a crash in DDS teardown would not show every time.
+ * SIGTERM, two rounds each (16 in all), since a crash in DDS teardown would not show every time.
  */
 class NodeShutdownIT {
-  static final int ROUNDS = 3;
+  static final int ROUNDS = 2;
   static final String PARAMS = CycloneDdsInteropIT.PARAMS;
   static Path peer;
   static final List<String> seen = new ArrayList<>();
@@ -92,7 +92,7 @@ class NodeShutdownIT {
         matched = read(peerLog).contains("DISCOVERED");
         Thread.sleep(100);
       }
-      Thread.sleep(3000);
+      Thread.sleep(2000);
 
       new ProcessBuilder("kill", "-" + signal, String.valueOf(node.process.pid())).start()
           .waitFor();

@@ -17,6 +17,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * answer (no server, or no send_goal reply, within the server timeout). A goal replaced or
  * cancelled by us ends silently; its late result or status is expected, not a rejection.
  *
+ * <p>A request written just after the server's endpoints matched ours can still be lost: each side
+ * discovers the other's endpoints on its own, and a volatile reader that has not yet discovered
+ * our writer drops what it wrote before. So a send_goal without a reply is sent again, under a
+ * new goal id (a server may refuse a goal id it has seen), with a cancel_goal for the previous id,
+ * after {@link #FIRST_RESEND} s and then twice as long each time, until the server timeout.
+ *
  * <p>Bad input never changes the goal: a reply to no pending request, a malformed reply, a result
  * whose status is not final, and a status entry for a goal id we never sent are counted rejections.
  * Not thread-safe: call it, and let it handle replies, on one executor (the node's).
@@ -24,6 +30,9 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class NavigateToPoseClient implements AutoCloseable {
   /** Goal ids kept after they ended, so their late replies are recognised (bounded). */
   static final int MAX_RETIRED = 64;
+
+  /** Seconds without a send_goal reply before the goal is sent again (doubling each time). */
+  static final double FIRST_RESEND = 1.0;
 
   /** How a goal ended. */
   public enum Outcome { SUCCEEDED, ABORTED, CANCELED, REJECTED, NO_ANSWER }
@@ -52,9 +61,11 @@ public final class NavigateToPoseClient implements AutoCloseable {
   private final Set<GoalId> unknownReported = new LinkedHashSet<>();
 
   private GoalId goal;
-  private byte[] goalRequest;
+  private PoseStamped pose;
   private Phase phase;
   private double deadline;
+  private double resendAt;
+  private double resendGap;
   private long sendRequest = -1;
   private long resultRequest = -1;
 
@@ -98,19 +109,20 @@ public final class NavigateToPoseClient implements AutoCloseable {
 
   /**
    * Sends a new goal, cancelling the one in progress. It goes out once the server is seen (its
-   * three reply writers matched ours), at the latest {@code serverTimeout} s from now.
+   * three services' request readers and reply writers matched ours), at the latest
+   * {@code serverTimeout} s from now.
    *
    * @param pose the goal pose
    * @param now node-clock time (s)
-   * @return the new goal's id
+   * @return the new goal's id (a resend gives the goal a new one, see {@link #active()})
    */
   public GoalId send(PoseStamped pose, double now) {
     cancel();
+    this.pose = pose;
     goal = GoalId.random();
-    goalRequest = NavigateToPoseMessages.sendGoalRequest(goal, pose, "");
     phase = Phase.WAITING_FOR_SERVER;
     deadline = now + serverTimeout;
-    trySend();
+    trySend(now);
     return goal;
   }
 
@@ -137,7 +149,7 @@ public final class NavigateToPoseClient implements AutoCloseable {
       return;
     }
     if (phase == Phase.WAITING_FOR_SERVER) {
-      trySend();
+      trySend(now);
     }
     if ((phase == Phase.WAITING_FOR_SERVER || phase == Phase.SENT) && now > deadline) {
       String why = phase == Phase.WAITING_FOR_SERVER
@@ -147,18 +159,35 @@ public final class NavigateToPoseClient implements AutoCloseable {
         cancelGoal.call(NavigateToPoseMessages.cancelGoalRequest(goal));
       }
       end(Outcome.NO_ANSWER, String.format(Locale.ROOT, "%s within %.1f s", why, serverTimeout));
+      return;
+    }
+    if (phase == Phase.SENT && now >= resendAt) {
+      resend(now);
     }
   }
 
-  private void trySend() {
+  private void trySend(double now) {
     if (!sendGoal.serverSeen() || !getResult.serverSeen() || !cancelGoal.serverSeen()) {
       return;
     }
-    long request = sendGoal.call(goalRequest);
+    long request = sendGoal.call(NavigateToPoseMessages.sendGoalRequest(goal, pose, ""));
     if (request >= 0) {
       sendRequest = request;
       phase = Phase.SENT;
+      resendGap = FIRST_RESEND;
+      resendAt = now + resendGap;
     }
+  }
+
+  /** Gives an unanswered goal a new id and sends it again; the old id is asked to cancel. */
+  private void resend(double now) {
+    cancelGoal.call(NavigateToPoseMessages.cancelGoalRequest(goal));
+    remember(retired, goal);
+    goal = GoalId.random();
+    // -1 when DDS refused it: no reply can then match, and the next resend or the timeout follows.
+    sendRequest = sendGoal.call(NavigateToPoseMessages.sendGoalRequest(goal, pose, ""));
+    resendGap *= 2;
+    resendAt = now + resendGap;
   }
 
   private void onSendGoalReply(long request, byte[] body) {
@@ -245,7 +274,7 @@ public final class NavigateToPoseClient implements AutoCloseable {
     // The requests stay pending: a late reply for this goal is then recognised and dropped.
     remember(retired, goal);
     goal = null;
-    goalRequest = null;
+    pose = null;
     phase = null;
     sendRequest = -1;
     resultRequest = -1;

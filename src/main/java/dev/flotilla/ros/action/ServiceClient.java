@@ -55,9 +55,12 @@ final class ServiceClient implements AutoCloseable {
         sample -> executor.execute(() -> onReply(sample)));
   }
 
-  /** @return whether a server's reply writer has matched our reply reader */
+  /**
+   * @return whether a server is seen both ways, as rclcpp's {@code service_is_ready} asks: its
+   *     request reader matched our request writer, and its reply writer our reply reader
+   */
   boolean serverSeen() {
-    return reader.matched();
+    return writer.matched() && reader.matched();
   }
 
   /**

@@ -13,7 +13,10 @@ public final class FakeTransport implements ActionTransport {
   public final Map<String, List<byte[]>> written = new HashMap<>();
   final Map<String, Consumer<DdsBus.RawSample>> readers = new HashMap<>();
   final Map<String, String> types = new HashMap<>();
+  /** Whether the server's reply writers matched our readers. */
   public boolean matched = true;
+  /** Whether the server's request readers matched our writers. */
+  public boolean writersMatched = true;
   static final byte[] WRITER_GID = new byte[16];
 
   static {
@@ -34,6 +37,11 @@ public final class FakeTransport implements ActionTransport {
       @Override
       public byte[] gid() {
         return WRITER_GID.clone();
+      }
+
+      @Override
+      public boolean matched() {
+        return writersMatched;
       }
     };
   }

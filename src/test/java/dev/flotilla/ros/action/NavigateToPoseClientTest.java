@@ -139,6 +139,48 @@ class NavigateToPoseClientTest {
   }
 
   @Test
+  void aGoalWaitsUntilTheServersRequestReadersMatchedOurWriters() {
+    // Its reply writers matched ours, but not yet its request readers: a request now is lost.
+    wire.writersMatched = false;
+    NavigateToPoseClient c = client(RequestConvention.CYCLONEDDS);
+    GoalId goal = c.send(pose(1, 1), 0);
+    c.tick(0.5);
+    assertTrue(wire.written("rq" + SEND + "Request").isEmpty(), "sent before the match");
+    wire.writersMatched = true;
+    c.tick(0.6);
+    assertEquals(1, wire.written("rq" + SEND + "Request").size());
+    assertEquals(goal, GoalId.of(new CdrReader(lastRequest(SEND).body()).readBytes(16)));
+  }
+
+  @Test
+  void anUnansweredSendGoalIsSentAgainUnderANewIdAndTheOldIdIsCancelled() {
+    NavigateToPoseClient c = client(RequestConvention.CYCLONEDDS);
+    GoalId first = c.send(pose(1, 1), 0);
+    RequestHeader.Split firstSend = lastRequest(SEND);
+    c.tick(0.9);
+    assertEquals(1, wire.written("rq" + SEND + "Request").size(), "no resend before 1 s");
+    c.tick(NavigateToPoseClient.FIRST_RESEND);
+    assertEquals(2, wire.written("rq" + SEND + "Request").size());
+    RequestHeader.Split secondSend = lastRequest(SEND);
+    GoalId second = GoalId.of(new CdrReader(secondSend.body()).readBytes(16));
+    assertTrue(!second.equals(first), "a resend carries a new goal id");
+    assertEquals(second, c.active());
+    assertEquals(first, GoalId.of(new CdrReader(lastRequest(CANCEL).body()).readBytes(16)));
+    // The first request's reply arrives late after all: it starts nothing.
+    reply(SEND, firstSend.header(), accepted(true));
+    assertTrue(wire.written("rq" + RESULT + "Request").isEmpty());
+    reply(SEND, secondSend.header(), accepted(true));
+    RequestHeader.Split get = lastRequest(RESULT);
+    assertEquals(second, GoalId.of(new CdrReader(get.body()).readBytes(16)));
+    reply(RESULT, get.header(), result(4, 0, ""));
+    assertEquals(List.of("SUCCEEDED: Nav2 reached the goal"), ended);
+    assertTrue(rejected.isEmpty(), rejected.toString());
+    // The next resend would come 2 s after the first: past the 2 s timeout, so none was sent.
+    c.tick(3.5);
+    assertEquals(2, wire.written("rq" + SEND + "Request").size());
+  }
+
+  @Test
   void silentServerEndsAfterTheTimeoutAndIsAskedToCancel() {
     NavigateToPoseClient c = client(RequestConvention.CYCLONEDDS);
     c.send(pose(1, 1), 0);
