@@ -17,7 +17,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import us.ihmc.pubsub.Domain;
@@ -401,60 +403,48 @@ public final class DdsBus implements Bus {
       attributes.getProfile().getQos().setPartition(null);
     }
     if (participant == null) {
-      return unmatchedRawWriter(dataType, attributes, ddsType, ddsTopic);
+      // No participant to count matches on: write through the node and assume a match.
+      ROS2PublisherBasics<RawTopicType.Sample> publisher =
+          node.createPublisher(dataType, attributes);
+      endpoints.add(publisher::remove);
+      return new SequencedRawWriter(s -> send(publisher, s, ddsType, ddsTopic), new byte[0],
+          () -> true);
     }
     MatchCountingPublisher publisher =
         MatchCountingPublisher.create(domain, participant, dataType, attributes, ddsTopic);
     endpoints.add(publisher::remove);
-    byte[] ownGid = publisher.gid();
-    return new RawWriter() {
-      private long sequence;
-
-      @Override
-      public synchronized long write(byte[] cdr) {
-        RawTopicType.Sample sample = new RawTopicType.Sample();
-        sample.data = cdr;
-        return publisher.write(sample) ? ++sequence : -1;
-      }
-
-      @Override
-      public byte[] gid() {
-        return ownGid.clone();
-      }
-
-      @Override
-      public boolean matched() {
-        return publisher.matched();
-      }
-    };
+    return new SequencedRawWriter(publisher::write, publisher.gid(), publisher::matched);
   }
 
-  /** A literal raw writer through the node, when the participant is not at hand to count. */
-  private RawWriter unmatchedRawWriter(RawTopicType dataType, PublisherAttributes attributes,
-      String ddsType, String ddsTopic) {
-    ROS2PublisherBasics<RawTopicType.Sample> publisher =
-        node.createPublisher(dataType, attributes);
-    endpoints.add(publisher::remove);
-    return new RawWriter() {
-      private long sequence;
+  /** A raw writer counting its samples as DDS numbers them (reliable, in order). */
+  private static final class SequencedRawWriter implements RawWriter {
+    private final Predicate<RawTopicType.Sample> send;
+    private final byte[] gid;
+    private final BooleanSupplier matched;
+    private long sequence;
 
-      @Override
-      public synchronized long write(byte[] cdr) {
-        RawTopicType.Sample sample = new RawTopicType.Sample();
-        sample.data = cdr;
-        return send(publisher, sample, ddsType, ddsTopic) ? ++sequence : -1;
-      }
+    SequencedRawWriter(Predicate<RawTopicType.Sample> send, byte[] gid, BooleanSupplier matched) {
+      this.send = send;
+      this.gid = gid;
+      this.matched = matched;
+    }
 
-      @Override
-      public byte[] gid() {
-        return new byte[0];
-      }
+    @Override
+    public synchronized long write(byte[] cdr) {
+      RawTopicType.Sample sample = new RawTopicType.Sample();
+      sample.data = cdr;
+      return send.test(sample) ? ++sequence : -1;
+    }
 
-      @Override
-      public boolean matched() {
-        return true;
-      }
-    };
+    @Override
+    public byte[] gid() {
+      return gid.clone();
+    }
+
+    @Override
+    public boolean matched() {
+      return matched.getAsBoolean();
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.flotilla.cdr.CdrException;
 import dev.flotilla.cdr.CdrReader;
 import dev.flotilla.cdr.CdrWriter;
 import dev.flotilla.msgs.geometry_msgs.PoseStamped;
+import dev.flotilla.ros.RequestHeader;
 import java.util.ArrayList;
 import java.util.List;
 

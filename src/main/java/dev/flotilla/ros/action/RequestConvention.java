@@ -1,5 +1,6 @@
 package dev.flotilla.ros.action;
 
+import dev.flotilla.ros.RequestHeader;
 import java.util.Locale;
 
 /**

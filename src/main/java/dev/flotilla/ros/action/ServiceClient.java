@@ -3,6 +3,7 @@ package dev.flotilla.ros.action;
 import dev.flotilla.cdr.CdrException;
 import dev.flotilla.ros.DdsBus;
 import dev.flotilla.ros.QosProfile;
+import dev.flotilla.ros.RequestHeader;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;

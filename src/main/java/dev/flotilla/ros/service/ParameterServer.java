@@ -11,6 +11,7 @@ import dev.flotilla.msgs.rcl_interfaces.ParameterDescriptor;
 import dev.flotilla.msgs.rcl_interfaces.ParameterEvent;
 import dev.flotilla.msgs.rcl_interfaces.ParameterValue;
 import dev.flotilla.msgs.rcl_interfaces.SetParametersResult;
+import dev.flotilla.ros.RequestHeader;
 import dev.flotilla.ros.params.ParameterTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -7,6 +7,7 @@ import dev.flotilla.msgs.rcl_interfaces.Parameter;
 import dev.flotilla.msgs.rcl_interfaces.ParameterDescriptor;
 import dev.flotilla.msgs.rcl_interfaces.ParameterValue;
 import dev.flotilla.msgs.rcl_interfaces.SetParametersResult;
+import dev.flotilla.ros.RequestHeader;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,7 +6,7 @@
  *
  * <p>The wire follows rmw_cyclonedds: a request travels on the DDS topic
  * {@code rq/<node>/<service>Request} with type {@code pkg::srv::dds_::Name_Request_}, and its
- * CDR payload starts with a {@link dev.flotilla.ros.service.RequestHeader} (the client's 64-bit id
+ * CDR payload starts with a {@link dev.flotilla.ros.RequestHeader} (the client's 64-bit id
  * and the request's sequence number) that the reply, on {@code rr/<node>/<service>Reply}, echoes.
  * rmw_fastrtps matches replies by the DDS related sample identity instead, which the DDS binding
  * (ihmc-pub-sub 0.20, Fast-DDS 2.14) cannot set on a write, so its clients are not answered.

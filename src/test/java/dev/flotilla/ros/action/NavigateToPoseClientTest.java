@@ -12,6 +12,7 @@ import dev.flotilla.msgs.geometry_msgs.PoseStamped;
 import dev.flotilla.msgs.geometry_msgs.Quaternion;
 import dev.flotilla.msgs.std_msgs.Header;
 import dev.flotilla.ros.NodeClock.Stamps;
+import dev.flotilla.ros.RequestHeader;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.flotilla.ros.action;
+package dev.flotilla.ros;
 
 import dev.flotilla.cdr.CdrException;
 import dev.flotilla.cdr.CdrReader;
@@ -10,7 +10,10 @@ import java.util.Arrays;
  * sequence number), written in the payload's byte order right after the CDR encapsulation header
  * and before the request's own fields; the server copies it into its reply. Sixteen bytes keep
  * the fields after it aligned as in a payload without it, so a body is cut out or put in by
- * moving bytes.
+ * moving bytes. A reply must carry its request's header unchanged: the client drops replies
+ * whose id is not its own. Service servers read and write it in place ({@link #read},
+ * {@link #write}); clients put it in front of a body and cut it off a reply ({@link #prepend},
+ * {@link #split}).
  *
  * @param clientId the client's id (rmw_cyclonedds uses its request writer's instance handle; any
  *     64-bit value unique to the client will do)
@@ -19,6 +22,23 @@ import java.util.Arrays;
 public record RequestHeader(long clientId, long sequence) {
   /** Bytes of the header inside the payload. */
   public static final int SIZE = 16;
+
+  /**
+   * @param r a payload's reader, positioned after the encapsulation header
+   * @return the header
+   * @throws CdrException when the payload is too short
+   */
+  public static RequestHeader read(CdrReader r) {
+    long id = r.readInt64();
+    long sequence = r.readInt64();
+    return new RequestHeader(id, sequence);
+  }
+
+  /** @param w a reply's writer, positioned after the encapsulation header */
+  public void write(CdrWriter w) {
+    w.writeInt64(clientId);
+    w.writeInt64(sequence);
+  }
 
   /**
    * @param body a request payload without a header, encapsulation header first

@@ -1,4 +1,4 @@
-package dev.flotilla.ros.action;
+package dev.flotilla.ros;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
