@@ -175,6 +175,49 @@ class LtlSynchronizerNodeTest {
   }
 
   @Test
+  void anArrivalBeforeThePlanReachedTheSynchronizerIsAnsweredWhenItDoes() throws IOException {
+    // The allocator's plan reached the robots first; v2 stands at its first step already and
+    // reports arriving once. Dropping that report left the robot waiting for ever (seen in the
+    // default demo under load).
+    arrive("v2", "tB", 0);
+    arrive("v1", "tA", 0);
+    assertTrue(sync.isEmpty(), "no plan, no order yet: " + since(0));
+    publishPlan(1);
+    // Answered in the order they arrived.
+    assertEquals(List.of("v2 GO tB/0", "v1 GO tA/0"), since(0));
+    done("v2", "tB", 0);
+    arrive("v2", "tB", 1);
+    assertEquals(List.of("v2 GO tB/1"), since(2));
+    assertTrue(node.rejections().counts().isEmpty(), node.rejections().counts().toString());
+  }
+
+  @Test
+  void aKeptArrivalIsReplacedByTheRobotsNextReportAndNonLtlWorkGetsNoOrder() throws IOException {
+    arrive("v2", "tB", 0);
+    // v2 then reports arriving at allocator work (not LTL): that is where it is now.
+    arrive("v2", "hurdles_west", 0);
+    arrive("v3", "blocks_start", 0);
+    publishPlan(1);
+    assertTrue(sync.isEmpty(), "orders for steps the robots are not at: " + since(0));
+    arrive("v2", "tB", 0);
+    assertEquals(List.of("v2 GO tB/0"), since(0));
+  }
+
+  @Test
+  void anArrivalAtAStepOnlyANewerVersionHasIsAnsweredByThatVersion() throws IOException {
+    publishPlan(1);
+    // In version 1 j1 helps v1 with tA/0 (dc_t3); in version 2 it does om_t3, also tA's step 0,
+    // but as a master after dc_t3. Its arrival under version 1 is for version 1's step: WAIT.
+    arrive("j1", "tA", 0);
+    assertEquals(List.of("j1 WAIT tA/0"), since(0));
+    // v3 arrives at a step of task tB it has in no version: refused, and kept for nothing.
+    arrive("v3", "tB", 1);
+    assertEquals(1, sync.size());
+    publishPlan(2, true);
+    assertTrue(since(1).stream().noneMatch(c -> c.startsWith("v3")), since(1).toString());
+  }
+
+  @Test
   void aStepWaitsForItsOrderPredecessorToStart() throws IOException {
     publishPlan(1);
     arrive("j2", "tA", 0);
@@ -260,8 +303,6 @@ class LtlSynchronizerNodeTest {
 
   @Test
   void badSyncInputsAreCountedAndChangeNothing() throws IOException {
-    arrive("v1", "tA", 0);
-    assertTrue(sync.isEmpty(), "no plan yet");
     publishPlan(2);
     publishPlan(1);
     plans.publish(new dev.flotilla.msgs.std_msgs.String("{not json"));

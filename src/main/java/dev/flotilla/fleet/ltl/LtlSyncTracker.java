@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,12 @@ import java.util.TreeSet;
  * robot the new version sends elsewhere is not there yet, so it gets no order until it reports
  * arriving at its new step (an order sent earlier would be refused by the robot as not its current
  * step, and its later arrival would look like a second start).
+ *
+ * <p>The plan reaches robots (through the allocator) and the synchronizer (from the planner) on
+ * different paths, so a robot may arrive at a step of a version the synchronizer does not have
+ * yet: a robot already standing at its first step reports arriving at once. Robots report an
+ * arrival once, so such an early arrival is kept (the newest per robot) and answered when a plan
+ * version that has the robot on that step arrives; dropping it left the robot waiting for ever.
  *
  * <p>A WAIT names whom it waits for: a collaborator its master; a master the masters of the
  * predecessors that have not started, of the conflicting subtasks that are running, and of the
@@ -101,6 +108,16 @@ public final class LtlSyncTracker {
   private final Set<String> ltlTaskIds = new HashSet<>();
   /** Steps a collaborator was told to leave (STOP): its late completion report is expected. */
   private final Set<String> stopped = new HashSet<>();
+  /**
+   * Arrivals at steps the current plan version does not have the robot on (yet), the newest per
+   * robot, answered by a later version that has (bounded: {@link #MAX_EARLY} robots).
+   */
+  private final Map<String, Arrival> early = new LinkedHashMap<>();
+
+  /** Robots whose early arrival is kept at most; the oldest goes first. */
+  static final int MAX_EARLY = 4096;
+
+  private record Arrival(String taskId, int stepIndex) {}
 
   /**
    * Takes a new plan version.
@@ -146,7 +163,47 @@ public final class LtlSyncTracker {
         convert(engine.arrived(agent), out);
       }
     }
+    answerEarlyArrivals(out);
     return Result.of(out);
+  }
+
+  /** Answers kept arrivals at steps this version has their robots on; drops those now behind. */
+  private void answerEarlyArrivals(List<Command> out) {
+    for (Map.Entry<String, Arrival> e : new ArrayList<>(early.entrySet())) {
+      Integer agent = agentOfRobot.get(e.getKey());
+      Arrival a = e.getValue();
+      if (agent == null || !ltlTaskIds.contains(a.taskId())) {
+        continue;
+      }
+      List<PlanStep> steps = doc.plan().agents().get(agent).steps();
+      if (a.stepIndex() < 0 || a.stepIndex() >= steps.size()
+          || !taskIdOf(steps.get(a.stepIndex())).equals(a.taskId())) {
+        continue;
+      }
+      int current = indexOfCurrent(agent);
+      if (a.stepIndex() > current) {
+        continue;
+      }
+      early.remove(e.getKey());
+      if (a.stepIndex() < current || workingOn.containsKey(agent)) {
+        continue;
+      }
+      try {
+        waiting.remove(agent);
+        convert(engine.arrived(agent), out);
+      } catch (IllegalStateException ex) {
+        // The engine does not take this arrival in its state: the robot's next report decides.
+      }
+    }
+  }
+
+  /** Keeps a robot's arrival for a later plan version (its newest replaces an older one). */
+  private void keepEarly(String robotId, String taskId, int stepIndex) {
+    early.remove(robotId);
+    if (early.size() >= MAX_EARLY) {
+      early.remove(early.keySet().iterator().next());
+    }
+    early.put(robotId, new Arrival(taskId, stepIndex));
   }
 
   /** Whether the engine no longer has the robot on the step (key) it was on. */
@@ -201,17 +258,29 @@ public final class LtlSyncTracker {
   }
 
   private Result report(String robotId, String taskId, int stepIndex, boolean start) {
+    // Any report of the robot's supersedes an arrival of its kept for a later version.
+    early.remove(robotId);
     if (doc == null || !ltlTaskIds.contains(taskId)) {
+      // Not LTL work, or LTL work of a version still to come: kept in case it is the latter.
+      if (start) {
+        keepEarly(robotId, taskId, stepIndex);
+      }
       return Result.of(List.of());
     }
     Integer agent = agentOfRobot.get(robotId);
     if (agent == null) {
+      if (start) {
+        keepEarly(robotId, taskId, stepIndex);
+      }
       return Result.reject("unknown_robot", "robot '" + robotId + "' has no step in LTL plan "
           + "version " + doc.planVersion());
     }
     List<PlanStep> steps = doc.plan().agents().get(agent).steps();
     if (stepIndex < 0 || stepIndex >= steps.size()
         || !taskIdOf(steps.get(stepIndex)).equals(taskId)) {
+      if (start) {
+        keepEarly(robotId, taskId, stepIndex);
+      }
       return Result.reject("step_not_in_plan", "step " + stepIndex + " of task " + taskId
           + " is not in robot " + robotId + "'s LTL plan version " + doc.planVersion());
     }
@@ -224,6 +293,9 @@ public final class LtlSyncTracker {
           + ", which is behind it (current step " + current + ")");
     }
     if (stepIndex > current) {
+      if (start) {
+        keepEarly(robotId, taskId, stepIndex);
+      }
       return Result.reject("step_not_current", "robot " + robotId + " reports step " + stepIndex
           + " but its current step is " + current);
     }
