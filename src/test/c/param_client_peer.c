@@ -198,10 +198,9 @@ int main(int argc, char **argv) {
     dds_sleepfor(DDS_MSECS(50));
   }
   printf("available %s\n", node);
-  /* Our request writer and reply reader are matched; give the node's reply writer the moment it
-     may need to match our reply reader too (a reply written before that match is lost: the
-     reply topic is volatile, and Flotilla's binding cannot see its writer's matches). */
-  dds_sleepfor(DDS_MSECS(500));
+  /* Our request writer and reply reader are matched: ask at once, as ros2 param does. The node's
+     reply writer may not have matched our reply reader yet; the node waits for that match before
+     replying (a reply written before it would be lost on the volatile reply topic). */
 
   rcl_interfaces_srv_dds__ListParameters_Request_ lq;
   memset(&lq, 0, sizeof lq);

@@ -511,7 +511,11 @@ public final class DdsBus implements Bus {
     };
   }
 
-
+  /** A writer of serialized samples that can tell whether any reader matched it. */
+  public interface MatchedPublisher extends Publisher<byte[]> {
+    /** @return whether a reader has matched this writer; true when the participant cannot tell */
+    boolean matched();
+  }
 
   /**
    * Creates a writer of already-serialized samples on a DDS topic named as is, outside ROS 2's
@@ -526,7 +530,7 @@ public final class DdsBus implements Bus {
    * @param maxPayloadBytes largest sample, in bytes
    * @return a publisher of CDR payloads (encapsulation header included), usable from any thread
    */
-  public synchronized Publisher<byte[]> rawDdsPublisher(String ddsTopic, String ddsType,
+  public synchronized MatchedPublisher rawDdsPublisher(String ddsTopic, String ddsType,
       String typeHash, QosProfile qos, int maxPayloadBytes) {
     RawTopicType dataType = RawTopicType.ofDdsName(ddsType, maxPayloadBytes);
     claimType(ddsType, true);
@@ -536,12 +540,37 @@ public final class DdsBus implements Bus {
     if (attributes.getProfile().getQos() != null) {
       attributes.getProfile().getQos().setPartition(null);
     }
-    ROS2PublisherBasics<RawTopicType.Sample> publisher =
-        createPublisher(dataType, attributes, typeHash);
-    return cdr -> {
-      RawTopicType.Sample sample = new RawTopicType.Sample();
-      sample.data = cdr;
-      return send(publisher, sample, ddsType, ddsTopic);
+    if (participant == null) {
+      ROS2PublisherBasics<RawTopicType.Sample> publisher =
+          createPublisher(dataType, attributes, typeHash);
+      return rawPublisher(s -> send(publisher, s, ddsType, ddsTopic), () -> true);
+    }
+    TypeHashUserData.apply(attributes, typeHash);
+    MatchCountingPublisher publisher =
+        MatchCountingPublisher.create(domain, participant, dataType, attributes, ddsTopic);
+    Object key = new Object();
+    graph.addWriter(key, publisher.gid());
+    endpoints.add(() -> {
+      graph.remove(key);
+      publisher.remove();
+    });
+    return rawPublisher(publisher::write, publisher::matched);
+  }
+
+  private static MatchedPublisher rawPublisher(Predicate<RawTopicType.Sample> send,
+      BooleanSupplier matched) {
+    return new MatchedPublisher() {
+      @Override
+      public boolean publish(byte[] cdr) {
+        RawTopicType.Sample sample = new RawTopicType.Sample();
+        sample.data = cdr;
+        return send.test(sample);
+      }
+
+      @Override
+      public boolean matched() {
+        return matched.getAsBoolean();
+      }
     };
   }
 

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * raw reader on {@code rq/<node>/<service>Request} and one raw writer on
  * {@code rr/<node>/<service>Reply} per service, listed in the node's graph entry so
  * {@code ros2 service list} and {@code ros2 param} find them. Each request is answered on the
- * node's executor, where the node reads its parameters, so a change never races the node.
+ * node's executor, where the node reads its parameters, so a change never races the node; the
+ * reply goes out once a client's reply reader matched ({@link MatchedReplies}).
  */
 public final class DdsParameterServices implements AutoCloseable {
   /** The parameter events topic, shared by every node. */
@@ -35,9 +36,11 @@ public final class DdsParameterServices implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(DdsParameterServices.class.getName());
   private final List<AutoCloseable> readers;
+  private final MatchedReplies replies;
 
-  private DdsParameterServices(List<AutoCloseable> readers) {
+  private DdsParameterServices(List<AutoCloseable> readers, MatchedReplies replies) {
     this.readers = readers;
+    this.replies = replies;
   }
 
   /**
@@ -61,10 +64,12 @@ public final class DdsParameterServices implements AutoCloseable {
   public static DdsParameterServices start(DdsBus bus, String nodeName, String namespace,
       ParameterServer<?> server, Executor executor) {
     List<AutoCloseable> readers = new ArrayList<>();
+    MatchedReplies replies =
+        new MatchedReplies(nodeName, MatchedReplies.DEFAULT_MAX_WAIT_NANOS);
     AtomicInteger pending = new AtomicInteger();
     for (ParameterService s : ParameterService.values()) {
       ServiceTypeHashes.Hashes hashes = ServiceTypeHashes.of(s);
-      Bus.Publisher<byte[]> reply = bus.rawDdsPublisher(s.replyTopic(nodeName, namespace),
+      DdsBus.MatchedPublisher reply = bus.rawDdsPublisher(s.replyTopic(nodeName, namespace),
           s.replyDdsType(), hashes.response(), SERVICE_QOS, MAX_REPLY_BYTES);
       readers.add(bus.subscribeRawDds(s.requestTopic(nodeName, namespace), s.requestDdsType(),
           hashes.request(), SERVICE_QOS, ParameterServer.MAX_REQUEST_BYTES,
@@ -79,12 +84,12 @@ public final class DdsParameterServices implements AutoCloseable {
               pending.decrementAndGet();
               byte[] answer = server.handle(s, request);
               if (answer != null) {
-                reply.publish(answer);
+                replies.send(reply, answer);
               }
             });
           }));
     }
-    return new DdsParameterServices(readers);
+    return new DdsParameterServices(readers, replies);
   }
 
   /** Stops answering. */
@@ -98,5 +103,6 @@ public final class DdsParameterServices implements AutoCloseable {
       }
     }
     readers.clear();
+    replies.close();
   }
 }
