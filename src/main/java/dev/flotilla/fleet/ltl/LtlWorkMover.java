@@ -4,7 +4,10 @@ import dev.flotilla.plan.AgentPlan;
 import dev.flotilla.plan.ChainAssignment;
 import dev.flotilla.plan.Plan;
 import dev.flotilla.plan.PlanEvaluator;
+import dev.flotilla.plan.PlanStep;
+import dev.flotilla.plan.PlanValidator;
 import dev.flotilla.plan.PlanningProblem;
+import dev.flotilla.plan.Role;
 import dev.flotilla.plan.model.Agent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,16 +20,34 @@ import java.util.Set;
 
 /**
  * Moves the unfinished chains of agents out of the pool (paused or failed) to other agents of the
- * same type, without a search: chain by chain in assignment order, each such master or
- * collaborator is replaced by the agent of its type whose choice gives the lowest objective (Eq. 2)
- * of the whole plan, timed by {@link PlanEvaluator}. A moved chain that had started starts again on
- * its new agent (it is timed from the release time). Which chains are finished (and stay) the
- * caller says. A chain no other agent can take stays where it is, with the reason. Reported steps
- * keep their indices: those of agents in the pool always, those of a failed agent when they stay
- * on it (a moved chain takes its steps with it). Time: chains × roles × agents plan evaluations.
+ * same type. First without a search: chain by chain in assignment order, a paused master is
+ * replaced by the agent of its type not yet on the chain whose choice gives the lowest objective
+ * (Eq. 2 of seed 003) of the whole plan, timed by {@link PlanEvaluator}, and a paused collaborator
+ * likewise or dropped (collaborators only share a step's work, Section 2.3, so a chain needs none
+ * of them). That swap cannot place a chain whose master is lost while every other agent of its
+ * type collaborates on it: on the track field's Case 2 the plan put all four volunteers on phi1's
+ * {@code sw_r2}, led by one of them. The chains it leaves stuck then go through a bounded
+ * depth-first search over their roles ({@link #reshape}): any pool agent of the type may take a
+ * lost master's place (a collaborator of the chain is promoted and leaves its collaborator
+ * places), and each lost collaborator is replaced or dropped. The searched moves are kept only
+ * when the whole plan can be timed, keeps every reported step at its index and gives {@link
+ * PlanValidator} nothing new to report; else the swap's result stands, with its reasons.
+ *
+ * <p>A moved chain that had started starts again on its new agent (it is timed from the release
+ * time). Which chains are finished (and stay) the caller says. A chain no other agent can take
+ * stays where it is, with the reason. Reported steps keep their indices: those of agents in the
+ * pool always, those of a failed agent when they stay on it (a moved chain takes its steps with
+ * it). Collaborators a move leaves arriving after their step's work is done are dropped
+ * ({@link #dropLate}). Time: chains × roles × agents plan evaluations for the swap, at most {@link
+ * #SEARCH_EVALUATIONS} more for the search (a count, not a clock, so equal inputs give equal
+ * moves), and collaborator steps squared for the late ones; on the Case 2 plan a whole move takes
+ * about a millisecond.
  */
 final class LtlWorkMover {
   private LtlWorkMover() {}
+
+  /** Plan evaluations the search over stuck chains may spend, all chains together. */
+  static final int SEARCH_EVALUATIONS = 20_000;
 
   /**
    * @param assignments the moved plan's assignments, in order
@@ -53,14 +74,15 @@ final class LtlWorkMover {
   static Moves move(PlanningProblem problem, Plan plan, Set<Integer> pausedAgents,
       Set<Integer> failedAgents, Set<Integer> started, Set<Integer> finished, double releaseS,
       Set<String> reported) {
-    Map<String, Integer> positions = reportedPositions(plan, reported);
+    Set<Integer> exempt = new HashSet<>(pausedAgents);
+    exempt.removeAll(failedAgents);
+    Positions positions =
+        new Positions(reportedPositions(plan, reported), exempt, failedAgents);
     List<ChainAssignment> current = new ArrayList<>(plan.assignments());
     Set<Integer> st = new HashSet<>(started);
     Set<Integer> moved = new HashSet<>();
     Map<Integer, String> stuck = new LinkedHashMap<>();
     PlanEvaluator evaluator = new PlanEvaluator(problem);
-    Set<Integer> exempt = new HashSet<>(pausedAgents);
-    exempt.removeAll(failedAgents);
     for (int i = 0; i < current.size(); i++) {
       ChainAssignment a = current.get(i);
       int id = a.subtaskId();
@@ -70,7 +92,7 @@ final class LtlWorkMover {
       Set<Integer> tryStarted = new HashSet<>(st);
       tryStarted.remove(id);
       Optional<ChainAssignment> replacement = replace(evaluator, problem.agents(), current, i,
-          pausedAgents, tryStarted, releaseS, new Positions(positions, exempt, failedAgents));
+          pausedAgents, tryStarted, releaseS, positions);
       if (replacement.isEmpty()) {
         String type = pausedAgents.contains(a.master()) ? a.chain().agentType()
             : problem.agents().get(a.helpers().stream().flatMap(List::stream)
@@ -84,7 +106,215 @@ final class LtlWorkMover {
       st = tryStarted;
       moved.add(id);
     }
+    Moves swapped = new Moves(current, st, moved, stuck);
+    Moves out = swapped;
+    if (!stuck.isEmpty()) {
+      Moves searched =
+          searchStuck(problem, evaluator, swapped, pausedAgents, releaseS, positions);
+      if (accepted(problem, evaluator, swapped, searched, pausedAgents, releaseS, positions)) {
+        out = searched;
+      }
+    }
+    return out.moved().isEmpty() ? out
+        : dropLate(evaluator, out, finished, releaseS, positions);
+  }
+
+  /**
+   * Drops the collaborators of unfinished chains that would arrive after their step's work is
+   * done: a move can make one late (its robot takes a moved chain first). The timing lets it
+   * just move on (rule 4 of ChainTimer), so it adds travel and nothing else, while its plan would
+   * send its robot to a step it cannot reach in time. Dropped only where every reported step
+   * keeps its index (so never one its robot reported reaching).
+   */
+  private static Moves dropLate(PlanEvaluator evaluator, Moves m, Set<Integer> finished,
+      double releaseS, Positions positions) {
+    List<ChainAssignment> current = new ArrayList<>(m.assignments());
+    boolean dropped = true;
+    while (dropped) { // each round drops one collaborator, so it ends
+      dropped = false;
+      Plan plan = evaluator.evaluate(current, released(current, m.started()), releaseS)
+          .orElseThrow();
+      for (AgentPlan agent : plan.agents()) {
+        for (PlanStep s : agent.steps()) {
+          if (dropped || s.role() != Role.COLLABORATOR || s.startS() < s.finishS()
+              || finished.contains(s.subtaskId())) {
+            continue;
+          }
+          ChainAssignment a = current.get(s.chainIndex());
+          ChainAssignment less = withoutHelper(a, s.stepIndex(),
+              a.helpers().get(s.stepIndex()).indexOf(agent.agentId()));
+          List<ChainAssignment> next = new ArrayList<>(current);
+          next.set(s.chainIndex(), less);
+          if (evaluator.evaluate(next, released(next, m.started()), releaseS)
+              .filter(p -> keepsPositions(p, positions)).isPresent()) {
+            current = next;
+            dropped = true;
+          }
+        }
+      }
+    }
+    return new Moves(current, m.started(), m.moved(), m.stuck());
+  }
+
+  /**
+   * Re-places the chains the swap left stuck, each by {@link #reshape}, in assignment order and
+   * again while some chain moves (a placed chain may free the way for another).
+   */
+  private static Moves searchStuck(PlanningProblem problem, PlanEvaluator evaluator, Moves from,
+      Set<Integer> paused, double releaseS, Positions positions) {
+    List<ChainAssignment> current = new ArrayList<>(from.assignments());
+    Set<Integer> st = new HashSet<>(from.started());
+    Set<Integer> moved = new HashSet<>(from.moved());
+    Map<Integer, String> stuck = new LinkedHashMap<>(from.stuck());
+    int[] budget = {SEARCH_EVALUATIONS};
+    boolean progress = true;
+    while (progress && budget[0] > 0) {
+      progress = false;
+      for (int i = 0; i < current.size(); i++) {
+        int id = current.get(i).subtaskId();
+        if (!stuck.containsKey(id)) {
+          continue;
+        }
+        Set<Integer> tryStarted = new HashSet<>(st);
+        tryStarted.remove(id);
+        Optional<ChainAssignment> found = reshape(evaluator, problem.agents(), current, i, paused,
+            tryStarted, releaseS, positions, budget);
+        if (found.isPresent()) {
+          current.set(i, found.get());
+          st = tryStarted;
+          moved.add(id);
+          stuck.remove(id);
+          progress = true;
+        }
+      }
+    }
     return new Moves(current, st, moved, stuck);
+  }
+
+  /**
+   * The cheapest way to run chain {@code i} without the paused agents, by depth-first search: its
+   * master stays or, when paused, is any pool agent of the chain's type (one collaborating on the
+   * chain leaves its collaborator places); each paused collaborator is replaced by a pool agent of
+   * its own type not already on that step, or dropped. Other agents keep their places.
+   *
+   * @param budget plan evaluations left, decremented
+   * @return the assignment, or empty when none is feasible within the budget
+   */
+  private static Optional<ChainAssignment> reshape(PlanEvaluator evaluator, List<Agent> agents,
+      List<ChainAssignment> current, int i, Set<Integer> paused, Set<Integer> started,
+      double releaseS, Positions positions, int[] budget) {
+    ChainAssignment a = current.get(i);
+    List<Integer> masters = new ArrayList<>();
+    if (!paused.contains(a.master())) {
+      masters.add(a.master());
+    } else {
+      for (Agent c : agents) {
+        if (!paused.contains(c.id()) && c.type().name().equals(a.chain().agentType())) {
+          masters.add(c.id());
+        }
+      }
+    }
+    Search search = new Search(evaluator, agents, current, i, paused, started, releaseS,
+        positions, budget);
+    for (int m : masters) {
+      List<List<Integer>> helpers = new ArrayList<>();
+      for (List<Integer> h : a.helpers()) {
+        List<Integer> kept = new ArrayList<>(h);
+        kept.remove(Integer.valueOf(m));
+        helpers.add(kept);
+      }
+      search.roles(new ChainAssignment(a.subtaskId(), a.chain(), m, helpers), 0);
+    }
+    return Optional.ofNullable(search.best);
+  }
+
+  /** The depth-first search of {@link #reshape} over the paused collaborators' places. */
+  private static final class Search {
+    private final PlanEvaluator evaluator;
+    private final List<Agent> agents;
+    private final List<ChainAssignment> current;
+    private final int i;
+    private final Set<Integer> paused;
+    private final Set<Integer> started;
+    private final double releaseS;
+    private final Positions positions;
+    private final int[] budget;
+    private ChainAssignment best;
+    private double bestCost = Double.POSITIVE_INFINITY;
+
+    Search(PlanEvaluator evaluator, List<Agent> agents, List<ChainAssignment> current, int i,
+        Set<Integer> paused, Set<Integer> started, double releaseS, Positions positions,
+        int[] budget) {
+      this.evaluator = evaluator;
+      this.agents = agents;
+      this.current = current;
+      this.i = i;
+      this.paused = paused;
+      this.started = started;
+      this.releaseS = releaseS;
+      this.positions = positions;
+      this.budget = budget;
+    }
+
+    /** Fills the paused collaborator places from step {@code k} on, then times the result. */
+    void roles(ChainAssignment a, int k) {
+      if (budget[0] <= 0) {
+        return;
+      }
+      int step = k;
+      while (step < a.helpers().size()
+          && a.helpers().get(step).stream().noneMatch(paused::contains)) {
+        step++;
+      }
+      if (step == a.helpers().size()) {
+        budget[0]--;
+        double cost = cost(evaluator, current, i, a, started, releaseS, positions);
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = a;
+        }
+        return;
+      }
+      List<Integer> at = a.helpers().get(step);
+      int slot = at.indexOf(at.stream().filter(paused::contains).findFirst().orElseThrow());
+      String type = agents.get(at.get(slot)).type().name();
+      roles(withoutHelper(a, step, slot), step); // first, so that it wins ties as in replace
+      for (Agent c : agents) {
+        if (!paused.contains(c.id()) && c.type().name().equals(type) && c.id() != a.master()
+            && !at.contains(c.id())) {
+          roles(withHelper(a, step, slot, c.id()), step);
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether the searched moves may replace the swap's: the whole plan can be timed, every
+   * reported step that stays keeps its index, no moved chain keeps a paused agent, and {@link
+   * PlanValidator} finds nothing wrong that it does not find in the swap's plan too (a robot
+   * swapped in can already be late there for a step it collaborates on; the search must not add
+   * to that). The search builds its plans to meet these; this checks the result as a whole rather
+   * than trusting each step of it.
+   */
+  private static boolean accepted(PlanningProblem problem, PlanEvaluator evaluator, Moves swapped,
+      Moves searched, Set<Integer> paused, double releaseS, Positions positions) {
+    if (searched.moved().equals(swapped.moved())) {
+      return false;
+    }
+    Optional<Plan> plan = timed(evaluator, searched, releaseS);
+    Optional<Plan> before = timed(evaluator, swapped, releaseS);
+    if (plan.isEmpty() || before.isEmpty() || !keepsPositions(plan.get(), positions)
+        || searched.assignments().stream().anyMatch(a -> searched.moved().contains(a.subtaskId())
+            && involves(a, paused))) {
+      return false;
+    }
+    PlanValidator validator = new PlanValidator(problem);
+    return new HashSet<>(validator.violations(before.get()))
+        .containsAll(validator.violations(plan.get()));
+  }
+
+  private static Optional<Plan> timed(PlanEvaluator evaluator, Moves m, double releaseS) {
+    return evaluator.evaluate(m.assignments(), released(m.assignments(), m.started()), releaseS);
   }
 
   private static Optional<ChainAssignment> replace(PlanEvaluator evaluator, List<Agent> agents,
@@ -113,17 +343,20 @@ final class LtlWorkMover {
       a = best;
     }
     for (int k = 0; k < a.helpers().size(); k++) {
-      for (int slot = 0; slot < a.helpers().get(k).size(); slot++) {
-        int h = a.helpers().get(k).get(slot);
+      List<Integer> at = a.helpers().get(k);
+      for (int slot = at.size() - 1; slot >= 0; slot--) {
+        int h = at.get(slot);
         if (!paused.contains(h)) {
           continue;
         }
+        // Dropping the collaborator is a candidate too, and wins ties: one that would arrive
+        // after the work is done only adds travel (rule 4 of ChainTimer).
+        ChainAssignment best = withoutHelper(a, k, slot);
+        double bestCost = cost(evaluator, current, i, best, started, releaseS, positions);
         String type = agents.get(h).type().name();
-        ChainAssignment best = null;
-        double bestCost = Double.POSITIVE_INFINITY;
         for (Agent c : agents) {
           if (paused.contains(c.id()) || !c.type().name().equals(type) || c.id() == a.master()
-              || a.helpers().get(k).contains(c.id())) {
+              || at.contains(c.id())) {
             continue;
           }
           ChainAssignment candidate = withHelper(a, k, slot, c.id());
@@ -133,14 +366,20 @@ final class LtlWorkMover {
             best = candidate;
           }
         }
-        if (best == null) {
-          return Optional.empty();
-        }
         a = best;
+        at = a.helpers().get(k);
       }
     }
     double cost = cost(evaluator, current, i, a, started, releaseS, positions);
     return cost < Double.POSITIVE_INFINITY ? Optional.of(a) : Optional.empty();
+  }
+
+  private static ChainAssignment withoutHelper(ChainAssignment a, int step, int slot) {
+    List<List<Integer>> helpers = new ArrayList<>(a.helpers());
+    List<Integer> at = new ArrayList<>(helpers.get(step));
+    at.remove(slot);
+    helpers.set(step, at);
+    return new ChainAssignment(a.subtaskId(), a.chain(), a.master(), helpers);
   }
 
   private static ChainAssignment withHelper(ChainAssignment a, int step, int slot, int agent) {
