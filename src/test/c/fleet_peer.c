@@ -16,7 +16,8 @@
  *   T=<s> DISCOVERED remote=<n>     (the first time another participant is discovered)
  *   T=<s> PARTICIPANTS remote=<n>   (other participants discovered, printed once at the end)
  *
- * usage: fleet_peer DOMAIN FAIL_ROBOT FAIL_AT_S LATE_JOIN_AT_S RUN_S
+ * usage: fleet_peer DOMAIN FAIL_ROBOT FAIL_AT_S LATE_JOIN_AT_S RUN_S (it stops sooner once the
+ * late joiner got a plan and the failed robot's work moved)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,12 +62,15 @@ static void print_strings(const dds_sequence_string *s) {
   }
 }
 
-static void take_allocations(dds_entity_t reader, double t0) {
+/* Prints the allocations waiting; returns how many there were. */
+static int take_allocations(dds_entity_t reader, double t0) {
   void *samples[4] = {NULL};
   dds_sample_info_t infos[4];
   int n = dds_take(reader, samples, infos, 4, 4);
+  int seen = 0;
   for (int i = 0; i < n; i++) {
     if (!infos[i].valid_data) continue;
+    seen++;
     const flotilla_msgs_msg_dds__Allocation_ *a = samples[i];
     printf("T=%.3f ALLOCATION version=%llu cause=%u plans=", now_s() - t0,
            (unsigned long long)a->plan_version_, a->cause_);
@@ -80,15 +84,21 @@ static void take_allocations(dds_entity_t reader, double t0) {
     printf("\n");
   }
   if (n > 0) dds_return_loan(reader, samples, n);
+  return seen;
 }
 
-static void take_reassignments(dds_entity_t reader, double t0, double silenced_at) {
+/* Prints the reassignments waiting; returns whether one moved the failed robot's work
+   (cause robot_failed, subject FAIL_ROBOT). */
+static int take_reassignments(dds_entity_t reader, double t0, double silenced_at,
+                              const char *fail_robot) {
   void *samples[16] = {NULL};
   dds_sample_info_t infos[16];
   int n = dds_take(reader, samples, infos, 16, 16);
+  int failover = 0;
   for (int i = 0; i < n; i++) {
     if (!infos[i].valid_data) continue;
     const flotilla_msgs_msg_dds__Reassignment_ *r = samples[i];
+    if (r->cause_ == 1 && strcmp(r->subject_, fail_robot) == 0) failover = 1;
     double t = now_s();
     printf("T=%.3f REASSIGNMENT version=%llu previous=%llu cause=%u subject=%s affected=",
            t - t0, (unsigned long long)r->plan_version_,
@@ -105,6 +115,7 @@ static void take_reassignments(dds_entity_t reader, double t0, double silenced_a
     printf(" since_silence=%.3f\n", silenced_at > 0 ? t - silenced_at : -1.0);
   }
   if (n > 0) dds_return_loan(reader, samples, n);
+  return failover;
 }
 
 int main(int argc, char **argv) {
@@ -165,6 +176,7 @@ int main(int argc, char **argv) {
   double silenced_at = -1;
   int tasks_sent = 0;
   int discovered = 0;
+  int failover_seen = 0, late_plan_seen = 0;
   uint64_t seq[ROBOTS] = {0};
 
   while (now_s() - t0 < run_for) {
@@ -230,15 +242,18 @@ int main(int argc, char **argv) {
       check(alloc_reader, "create late allocation reader");
       printf("T=%.3f LATE_JOIN allocation\n", t);
     }
-    if (alloc_reader != 0) take_allocations(alloc_reader, t0);
-    take_reassignments(reassign_reader, t0, silenced_at);
+    if (alloc_reader != 0) late_plan_seen |= take_allocations(alloc_reader, t0) > 0;
+    failover_seen |= take_reassignments(reassign_reader, t0, silenced_at, fail_robot);
     dds_sleepfor(DDS_MSECS(20));
     /* Heartbeats and odometry at ~10 Hz: every fifth 20 ms tick. */
     for (int i = 0; i < 4; i++) {
-      take_reassignments(reassign_reader, t0, silenced_at);
-      if (alloc_reader != 0) take_allocations(alloc_reader, t0);
+      failover_seen |= take_reassignments(reassign_reader, t0, silenced_at, fail_robot);
+      if (alloc_reader != 0) late_plan_seen |= take_allocations(alloc_reader, t0) > 0;
       dds_sleepfor(DDS_MSECS(20));
     }
+    /* Everything a run is for was seen (the late joiner's plan, the failed robot's work moved):
+       the rest of RUN_S would only wait. */
+    if (failover_seen && late_plan_seen) break;
   }
   printf("T=%.3f PARTICIPANTS remote=%d\n", now_s() - t0,
          rmw_remote_participants(pp, participants));

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** `flotilla demo` as the README runs it: headless, one robot failure, exits 0. */
+/**
+ * `flotilla demo` headless, each scenario: one robot failure, exits 0 (the basic one at 2x and
+ * the secured one at 5x simulated time, so the suite stays short).
+ */
 class DemoIT {
 
   @org.junit.jupiter.api.io.TempDir java.nio.file.Path out;
@@ -13,7 +16,7 @@ class DemoIT {
   @Test
   void demoReassignsTheFailedRobotsWorkAndCompletesEveryTask() throws Exception {
     try (FlotillaProcess demo = new FlotillaProcess(FlotillaProcess.root(), "demo",
-        "--scenario", "basic", "--domain-id", "141", "--out", out.toString())) {
+        "--scenario", "basic", "--domain-id", "141", "--speed", "2", "--out", out.toString())) {
       int code = demo.waitFor(180);
       String out = demo.out();
       assertEquals(0, code, out + demo.err());
