@@ -402,48 +402,79 @@ public final class DdsBus implements Bus {
     if (attributes.getProfile().getQos() != null) {
       attributes.getProfile().getQos().setPartition(null);
     }
+    return new SequencedRawWriter(rawEndpoint(dataType, attributes, ddsType, ddsTopic, null));
+  }
+
+  /**
+   * A raw writer's parts.
+   *
+   * @param send writes one sample, false when DDS refused it
+   * @param gid the writer's GID, empty when the participant is not at hand
+   * @param matched whether a reader matched it (true when that cannot be told)
+   */
+  private record RawEndpoint(Predicate<RawTopicType.Sample> send, byte[] gid,
+      BooleanSupplier matched) {}
+
+  /**
+   * Creates a writer of raw samples that counts its matched readers (see
+   * {@link MatchCountingPublisher}); without the participant at hand, a plain one through the
+   * node that reports itself matched.
+   *
+   * @param typeHash the REP-2011 hash for USER_DATA, which also lists the writer in the node's
+   *     graph; null for neither (action endpoints)
+   */
+  private RawEndpoint rawEndpoint(RawTopicType dataType, PublisherAttributes attributes,
+      String ddsType, String ddsTopic, String typeHash) {
     if (participant == null) {
-      // No participant to count matches on: write through the node and assume a match.
-      ROS2PublisherBasics<RawTopicType.Sample> publisher =
-          node.createPublisher(dataType, attributes);
-      endpoints.add(publisher::remove);
-      return new SequencedRawWriter(s -> send(publisher, s, ddsType, ddsTopic), new byte[0],
-          () -> true);
+      ROS2PublisherBasics<RawTopicType.Sample> publisher;
+      if (typeHash == null) {
+        publisher = node.createPublisher(dataType, attributes);
+        endpoints.add(publisher::remove);
+      } else {
+        publisher = createPublisher(dataType, attributes, typeHash);
+      }
+      return new RawEndpoint(s -> send(publisher, s, ddsType, ddsTopic), new byte[0], () -> true);
+    }
+    if (typeHash != null) {
+      TypeHashUserData.apply(attributes, typeHash);
     }
     MatchCountingPublisher publisher =
         MatchCountingPublisher.create(domain, participant, dataType, attributes, ddsTopic);
-    endpoints.add(publisher::remove);
-    return new SequencedRawWriter(publisher::write, publisher.gid(), publisher::matched);
+    Object key = new Object();
+    if (typeHash != null) {
+      graph.addWriter(key, publisher.gid());
+    }
+    endpoints.add(() -> {
+      graph.remove(key);
+      publisher.remove();
+    });
+    return new RawEndpoint(publisher::write, publisher.gid(), publisher::matched);
   }
 
   /** A raw writer counting its samples as DDS numbers them (reliable, in order). */
   private static final class SequencedRawWriter implements RawWriter {
-    private final Predicate<RawTopicType.Sample> send;
-    private final byte[] gid;
-    private final BooleanSupplier matched;
+    private final RawEndpoint endpoint;
     private long sequence;
 
-    SequencedRawWriter(Predicate<RawTopicType.Sample> send, byte[] gid, BooleanSupplier matched) {
-      this.send = send;
-      this.gid = gid;
-      this.matched = matched;
+    SequencedRawWriter(RawEndpoint endpoint) {
+      this.endpoint = endpoint;
     }
 
     @Override
     public synchronized long write(byte[] cdr) {
       RawTopicType.Sample sample = new RawTopicType.Sample();
       sample.data = cdr;
-      return send.test(sample) ? ++sequence : -1;
+      return endpoint.send().test(sample) ? ++sequence : -1;
     }
 
     @Override
     public byte[] gid() {
-      return gid.clone();
+      return endpoint.gid().clone();
     }
 
     @Override
     public boolean matched() {
-      return matched.getAsBoolean();
+      return endpoint.matched().getAsBoolean();
     }
   }
 
@@ -540,36 +571,18 @@ public final class DdsBus implements Bus {
     if (attributes.getProfile().getQos() != null) {
       attributes.getProfile().getQos().setPartition(null);
     }
-    if (participant == null) {
-      ROS2PublisherBasics<RawTopicType.Sample> publisher =
-          createPublisher(dataType, attributes, typeHash);
-      return rawPublisher(s -> send(publisher, s, ddsType, ddsTopic), () -> true);
-    }
-    TypeHashUserData.apply(attributes, typeHash);
-    MatchCountingPublisher publisher =
-        MatchCountingPublisher.create(domain, participant, dataType, attributes, ddsTopic);
-    Object key = new Object();
-    graph.addWriter(key, publisher.gid());
-    endpoints.add(() -> {
-      graph.remove(key);
-      publisher.remove();
-    });
-    return rawPublisher(publisher::write, publisher::matched);
-  }
-
-  private static MatchedPublisher rawPublisher(Predicate<RawTopicType.Sample> send,
-      BooleanSupplier matched) {
+    RawEndpoint w = rawEndpoint(dataType, attributes, ddsType, ddsTopic, typeHash);
     return new MatchedPublisher() {
       @Override
       public boolean publish(byte[] cdr) {
         RawTopicType.Sample sample = new RawTopicType.Sample();
         sample.data = cdr;
-        return send.test(sample);
+        return w.send().test(sample);
       }
 
       @Override
       public boolean matched() {
-        return matched.getAsBoolean();
+        return w.matched().getAsBoolean();
       }
     };
   }

@@ -167,32 +167,16 @@ public final class LtlSyncTracker {
     return Result.of(out);
   }
 
-  /** Answers kept arrivals at steps this version has their robots on; drops those now behind. */
+  /**
+   * Takes kept arrivals again on the new version, as if reported now: one at a step the version
+   * has its robot on is answered, one now behind (or already answered) is dropped, the rest stay
+   * kept. Their refusals were counted when they arrived, so a refused retake sends nothing.
+   */
   private void answerEarlyArrivals(List<Command> out) {
     for (Map.Entry<String, Arrival> e : new ArrayList<>(early.entrySet())) {
-      Integer agent = agentOfRobot.get(e.getKey());
-      Arrival a = e.getValue();
-      if (agent == null || !ltlTaskIds.contains(a.taskId())) {
-        continue;
-      }
-      List<PlanStep> steps = doc.plan().agents().get(agent).steps();
-      if (a.stepIndex() < 0 || a.stepIndex() >= steps.size()
-          || !taskIdOf(steps.get(a.stepIndex())).equals(a.taskId())) {
-        continue;
-      }
-      int current = indexOfCurrent(agent);
-      if (a.stepIndex() > current) {
-        continue;
-      }
-      early.remove(e.getKey());
-      if (a.stepIndex() < current || workingOn.containsKey(agent)) {
-        continue;
-      }
-      try {
-        waiting.remove(agent);
-        convert(engine.arrived(agent), out);
-      } catch (IllegalStateException ex) {
-        // The engine does not take this arrival in its state: the robot's next report decides.
+      Result r = report(e.getKey(), e.getValue().taskId(), e.getValue().stepIndex(), true);
+      if (!r.rejected()) {
+        out.addAll(r.commands());
       }
     }
   }
