@@ -505,7 +505,7 @@ public final class LtlTaskPlanner {
     agents.addAll(failedAgents);
     LtlWorkMover.Moves m = LtlWorkMover.move(session.problem(), session.plan(), agents,
         failedAgents, started, finishedForMove(failedAgents, started, release), release,
-        reported);
+        reported, completed);
     if (m.moved().isEmpty()) {
       return m;
     }
@@ -758,7 +758,12 @@ public final class LtlTaskPlanner {
   }
 
   static String stepKey(int agent, PlanStep s) {
-    return agent + "/" + s.subtaskId() + "/" + s.stepIndex();
+    return stepKey(agent, s.subtaskId(), s.stepIndex());
+  }
+
+  /** The key of agent {@code agent}'s step {@code chainStep} of subtask {@code subtaskId}. */
+  static String stepKey(int agent, int subtaskId, int chainStep) {
+    return agent + "/" + subtaskId + "/" + chainStep;
   }
 
   /** @return subtask ids whose chain has started according to the synchronizer's GO orders */

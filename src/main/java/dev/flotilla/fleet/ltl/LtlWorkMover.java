@@ -35,13 +35,14 @@ import java.util.Set;
  *
  * <p>A moved chain that had started starts again on its new agent (it is timed from the release
  * time). Which chains are finished (and stay) the caller says. A chain no other agent can take
- * stays where it is, with the reason. Reported steps keep their indices: those of agents in the
- * pool always, those of a failed agent when they stay on it (a moved chain takes its steps with
- * it). Collaborators a move leaves arriving after their step's work is done are dropped
- * ({@link #dropLate}). Time: chains × roles × agents plan evaluations for the swap, at most {@link
- * #SEARCH_EVALUATIONS} more for the search (a count, not a clock, so equal inputs give equal
- * moves), and collaborator steps squared for the late ones; on the Case 2 plan a whole move takes
- * about a millisecond.
+ * stays where it is, with the reason. Reported steps keep their indices (a paused robot keeps
+ * working on what stays, and robots and the synchronizer follow steps by index); a moved chain
+ * takes a lost agent's steps with it, except collaborator places it reported finishing, which
+ * are done and stay. Collaborators a move leaves arriving after their step's work is done are
+ * dropped ({@link #dropLate}). Time: chains × roles × agents plan evaluations for the swap, at
+ * most {@link #SEARCH_EVALUATIONS} more for the search (a count, not a clock, so equal inputs
+ * give equal moves), and collaborator steps squared for the late ones; on the Case 2 plan a
+ * whole move takes about a millisecond.
  */
 final class LtlWorkMover {
   private LtlWorkMover() {}
@@ -69,15 +70,15 @@ final class LtlWorkMover {
    * @param releaseS seconds since the plan's epoch
    * @param reported steps robots reported reaching or finishing ({@link
    *     LtlTaskPlanner#stepKey}): a move may not change the index of any that stays
+   * @param completed those of them robots reported finishing: a collaborator place of a paused
+   *     or failed agent whose step it finished is done work, and stays
    * @return the moves
    */
   static Moves move(PlanningProblem problem, Plan plan, Set<Integer> pausedAgents,
       Set<Integer> failedAgents, Set<Integer> started, Set<Integer> finished, double releaseS,
-      Set<String> reported) {
-    Set<Integer> exempt = new HashSet<>(pausedAgents);
-    exempt.removeAll(failedAgents);
-    Positions positions =
-        new Positions(reportedPositions(plan, reported), exempt, failedAgents);
+      Set<String> reported, Set<String> completed) {
+    Positions positions = new Positions(reportedPositions(plan, reported), pausedAgents);
+    Lost lost = new Lost(pausedAgents, completed);
     List<ChainAssignment> current = new ArrayList<>(plan.assignments());
     Set<Integer> st = new HashSet<>(started);
     Set<Integer> moved = new HashSet<>();
@@ -86,17 +87,16 @@ final class LtlWorkMover {
     for (int i = 0; i < current.size(); i++) {
       ChainAssignment a = current.get(i);
       int id = a.subtaskId();
-      if (!involves(a, pausedAgents) || finished.contains(id)) {
+      if (!lost.involves(a) || finished.contains(id)) {
         continue;
       }
       Set<Integer> tryStarted = new HashSet<>(st);
       tryStarted.remove(id);
       Optional<ChainAssignment> replacement = replace(evaluator, problem.agents(), current, i,
-          pausedAgents, tryStarted, releaseS, positions);
+          lost, tryStarted, releaseS, positions);
       if (replacement.isEmpty()) {
         String type = pausedAgents.contains(a.master()) ? a.chain().agentType()
-            : problem.agents().get(a.helpers().stream().flatMap(List::stream)
-                .filter(pausedAgents::contains).findFirst().orElseThrow()).type().name();
+            : problem.agents().get(lost.firstHelper(a)).type().name();
         stuck.put(id, "no other robot of type " + type + " in the LTL pool (not paused, not "
             + "failed) can take its part in a plan that keeps the order and every robot's "
             + "reported steps at their indices");
@@ -109,9 +109,8 @@ final class LtlWorkMover {
     Moves swapped = new Moves(current, st, moved, stuck);
     Moves out = swapped;
     if (!stuck.isEmpty()) {
-      Moves searched =
-          searchStuck(problem, evaluator, swapped, pausedAgents, releaseS, positions);
-      if (accepted(problem, evaluator, swapped, searched, pausedAgents, releaseS, positions)) {
+      Moves searched = searchStuck(problem, evaluator, swapped, lost, releaseS, positions);
+      if (accepted(problem, evaluator, swapped, searched, lost, releaseS, positions)) {
         out = searched;
       }
     }
@@ -161,7 +160,7 @@ final class LtlWorkMover {
    * again while some chain moves (a placed chain may free the way for another).
    */
   private static Moves searchStuck(PlanningProblem problem, PlanEvaluator evaluator, Moves from,
-      Set<Integer> paused, double releaseS, Positions positions) {
+      Lost lost, double releaseS, Positions positions) {
     List<ChainAssignment> current = new ArrayList<>(from.assignments());
     Set<Integer> st = new HashSet<>(from.started());
     Set<Integer> moved = new HashSet<>(from.moved());
@@ -177,7 +176,7 @@ final class LtlWorkMover {
         }
         Set<Integer> tryStarted = new HashSet<>(st);
         tryStarted.remove(id);
-        Optional<ChainAssignment> found = reshape(evaluator, problem.agents(), current, i, paused,
+        Optional<ChainAssignment> found = reshape(evaluator, problem.agents(), current, i, lost,
             tryStarted, releaseS, positions, budget);
         if (found.isPresent()) {
           current.set(i, found.get());
@@ -194,27 +193,28 @@ final class LtlWorkMover {
   /**
    * The cheapest way to run chain {@code i} without the paused agents, by depth-first search: its
    * master stays or, when paused, is any pool agent of the chain's type (one collaborating on the
-   * chain leaves its collaborator places); each paused collaborator is replaced by a pool agent of
-   * its own type not already on that step, or dropped. Other agents keep their places.
+   * chain leaves its collaborator places); each paused collaborator place not yet done is replaced
+   * by a pool agent of its own type not already on that step, or dropped. Other places stay.
    *
    * @param budget plan evaluations left, decremented
    * @return the assignment, or empty when none is feasible within the budget
    */
   private static Optional<ChainAssignment> reshape(PlanEvaluator evaluator, List<Agent> agents,
-      List<ChainAssignment> current, int i, Set<Integer> paused, Set<Integer> started,
+      List<ChainAssignment> current, int i, Lost lost, Set<Integer> started,
       double releaseS, Positions positions, int[] budget) {
     ChainAssignment a = current.get(i);
     List<Integer> masters = new ArrayList<>();
-    if (!paused.contains(a.master())) {
+    if (!lost.agents().contains(a.master())) {
       masters.add(a.master());
     } else {
       for (Agent c : agents) {
-        if (!paused.contains(c.id()) && c.type().name().equals(a.chain().agentType())) {
+        if (!lost.agents().contains(c.id())
+            && c.type().name().equals(a.chain().agentType())) {
           masters.add(c.id());
         }
       }
     }
-    Search search = new Search(evaluator, agents, current, i, paused, started, releaseS,
+    Search search = new Search(evaluator, agents, current, i, lost, started, releaseS,
         positions, budget);
     for (int m : masters) {
       List<List<Integer>> helpers = new ArrayList<>();
@@ -234,7 +234,7 @@ final class LtlWorkMover {
     private final List<Agent> agents;
     private final List<ChainAssignment> current;
     private final int i;
-    private final Set<Integer> paused;
+    private final Lost lost;
     private final Set<Integer> started;
     private final double releaseS;
     private final Positions positions;
@@ -243,13 +243,12 @@ final class LtlWorkMover {
     private double bestCost = Double.POSITIVE_INFINITY;
 
     Search(PlanEvaluator evaluator, List<Agent> agents, List<ChainAssignment> current, int i,
-        Set<Integer> paused, Set<Integer> started, double releaseS, Positions positions,
-        int[] budget) {
+        Lost lost, Set<Integer> started, double releaseS, Positions positions, int[] budget) {
       this.evaluator = evaluator;
       this.agents = agents;
       this.current = current;
       this.i = i;
-      this.paused = paused;
+      this.lost = lost;
       this.started = started;
       this.releaseS = releaseS;
       this.positions = positions;
@@ -262,8 +261,7 @@ final class LtlWorkMover {
         return;
       }
       int step = k;
-      while (step < a.helpers().size()
-          && a.helpers().get(step).stream().noneMatch(paused::contains)) {
+      while (step < a.helpers().size() && lost.slot(a, step) < 0) {
         step++;
       }
       if (step == a.helpers().size()) {
@@ -276,12 +274,12 @@ final class LtlWorkMover {
         return;
       }
       List<Integer> at = a.helpers().get(step);
-      int slot = at.indexOf(at.stream().filter(paused::contains).findFirst().orElseThrow());
+      int slot = lost.slot(a, step);
       String type = agents.get(at.get(slot)).type().name();
       roles(withoutHelper(a, step, slot), step); // first, so that it wins ties as in replace
       for (Agent c : agents) {
-        if (!paused.contains(c.id()) && c.type().name().equals(type) && c.id() != a.master()
-            && !at.contains(c.id())) {
+        if (!lost.agents().contains(c.id()) && c.type().name().equals(type)
+            && c.id() != a.master() && !at.contains(c.id())) {
           roles(withHelper(a, step, slot, c.id()), step);
         }
       }
@@ -297,7 +295,7 @@ final class LtlWorkMover {
    * than trusting each step of it.
    */
   private static boolean accepted(PlanningProblem problem, PlanEvaluator evaluator, Moves swapped,
-      Moves searched, Set<Integer> paused, double releaseS, Positions positions) {
+      Moves searched, Lost lost, double releaseS, Positions positions) {
     if (searched.moved().equals(swapped.moved())) {
       return false;
     }
@@ -305,7 +303,7 @@ final class LtlWorkMover {
     Optional<Plan> before = timed(evaluator, swapped, releaseS);
     if (plan.isEmpty() || before.isEmpty() || !keepsPositions(plan.get(), positions)
         || searched.assignments().stream().anyMatch(a -> searched.moved().contains(a.subtaskId())
-            && involves(a, paused))) {
+            && lost.involves(a))) {
       return false;
     }
     PlanValidator validator = new PlanValidator(problem);
@@ -318,8 +316,9 @@ final class LtlWorkMover {
   }
 
   private static Optional<ChainAssignment> replace(PlanEvaluator evaluator, List<Agent> agents,
-      List<ChainAssignment> current, int i, Set<Integer> paused, Set<Integer> started,
+      List<ChainAssignment> current, int i, Lost lost, Set<Integer> started,
       double releaseS, Positions positions) {
+    Set<Integer> paused = lost.agents();
     ChainAssignment a = current.get(i);
     if (paused.contains(a.master())) {
       ChainAssignment best = null;
@@ -346,7 +345,7 @@ final class LtlWorkMover {
       List<Integer> at = a.helpers().get(k);
       for (int slot = at.size() - 1; slot >= 0; slot--) {
         int h = at.get(slot);
-        if (!paused.contains(h)) {
+        if (!lost.at(a, k, h)) {
           continue;
         }
         // Dropping the collaborator is a candidate too, and wins ties: one that would arrive
@@ -394,10 +393,60 @@ final class LtlWorkMover {
    * Reported steps and their indices before the move.
    *
    * @param at index in its agent's list of each reported step
-   * @param exempt paused agents: their reported steps may move
-   * @param failed failed agents: their reported steps may leave with a moved chain, not shift
+   * @param lost paused and failed agents: their reported steps may leave with a moved chain,
+   *     not shift (a robot keeps working on what stays, and a shifted step is one it drops)
    */
-  private record Positions(Map<String, Integer> at, Set<Integer> exempt, Set<Integer> failed) {}
+  private record Positions(Map<String, Integer> at, Set<Integer> lost) {}
+
+  /**
+   * The places to take off: every place of a paused or failed agent except a collaborator place
+   * whose step it reported finishing (done work stays in the plan; dropping it would also shift
+   * the agent's later steps).
+   *
+   * @param agents paused and failed agents
+   * @param done steps reported finished ({@link LtlTaskPlanner#stepKey})
+   */
+  private record Lost(Set<Integer> agents, Set<String> done) {
+    /** Whether agent {@code h}'s collaborator place at chain step {@code k} must go. */
+    boolean at(ChainAssignment a, int k, int h) {
+      return agents.contains(h) && !done.contains(LtlTaskPlanner.stepKey(h, a.subtaskId(), k));
+    }
+
+    /** The first slot of chain step {@code k} that must go, or -1. */
+    int slot(ChainAssignment a, int k) {
+      List<Integer> at = a.helpers().get(k);
+      for (int s = 0; s < at.size(); s++) {
+        if (at(a, k, at.get(s))) {
+          return s;
+        }
+      }
+      return -1;
+    }
+
+    /** Whether the chain has a place that must go. */
+    boolean involves(ChainAssignment a) {
+      if (agents.contains(a.master())) {
+        return true;
+      }
+      for (int k = 0; k < a.helpers().size(); k++) {
+        if (slot(a, k) >= 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The agent of the chain's first collaborator place that must go. */
+    int firstHelper(ChainAssignment a) {
+      for (int k = 0; k < a.helpers().size(); k++) {
+        int s = slot(a, k);
+        if (s >= 0) {
+          return a.helpers().get(k).get(s);
+        }
+      }
+      throw new IllegalStateException("Chain " + a.subtaskId() + " has no place to move.");
+    }
+  }
 
   /**
    * The plan's objective with one assignment replaced, or infinity when it cannot be timed or it
@@ -427,16 +476,15 @@ final class LtlWorkMover {
   }
 
   /**
-   * Whether every reported step of an agent that is not paused is still at its index (a failed
-   * agent's may also be gone, moved with its chain).
+   * Whether every reported step is still at its index (a paused or failed agent's may also be
+   * gone, moved with its chain).
    */
   private static boolean keepsPositions(Plan plan, Positions positions) {
     Map<String, Integer> now = reportedPositions(plan, positions.at().keySet());
     for (Map.Entry<String, Integer> e : positions.at().entrySet()) {
       int agent = Integer.parseInt(e.getKey().substring(0, e.getKey().indexOf('/')));
       Integer at = now.get(e.getKey());
-      if (positions.exempt().contains(agent)
-          || (at == null && positions.failed().contains(agent))) {
+      if (at == null && positions.lost().contains(agent)) {
         continue;
       }
       if (!e.getValue().equals(at)) {

@@ -110,7 +110,7 @@ class LtlWorkMoverSearchTest {
       }
     });
     return LtlWorkMover.move(problem, plan, Set.of(victim), Set.of(victim), started, finished,
-        t, reported);
+        t, reported, Set.of());
   }
 
   private static Plan timed(LtlWorkMover.Moves m, double t) {
@@ -165,6 +165,93 @@ class LtlWorkMoverSearchTest {
       }
     }
     assertTrue(searched > 0, "the crowded chain moved after some progress");
+  }
+
+  /**
+   * A paused robot keeps working on what stays, and it and the synchronizer follow its steps by
+   * index: a collaborator step it finished is done work and stays, and a step it reported that
+   * stays keeps its index. Before, a paused robot was exempt: when robots ran ahead of the plan's
+   * times (a chain counts as finished by its planned end), the swap dropped a finished
+   * collaborator place of an unfinished chain, which shifted the step the robot stood at, so it
+   * dropped that step and the synchronizer's next order named a step it was not on
+   * ({@code LtlCancelEndToEndTest}, now and then).
+   */
+  @Test
+  void aPausedRobotsFinishedCollaboratorStepsStayAndItsReportedStepsKeepTheirIndices() {
+    double end = plan.agents().stream().flatMap(a -> a.steps().stream())
+        .mapToDouble(PlanStep::finishS).max().orElseThrow();
+    int doneBeforeAReportedStep = 0;
+    for (double t = 30; t < end; t += 30) {
+      for (double ahead : new double[] {0, 30, 60}) {
+        for (int victim : volunteers) {
+          Set<String> reported = new HashSet<>();
+          Set<String> completed = new HashSet<>();
+          Set<Integer> started = new HashSet<>();
+          Set<Integer> finished = new HashSet<>();
+          progressAt(t + ahead, t, reported, completed, started, finished);
+          LtlWorkMover.Moves m = LtlWorkMover.move(problem, plan, Set.of(victim), Set.of(),
+              started, finished, t, reported, completed);
+          Plan after = timed(m, t);
+          List<PlanStep> before = plan.agents().get(victim).steps();
+          List<PlanStep> now = after.agents().get(victim).steps();
+          int lastReported = -1;
+          for (int i = 0; i < before.size(); i++) {
+            PlanStep s = before.get(i);
+            String key = LtlTaskPlanner.stepKey(victim, s);
+            String where = "t=" + t + " (robots " + ahead + " s ahead), " + robot(victim)
+                + " paused: its step " + i + " (" + s.action() + ", " + s.role() + ")";
+            boolean stays = now.stream().anyMatch(x -> x.subtaskId() == s.subtaskId()
+                && x.stepIndex() == s.stepIndex());
+            if (completed.contains(key) && s.role() == Role.COLLABORATOR) {
+              assertTrue(stays, where + " was finished and must stay");
+            }
+            if (reported.contains(key) && stays) {
+              assertTrue(i < now.size(), where);
+              assertEquals(s.subtaskId() + "/" + s.stepIndex(),
+                  now.get(i).subtaskId() + "/" + now.get(i).stepIndex(), where + " shifted");
+              lastReported = i;
+            }
+          }
+          for (int i = 0; i < lastReported; i++) {
+            if (completed.contains(LtlTaskPlanner.stepKey(victim, before.get(i)))
+                && before.get(i).role() == Role.COLLABORATOR) {
+              doneBeforeAReportedStep++;
+            }
+          }
+        }
+      }
+    }
+    assertTrue(doneBeforeAReportedStep > 0,
+        "some paused robot had finished a collaborator step before a step it reported");
+  }
+
+  /**
+   * What robots reported by {@code t} when they did what the plan says, {@code t - planT} seconds
+   * ahead of its times, and the chains due to be finished by {@code planT}.
+   */
+  private static void progressAt(double t, double planT, Set<String> reported,
+      Set<String> completed, Set<Integer> started, Set<Integer> finished) {
+    Map<Integer, Double> end = new HashMap<>();
+    for (AgentPlan a : plan.agents()) {
+      for (PlanStep s : a.steps()) {
+        end.merge(s.subtaskId(), s.finishS(), Math::max);
+        String key = LtlTaskPlanner.stepKey(a.agentId(), s);
+        if (s.startS() <= t) {
+          reported.add(key);
+          if (s.role() == Role.MASTER) {
+            started.add(s.subtaskId());
+          }
+        }
+        if (s.finishS() <= t) {
+          completed.add(key);
+        }
+      }
+    }
+    end.forEach((id, at) -> {
+      if (at <= planT) {
+        finished.add(id);
+      }
+    });
   }
 
   @Test
