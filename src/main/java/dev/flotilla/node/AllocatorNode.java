@@ -20,6 +20,7 @@ import dev.flotilla.ros.NodeClock.Stamps;
 import dev.flotilla.ros.QosProfile;
 import dev.flotilla.ros.TopicNames;
 import dev.flotilla.ros.params.ParameterTable;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,6 +57,9 @@ public final class AllocatorNode implements FlotillaNode {
   /** Joins, failures and recoveries not yet applied; see {@link #applyMembership}. */
   private final List<FleetEvent> membership = new ArrayList<>();
   private boolean membershipQueued;
+  /** Accepted tasks not yet placed, in arrival order; see {@link #placeNextTask}. */
+  private final ArrayDeque<TaskRequest> pendingTasks = new ArrayDeque<>();
+  private boolean taskPlacementQueued;
   /** Each robot's newest odometry not yet applied; see {@link #applyOdometry}. */
   private final Map<String, Odometry> latestOdometry = new ConcurrentHashMap<>();
   private final AtomicBoolean odometryQueued = new AtomicBoolean();
@@ -169,7 +173,7 @@ public final class AllocatorNode implements FlotillaNode {
           apply(ltlPlan(plan, ctx.clock().now()));
         }));
     ctx.bus().subscribe(ctx.topic(TopicNames.ACCEPTED_TASKS), TaskRequest.TYPE,
-        FlotillaQos.ACCEPTED_TASKS, t -> ctx.executor().execute(() -> onAcceptedTask(t)));
+        FlotillaQos.ACCEPTED_TASKS, t -> ctx.executor().execute(() -> queueTask(t)));
     events = ctx.bus().publisher(ctx.topic(TopicNames.EVENTS), FleetEvent.TYPE,
         FlotillaQos.EVENTS);
     ctx.bus().subscribe(ctx.topic(TopicNames.ACCEPTED_COMMANDS), OperatorCommand.TYPE,
@@ -257,6 +261,41 @@ public final class AllocatorNode implements FlotillaNode {
     apply(session.takeOver(reason, ctx.clock().now()));
   }
 
+  /**
+   * Queues an accepted task to be placed one per turn of the node's executor, so that whatever
+   * arrives meanwhile is not stuck behind every task still waiting: each placement is a plan
+   * version, and with 2000 robots beside two CPU hogs one took 70–100 ms, so a robot failure
+   * heard behind hundreds of queued requests went unrepaired for tens of seconds. It is now
+   * repaired after at most one placement. Tasks are still placed in the order they arrived.
+   */
+  private void queueTask(TaskRequest t) {
+    pendingTasks.add(t);
+    if (!taskPlacementQueued) {
+      taskPlacementQueued = true;
+      ctx.executor().execute(this::placeNextTask);
+    }
+  }
+
+  /** Places the oldest queued task, and queues itself behind what arrived meanwhile. */
+  private void placeNextTask() {
+    TaskRequest t = pendingTasks.poll();
+    if (t != null) {
+      onAcceptedTask(t);
+    }
+    if (pendingTasks.isEmpty()) {
+      taskPlacementQueued = false;
+    } else {
+      ctx.executor().execute(this::placeNextTask);
+    }
+  }
+
+  /** Places every queued task now: an operator command may name one of them. */
+  private void placeQueuedTasks() {
+    for (TaskRequest t = pendingTasks.poll(); t != null; t = pendingTasks.poll()) {
+      onAcceptedTask(t);
+    }
+  }
+
   void onAcceptedTask(TaskRequest t) {
     double now = ctx.clock().now();
     if (journal != null && !journal.taskAccepted(t, now)) {
@@ -273,6 +312,7 @@ public final class AllocatorNode implements FlotillaNode {
    * standby instance only keeps the state; the active one answers.
    */
   void onCommand(OperatorCommand c) {
+    placeQueuedTasks();
     FleetEvent earlier = commandVerdicts.get(c.commandId());
     if (earlier != null) {
       if (active) {
