@@ -77,8 +77,8 @@ final class LtlWorkMover {
   static Moves move(PlanningProblem problem, Plan plan, Set<Integer> pausedAgents,
       Set<Integer> failedAgents, Set<Integer> started, Set<Integer> finished, double releaseS,
       Set<String> reported, Set<String> completed) {
-    Positions positions = new Positions(reportedPositions(plan, reported), pausedAgents);
     Lost lost = new Lost(pausedAgents, completed);
+    Positions positions = new Positions(reportedPositions(plan, reported), lost);
     List<ChainAssignment> current = new ArrayList<>(plan.assignments());
     Set<Integer> st = new HashSet<>(started);
     Set<Integer> moved = new HashSet<>();
@@ -393,10 +393,11 @@ final class LtlWorkMover {
    * Reported steps and their indices before the move.
    *
    * @param at index in its agent's list of each reported step
-   * @param lost paused and failed agents: their reported steps may leave with a moved chain,
-   *     not shift (a robot keeps working on what stays, and a shifted step is one it drops)
+   * @param lost the places taken off: a paused or failed agent's reported steps may leave with a
+   *     moved chain, not shift (a robot keeps working on what stays, and a shifted step is one it
+   *     drops)
    */
-  private record Positions(Map<String, Integer> at, Set<Integer> lost) {}
+  private record Positions(Map<String, Integer> at, Lost lost) {}
 
   /**
    * The places to take off: every place of a paused or failed agent except a collaborator place
@@ -484,7 +485,7 @@ final class LtlWorkMover {
     for (Map.Entry<String, Integer> e : positions.at().entrySet()) {
       int agent = Integer.parseInt(e.getKey().substring(0, e.getKey().indexOf('/')));
       Integer at = now.get(e.getKey());
-      if (at == null && positions.lost().contains(agent)) {
+      if (at == null && positions.lost().agents().contains(agent)) {
         continue;
       }
       if (!e.getValue().equals(at)) {
